@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { generateCommand } from './generate-command.js';
+import { CliUsageError, type CliIo } from './io.js';
+import { SchemaSetError, formatProblem } from '../validate/problem.js';
+
+const USAGE = `usage: centkit <command> [options]
+
+commands:
+  generate [--schema DIR] [--out DIR] [--check] [--quiet]
+      regenerate every package from a protocol definition (default schema/centrifugo-v1);
+      --check writes nothing, lists stale files and exits 1 if any
+
+exit codes: 0 ok, 1 schema problems or stale files, 2 usage error, 3 internal error`;
+
+/** The one CLI boundary: runs a command, prints `centkit: message` on failure, returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'generate':
+        return await generateCommand(parse(rest, { schema: { type: 'string' }, out: { type: 'string' }, check: { type: 'boolean' }, quiet: { type: 'boolean' } }), io);
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new CliUsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      io.stderr.write(`centkit: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof SchemaSetError) {
+      io.stderr.write(`centkit: the schema set has ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}; nothing was written:\n`);
+      for (const p of error.problems) io.stderr.write(`${formatProblem(p)}\n`);
+      return 1;
+    }
+    io.stderr.write(`centkit: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 3;
+  }
+}
+
+type Spec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+function parse<const S extends Spec>(args: readonly string[], options: S) {
+  try {
+    return parseArgs({ args: [...args], options: options as NonNullable<S>, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new CliUsageError((error as Error).message);
+  }
+}

@@ -1,0 +1,65 @@
+import { IndentationText, NewLineKind, Project, QuoteKind, type SourceFile } from 'ts-morph';
+import { tsHeader } from './header.js';
+
+const FORMAT = { indentSize: 2, tabSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true } as const;
+
+/** One in-memory ts-morph project with pinned printing settings, shared by every emitter. */
+let project: Project | undefined;
+
+function getProject(): Project {
+  project ??= new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: {
+      indentationText: IndentationText.TwoSpaces,
+      quoteKind: QuoteKind.Single,
+      newLineKind: NewLineKind.LineFeed,
+      useTrailingCommas: true,
+      insertSpaceAfterOpeningAndBeforeClosingNonemptyBraces: true,
+    },
+    compilerOptions: { allowJs: true },
+  });
+  return project;
+}
+
+/**
+ * Builds a TypeScript (or JavaScript) file through ts-morph and prints it with the generated
+ * header, LF line ends and one trailing newline. `build` adds declarations to the file.
+ */
+export function printSourceFile(fileName: string, source: string, build: (file: SourceFile) => void): string {
+  const file = getProject().createSourceFile(`/${fileName}`, '', { overwrite: true });
+  try {
+    build(file);
+    file.formatText(FORMAT);
+    file.insertText(0, `${tsHeader(source)}\n\n`);
+    return `${file.getFullText().replace(/\s+$/, '')}\n`;
+  } finally {
+    file.delete();
+  }
+}
+
+/** Parses existing code (e.g. a finished json-schema-to-typescript or ajv block) into a file to edit. */
+export function editSourceFile(fileName: string, text: string, source: string, edit: (file: SourceFile) => void): string {
+  const file = getProject().createSourceFile(`/${fileName}`, text, { overwrite: true });
+  try {
+    edit(file);
+    file.formatText(FORMAT);
+    file.insertText(0, `${tsHeader(source)}\n\n`);
+    return `${file.getFullText().replace(/\s+$/, '')}\n`;
+  } finally {
+    file.delete();
+  }
+}
+
+/**
+ * A JSON value as a TypeScript expression. JSON text is valid TypeScript and JSON.stringify
+ * escapes every string, so data is never spliced into code by hand.
+ */
+export function literal(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}
+
+/** JSDoc text for ts-morph (`docs: [...]`), or none when there is no description. */
+export function docs(...parts: (string | undefined)[]): { description: string }[] {
+  const text = parts.filter((p): p is string => p !== undefined && p !== '').join('\n\n');
+  return text === '' ? [] : [{ description: text.replaceAll('*/', '*\\/') }];
+}

@@ -1,0 +1,79 @@
+import { VariableDeclarationKind } from 'ts-morph';
+import type { Emitter } from '../../emit/emitter.js';
+import { docs, literal, printSourceFile } from '../../emit/ts-file.js';
+import type { ProtocolIR } from '../../ir/types.js';
+
+export const PROTOCOL_FILE = 'packages/validators/src/gen/protocol.gen.ts';
+
+/**
+ * The protocol as data for runtime code: its identity, the method table (effect, since,
+ * errors, transports, params fields), the error catalogue and the transports, plus the
+ * `MethodTypes` map that ties each method name to its params and result types.
+ */
+export const protocolTableEmitter: Emitter = {
+  name: 'protocol-table',
+  dependsOn: ['types'],
+  owns: ['packages/validators/src/gen'],
+  emit(ir: ProtocolIR) {
+    const content = printSourceFile('protocol.gen.ts', ir.source, (file) => {
+      file.addImportDeclaration({
+        moduleSpecifier: './types.gen.js',
+        isTypeOnly: true,
+        namedImports: ir.methods.flatMap((m) => [m.params.name, m.result.name]),
+      });
+      const constant = (name: string, value: unknown, description: string) =>
+        file.addVariableStatement({
+          isExported: true,
+          declarationKind: VariableDeclarationKind.Const,
+          docs: docs(description),
+          declarations: [{ name, initializer: `${literal(value)} as const` }],
+        });
+      constant('protocol', { name: ir.name, title: ir.title, version: ir.version, description: ir.description }, 'Which protocol definition this code was generated from.');
+      constant('methodNames', ir.methods.map((m) => m.name), 'Every method, in the order of the protocol definition.');
+      file.addTypeAlias({ isExported: true, name: 'MethodName', type: '(typeof methodNames)[number]', docs: docs('A method name.') });
+      file.addInterface({
+        isExported: true,
+        name: 'MethodTypes',
+        docs: docs('Each method\'s params and result (reply body) types, typed view.'),
+        properties: ir.methods.map((m) => ({ name: m.name, type: `{ params: ${m.params.name}; result: ${m.result.name} }`, docs: docs(m.description) })),
+      });
+      constant(
+        'methods',
+        Object.fromEntries(ir.methods.map((m) => [m.name, {
+          name: m.name,
+          since: m.since,
+          effect: m.effect,
+          description: m.description,
+          errors: m.errors.map((e) => e.id),
+          transports: m.transports,
+          fields: m.fields.map((f) => ({ name: f.name, required: f.required, requiredOnWire: f.requiredOnWire, types: f.types, description: f.description ?? '', since: f.since ?? m.since })),
+        }])),
+        'The method table: what each method does, since which version, its errors and params fields. `effect: "read"` methods change nothing on the server and are safe to retry.',
+      );
+      constant('errorCatalogue', ir.errors.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        ...(e.message === undefined ? {} : { message: e.message }),
+        ...(e.status === undefined ? {} : { status: e.status }),
+        ...(e.body === undefined ? {} : { body: e.body }),
+        ...(e.advice === undefined ? {} : { advice: e.advice, adviceMethods: e.adviceMethods }),
+        description: e.description,
+      })), 'Every error the server defines: soft (in one reply), hard (an HTTP status for the whole request), or unused by this API.');
+      constant('transports', ir.transports.map((t) => ({
+        id: t.id,
+        kind: t.kind,
+        isDefault: t.isDefault,
+        batch: t.batch,
+        methods: t.methods,
+        ...(t.http === undefined ? {} : { http: stripUndefined(t.http) }),
+        ...(t.queue === undefined ? {} : { queue: stripUndefined(t.queue) }),
+        ...(t.sign === undefined ? {} : { sign: stripUndefined(t.sign) }),
+      })), 'How commands reach the server.');
+    });
+    return [{ path: PROTOCOL_FILE, content }];
+  },
+};
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,41 @@
+import { compile } from 'json-schema-to-typescript';
+import type { Emitter } from '../../emit/emitter.js';
+import { printSourceFile } from '../../emit/ts-file.js';
+import type { JsonSchema, ProtocolIR } from '../../ir/types.js';
+import { forTypeScript } from './prepare-schema.js';
+
+export const TYPES_FILE = 'packages/validators/src/gen/types.gen.ts';
+
+/**
+ * TypeScript types for every named schema, from the typed view, through
+ * json-schema-to-typescript. Each type is compiled on its own with the others as
+ * definitions it may reference by name, so shared types are declared once (no `Message1`).
+ */
+export const typesEmitter: Emitter = {
+  name: 'types',
+  dependsOn: [],
+  owns: ['packages/validators/src/gen'],
+  async emit(ir: ProtocolIR) {
+    const definitions: Record<string, JsonSchema> = Object.fromEntries(
+      ir.schemas.map((s) => [s.name, forTypeScript({ ...s.typed, title: s.name })]),
+    );
+    const blocks: string[] = [];
+    for (const schema of ir.schemas) {
+      blocks.push(
+        await compile({ ...definitions[schema.name], definitions } as never, schema.name, {
+          bannerComment: '',
+          additionalProperties: false,
+          declareExternallyReferenced: false,
+          strictIndexSignatures: true,
+          unknownAny: true,
+          format: true,
+          style: { singleQuote: true, printWidth: 110, trailingComma: 'all' },
+        }),
+      );
+    }
+    const content = printSourceFile('types.gen.ts', ir.source, (file) => {
+      for (const block of blocks) file.addStatements(block.trim());
+    });
+    return [{ path: TYPES_FILE, content }];
+  },
+};

@@ -1,0 +1,70 @@
+import { VariableDeclarationKind } from 'ts-morph';
+import type { Emitter } from '../../emit/emitter.js';
+import { docs, printSourceFile } from '../../emit/ts-file.js';
+import type { ProtocolIR } from '../../ir/types.js';
+import { standaloneValidators, type ValidatorEntry } from './standalone.js';
+
+export const STANDALONE_FILE = 'packages/validators/src/gen/ajv-standalone.gen.js';
+export const VALIDATORS_FILE = 'packages/validators/src/gen/validators.gen.ts';
+
+/**
+ * Validators for every named schema, in both views: `validate<Name>` checks the typed view
+ * (what a well-behaved caller sends, what a successful reply carries) and narrows to the
+ * type; `validate<Name>Wire` checks what the server itself accepts or sends. The checking code
+ * is ajv's standalone output (no schema compilation at import time), made a real ES module.
+ */
+export const validatorsEmitter: Emitter = {
+  name: 'validators',
+  dependsOn: ['types'],
+  owns: ['packages/validators/src/gen'],
+  emit(ir: ProtocolIR) {
+    const entries: ValidatorEntry[] = ir.schemas.flatMap((s) => [
+      { exportName: `validate${s.name}`, view: 'typed' as const, schema: s },
+      { exportName: `validate${s.name}Wire`, view: 'wire' as const, schema: s },
+    ]);
+    const standalone = standaloneValidators(ir, entries);
+    const wrapper = printSourceFile('validators.gen.ts', ir.source, (file) => {
+      file.addImportDeclaration({ moduleSpecifier: './ajv-standalone.gen.js', namespaceImport: 'standalone' });
+      file.addImportDeclaration({ moduleSpecifier: '../runtime/create-validator.js', namedImports: ['createValidator', { name: 'Validator', isTypeOnly: true }] });
+      file.addImportDeclaration({ moduleSpecifier: './types.gen.js', isTypeOnly: true, namedImports: ir.schemas.map((s) => s.name) });
+      for (const entry of entries) {
+        const typeArg = entry.view === 'typed' ? entry.schema.name : 'unknown';
+        file.addVariableStatement({
+          isExported: true,
+          declarationKind: VariableDeclarationKind.Const,
+          docs: docs(
+            entry.view === 'typed'
+              ? `Checks a value against \`${entry.schema.name}\` (typed view) and narrows it to that type.`
+              : `Checks a value against \`${entry.schema.name}\` as the server accepts or sends it (wire view).`,
+            entry.schema.description,
+          ),
+          declarations: [{ name: entry.exportName, type: `Validator<${typeArg}>`, initializer: `createValidator(standalone.${entry.exportName})` }],
+        });
+      }
+      file.addVariableStatement({
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: docs('Every method\'s validators, by method name: `params`/`result` (typed view) and `paramsWire`/`resultWire`.'),
+        declarations: [{
+          name: 'methodValidators',
+          initializer: (writer) => {
+            writer.write('{').indent(() => {
+              for (const m of ir.methods) {
+                writer.writeLine(`${JSON.stringify(m.name)}: {`).indent(() => {
+                  writer.writeLine(`params: validate${m.params.name},`);
+                  writer.writeLine(`result: validate${m.result.name},`);
+                  writer.writeLine(`paramsWire: validate${m.params.name}Wire,`);
+                  writer.writeLine(`resultWire: validate${m.result.name}Wire,`);
+                }).writeLine('},');
+              }
+            }).write('} as const');
+          },
+        }],
+      });
+    });
+    return [
+      { path: STANDALONE_FILE, content: standalone },
+      { path: VALIDATORS_FILE, content: wrapper },
+    ];
+  },
+};

@@ -1,0 +1,72 @@
+import { Ajv } from 'ajv';
+import standaloneCodeModule from 'ajv/dist/standalone/index.js';
+import { Node, VariableDeclarationKind, type SourceFile } from 'ts-morph';
+import { editSourceFile } from '../../emit/ts-file.js';
+import type { JsonSchema, NamedSchema, ProtocolIR } from '../../ir/types.js';
+
+export interface ValidatorEntry {
+  readonly exportName: string;
+  readonly view: 'typed' | 'wire';
+  readonly schema: NamedSchema;
+}
+
+// ajv's standalone module is CommonJS: under NodeNext its `export default` arrives as `.default`.
+const standaloneCode = (standaloneCodeModule as unknown as { default: typeof standaloneCodeModule.default }).default;
+
+/**
+ * ajv standalone validation code for the entries, as an ES module. Both views are bundled as
+ * one schema each (`typed`, `wire`) so `$ref`s between named types resolve inside the bundle.
+ */
+export function standaloneValidators(ir: ProtocolIR, entries: readonly ValidatorEntry[]): string {
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+    code: { source: true, esm: true, lines: true },
+  });
+  const annotations = new Set<string>();
+  const bundle = (view: 'typed' | 'wire'): JsonSchema => ({
+    $id: view,
+    definitions: Object.fromEntries(ir.schemas.map((s) => [s.name, collectAnnotations(s[view], annotations)])),
+  });
+  const typed = bundle('typed');
+  const wire = bundle('wire');
+  for (const keyword of [...annotations].sort()) ajv.addKeyword({ keyword, schemaType: ['string', 'number', 'boolean', 'object', 'array'] });
+  ajv.addSchema(typed as never).addSchema(wire as never);
+  const refs = Object.fromEntries(entries.map((e) => [e.exportName, `${e.view}#/definitions/${e.schema.name}`]));
+  const code = standaloneCode(ajv, refs);
+  return editSourceFile('ajv-standalone.gen.js', code, ir.source, provideRequire);
+}
+
+/** Records the `x-` annotations a schema uses, so ajv's strict mode knows them. */
+function collectAnnotations(schema: JsonSchema, into: Set<string>): JsonSchema {
+  const stack: unknown[] = [schema];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith('x-')) into.add(key);
+      if (key !== 'examples' && key !== 'enum' && key !== 'const' && key !== 'default') stack.push(value);
+    }
+  }
+  return schema;
+}
+
+/**
+ * ajv's standalone output calls `require(...)` for its runtime helpers (such as
+ * `ajv/dist/runtime/ucs2length`) even with `esm: true`. Those helpers are CommonJS, so the file
+ * gets a `require` of its own from `createRequire(import.meta.url)`, Node's supported way to load
+ * CommonJS from an ES module; it then loads under a real ESM `import` with ajv as a dependency.
+ */
+function provideRequire(file: SourceFile): void {
+  const first = file.getStatements()[0];
+  if (first !== undefined && first.getText().replace(/;$/, '') === '"use strict"') first.remove();
+  const usesRequire = file.getDescendants().some((node) => Node.isCallExpression(node) && node.getExpression().getText() === 'require');
+  if (!usesRequire) return;
+  file.insertImportDeclaration(0, { moduleSpecifier: 'node:module', namedImports: ['createRequire'] });
+  file.insertVariableStatement(1, {
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: 'require', initializer: 'createRequire(import.meta.url)' }],
+  });
+}

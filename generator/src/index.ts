@@ -1,0 +1,12 @@
+export { generate } from './pipeline/generate.js';
+export type { GenerateOptions, GenerateReport } from './pipeline/generate.js';
+export { loadSchemaSet } from './load/load-schema-set.js';
+export type { SchemaSet } from './load/load-schema-set.js';
+export { validateSchemaSet } from './validate/validate-schema-set.js';
+export { SchemaSetError, formatProblem } from './validate/problem.js';
+export type { Problem } from './validate/problem.js';
+export { buildIR } from './ir/build-ir.js';
+export type * from './ir/types.js';
+export type { Emitter, GeneratedFile } from './emit/emitter.js';
+export { emitters } from './emitters/index.js';
+export { runCli } from './cli/run-cli.js';
