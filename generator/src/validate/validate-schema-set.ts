@@ -87,7 +87,13 @@ function checkRefs(set: SchemaSet, file: string, schema: unknown): Problem[] {
 function checkNames(set: SchemaSet, manifest: Manifest): Problem[] {
   const problems: Problem[] = [];
   const typeNames = new Map<string, string>();
+  const fileOwner = new Map<string, string>();
   const claim = (name: string, file: string, at: string) => {
+    const other = fileOwner.get(file);
+    if (other !== undefined && other !== name) {
+      problems.push({ code: 'file-shared', file, path: at, message: `the file would name two types, "${other}" and "${name}"; give each its own file (one may $ref the other)` });
+    }
+    fileOwner.set(file, name);
     const owner = typeNames.get(name);
     if (owner !== undefined && owner !== file) {
       problems.push({ code: 'name-duplicate', file, path: at, message: `type name "${name}" is also used by ${owner}` });

@@ -31,11 +31,15 @@ export const protocolTableEmitter: Emitter = {
       constant('protocol', { name: ir.name, title: ir.title, version: ir.version, description: ir.description }, 'Which protocol definition this code was generated from.');
       constant('methodNames', ir.methods.map((m) => m.name), 'Every method, in the order of the protocol definition.');
       file.addTypeAlias({ isExported: true, name: 'MethodName', type: '(typeof methodNames)[number]', docs: docs('A method name.') });
-      file.addInterface({
+      file.addTypeAlias({
         isExported: true,
         name: 'MethodTypes',
         docs: docs('Each method\'s params and result (reply body) types, typed view.'),
-        properties: ir.methods.map((m) => ({ name: m.name, type: `{ params: ${m.params.name}; result: ${m.result.name} }`, docs: docs(m.description) })),
+        type: (writer) => {
+          writer.write('{').indent(() => {
+            for (const m of ir.methods) writer.writeLine(`${JSON.stringify(m.name)}: { params: ${m.params.name}; result: ${m.result.name} };`);
+          }).write('}');
+        },
       });
       constant(
         'methods',
