@@ -27,6 +27,8 @@ export const typesEmitter: Emitter = {
           additionalProperties: false,
           declareExternallyReferenced: false,
           strictIndexSignatures: true,
+          // `minItems: 1` would become a tuple `[T, ...T[]]` that a plain `T[]` variable can't fill.
+          ignoreMinAndMaxItems: true,
           unknownAny: true,
           format: true,
           style: { singleQuote: true, printWidth: 110, trailingComma: 'all' },
