@@ -1,0 +1,260 @@
+/**
+ * Every error the client throws is a `CentError` with a stable `code` and plain fields.
+ * None of them ever holds the secret: they are built from the URL (credentials redacted),
+ * method names, status codes and the server's reply, never from the options or the request body.
+ */
+import type { BatchEntry } from './types.js';
+
+export type CentErrorCode =
+  | 'CENT_TRANSPORT'
+  | 'CENT_TIMEOUT'
+  | 'CENT_ABORT'
+  | 'CENT_HTTP'
+  | 'CENT_MALFORMED_REPLY'
+  | 'CENT_COMMAND'
+  | 'CENT_CONTRACT'
+  | 'CENT_ENCODE'
+  | 'CENT_USAGE';
+
+/** Which request failed: the API URL (credentials redacted) and the methods it carried, in order. */
+export interface RequestContext {
+  url: string;
+  methods: readonly string[];
+}
+
+/**
+ * Set on an error thrown by a batch `send()`: what is known about the commands.
+ * `entries` are the settled entries of commands `0 .. failedAt-1`. The commands of the failed
+ * request (from `failedAt` to the end of its chunk) may or may not have run; commands of later
+ * chunks were not sent.
+ */
+export interface BatchProgress {
+  entries: BatchEntry<unknown>[];
+  failedAt: number;
+  total: number;
+}
+
+const BODY_LIMIT = 512;
+
+/** A reply body cut to a size fit for an error message. */
+export function excerpt(text: string): string {
+  return text.length > BODY_LIMIT ? `${text.slice(0, BODY_LIMIT)}… (${text.length} chars)` : text;
+}
+
+export class CentError extends Error {
+  override name = 'CentError';
+  readonly code: CentErrorCode;
+  /** HTTP attempts made before this error (1 without retries). */
+  attempts = 1;
+  /** Only on errors from a batch `send()`. */
+  batch?: BatchProgress;
+
+  constructor(code: CentErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+
+  /** Plain fields, for loggers: no stack, the cause reduced to its code. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) {
+      if (key !== 'cause') out[key] = value;
+    }
+    return out;
+  }
+}
+
+/** The connection failed: refused, reset, DNS, TLS... `causeCode` keeps Node's code (`ECONNREFUSED`). */
+export class CentTransportError extends CentError {
+  override name = 'CentTransportError';
+  readonly url: string;
+  readonly methods: readonly string[];
+  readonly causeCode: string;
+  /** False only when the request certainly (or, for `staleConnection`, by HTTP convention) never reached the server. */
+  readonly mayHaveReachedServer: boolean;
+  /** A reused keep-alive connection was closed before any byte of the reply (the server closed it while idle). */
+  readonly staleConnection: boolean;
+
+  constructor(
+    ctx: RequestContext,
+    info: { causeCode: string; mayHaveReachedServer: boolean; staleConnection?: boolean; cause?: unknown },
+  ) {
+    const detail = info.cause instanceof Error ? info.cause.message : info.causeCode;
+    const reached = info.staleConnection
+      ? 'the reused keep-alive connection was closed before any reply: the request most likely did not reach the server'
+      : info.mayHaveReachedServer
+        ? 'the request may have reached the server'
+        : 'the request did not reach the server';
+    super('CENT_TRANSPORT', `cannot talk to ${ctx.url} (${info.causeCode}: ${detail}); ${reached}`, {
+      cause: info.cause,
+    });
+    this.url = ctx.url;
+    this.methods = ctx.methods;
+    this.causeCode = info.causeCode;
+    this.mayHaveReachedServer = info.mayHaveReachedServer;
+    this.staleConnection = info.staleConnection ?? false;
+  }
+}
+
+/**
+ * The call ran out of time. `scope: 'call'`: the whole call's `timeout` (all attempts and delays);
+ * `scope: 'attempt'`: `retry.attemptTimeout` of one attempt.
+ */
+export class CentTimeoutError extends CentError {
+  override name = 'CentTimeoutError';
+  readonly url: string;
+  readonly methods: readonly string[];
+  readonly timeout: number;
+  readonly scope: 'call' | 'attempt';
+  readonly mayHaveReachedServer: boolean;
+
+  constructor(ctx: RequestContext, info: { timeout: number; scope: 'call' | 'attempt'; mayHaveReachedServer: boolean }) {
+    const what = info.scope === 'call' ? 'the call' : 'one attempt';
+    const reached = info.mayHaveReachedServer ? 'the request may have reached the server' : 'the connection was not even open';
+    super('CENT_TIMEOUT', `${what} to ${ctx.url} timed out after ${info.timeout} ms; ${reached}`);
+    this.url = ctx.url;
+    this.methods = ctx.methods;
+    this.timeout = info.timeout;
+    this.scope = info.scope;
+    this.mayHaveReachedServer = info.mayHaveReachedServer;
+  }
+}
+
+/** The caller's `AbortSignal` fired. `reason` is the signal's reason. */
+export class CentAbortError extends CentError {
+  override name = 'CentAbortError';
+  readonly url: string;
+  readonly methods: readonly string[];
+  readonly reason: unknown;
+  readonly mayHaveReachedServer: boolean;
+
+  constructor(ctx: RequestContext, info: { reason: unknown; mayHaveReachedServer: boolean }) {
+    const reached = info.mayHaveReachedServer ? 'the request may have reached the server' : 'nothing was sent';
+    super('CENT_ABORT', `the call to ${ctx.url} was aborted; ${reached}`, { cause: info.reason });
+    this.url = ctx.url;
+    this.methods = ctx.methods;
+    this.reason = info.reason;
+    this.mayHaveReachedServer = info.mayHaveReachedServer;
+  }
+}
+
+function explainStatus(status: number): string {
+  if (status === 400) {
+    return 'the server refused the request: unknown method or malformed params (or no sign while the server is not in insecure_api mode, or no secret configured on the server); the commands before the bad one may have run';
+  }
+  if (status === 401) return 'the sign was rejected: the secret probably does not match the server\'s';
+  if (status === 404 || status === 301) return 'no API handler at this URL: check the address (and the server\'s http_prefix)';
+  if (status === 503) return 'the server is unavailable (shutting down or overloaded)';
+  if (status >= 500) return 'the server failed; for a batch, some commands may have run';
+  return 'unexpected status';
+}
+
+/** A non-2xx status. `body` is the reply text (cut to 512 chars). */
+export class CentHttpError extends CentError {
+  override name = 'CentHttpError';
+  readonly url: string;
+  readonly methods: readonly string[];
+  readonly status: number;
+  readonly body: string;
+
+  constructor(ctx: RequestContext, info: { status: number; body: string }) {
+    super('CENT_HTTP', `HTTP ${info.status} from ${ctx.url}: ${explainStatus(info.status)}`);
+    this.url = ctx.url;
+    this.methods = ctx.methods;
+    this.status = info.status;
+    this.body = excerpt(info.body);
+  }
+}
+
+export type MalformedReason = 'not-json' | 'not-array' | 'wrong-length' | 'item-not-object' | 'wrong-method' | 'no-body';
+
+/** A 2xx reply that is not what Centrifugo sends: not JSON, not an array, wrong length, item without body... */
+export class CentMalformedReplyError extends CentError {
+  override name = 'CentMalformedReplyError';
+  readonly url: string;
+  readonly methods: readonly string[];
+  readonly reason: MalformedReason;
+  readonly body: string;
+
+  constructor(ctx: RequestContext, info: { reason: MalformedReason; detail: string; body: string }) {
+    super('CENT_MALFORMED_REPLY', `malformed reply from ${ctx.url}: ${info.detail}`);
+    this.url = ctx.url;
+    this.methods = ctx.methods;
+    this.reason = info.reason;
+    this.body = excerpt(info.body);
+  }
+}
+
+/** The server ran the command and answered with an `error` string (a soft error, HTTP 200). */
+export class CentCommandError extends CentError {
+  override name = 'CentCommandError';
+  readonly method: string;
+  /** The server's error string, e.g. `namespace not found`. */
+  readonly error: string;
+  /** The server's advice (`fix`), when it gave one. */
+  readonly advice: string | undefined;
+
+  constructor(info: { method: string; error: string; advice?: string | undefined }) {
+    const advice = info.advice === undefined ? '' : ` (advice: ${info.advice})`;
+    super('CENT_COMMAND', `${info.method}: ${info.error}${advice}`);
+    this.method = info.method;
+    this.error = info.error;
+    this.advice = info.advice;
+  }
+}
+
+/** One problem found by reply validation; `path` is a JSON pointer into the reply body. */
+export interface ContractIssue {
+  path: string;
+  message: string;
+  keyword: string;
+}
+
+/** With `validateReplies`, a successful reply body does not match the method's result schema. */
+export class CentContractError extends CentError {
+  override name = 'CentContractError';
+  readonly method: string;
+  /** JSON pointer (into the body) of the first issue; `''` is the body itself. */
+  readonly path: string;
+  readonly issues: readonly ContractIssue[];
+  /** Index of the command in the batch, for batch sends. */
+  readonly index: number | undefined;
+
+  constructor(info: { method: string; issues: readonly ContractIssue[]; index?: number }) {
+    const first = info.issues[0];
+    const path = first?.path ?? '';
+    const where = info.index === undefined ? '' : ` (command ${info.index})`;
+    const more = info.issues.length > 1 ? ` (+${info.issues.length - 1} more)` : '';
+    super(
+      'CENT_CONTRACT',
+      `reply to ${info.method}${where} breaks the schema at ${path === '' ? '(body)' : path}: ${first?.message ?? 'invalid'}${more}`,
+    );
+    this.method = info.method;
+    this.path = path;
+    this.issues = info.issues;
+    this.index = info.index;
+  }
+}
+
+/** The params cannot be serialised (BigInt, cycles...). Nothing was sent. */
+export class CentEncodeError extends CentError {
+  override name = 'CentEncodeError';
+  readonly methods: readonly string[];
+
+  constructor(info: { methods: readonly string[]; cause: unknown }) {
+    const detail = info.cause instanceof Error ? info.cause.message : String(info.cause);
+    super('CENT_ENCODE', `cannot encode the params of ${info.methods.join(', ')} as JSON: ${detail}`, {
+      cause: info.cause,
+    });
+    this.methods = info.methods;
+  }
+}
+
+/** Wrong options or use of the API (bad address, unsupported method for a transport...). */
+export class CentUsageError extends CentError {
+  override name = 'CentUsageError';
+
+  constructor(message: string) {
+    super('CENT_USAGE', message);
+  }
+}
