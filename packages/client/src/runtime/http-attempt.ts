@@ -77,8 +77,9 @@ export function postOnce(request: AttemptRequest): Promise<AttemptResult> {
     req.on('socket', (s: Socket) => {
       socket = s;
       reusedSocket = req.reusedSocket;
-      if (!s.connecting) connected = true;
-      else s.once('encrypted' in s ? 'secureConnect' : 'connect', onConnect);
+      // A fresh socket is still connecting here, or already destroyed (a DNS lookup that failed at once).
+      if (reusedSocket || (!s.connecting && !s.destroyed && s.readyState === 'open')) connected = true;
+      else if (s.connecting) s.once('encrypted' in s ? 'secureConnect' : 'connect', onConnect);
       s.on('data', onData);
     });
     req.on('response', (res) => {

@@ -11,24 +11,16 @@ export type ValidationOutcome = { ok: true; value?: unknown } | { ok: false; err
 /** Checks one successful reply body of `method`. */
 export type ReplyValidator = (method: string, body: unknown) => ValidationOutcome | Promise<ValidationOutcome>;
 
-/** The part of `@centkit/validators` the client uses. */
-interface ValidatorsModule {
-  validate(method: string, direction: 'params' | 'result', value: unknown): ValidationOutcome;
-}
-
-// A variable specifier: the validators package is typed against its own build, and resolved only at run time.
-const VALIDATORS_PACKAGE = '@centkit/validators';
-
 /** The validator of `@centkit/validators` (typed view of each method's result schema). */
 export async function loadSchemaValidator(): Promise<ReplyValidator> {
-  let mod: ValidatorsModule;
+  let validate: typeof import('@centkit/validators').validate;
   try {
-    mod = (await import(VALIDATORS_PACKAGE)) as ValidatorsModule;
+    ({ validate } = await import('@centkit/validators'));
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
-    throw new CentUsageError(`validateReplies: true needs ${VALIDATORS_PACKAGE}, which failed to load: ${detail}`);
+    throw new CentUsageError(`validateReplies: true needs @centkit/validators, which failed to load: ${detail}`);
   }
-  return (method, body) => mod.validate(method, 'result', body);
+  return (method, body) => validate(method, 'result', body);
 }
 
 /** Validates `body`, returning the (possibly normalised) value or throwing `CentContractError`. */
