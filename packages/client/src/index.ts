@@ -31,8 +31,6 @@ export {
 } from './runtime/errors.js';
 export type { BatchProgress, CentErrorCode, ContractIssue, MalformedReason, RequestContext } from './runtime/errors.js';
 
-// ---- generated surface ------------------------------------------------------------------------
-// The generator's client emitter writes src/gen/client.gen.ts (the typed client and batch).
-// Export it here once it exists, e.g.:
-// export { CentrifugoClient, CentrifugoBatch } from './gen/client.gen.js';
+// ---- generated surface: src/gen/client.gen.ts, written by the generator's client emitter -------
+export { Batch, Client } from './gen/client.gen.js';
 // -----------------------------------------------------------------------------------------------

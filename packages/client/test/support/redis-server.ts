@@ -3,9 +3,14 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
+import { delimiter, join } from 'node:path';
 import { closedPort } from './net.js';
 
-export const REDIS_SERVER = '/usr/bin/redis-server';
+/** /usr/bin/redis-server, or the first redis-server on PATH. */
+export const REDIS_SERVER =
+  ['/usr/bin/redis-server', ...(process.env['PATH'] ?? '').split(delimiter).map((dir) => join(dir, 'redis-server'))].find((file) =>
+    existsSync(file),
+  ) ?? '/usr/bin/redis-server';
 export const redisServerAvailable = existsSync(REDIS_SERVER);
 
 export interface RedisServer {
