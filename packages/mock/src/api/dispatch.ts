@@ -1,0 +1,120 @@
+/**
+ * Runs decoded commands in order (`api.go:59-160`). A hard error stops the batch and fails the
+ * whole request, but commands before it keep their side effects; soft errors go in the reply.
+ * Every command is recorded, with the transport it came on.
+ */
+import { isMethodName, wireValidation, type ValidationIssue } from '../protocol.js';
+import type { MockNode } from '../state/node.js';
+import type { Transport } from '../state/recorded-command.js';
+import type { RawCommand } from './decode-commands.js';
+import { replyJson } from './envelope.js';
+import { handlers } from './methods/index.js';
+import type { CommandResult } from './types.js';
+
+export interface CommandFailure {
+  readonly kind: 'command' | 'params';
+  readonly method: string;
+  readonly index: number;
+  /** JSON pointer into `data`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type BatchResult = { readonly ok: true; readonly json: string } | { readonly ok: false; readonly failure: CommandFailure };
+
+export interface RequestInfo {
+  readonly node: MockNode;
+  readonly requestId: number;
+  readonly transport: Transport;
+  /** Whether `data` was an array (paths then start with the index). */
+  readonly batch: boolean;
+}
+
+export function runBatch(info: RequestInfo, commands: readonly RawCommand[]): BatchResult {
+  const parts: string[] = [];
+  for (let i = 0; i < commands.length; i += 1) {
+    const cmd = commands[i] as RawCommand;
+    const outcome = runCommand(info, cmd, i);
+    if (!outcome.ok) return outcome;
+    parts.push(outcome.json);
+  }
+  return { ok: true, json: `[${parts.join(',')}]` };
+}
+
+/** Runs and records one command; `json` is its reply object. */
+export function runCommand(info: RequestInfo, cmd: RawCommand, index: number): { ok: true; json: string; result: CommandResult } | { ok: false; failure: CommandFailure } {
+  const { node } = info;
+  const prefix = info.batch ? `/${index}` : '';
+  if (!isMethodName(cmd.method)) {
+    const message = cmd.method === '' ? 'method is missing or empty' : `unknown method ${JSON.stringify(cmd.method)} (method names are case-sensitive)`;
+    record(info, cmd, index, { kind: 'rejected', path: '/method', message, channels: [] });
+    return { ok: false, failure: { kind: 'command', method: cmd.method, index, path: `${prefix}/method`, message } };
+  }
+  const result = handlers[cmd.method]({ node, transport: info.transport }, cmd.params);
+  if (node.strict && wireValidation.available) compareWithSchema(node, cmd, result);
+  record(info, cmd, index, result);
+  if (result.kind === 'rejected') {
+    return { ok: false, failure: { kind: 'params', method: cmd.method, index, path: prefix + result.path, message: result.message } };
+  }
+  return { ok: true, json: replyJson(cmd.uid, cmd.method, result.error, result.advice, result.body), result };
+}
+
+/** What the wire validators say about a command's params (for violation reports). */
+export function schemaIssues(method: string, params: string | undefined): readonly ValidationIssue[] {
+  if (!wireValidation.available) return [];
+  let value: unknown;
+  try {
+    value = params === undefined ? undefined : JSON.parse(params);
+  } catch {
+    return [];
+  }
+  return wireValidation.validateParams(method, value);
+}
+
+function compareWithSchema(node: MockNode, cmd: RawCommand, result: CommandResult): void {
+  const issues = schemaIssues(cmd.method, cmd.params);
+  const schemaRejects = issues.length > 0;
+  const serverRejects = result.kind === 'rejected';
+  if (schemaRejects === serverRejects) return;
+  node.logger.warn(
+    serverRejects
+      ? `wire schema accepts ${cmd.method} params that Centrifugo refuses (${result.kind === 'rejected' ? result.message : ''})`
+      : `wire schema rejects ${cmd.method} params that Centrifugo accepts: ${issues.map((i) => `${i.path || '(root)'} ${i.message}`).join('; ')}`,
+  );
+}
+
+/** Records a queue command that the Redis API does not run. */
+export function recordIgnored(info: RequestInfo, cmd: RawCommand, index: number): void {
+  info.node.recorder.record({
+    requestId: info.requestId,
+    index,
+    transport: info.transport,
+    uid: cmd.uid,
+    method: cmd.method,
+    paramsJson: cmd.params,
+    channels: [],
+    outcome: 'ignored',
+    error: null,
+    advice: null,
+    bodyJson: undefined,
+    at: info.node.clock.now(),
+  });
+}
+
+function record(info: RequestInfo, cmd: RawCommand, index: number, result: CommandResult): void {
+  const rejected = result.kind === 'rejected';
+  info.node.recorder.record({
+    requestId: info.requestId,
+    index,
+    transport: info.transport,
+    uid: cmd.uid,
+    method: cmd.method,
+    paramsJson: cmd.params,
+    channels: result.channels,
+    outcome: rejected ? 'rejected' : result.error === null ? 'ok' : 'error',
+    error: rejected ? result.message : result.error,
+    advice: rejected ? null : result.advice,
+    bodyJson: rejected ? undefined : result.body,
+    at: info.node.clock.now(),
+  });
+}

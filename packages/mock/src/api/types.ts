@@ -1,0 +1,60 @@
+/** What a method handler gets and gives back. */
+import type { Decoded, StructSpec } from '../json/go-struct.js';
+import { decodeStruct } from '../json/go-struct.js';
+import type { Transport } from '../state/recorded-command.js';
+import type { MockNode } from '../state/node.js';
+
+/** Error strings that reach API replies (`proto/errors.go`). */
+export const ERR = {
+  invalidMessage: 'invalid message',
+  namespaceNotFound: 'namespace not found',
+  notAvailable: 'not available',
+  internal: 'internal server error',
+} as const;
+
+export const ADVICE_FIX = 'fix';
+
+export interface CommandContext {
+  readonly node: MockNode;
+  readonly transport: Transport;
+}
+
+/** A reply object for the batch (soft error or success). */
+export interface Reply {
+  readonly kind: 'reply';
+  readonly error: string | null;
+  readonly advice: string | null;
+  /** The `body` value as JSON text. */
+  readonly body: string;
+  readonly channels: readonly string[];
+}
+
+/** A hard error: the whole request fails with HTTP 400 (`path` is relative to the command). */
+export interface Rejection {
+  readonly kind: 'rejected';
+  readonly path: string;
+  readonly message: string;
+  readonly channels: readonly string[];
+}
+
+export type CommandResult = Reply | Rejection;
+
+export type MethodHandler = (ctx: CommandContext, params: string | undefined) => CommandResult;
+
+export function reply(body: string, channels: readonly string[], error: string | null = null, advice: string | null = null): Reply {
+  return { kind: 'reply', error, advice, body, channels };
+}
+
+export function reject(path: string, message: string, channels: readonly string[] = []): Rejection {
+  return { kind: 'rejected', path, message, channels };
+}
+
+/**
+ * Decodes params into the method's struct as `json.Unmarshal(cmd.Params, &p)` does: absent
+ * params fail (`unexpected end of JSON input`), `null` gives the zero struct.
+ */
+export function decodeParams<S extends StructSpec>(params: string | undefined, spec: S): { kind: 'decoded'; value: Decoded<S> } | Rejection {
+  if (params === undefined) return reject('/params', 'params are required (missing params cannot be decoded)');
+  const r = decodeStruct(params, 0, params.length, spec);
+  return r.ok ? { kind: 'decoded', value: r.value } : reject(`/params${r.path}`, r.message);
+}

@@ -1,0 +1,68 @@
+/**
+ * The node:http server: routing, timeouts against slow or vanishing clients, Go-like answers to
+ * malformed HTTP, and a graceful close (API requests get 503 once closing has begun).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { ControlTarget } from '../control/control-target.js';
+import { handleControl } from '../control/http-control.js';
+import { handleApi, type ApiContext } from './api-handler.js';
+import { sendError, sendNotFound, sendRedirect } from './responses.js';
+import { route } from './route.js';
+
+export interface ServerTimeouts {
+  /** Time to receive all request headers (default 10 s). */
+  readonly headersMs?: number;
+  /** Time to receive the whole request (default 60 s). */
+  readonly requestMs?: number;
+  /** Idle keep-alive connections are closed after this (default 5 s). */
+  readonly keepAliveMs?: number;
+}
+
+export interface ServerSetup {
+  readonly api: ApiContext;
+  readonly control: ControlTarget | undefined;
+  readonly timeouts?: ServerTimeouts;
+}
+
+const BAD_REQUEST_RAW = 'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n400 Bad Request';
+
+export function createMockServer(setup: ServerSetup): Server {
+  const prefix = setup.api.node.config.httpPrefix;
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    const r = route(req.url ?? '/', prefix, setup.control !== undefined);
+    switch (r.kind) {
+      case 'api':
+        handleApi(setup.api, req, res, r.query).catch((err: unknown) => {
+          setup.api.node.logger.error(`API handler failed: ${(err as Error).message}`);
+          if (!res.headersSent) sendError(res, 500);
+          else res.destroy();
+        });
+        return;
+      case 'control':
+        if (setup.control) void handleControl(setup.control, req, res, r.path, r.query);
+        return;
+      case 'redirect':
+        return sendRedirect(res, req.method ?? 'GET', r.location);
+      case 'not-found':
+        return sendNotFound(res);
+      case 'bad-request':
+        res.setHeader('Connection', 'close');
+        return sendError(res, 400);
+    }
+  };
+  const server = createServer(
+    {
+      requestTimeout: setup.timeouts?.requestMs ?? 60_000,
+      headersTimeout: setup.timeouts?.headersMs ?? 10_000,
+      keepAliveTimeout: setup.timeouts?.keepAliveMs ?? 5_000,
+      connectionsCheckingInterval: 1_000,
+    },
+    onRequest,
+  );
+  server.on('clientError', (_err: Error, socket: Duplex) => {
+    if (socket.writable && !socket.destroyed) socket.end(BAD_REQUEST_RAW);
+    else socket.destroy();
+  });
+  return server;
+}

@@ -1,0 +1,226 @@
+/** `startMockCentrifugo`: one fake Centrifugo 1.8.0 on 127.0.0.1, with its test controls. */
+import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
+import type { Server } from 'node:http';
+import { systemClock, type Clock } from './clock.js';
+import { parseConfig } from './config/parse-config.js';
+import type { CentrifugoConfig, ResolvedConfig } from './config/types.js';
+import type { ControlTarget, HistoryEntry } from './control/control-target.js';
+import { MockUsageError } from './errors.js';
+import { apiSign } from './http/sign.js';
+import { createMockServer, type ServerTimeouts } from './http/server.js';
+import { silentLogger, type MockLogger } from './logger.js';
+import { startRedisApi, type RedisApi, type RedisApiOptions } from './redis/redis-api.js';
+import { channelOptions } from './state/namespaces.js';
+import type { FakeClient, FakeClientSpec } from './state/clients.js';
+import type { ActiveFault, FaultSpec } from './state/faults.js';
+import { MockNode } from './state/node.js';
+import type { RecordedCommand } from './state/recorded-command.js';
+import type { CommandFilter, CommandMatcher, WaitOptions } from './state/recorder.js';
+import type { ContractViolation } from './state/violations.js';
+
+export interface MockCentrifugoOptions {
+  /** API secret; overrides `config.secret`. */
+  readonly secret?: string;
+  /** Centrifugo 1.x config (the same keys as its config file). */
+  readonly config?: CentrifugoConfig;
+  /** Default 0: a free port. */
+  readonly port?: number;
+  /** Loopback only: `127.0.0.1` (default), `localhost` or `::1`. */
+  readonly host?: string;
+  /** Record every request the real server would refuse as a contract violation. */
+  readonly strict?: boolean;
+  /** Consume the Redis API queues (`centrifugo.api`, `centrifugo.api.N`). */
+  readonly redis?: RedisApiOptions;
+  readonly clock?: Clock;
+  readonly logger?: MockLogger;
+  /** Cap on JSON-mode bodies (default 64 MiB); over it the mock answers 400 and logs why. */
+  readonly maxJsonBodyBytes?: number;
+  /** How many recorded commands to keep (default 10000). */
+  readonly recordLimit?: number;
+  /** Serve the `/_mock/` control API (default true). */
+  readonly controlApi?: boolean;
+  readonly timeouts?: ServerTimeouts;
+}
+
+export interface MockCentrifugo extends ControlTarget {
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string;
+  /** The API endpoint: `url` + `http_prefix` + `/api/`. */
+  readonly apiUrl: string;
+  readonly port: number;
+  readonly host: string;
+  readonly config: ResolvedConfig;
+  /** Node uid and name, as stats/node report them. */
+  readonly nodeInfo: { readonly uid: string; readonly name: string };
+  waitFor(match: CommandMatcher, options?: WaitOptions): Promise<RecordedCommand>;
+  assertNoViolations(): void;
+  /** The sign a client must send for `data`, with the configured secret. */
+  sign(data: string | Buffer): string;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+export const DEFAULT_MAX_JSON_BODY = 64 << 20;
+
+export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): Promise<MockCentrifugo> {
+  const host = options.host ?? '127.0.0.1';
+  if (!LOOPBACK.has(host)) throw new MockUsageError('not_loopback', `the mock only listens on loopback (127.0.0.1, localhost, ::1), not ${JSON.stringify(host)}`);
+  const config = parseConfig(options.secret === undefined ? options.config : { ...options.config, secret: options.secret });
+  const node = new MockNode({
+    config,
+    clock: options.clock ?? systemClock,
+    logger: options.logger ?? silentLogger,
+    strict: options.strict ?? false,
+    ...(options.recordLimit === undefined ? {} : { recordLimit: options.recordLimit }),
+  });
+  const maxJson = options.maxJsonBodyBytes ?? DEFAULT_MAX_JSON_BODY;
+  let closing = false;
+  const mock = new Mock(node);
+  const server = createMockServer({
+    api: { node, limits: { maxJsonBodyBytes: maxJson, maxMultipartBytes: Math.max(maxJson, 42 << 20) }, isClosing: () => closing },
+    control: options.controlApi === false ? undefined : mock,
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+  });
+  await listen(server, options.port ?? 0, host);
+  const port = (server.address() as AddressInfo).port;
+  if (node.name === '') node.name = `${hostname()}_${port}`;
+  const sweep = setInterval(() => node.history.sweep(), 1000);
+  sweep.unref();
+  let redis: RedisApi | undefined;
+  try {
+    if (options.redis) redis = await startRedisApi(node, options.redis);
+  } catch (err) {
+    clearInterval(sweep);
+    server.close();
+    throw err;
+  }
+  mock.started(host, port, async () => {
+    closing = true;
+    clearInterval(sweep);
+    await redis?.close();
+    await shutdown(server);
+  });
+  return mock;
+}
+
+class Mock implements MockCentrifugo {
+  url = '';
+  apiUrl = '';
+  port = 0;
+  host = '';
+  private stop: (() => Promise<void>) | undefined;
+  private closed: Promise<void> | undefined;
+
+  constructor(private readonly node: MockNode) {}
+
+  started(host: string, port: number, stop: () => Promise<void>): void {
+    this.host = host;
+    this.port = port;
+    this.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    this.apiUrl = `${this.url}${this.node.config.httpPrefix}/api/`;
+    this.stop = stop;
+  }
+
+  get config(): ResolvedConfig {
+    return this.node.config;
+  }
+  get nodeInfo() {
+    return { uid: this.node.uid, name: this.node.name };
+  }
+  get violations(): readonly ContractViolation[] {
+    return this.node.violations.list();
+  }
+  get lastSeq(): number {
+    return this.node.recorder.lastSeq;
+  }
+
+  reset(): void {
+    this.node.reset();
+  }
+
+  addClient(spec: FakeClientSpec): FakeClient {
+    const { node } = this;
+    const { client, channelsAdded } = node.clients.add(spec, (ch) => (channelOptions(node.config, ch) === undefined ? 'namespace not found' : undefined));
+    node.metrics.inc('node_num_add_client_conn');
+    node.metrics.inc('node_num_add_client_sub', channelsAdded);
+    return node.clients.get(client.client) as FakeClient;
+  }
+  removeClient(clientId: string): boolean {
+    const subs = this.node.clients.remove(clientId);
+    if (subs < 0) return false;
+    this.node.metrics.inc('node_num_remove_client_conn');
+    this.node.metrics.inc('node_num_remove_client_sub', subs);
+    return true;
+  }
+  removeAllClients(): number {
+    const ids = this.node.clients.list().map((c) => c.client);
+    for (const id of ids) this.removeClient(id);
+    return ids.length;
+  }
+  clients(): FakeClient[] {
+    return this.node.clients.list();
+  }
+
+  commands(filter?: CommandFilter): RecordedCommand[] {
+    return this.node.recorder.list(filter);
+  }
+  clearCommands(): void {
+    this.node.recorder.clear();
+  }
+  waitFor(match: CommandMatcher, options?: WaitOptions): Promise<RecordedCommand> {
+    return this.node.recorder.waitFor(match, options);
+  }
+
+  injectFault(spec: FaultSpec): ActiveFault {
+    return this.node.faults.add(spec);
+  }
+  removeFault(id: number): boolean {
+    return this.node.faults.remove(id);
+  }
+  clearFaults(): void {
+    this.node.faults.clear();
+  }
+  faults(): ActiveFault[] {
+    return this.node.faults.list();
+  }
+
+  assertNoViolations(): void {
+    this.node.violations.assertNone();
+  }
+  clearViolations(): void {
+    this.node.violations.clear();
+  }
+
+  history(channel: string): HistoryEntry[] {
+    return this.node.history.get(channel).map((m) => ({ uid: m.uid, channel: m.channel, data: JSON.parse(m.data) as unknown, ...(m.client ? { client: m.client } : {}) }));
+  }
+
+  sign(data: string | Buffer): string {
+    return apiSign(this.node.config.secret, data);
+  }
+
+  close(): Promise<void> {
+    this.closed ??= this.stop ? this.stop() : Promise.resolve();
+    return this.closed;
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Stops accepting, lets in-flight requests finish briefly, then closes every connection. */
+function shutdown(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 250).unref();
+  });
+}

@@ -1,0 +1,104 @@
+/** One command the mock received, as the control API reports it. */
+export type Transport = 'http' | 'redis';
+
+/**
+ * `ok`: ran, `error: null`. `error`: a soft error in its reply (HTTP 200). `rejected`: a hard
+ * error that made the whole request fail (HTTP 400; the string says why). `ignored`: a queue
+ * item with a method the Redis API does not run.
+ */
+export type CommandOutcome = 'ok' | 'error' | 'rejected' | 'ignored';
+
+export interface RecordedCommand {
+  /** Global order, from 1. */
+  readonly seq: number;
+  /** The HTTP request or queue item it came in; commands of one batch share it. */
+  readonly requestId: number;
+  /** Position within that request's batch. */
+  readonly index: number;
+  readonly transport: Transport;
+  /** The command-level `uid` ('' when absent). */
+  readonly uid: string;
+  readonly method: string;
+  /** `params` as JSON.parse sees them (undefined when absent). */
+  readonly params: unknown;
+  /** `params` exactly as received. */
+  readonly paramsJson: string | undefined;
+  /** Channels the command names (`channel`, or `channels` for broadcast). */
+  readonly channels: readonly string[];
+  readonly outcome: CommandOutcome;
+  /** Soft error string, or why the request was rejected; null on success. */
+  readonly error: string | null;
+  readonly advice: string | null;
+  /** The reply's `body` (undefined when rejected or ignored). */
+  readonly body: unknown;
+  /** Mock clock time, ms. */
+  readonly at: number;
+}
+
+export interface RecordInput {
+  readonly requestId: number;
+  readonly index: number;
+  readonly transport: Transport;
+  readonly uid: string;
+  readonly method: string;
+  readonly paramsJson: string | undefined;
+  readonly channels: readonly string[];
+  readonly outcome: CommandOutcome;
+  readonly error: string | null;
+  readonly advice: string | null;
+  readonly bodyJson: string | undefined;
+  readonly at: number;
+}
+
+/** Stores raw JSON and parses it only when someone looks, keeping the hot path cheap. */
+export class StoredCommand implements RecordedCommand {
+  readonly requestId: number;
+  readonly index: number;
+  readonly transport: Transport;
+  readonly uid: string;
+  readonly method: string;
+  readonly paramsJson: string | undefined;
+  readonly channels: readonly string[];
+  readonly outcome: CommandOutcome;
+  readonly error: string | null;
+  readonly advice: string | null;
+  readonly at: number;
+  private readonly bodyJson: string | undefined;
+
+  constructor(readonly seq: number, input: RecordInput) {
+    this.requestId = input.requestId;
+    this.index = input.index;
+    this.transport = input.transport;
+    this.uid = input.uid;
+    this.method = input.method;
+    this.paramsJson = input.paramsJson;
+    this.channels = input.channels;
+    this.outcome = input.outcome;
+    this.error = input.error;
+    this.advice = input.advice;
+    this.bodyJson = input.bodyJson;
+    this.at = input.at;
+  }
+
+  get params(): unknown {
+    return parse(this.paramsJson);
+  }
+
+  get body(): unknown {
+    return parse(this.bodyJson);
+  }
+
+  toJSON(): RecordedCommand {
+    const { seq, requestId, index, transport, uid, method, params, paramsJson, channels, outcome, error, advice, body, at } = this;
+    return { seq, requestId, index, transport, uid, method, params, paramsJson, channels, outcome, error, advice, body, at };
+  }
+}
+
+function parse(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
