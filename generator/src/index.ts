@@ -10,3 +10,4 @@ export type * from './ir/types.js';
 export type { Emitter, GeneratedFile } from './emit/emitter.js';
 export { emitters } from './emitters/index.js';
 export { runCli } from './cli/run-cli.js';
+export { addBundles } from './emitters/validators/standalone.js';

@@ -2,7 +2,7 @@ import { compile } from 'json-schema-to-typescript';
 import type { Emitter } from '../../emit/emitter.js';
 import { printSourceFile } from '../../emit/ts-file.js';
 import type { JsonSchema, ProtocolIR } from '../../ir/types.js';
-import { forTypeScript } from './prepare-schema.js';
+import { forTypeScript, referencedNames } from './prepare-schema.js';
 
 export const TYPES_FILE = 'packages/validators/src/gen/types.gen.ts';
 
@@ -21,8 +21,10 @@ export const typesEmitter: Emitter = {
     );
     const blocks: string[] = [];
     for (const schema of ir.schemas) {
+      // Only the definitions it reaches: compiling against all of them is quadratic in size.
+      const reachable = Object.fromEntries(referencedNames(schema.name, definitions).map((n) => [n, definitions[n]]));
       blocks.push(
-        await compile({ ...definitions[schema.name], definitions } as never, schema.name, {
+        await compile({ ...definitions[schema.name], definitions: reachable } as never, schema.name, {
           bannerComment: '',
           additionalProperties: false,
           declareExternallyReferenced: false,
@@ -30,8 +32,8 @@ export const typesEmitter: Emitter = {
           // `minItems: 1` would become a tuple `[T, ...T[]]` that a plain `T[]` variable can't fill.
           ignoreMinAndMaxItems: true,
           unknownAny: true,
-          format: true,
-          style: { singleQuote: true, printWidth: 110, trailingComma: 'all' },
+          // The whole file is formatted once by the printer instead of once per type.
+          format: false,
         }),
       );
     }

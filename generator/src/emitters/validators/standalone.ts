@@ -1,7 +1,7 @@
 import { Ajv } from 'ajv';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
-import { Node, VariableDeclarationKind, type SourceFile } from 'ts-morph';
-import { editSourceFile } from '../../emit/ts-file.js';
+import { VariableDeclarationKind } from 'ts-morph';
+import { printSourceFile } from '../../emit/ts-file.js';
 import type { JsonSchema, NamedSchema, ProtocolIR } from '../../ir/types.js';
 
 export interface ValidatorEntry {
@@ -25,6 +25,20 @@ export function standaloneValidators(ir: ProtocolIR, entries: readonly Validator
     allowUnionTypes: true,
     code: { source: true, esm: true, lines: true },
   });
+  addBundles(ajv, ir);
+  const refs = Object.fromEntries(entries.map((e) => [e.exportName, `${e.view}#/definitions/${e.schema.name}`]));
+  const code = standaloneCode(ajv, refs);
+  // ajv's output is a finished block from ajv's own code generator: it is kept whole (not
+  // re-parsed or re-formatted, which costs seconds on large protocols) after a preamble.
+  return `${preamble(ir.source)}\n${code.replace(/^"use strict";\s*/, '')}\n`;
+}
+
+/**
+ * Adds both views of every named schema to an ajv instance, as two bundles with `$id`s `typed`
+ * and `wire` (refs read `#/definitions/<Name>`), and declares the `x-` annotations they use.
+ * Exported so benchmarks can compile the very same schemas at run time.
+ */
+export function addBundles(ajv: Ajv, ir: ProtocolIR): Ajv {
   const annotations = new Set<string>();
   const bundle = (view: 'typed' | 'wire'): JsonSchema => ({
     $id: view,
@@ -33,10 +47,7 @@ export function standaloneValidators(ir: ProtocolIR, entries: readonly Validator
   const typed = bundle('typed');
   const wire = bundle('wire');
   for (const keyword of [...annotations].sort()) ajv.addKeyword({ keyword, schemaType: ['string', 'number', 'boolean', 'object', 'array'] });
-  ajv.addSchema(typed as never).addSchema(wire as never);
-  const refs = Object.fromEntries(entries.map((e) => [e.exportName, `${e.view}#/definitions/${e.schema.name}`]));
-  const code = standaloneCode(ajv, refs);
-  return editSourceFile('ajv-standalone.gen.js', code, ir.source, provideRequire);
+  return ajv.addSchema(typed as never).addSchema(wire as never);
 }
 
 /** Records the `x-` annotations a schema uses, so ajv's strict mode knows them. */
@@ -59,14 +70,12 @@ function collectAnnotations(schema: JsonSchema, into: Set<string>): JsonSchema {
  * gets a `require` of its own from `createRequire(import.meta.url)`, Node's supported way to load
  * CommonJS from an ES module; it then loads under a real ESM `import` with ajv as a dependency.
  */
-function provideRequire(file: SourceFile): void {
-  const first = file.getStatements()[0];
-  if (first !== undefined && first.getText().replace(/;$/, '') === '"use strict"') first.remove();
-  const usesRequire = file.getDescendants().some((node) => Node.isCallExpression(node) && node.getExpression().getText() === 'require');
-  if (!usesRequire) return;
-  file.insertImportDeclaration(0, { moduleSpecifier: 'node:module', namedImports: ['createRequire'] });
-  file.insertVariableStatement(1, {
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: 'require', initializer: 'createRequire(import.meta.url)' }],
+function preamble(source: string): string {
+  return printSourceFile('ajv-preamble.js', source, (file) => {
+    file.addImportDeclaration({ moduleSpecifier: 'node:module', namedImports: ['createRequire'] });
+    file.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: 'require', initializer: 'createRequire(import.meta.url)' }],
+    });
   });
 }

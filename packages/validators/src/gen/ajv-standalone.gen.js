@@ -3,4376 +3,4378 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
+
 export const validatePublishParams = validate11;
-const schema12 = { "description": "Params of `publish`: send data into one channel. Subscribers of the channel receive the message, and it is added to the channel's history when its namespace keeps history (`history_size` and `history_lifetime` above 0). API publishes ignore the namespace options `publish` and `anonymous`, the `max_channel_length` limit and the `$`, `#` and `&` channel markers. Hard error (HTTP 400 for the whole request; the commands before it have already run): params that are not an object (null and `{}` included), `channel` missing or empty, `data` missing, or a field of the wrong JSON type. Soft errors in the reply: `namespace not found` with advice `fix`, or an engine's error text when the engine fails.", "type": "object", "required": ["channel", "data"], "properties": { "channel": { "type": "string", "minLength": 1, "description": "Channel to publish into. Required and non-empty, else HTTP 400. The namespace is the part before the first `:` once a leading `$` is stripped (`public:chat` and `$public:secret` are in namespace `public`, `news` uses the top-level options); a namespace that is not configured gives the soft error `namespace not found`. No length or character checks apply.", "examples": ["public:chat", "news", "$public:secret", "public:dialog#42,43"] }, "data": { "description": "The payload, any JSON value: object, array, string, number, boolean and null all work. It is kept as raw bytes: subscribers receive it byte for byte, while history replies re-encode it compactly (insignificant whitespace removed, `<`, `>`, `&` escaped as `\\u003c`, `\\u003e`, `\\u0026`). There is no size limit other than the 10 MiB cap on form-encoded request bodies. Required: params without `data` fail with HTTP 400.", "examples": [{ "text": "hello" }, "just a string", 3.14, null] }, "client": { "type": "string", "description": "Optional id of the client connection the message comes from (typically the client that sent the event to your backend), so that this connection can recognise and skip its own message. It is stored in the message as `client` and shows in history and in deliveries; it is not echoed in the reply. Absent, empty and null all mean none.", "examples": ["my-client-id"] }, "uid": { "type": "string", "x-since": "1.7.7", "description": "Optional uid for the message, as history and subscribers will see it. When absent, empty or null the server generates one (a 22-character base-62 NATS nuid). Uniqueness is not checked. Since Centrifugo 1.7.7; older servers ignore it.", "examples": ["my-msg-uid-1"] } }, "examples": [{ "channel": "public:chat", "data": { "text": "hello" } }, { "channel": "public:chat", "data": { "text": "with client" }, "client": "my-client-id" }, { "channel": "public:chat", "data": { "text": "own uid" }, "uid": "my-msg-uid-1" }], "additionalProperties": false };
+const schema12 = {"description":"Params of `publish`: send data into one channel. Subscribers of the channel receive the message, and it is added to the channel's history when its namespace keeps history (`history_size` and `history_lifetime` above 0). API publishes ignore the namespace options `publish` and `anonymous`, the `max_channel_length` limit and the `$`, `#` and `&` channel markers. Hard error (HTTP 400 for the whole request; the commands before it have already run): params that are not an object (null and `{}` included), `channel` missing or empty, `data` missing, or a field of the wrong JSON type. Soft errors in the reply: `namespace not found` with advice `fix`, or an engine's error text when the engine fails.","type":"object","required":["channel","data"],"properties":{"channel":{"type":"string","minLength":1,"description":"Channel to publish into. Required and non-empty, else HTTP 400. The namespace is the part before the first `:` once a leading `$` is stripped (`public:chat` and `$public:secret` are in namespace `public`, `news` uses the top-level options); a namespace that is not configured gives the soft error `namespace not found`. No length or character checks apply.","examples":["public:chat","news","$public:secret","public:dialog#42,43"]},"data":{"description":"The payload, any JSON value: object, array, string, number, boolean and null all work. It is kept as raw bytes: subscribers receive it byte for byte, while history replies re-encode it compactly (insignificant whitespace removed, `<`, `>`, `&` escaped as `\\u003c`, `\\u003e`, `\\u0026`). There is no size limit other than the 10 MiB cap on form-encoded request bodies. Required: params without `data` fail with HTTP 400.","examples":[{"text":"hello"},"just a string",3.14,null]},"client":{"type":"string","description":"Optional id of the client connection the message comes from (typically the client that sent the event to your backend), so that this connection can recognise and skip its own message. It is stored in the message as `client` and shows in history and in deliveries; it is not echoed in the reply. Absent, empty and null all mean none.","examples":["my-client-id"]},"uid":{"type":"string","x-since":"1.7.7","description":"Optional uid for the message, as history and subscribers will see it. When absent, empty or null the server generates one (a 22-character base-62 NATS nuid). Uniqueness is not checked. Since Centrifugo 1.7.7; older servers ignore it.","examples":["my-msg-uid-1"]}},"examples":[{"channel":"public:chat","data":{"text":"hello"}},{"channel":"public:chat","data":{"text":"with client"},"client":"my-client-id"},{"channel":"public:chat","data":{"text":"own uid"},"uid":"my-msg-uid-1"}],"additionalProperties":false};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 
-function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.channel === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel" }, message: "must have required property '" + "channel" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.data === undefined) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property '" + "data" + "'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!((((key0 === "channel") || (key0 === "data")) || (key0 === "client")) || (key0 === "uid"))) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.channel !== undefined) {
-      let data0 = data.channel;
-      if (typeof data0 === "string") {
-        if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          }
-          else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err4 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        }
-        else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.client !== undefined) {
-      if (typeof data.client !== "string") {
-        const err5 = { instancePath: instancePath + "/client", schemaPath: "#/properties/client/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        }
-        else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.uid !== undefined) {
-      if (typeof data.uid !== "string") {
-        const err6 = { instancePath: instancePath + "/uid", schemaPath: "#/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        }
-        else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err7];
-    }
-    else {
-      vErrors.push(err7);
-    }
-    errors++;
-  }
-  validate11.errors = vErrors;
-  return errors === 0;
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.channel === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "channel") || (key0 === "data")) || (key0 === "client")) || (key0 === "uid"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.channel !== undefined){
+let data0 = data.channel;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err3 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.client !== undefined){
+if(typeof data.client !== "string"){
+const err5 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.uid !== undefined){
+if(typeof data.uid !== "string"){
+const err6 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate11.errors = vErrors;
+return errors === 0;
 }
 
 export const validatePublishParamsWire = validate13;
-const schema14 = { "description": "Params of `publish`: send data into one channel. Subscribers of the channel receive the message, and it is added to the channel's history when its namespace keeps history (`history_size` and `history_lifetime` above 0). API publishes ignore the namespace options `publish` and `anonymous`, the `max_channel_length` limit and the `$`, `#` and `&` channel markers. Hard error (HTTP 400 for the whole request; the commands before it have already run): params that are not an object (null and `{}` included), `channel` missing or empty, `data` missing, or a field of the wrong JSON type. Soft errors in the reply: `namespace not found` with advice `fix`, or an engine's error text when the engine fails.", "type": "object", "required": ["channel", "data"], "properties": { "channel": { "type": "string", "minLength": 1, "description": "Channel to publish into. Required and non-empty, else HTTP 400. The namespace is the part before the first `:` once a leading `$` is stripped (`public:chat` and `$public:secret` are in namespace `public`, `news` uses the top-level options); a namespace that is not configured gives the soft error `namespace not found`. No length or character checks apply.", "examples": ["public:chat", "news", "$public:secret", "public:dialog#42,43"] }, "data": { "description": "The payload, any JSON value: object, array, string, number, boolean and null all work. It is kept as raw bytes: subscribers receive it byte for byte, while history replies re-encode it compactly (insignificant whitespace removed, `<`, `>`, `&` escaped as `\\u003c`, `\\u003e`, `\\u0026`). There is no size limit other than the 10 MiB cap on form-encoded request bodies. Required: params without `data` fail with HTTP 400.", "examples": [{ "text": "hello" }, "just a string", 3.14, null] }, "client": { "type": ["string", "null"], "description": "Optional id of the client connection the message comes from (typically the client that sent the event to your backend), so that this connection can recognise and skip its own message. It is stored in the message as `client` and shows in history and in deliveries; it is not echoed in the reply. Absent, empty and null all mean none.", "examples": ["my-client-id"] }, "uid": { "type": ["string", "null"], "x-since": "1.7.7", "description": "Optional uid for the message, as history and subscribers will see it. When absent, empty or null the server generates one (a 22-character base-62 NATS nuid). Uniqueness is not checked. Since Centrifugo 1.7.7; older servers ignore it.", "examples": ["my-msg-uid-1"] } }, "examples": [{ "channel": "public:chat", "data": { "text": "hello" } }, { "channel": "public:chat", "data": { "text": "with client" }, "client": "my-client-id" }, { "channel": "public:chat", "data": { "text": "own uid" }, "uid": "my-msg-uid-1" }] };
+const schema14 = {"description":"Params of `publish`: send data into one channel. Subscribers of the channel receive the message, and it is added to the channel's history when its namespace keeps history (`history_size` and `history_lifetime` above 0). API publishes ignore the namespace options `publish` and `anonymous`, the `max_channel_length` limit and the `$`, `#` and `&` channel markers. Hard error (HTTP 400 for the whole request; the commands before it have already run): params that are not an object (null and `{}` included), `channel` missing or empty, `data` missing, or a field of the wrong JSON type. Soft errors in the reply: `namespace not found` with advice `fix`, or an engine's error text when the engine fails.","type":"object","required":["channel","data"],"properties":{"channel":{"type":"string","minLength":1,"description":"Channel to publish into. Required and non-empty, else HTTP 400. The namespace is the part before the first `:` once a leading `$` is stripped (`public:chat` and `$public:secret` are in namespace `public`, `news` uses the top-level options); a namespace that is not configured gives the soft error `namespace not found`. No length or character checks apply.","examples":["public:chat","news","$public:secret","public:dialog#42,43"]},"data":{"description":"The payload, any JSON value: object, array, string, number, boolean and null all work. It is kept as raw bytes: subscribers receive it byte for byte, while history replies re-encode it compactly (insignificant whitespace removed, `<`, `>`, `&` escaped as `\\u003c`, `\\u003e`, `\\u0026`). There is no size limit other than the 10 MiB cap on form-encoded request bodies. Required: params without `data` fail with HTTP 400.","examples":[{"text":"hello"},"just a string",3.14,null]},"client":{"type":["string","null"],"description":"Optional id of the client connection the message comes from (typically the client that sent the event to your backend), so that this connection can recognise and skip its own message. It is stored in the message as `client` and shows in history and in deliveries; it is not echoed in the reply. Absent, empty and null all mean none.","examples":["my-client-id"]},"uid":{"type":["string","null"],"x-since":"1.7.7","description":"Optional uid for the message, as history and subscribers will see it. When absent, empty or null the server generates one (a 22-character base-62 NATS nuid). Uniqueness is not checked. Since Centrifugo 1.7.7; older servers ignore it.","examples":["my-msg-uid-1"]}},"examples":[{"channel":"public:chat","data":{"text":"hello"}},{"channel":"public:chat","data":{"text":"with client"},"client":"my-client-id"},{"channel":"public:chat","data":{"text":"own uid"},"uid":"my-msg-uid-1"}]};
 
-function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.channel === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel" }, message: "must have required property '" + "channel" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.data === undefined) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property '" + "data" + "'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.channel !== undefined) {
-      let data0 = data.channel;
-      if (typeof data0 === "string") {
-        if (func2(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          }
-          else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err3 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.client !== undefined) {
-      let data1 = data.client;
-      if ((typeof data1 !== "string") && (data1 !== null)) {
-        const err4 = { instancePath: instancePath + "/client", schemaPath: "#/properties/client/type", keyword: "type", params: { type: schema14.properties.client.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        }
-        else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.uid !== undefined) {
-      let data2 = data.uid;
-      if ((typeof data2 !== "string") && (data2 !== null)) {
-        const err5 = { instancePath: instancePath + "/uid", schemaPath: "#/properties/uid/type", keyword: "type", params: { type: schema14.properties.uid.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        }
-        else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    }
-    else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate13.errors = vErrors;
-  return errors === 0;
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.channel === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.channel !== undefined){
+let data0 = data.channel;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err2 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.client !== undefined){
+let data1 = data.client;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err4 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: schema14.properties.client.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.uid !== undefined){
+let data2 = data.uid;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err5 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: schema14.properties.uid.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate13.errors = vErrors;
+return errors === 0;
 }
 
 export const validatePublishResult = validate14;
-const schema15 = { "description": "Reply body of `publish`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).", "type": "null", "examples": [null] };
+const schema15 = {"description":"Reply body of `publish`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).","type":"null","examples":[null]};
 
-function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data !== null) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    }
-    else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  validate14.errors = vErrors;
-  return errors === 0;
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data !== null){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate14.errors = vErrors;
+return errors === 0;
 }
 
 export const validatePublishResultWire = validate15;
-const schema16 = { "description": "Reply body of `publish`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).", "type": "null", "examples": [null] };
+const schema16 = {"description":"Reply body of `publish`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).","type":"null","examples":[null]};
 
-function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data !== null) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    }
-    else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  validate15.errors = vErrors;
-  return errors === 0;
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data !== null){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate15.errors = vErrors;
+return errors === 0;
 }
 
 export const validateBroadcastParams = validate16;
-const schema17 = { "description": "Params of `broadcast` (since 1.2.0): publish the same data into several channels, one after the other in the order given, each as by `publish` (but there is no `uid` param: every message gets a generated uid). Validation failures are soft errors with advice `fix`, so the server also accepts params that are null, `{}` or lack `data`, and answers HTTP 200 with `invalid message`: `channels` missing or empty, `data` missing, or an empty channel name; a channel in an unknown namespace gives `namespace not found`. The channels before the failing one have already been published to. Hard error (HTTP 400): params that are not an object or null, or a field of the wrong JSON type (e.g. `channels` not an array of strings).", "type": "object", "properties": { "channels": { "type": "array", "description": "Channels to publish into, in order. Absent, null or empty gives the soft error `invalid message`. Each name is checked when its turn comes, after the earlier channels were published to: an empty one gives `invalid message`, one in an unknown namespace `namespace not found` (both with advice `fix`).", "items": { "type": "string", "description": "A channel name, as for publish. An empty name (null counts as one) stops the broadcast with `invalid message`.", "examples": ["public:chat"], "minLength": 1 }, "examples": [["public:chat", "news"]], "minItems": 1 }, "data": { "description": "The payload, any JSON value: object, array, string, number, boolean and null all work. It is kept as raw bytes: subscribers receive it byte for byte, while history replies re-encode it compactly (insignificant whitespace removed, `<`, `>`, `&` escaped as `\\u003c`, `\\u003e`, `\\u0026`). There is no size limit other than the 10 MiB cap on form-encoded request bodies. Absent `data` gives the soft error `invalid message` with advice `fix`.", "examples": [{ "b": 1 }] }, "client": { "type": "string", "description": "Optional id of the client connection the message comes from (typically the client that sent the event to your backend), so that this connection can recognise and skip its own message. It is stored in the message as `client` and shows in history and in deliveries; it is not echoed in the reply. Absent, empty and null all mean none.", "examples": ["my-client-id"] } }, "examples": [{ "channels": ["public:chat", "news"], "data": { "b": 1 } }], "required": ["channels", "data"], "additionalProperties": false };
+const schema17 = {"description":"Params of `broadcast` (since 1.2.0): publish the same data into several channels, one after the other in the order given, each as by `publish` (but there is no `uid` param: every message gets a generated uid). Validation failures are soft errors with advice `fix`, so the server also accepts params that are null, `{}` or lack `data`, and answers HTTP 200 with `invalid message`: `channels` missing or empty, `data` missing, or an empty channel name; a channel in an unknown namespace gives `namespace not found`. The channels before the failing one have already been published to. Hard error (HTTP 400): params that are not an object or null, or a field of the wrong JSON type (e.g. `channels` not an array of strings).","type":"object","properties":{"channels":{"type":"array","description":"Channels to publish into, in order. Absent, null or empty gives the soft error `invalid message`. Each name is checked when its turn comes, after the earlier channels were published to: an empty one gives `invalid message`, one in an unknown namespace `namespace not found` (both with advice `fix`).","items":{"type":"string","description":"A channel name, as for publish. An empty name (null counts as one) stops the broadcast with `invalid message`.","examples":["public:chat"],"minLength":1},"examples":[["public:chat","news"]],"minItems":1},"data":{"description":"The payload, any JSON value: object, array, string, number, boolean and null all work. It is kept as raw bytes: subscribers receive it byte for byte, while history replies re-encode it compactly (insignificant whitespace removed, `<`, `>`, `&` escaped as `\\u003c`, `\\u003e`, `\\u0026`). There is no size limit other than the 10 MiB cap on form-encoded request bodies. Absent `data` gives the soft error `invalid message` with advice `fix`.","examples":[{"b":1}]},"client":{"type":"string","description":"Optional id of the client connection the message comes from (typically the client that sent the event to your backend), so that this connection can recognise and skip its own message. It is stored in the message as `client` and shows in history and in deliveries; it is not echoed in the reply. Absent, empty and null all mean none.","examples":["my-client-id"]}},"examples":[{"channels":["public:chat","news"],"data":{"b":1}}],"required":["channels","data"],"additionalProperties":false};
 
-function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.channels === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channels" }, message: "must have required property '" + "channels" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.data === undefined) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property '" + "data" + "'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(((key0 === "channels") || (key0 === "data")) || (key0 === "client"))) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.channels !== undefined) {
-      let data0 = data.channels;
-      if (Array.isArray(data0)) {
-        if (data0.length < 1) {
-          const err3 = { instancePath: instancePath + "/channels", schemaPath: "#/properties/channels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          }
-          else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (typeof data1 === "string") {
-            if (func2(data1) < 1) {
-              const err4 = { instancePath: instancePath + "/channels/" + i0, schemaPath: "#/properties/channels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err4];
-              }
-              else {
-                vErrors.push(err4);
-              }
-              errors++;
-            }
-          }
-          else {
-            const err5 = { instancePath: instancePath + "/channels/" + i0, schemaPath: "#/properties/channels/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err5];
-            }
-            else {
-              vErrors.push(err5);
-            }
-            errors++;
-          }
-        }
-      }
-      else {
-        const err6 = { instancePath: instancePath + "/channels", schemaPath: "#/properties/channels/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        }
-        else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.client !== undefined) {
-      if (typeof data.client !== "string") {
-        const err7 = { instancePath: instancePath + "/client", schemaPath: "#/properties/client/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        }
-        else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err8];
-    }
-    else {
-      vErrors.push(err8);
-    }
-    errors++;
-  }
-  validate16.errors = vErrors;
-  return errors === 0;
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.channels === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channels"},message:"must have required property '"+"channels"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "channels") || (key0 === "data")) || (key0 === "client"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.channels !== undefined){
+let data0 = data.channels;
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err3 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err4 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/properties/channels/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/properties/channels/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.client !== undefined){
+if(typeof data.client !== "string"){
+const err7 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate16.errors = vErrors;
+return errors === 0;
 }
 
 export const validateBroadcastParamsWire = validate17;
-const schema18 = { "description": "Params of `broadcast` (since 1.2.0): publish the same data into several channels, one after the other in the order given, each as by `publish` (but there is no `uid` param: every message gets a generated uid). Validation failures are soft errors with advice `fix`, so the server also accepts params that are null, `{}` or lack `data`, and answers HTTP 200 with `invalid message`: `channels` missing or empty, `data` missing, or an empty channel name; a channel in an unknown namespace gives `namespace not found`. The channels before the failing one have already been published to. Hard error (HTTP 400): params that are not an object or null, or a field of the wrong JSON type (e.g. `channels` not an array of strings).", "type": ["object", "null"], "properties": { "channels": { "type": ["array", "null"], "description": "Channels to publish into, in order. Absent, null or empty gives the soft error `invalid message`. Each name is checked when its turn comes, after the earlier channels were published to: an empty one gives `invalid message`, one in an unknown namespace `namespace not found` (both with advice `fix`).", "items": { "type": ["string", "null"], "description": "A channel name, as for publish. An empty name (null counts as one) stops the broadcast with `invalid message`.", "examples": ["public:chat"] }, "examples": [["public:chat", "news"]] }, "data": { "description": "The payload, any JSON value: object, array, string, number, boolean and null all work. It is kept as raw bytes: subscribers receive it byte for byte, while history replies re-encode it compactly (insignificant whitespace removed, `<`, `>`, `&` escaped as `\\u003c`, `\\u003e`, `\\u0026`). There is no size limit other than the 10 MiB cap on form-encoded request bodies. Absent `data` gives the soft error `invalid message` with advice `fix`.", "examples": [{ "b": 1 }] }, "client": { "type": ["string", "null"], "description": "Optional id of the client connection the message comes from (typically the client that sent the event to your backend), so that this connection can recognise and skip its own message. It is stored in the message as `client` and shows in history and in deliveries; it is not echoed in the reply. Absent, empty and null all mean none.", "examples": ["my-client-id"] } }, "examples": [{ "channels": ["public:chat", "news"], "data": { "b": 1 } }] };
+const schema18 = {"description":"Params of `broadcast` (since 1.2.0): publish the same data into several channels, one after the other in the order given, each as by `publish` (but there is no `uid` param: every message gets a generated uid). Validation failures are soft errors with advice `fix`, so the server also accepts params that are null, `{}` or lack `data`, and answers HTTP 200 with `invalid message`: `channels` missing or empty, `data` missing, or an empty channel name; a channel in an unknown namespace gives `namespace not found`. The channels before the failing one have already been published to. Hard error (HTTP 400): params that are not an object or null, or a field of the wrong JSON type (e.g. `channels` not an array of strings).","type":["object","null"],"properties":{"channels":{"type":["array","null"],"description":"Channels to publish into, in order. Absent, null or empty gives the soft error `invalid message`. Each name is checked when its turn comes, after the earlier channels were published to: an empty one gives `invalid message`, one in an unknown namespace `namespace not found` (both with advice `fix`).","items":{"type":["string","null"],"description":"A channel name, as for publish. An empty name (null counts as one) stops the broadcast with `invalid message`.","examples":["public:chat"]},"examples":[["public:chat","news"]]},"data":{"description":"The payload, any JSON value: object, array, string, number, boolean and null all work. It is kept as raw bytes: subscribers receive it byte for byte, while history replies re-encode it compactly (insignificant whitespace removed, `<`, `>`, `&` escaped as `\\u003c`, `\\u003e`, `\\u0026`). There is no size limit other than the 10 MiB cap on form-encoded request bodies. Absent `data` gives the soft error `invalid message` with advice `fix`.","examples":[{"b":1}]},"client":{"type":["string","null"],"description":"Optional id of the client connection the message comes from (typically the client that sent the event to your backend), so that this connection can recognise and skip its own message. It is stored in the message as `client` and shows in history and in deliveries; it is not echoed in the reply. Absent, empty and null all mean none.","examples":["my-client-id"]}},"examples":[{"channels":["public:chat","news"],"data":{"b":1}}]};
 
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if ((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: schema18.type }, message: "must be object,null" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    }
-    else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.channels !== undefined) {
-      let data0 = data.channels;
-      if ((!(Array.isArray(data0))) && (data0 !== null)) {
-        const err1 = { instancePath: instancePath + "/channels", schemaPath: "#/properties/channels/type", keyword: "type", params: { type: schema18.properties.channels.type }, message: "must be array,null" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        }
-        else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-      if (Array.isArray(data0)) {
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if ((typeof data1 !== "string") && (data1 !== null)) {
-            const err2 = { instancePath: instancePath + "/channels/" + i0, schemaPath: "#/properties/channels/items/type", keyword: "type", params: { type: schema18.properties.channels.items.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            }
-            else {
-              vErrors.push(err2);
-            }
-            errors++;
-          }
-        }
-      }
-    }
-    if (data.client !== undefined) {
-      let data2 = data.client;
-      if ((typeof data2 !== "string") && (data2 !== null)) {
-        const err3 = { instancePath: instancePath + "/client", schemaPath: "#/properties/client/type", keyword: "type", params: { type: schema18.properties.client.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-  }
-  validate17.errors = vErrors;
-  return errors === 0;
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema18.type},message:"must be object,null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.channels !== undefined){
+let data0 = data.channels;
+if((!(Array.isArray(data0))) && (data0 !== null)){
+const err1 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/type",keyword:"type",params:{type: schema18.properties.channels.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if((typeof data1 !== "string") && (data1 !== null)){
+const err2 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/properties/channels/items/type",keyword:"type",params:{type: schema18.properties.channels.items.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+if(data.client !== undefined){
+let data2 = data.client;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err3 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: schema18.properties.client.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+validate17.errors = vErrors;
+return errors === 0;
 }
 
 export const validateBroadcastResult = validate18;
-const schema19 = { "description": "Reply body of `broadcast`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).", "type": "null", "examples": [null] };
+const schema19 = {"description":"Reply body of `broadcast`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).","type":"null","examples":[null]};
 
-function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data !== null) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    }
-    else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  validate18.errors = vErrors;
-  return errors === 0;
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data !== null){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate18.errors = vErrors;
+return errors === 0;
 }
 
 export const validateBroadcastResultWire = validate19;
-const schema20 = { "description": "Reply body of `broadcast`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).", "type": "null", "examples": [null] };
+const schema20 = {"description":"Reply body of `broadcast`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).","type":"null","examples":[null]};
 
-function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data !== null) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    }
-    else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  validate19.errors = vErrors;
-  return errors === 0;
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data !== null){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate19.errors = vErrors;
+return errors === 0;
 }
 
 export const validateUnsubscribeParams = validate20;
-const schema21 = { "description": "Params of `unsubscribe`: unsubscribe all connections of a user from one channel, or from every channel. The connections stay open; each receives an `unsubscribe` push, and the channel sees a leave when `join_leave` is on. A user with no connections still gets success. Soft errors: `invalid message` when `user` is empty (so also for params null or `{}`), `namespace not found` for a non-empty channel in an unknown namespace, `internal server error` when the engine fails. Hard error (HTTP 400): params that are not an object or null, or a field that is not a string.", "type": "object", "properties": { "channel": { "type": "string", "description": "Channel to unsubscribe the user from. Absent, empty or null means every channel the user is subscribed to.", "examples": ["public:chat", ""] }, "user": { "type": "string", "description": "User id, as in the connection token. Absent, empty or null gives the soft error `invalid message`.", "examples": ["42"], "minLength": 1 } }, "examples": [{ "channel": "public:chat", "user": "42" }, { "channel": "", "user": "42" }], "required": ["user"], "additionalProperties": false };
+const schema21 = {"description":"Params of `unsubscribe`: unsubscribe all connections of a user from one channel, or from every channel. The connections stay open; each receives an `unsubscribe` push, and the channel sees a leave when `join_leave` is on. A user with no connections still gets success. Soft errors: `invalid message` when `user` is empty (so also for params null or `{}`), `namespace not found` for a non-empty channel in an unknown namespace, `internal server error` when the engine fails. Hard error (HTTP 400): params that are not an object or null, or a field that is not a string.","type":"object","properties":{"channel":{"type":"string","description":"Channel to unsubscribe the user from. Absent, empty or null means every channel the user is subscribed to.","examples":["public:chat",""]},"user":{"type":"string","description":"User id, as in the connection token. Absent, empty or null gives the soft error `invalid message`.","examples":["42"],"minLength":1}},"examples":[{"channel":"public:chat","user":"42"},{"channel":"","user":"42"}],"required":["user"],"additionalProperties":false};
 
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.user === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property '" + "user" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!((key0 === "channel") || (key0 === "user"))) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        }
-        else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.channel !== undefined) {
-      if (typeof data.channel !== "string") {
-        const err2 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.user !== undefined) {
-      let data1 = data.user;
-      if (typeof data1 === "string") {
-        if (func2(data1) < 1) {
-          const err3 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          }
-          else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err4 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        }
-        else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err5];
-    }
-    else {
-      vErrors.push(err5);
-    }
-    errors++;
-  }
-  validate20.errors = vErrors;
-  return errors === 0;
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.user === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "channel") || (key0 === "user"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.channel !== undefined){
+if(typeof data.channel !== "string"){
+const err2 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.user !== undefined){
+let data1 = data.user;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err3 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate20.errors = vErrors;
+return errors === 0;
 }
 
 export const validateUnsubscribeParamsWire = validate21;
-const schema22 = { "description": "Params of `unsubscribe`: unsubscribe all connections of a user from one channel, or from every channel. The connections stay open; each receives an `unsubscribe` push, and the channel sees a leave when `join_leave` is on. A user with no connections still gets success. Soft errors: `invalid message` when `user` is empty (so also for params null or `{}`), `namespace not found` for a non-empty channel in an unknown namespace, `internal server error` when the engine fails. Hard error (HTTP 400): params that are not an object or null, or a field that is not a string.", "type": ["object", "null"], "properties": { "channel": { "type": ["string", "null"], "description": "Channel to unsubscribe the user from. Absent, empty or null means every channel the user is subscribed to.", "examples": ["public:chat", ""] }, "user": { "type": ["string", "null"], "description": "User id, as in the connection token. Absent, empty or null gives the soft error `invalid message`.", "examples": ["42"] } }, "examples": [{ "channel": "public:chat", "user": "42" }, { "channel": "", "user": "42" }] };
+const schema22 = {"description":"Params of `unsubscribe`: unsubscribe all connections of a user from one channel, or from every channel. The connections stay open; each receives an `unsubscribe` push, and the channel sees a leave when `join_leave` is on. A user with no connections still gets success. Soft errors: `invalid message` when `user` is empty (so also for params null or `{}`), `namespace not found` for a non-empty channel in an unknown namespace, `internal server error` when the engine fails. Hard error (HTTP 400): params that are not an object or null, or a field that is not a string.","type":["object","null"],"properties":{"channel":{"type":["string","null"],"description":"Channel to unsubscribe the user from. Absent, empty or null means every channel the user is subscribed to.","examples":["public:chat",""]},"user":{"type":["string","null"],"description":"User id, as in the connection token. Absent, empty or null gives the soft error `invalid message`.","examples":["42"]}},"examples":[{"channel":"public:chat","user":"42"},{"channel":"","user":"42"}]};
 
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if ((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: schema22.type }, message: "must be object,null" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    }
-    else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.channel !== undefined) {
-      let data0 = data.channel;
-      if ((typeof data0 !== "string") && (data0 !== null)) {
-        const err1 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/type", keyword: "type", params: { type: schema22.properties.channel.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        }
-        else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.user !== undefined) {
-      let data1 = data.user;
-      if ((typeof data1 !== "string") && (data1 !== null)) {
-        const err2 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/type", keyword: "type", params: { type: schema22.properties.user.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-  }
-  validate21.errors = vErrors;
-  return errors === 0;
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema22.type},message:"must be object,null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.channel !== undefined){
+let data0 = data.channel;
+if((typeof data0 !== "string") && (data0 !== null)){
+const err1 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: schema22.properties.channel.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.user !== undefined){
+let data1 = data.user;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err2 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: schema22.properties.user.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+validate21.errors = vErrors;
+return errors === 0;
 }
 
 export const validateUnsubscribeResult = validate22;
-const schema23 = { "description": "Reply body of `unsubscribe`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).", "type": "null", "examples": [null] };
+const schema23 = {"description":"Reply body of `unsubscribe`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).","type":"null","examples":[null]};
 
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data !== null) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    }
-    else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  validate22.errors = vErrors;
-  return errors === 0;
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data !== null){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
 }
 
 export const validateUnsubscribeResultWire = validate23;
-const schema24 = { "description": "Reply body of `unsubscribe`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).", "type": "null", "examples": [null] };
+const schema24 = {"description":"Reply body of `unsubscribe`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).","type":"null","examples":[null]};
 
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data !== null) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    }
-    else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  validate23.errors = vErrors;
-  return errors === 0;
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data !== null){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate23.errors = vErrors;
+return errors === 0;
 }
 
 export const validateDisconnectParams = validate24;
-const schema25 = { "description": "Params of `disconnect`: close every connection of a user on every node, telling the clients not to reconnect (websocket close code 3000, reason `{\"reason\":\"disconnect\",\"reconnect\":false}`). A user with no connections still gets success. The user can connect again with a valid token, so stop issuing tokens first if that matters. Soft errors: `invalid message` when `user` is empty (so also for params null or `{}`), `internal server error` when the engine fails. Hard error (HTTP 400): params that are not an object or null, or `user` not a string.", "type": "object", "properties": { "user": { "type": "string", "description": "User id, as in the connection token. Absent, empty or null gives the soft error `invalid message`.", "examples": ["43"], "minLength": 1 } }, "examples": [{ "user": "43" }], "required": ["user"], "additionalProperties": false };
+const schema25 = {"description":"Params of `disconnect`: close every connection of a user on every node, telling the clients not to reconnect (websocket close code 3000, reason `{\"reason\":\"disconnect\",\"reconnect\":false}`). A user with no connections still gets success. The user can connect again with a valid token, so stop issuing tokens first if that matters. Soft errors: `invalid message` when `user` is empty (so also for params null or `{}`), `internal server error` when the engine fails. Hard error (HTTP 400): params that are not an object or null, or `user` not a string.","type":"object","properties":{"user":{"type":"string","description":"User id, as in the connection token. Absent, empty or null gives the soft error `invalid message`.","examples":["43"],"minLength":1}},"examples":[{"user":"43"}],"required":["user"],"additionalProperties":false};
 
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.user === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property '" + "user" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "user")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        }
-        else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.user !== undefined) {
-      let data0 = data.user;
-      if (typeof data0 === "string") {
-        if (func2(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          }
-          else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err3 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err4];
-    }
-    else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate24.errors = vErrors;
-  return errors === 0;
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.user === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "user")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.user !== undefined){
+let data0 = data.user;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err2 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
 }
 
 export const validateDisconnectParamsWire = validate25;
-const schema26 = { "description": "Params of `disconnect`: close every connection of a user on every node, telling the clients not to reconnect (websocket close code 3000, reason `{\"reason\":\"disconnect\",\"reconnect\":false}`). A user with no connections still gets success. The user can connect again with a valid token, so stop issuing tokens first if that matters. Soft errors: `invalid message` when `user` is empty (so also for params null or `{}`), `internal server error` when the engine fails. Hard error (HTTP 400): params that are not an object or null, or `user` not a string.", "type": ["object", "null"], "properties": { "user": { "type": ["string", "null"], "description": "User id, as in the connection token. Absent, empty or null gives the soft error `invalid message`.", "examples": ["43"] } }, "examples": [{ "user": "43" }] };
+const schema26 = {"description":"Params of `disconnect`: close every connection of a user on every node, telling the clients not to reconnect (websocket close code 3000, reason `{\"reason\":\"disconnect\",\"reconnect\":false}`). A user with no connections still gets success. The user can connect again with a valid token, so stop issuing tokens first if that matters. Soft errors: `invalid message` when `user` is empty (so also for params null or `{}`), `internal server error` when the engine fails. Hard error (HTTP 400): params that are not an object or null, or `user` not a string.","type":["object","null"],"properties":{"user":{"type":["string","null"],"description":"User id, as in the connection token. Absent, empty or null gives the soft error `invalid message`.","examples":["43"]}},"examples":[{"user":"43"}]};
 
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if ((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: schema26.type }, message: "must be object,null" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    }
-    else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.user !== undefined) {
-      let data0 = data.user;
-      if ((typeof data0 !== "string") && (data0 !== null)) {
-        const err1 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/type", keyword: "type", params: { type: schema26.properties.user.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        }
-        else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-  }
-  validate25.errors = vErrors;
-  return errors === 0;
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema26.type},message:"must be object,null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.user !== undefined){
+let data0 = data.user;
+if((typeof data0 !== "string") && (data0 !== null)){
+const err1 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: schema26.properties.user.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+validate25.errors = vErrors;
+return errors === 0;
 }
 
 export const validateDisconnectResult = validate26;
-const schema27 = { "description": "Reply body of `disconnect`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).", "type": "null", "examples": [null] };
+const schema27 = {"description":"Reply body of `disconnect`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).","type":"null","examples":[null]};
 
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data !== null) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    }
-    else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  validate26.errors = vErrors;
-  return errors === 0;
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data !== null){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate26.errors = vErrors;
+return errors === 0;
 }
 
 export const validateDisconnectResultWire = validate27;
-const schema28 = { "description": "Reply body of `disconnect`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).", "type": "null", "examples": [null] };
+const schema28 = {"description":"Reply body of `disconnect`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).","type":"null","examples":[null]};
 
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data !== null) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    }
-    else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  validate27.errors = vErrors;
-  return errors === 0;
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data !== null){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate27.errors = vErrors;
+return errors === 0;
 }
 
 export const validatePresenceParams = validate28;
-const schema29 = { "description": "Params of `presence`: the channel to list the current subscribers of. The server accepts any object (or null) whose `channel`, if present, is a string or null; params that are not an object or null, or a `channel` of another type, fail with HTTP 400. Everything else is a soft error, answered with HTTP 200 and a reply body `{channel, data: null}`: `invalid message` for an empty channel (so also for params null or `{}`), `namespace not found`, `not available` when the channel's namespace has `presence` off, `internal server error` when the engine fails.", "type": "object", "properties": { "channel": { "type": "string", "description": "Channel name. Absent, empty or null gives the soft error `invalid message`. The namespace is the part before the first `:` once a leading `$` is stripped (`public:chat` and `$public:secret` are in namespace `public`, `news` uses the top-level options); a namespace that is not configured gives the soft error `namespace not found`.", "examples": ["public:chat"], "minLength": 1 } }, "examples": [{ "channel": "public:chat" }], "required": ["channel"], "additionalProperties": false };
+const schema29 = {"description":"Params of `presence`: the channel to list the current subscribers of. The server accepts any object (or null) whose `channel`, if present, is a string or null; params that are not an object or null, or a `channel` of another type, fail with HTTP 400. Everything else is a soft error, answered with HTTP 200 and a reply body `{channel, data: null}`: `invalid message` for an empty channel (so also for params null or `{}`), `namespace not found`, `not available` when the channel's namespace has `presence` off, `internal server error` when the engine fails.","type":"object","properties":{"channel":{"type":"string","description":"Channel name. Absent, empty or null gives the soft error `invalid message`. The namespace is the part before the first `:` once a leading `$` is stripped (`public:chat` and `$public:secret` are in namespace `public`, `news` uses the top-level options); a namespace that is not configured gives the soft error `namespace not found`.","examples":["public:chat"],"minLength":1}},"examples":[{"channel":"public:chat"}],"required":["channel"],"additionalProperties":false};
 
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.channel === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel" }, message: "must have required property '" + "channel" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "channel")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        }
-        else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.channel !== undefined) {
-      let data0 = data.channel;
-      if (typeof data0 === "string") {
-        if (func2(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          }
-          else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err3 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err4];
-    }
-    else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate28.errors = vErrors;
-  return errors === 0;
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.channel === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "channel")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.channel !== undefined){
+let data0 = data.channel;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err2 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
 }
 
 export const validatePresenceParamsWire = validate29;
-const schema30 = { "description": "Params of `presence`: the channel to list the current subscribers of. The server accepts any object (or null) whose `channel`, if present, is a string or null; params that are not an object or null, or a `channel` of another type, fail with HTTP 400. Everything else is a soft error, answered with HTTP 200 and a reply body `{channel, data: null}`: `invalid message` for an empty channel (so also for params null or `{}`), `namespace not found`, `not available` when the channel's namespace has `presence` off, `internal server error` when the engine fails.", "type": ["object", "null"], "properties": { "channel": { "type": ["string", "null"], "description": "Channel name. Absent, empty or null gives the soft error `invalid message`. The namespace is the part before the first `:` once a leading `$` is stripped (`public:chat` and `$public:secret` are in namespace `public`, `news` uses the top-level options); a namespace that is not configured gives the soft error `namespace not found`.", "examples": ["public:chat"] } }, "examples": [{ "channel": "public:chat" }] };
+const schema30 = {"description":"Params of `presence`: the channel to list the current subscribers of. The server accepts any object (or null) whose `channel`, if present, is a string or null; params that are not an object or null, or a `channel` of another type, fail with HTTP 400. Everything else is a soft error, answered with HTTP 200 and a reply body `{channel, data: null}`: `invalid message` for an empty channel (so also for params null or `{}`), `namespace not found`, `not available` when the channel's namespace has `presence` off, `internal server error` when the engine fails.","type":["object","null"],"properties":{"channel":{"type":["string","null"],"description":"Channel name. Absent, empty or null gives the soft error `invalid message`. The namespace is the part before the first `:` once a leading `$` is stripped (`public:chat` and `$public:secret` are in namespace `public`, `news` uses the top-level options); a namespace that is not configured gives the soft error `namespace not found`.","examples":["public:chat"]}},"examples":[{"channel":"public:chat"}]};
 
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if ((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: schema30.type }, message: "must be object,null" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    }
-    else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.channel !== undefined) {
-      let data0 = data.channel;
-      if ((typeof data0 !== "string") && (data0 !== null)) {
-        const err1 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/type", keyword: "type", params: { type: schema30.properties.channel.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        }
-        else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-  }
-  validate29.errors = vErrors;
-  return errors === 0;
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema30.type},message:"must be object,null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.channel !== undefined){
+let data0 = data.channel;
+if((typeof data0 !== "string") && (data0 !== null)){
+const err1 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: schema30.properties.channel.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+validate29.errors = vErrors;
+return errors === 0;
 }
 
 export const validatePresenceResult = validate30;
-const schema31 = { "description": "Reply body of `presence`: the channel and the connections subscribed to it right now. On soft errors the body keeps this shape with `data: null`.", "type": "object", "required": ["channel", "data"], "additionalProperties": false, "properties": { "channel": { "type": "string", "description": "The channel from the params, echoed (also on errors; empty when the params had none).", "examples": ["public:chat"] }, "data": { "type": "object", "description": "Subscribed connections keyed by connection id (keys sorted): one entry per connection, so a user connected twice appears twice. `{}` when nobody is subscribed; null on errors. An entry disappears when its client unsubscribes or stops refreshing its presence (after `presence_expire_interval`, 60 s by default).", "additionalProperties": { "$ref": "#/definitions/ClientInfo", "description": "The connection whose id is the key." }, "examples": [{ "86eee153-a6f1-4c8a-82f7-d89c77139343": { "user": "43", "client": "86eee153-a6f1-4c8a-82f7-d89c77139343" }, "f860cfbf-688e-4b65-b689-7d3ca156e45d": { "user": "42", "client": "f860cfbf-688e-4b65-b689-7d3ca156e45d", "default_info": { "name": "Alice" } } }, {}] } }, "examples": [{ "channel": "public:chat", "data": { "f860cfbf-688e-4b65-b689-7d3ca156e45d": { "user": "42", "client": "f860cfbf-688e-4b65-b689-7d3ca156e45d", "default_info": { "name": "Alice" } } } }, { "channel": "public:nobody", "data": {} }] };
-const schema32 = { "description": "One client connection as the server reports it in presence (and as `info` of messages that a client published itself). Keys come in the order user, client, default_info, channel_info.", "type": "object", "required": ["user", "client"], "additionalProperties": false, "properties": { "user": { "type": "string", "description": "User id the connection authenticated as (the `user` your backend put in the connection token). An empty string for an anonymous connection.", "examples": ["42", ""] }, "client": { "type": "string", "description": "Connection id: a uuid v4 the server generated when the client connected. It is also the key of this entry in presence data, and what you pass as publish `client` to let that connection skip its own message.", "examples": ["f860cfbf-688e-4b65-b689-7d3ca156e45d"] }, "default_info": { "description": "The connection's `info`: the JSON your backend put in the connection token, passed through unchanged (any JSON value). Omitted when the connection has no info.", "examples": [{ "name": "Alice" }] }, "channel_info": { "description": "The `info` JSON your backend signed when it authorised this connection's subscription to a private (`$`) channel (any JSON value). Omitted when there is none, which is always the case for public channels.", "examples": [{ "role": "moderator" }] } }, "examples": [{ "user": "42", "client": "f860cfbf-688e-4b65-b689-7d3ca156e45d", "default_info": { "name": "Alice" } }, { "user": "43", "client": "86eee153-a6f1-4c8a-82f7-d89c77139343" }] };
+const schema31 = {"description":"Reply body of `presence`: the channel and the connections subscribed to it right now. On soft errors the body keeps this shape with `data: null`.","type":"object","required":["channel","data"],"additionalProperties":false,"properties":{"channel":{"type":"string","description":"The channel from the params, echoed (also on errors; empty when the params had none).","examples":["public:chat"]},"data":{"type":"object","description":"Subscribed connections keyed by connection id (keys sorted): one entry per connection, so a user connected twice appears twice. `{}` when nobody is subscribed; null on errors. An entry disappears when its client unsubscribes or stops refreshing its presence (after `presence_expire_interval`, 60 s by default).","additionalProperties":{"$ref":"#/definitions/ClientInfo","description":"The connection whose id is the key."},"examples":[{"86eee153-a6f1-4c8a-82f7-d89c77139343":{"user":"43","client":"86eee153-a6f1-4c8a-82f7-d89c77139343"},"f860cfbf-688e-4b65-b689-7d3ca156e45d":{"user":"42","client":"f860cfbf-688e-4b65-b689-7d3ca156e45d","default_info":{"name":"Alice"}}},{}]}},"examples":[{"channel":"public:chat","data":{"f860cfbf-688e-4b65-b689-7d3ca156e45d":{"user":"42","client":"f860cfbf-688e-4b65-b689-7d3ca156e45d","default_info":{"name":"Alice"}}}},{"channel":"public:nobody","data":{}}]};
+const schema32 = {"description":"One client connection as the server reports it in presence (and as `info` of messages that a client published itself). Keys come in the order user, client, default_info, channel_info.","type":"object","required":["user","client"],"additionalProperties":false,"properties":{"user":{"type":"string","description":"User id the connection authenticated as (the `user` your backend put in the connection token). An empty string for an anonymous connection.","examples":["42",""]},"client":{"type":"string","description":"Connection id: a uuid v4 the server generated when the client connected. It is also the key of this entry in presence data, and what you pass as publish `client` to let that connection skip its own message.","examples":["f860cfbf-688e-4b65-b689-7d3ca156e45d"]},"default_info":{"description":"The connection's `info`: the JSON your backend put in the connection token, passed through unchanged (any JSON value). Omitted when the connection has no info.","examples":[{"name":"Alice"}]},"channel_info":{"description":"The `info` JSON your backend signed when it authorised this connection's subscription to a private (`$`) channel (any JSON value). Omitted when there is none, which is always the case for public channels.","examples":[{"role":"moderator"}]}},"examples":[{"user":"42","client":"f860cfbf-688e-4b65-b689-7d3ca156e45d","default_info":{"name":"Alice"}},{"user":"43","client":"86eee153-a6f1-4c8a-82f7-d89c77139343"}]};
 
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.channel === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel" }, message: "must have required property '" + "channel" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.data === undefined) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property '" + "data" + "'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!((key0 === "channel") || (key0 === "data"))) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.channel !== undefined) {
-      if (typeof data.channel !== "string") {
-        const err3 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.data !== undefined) {
-      let data1 = data.data;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        for (const key1 in data1) {
-          let data2 = data1[key1];
-          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-            if (data2.user === undefined) {
-              const err4 = { instancePath: instancePath + "/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/ClientInfo/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property '" + "user" + "'" };
-              if (vErrors === null) {
-                vErrors = [err4];
-              }
-              else {
-                vErrors.push(err4);
-              }
-              errors++;
-            }
-            if (data2.client === undefined) {
-              const err5 = { instancePath: instancePath + "/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/ClientInfo/required", keyword: "required", params: { missingProperty: "client" }, message: "must have required property '" + "client" + "'" };
-              if (vErrors === null) {
-                vErrors = [err5];
-              }
-              else {
-                vErrors.push(err5);
-              }
-              errors++;
-            }
-            for (const key2 in data2) {
-              if (!((((key2 === "user") || (key2 === "client")) || (key2 === "default_info")) || (key2 === "channel_info"))) {
-                const err6 = { instancePath: instancePath + "/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/ClientInfo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err6];
-                }
-                else {
-                  vErrors.push(err6);
-                }
-                errors++;
-              }
-            }
-            if (data2.user !== undefined) {
-              if (typeof data2.user !== "string") {
-                const err7 = { instancePath: instancePath + "/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/user", schemaPath: "#/definitions/ClientInfo/properties/user/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err7];
-                }
-                else {
-                  vErrors.push(err7);
-                }
-                errors++;
-              }
-            }
-            if (data2.client !== undefined) {
-              if (typeof data2.client !== "string") {
-                const err8 = { instancePath: instancePath + "/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/client", schemaPath: "#/definitions/ClientInfo/properties/client/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err8];
-                }
-                else {
-                  vErrors.push(err8);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err9 = { instancePath: instancePath + "/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/ClientInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err9];
-            }
-            else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-        }
-      }
-      else {
-        const err10 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        }
-        else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err11];
-    }
-    else {
-      vErrors.push(err11);
-    }
-    errors++;
-  }
-  validate30.errors = vErrors;
-  return errors === 0;
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.channel === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "channel") || (key0 === "data"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.channel !== undefined){
+if(typeof data.channel !== "string"){
+const err3 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data1 = data.data;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+let data2 = data1[key1];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.user === undefined){
+const err4 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ClientInfo/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data2.client === undefined){
+const err5 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ClientInfo/required",keyword:"required",params:{missingProperty: "client"},message:"must have required property '"+"client"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key2 in data2){
+if(!((((key2 === "user") || (key2 === "client")) || (key2 === "default_info")) || (key2 === "channel_info"))){
+const err6 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ClientInfo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data2.user !== undefined){
+if(typeof data2.user !== "string"){
+const err7 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/user",schemaPath:"#/definitions/ClientInfo/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data2.client !== undefined){
+if(typeof data2.client !== "string"){
+const err8 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/client",schemaPath:"#/definitions/ClientInfo/properties/client/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ClientInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate30.errors = vErrors;
+return errors === 0;
 }
 
 export const validatePresenceResultWire = validate31;
-const schema33 = { "description": "Reply body of `presence`: the channel and the connections subscribed to it right now. On soft errors the body keeps this shape with `data: null`.", "type": "object", "required": ["channel", "data"], "additionalProperties": false, "properties": { "channel": { "type": "string", "description": "The channel from the params, echoed (also on errors; empty when the params had none).", "examples": ["public:chat"] }, "data": { "type": ["object", "null"], "description": "Subscribed connections keyed by connection id (keys sorted): one entry per connection, so a user connected twice appears twice. `{}` when nobody is subscribed; null on errors. An entry disappears when its client unsubscribes or stops refreshing its presence (after `presence_expire_interval`, 60 s by default).", "additionalProperties": { "$ref": "#/definitions/ClientInfo", "description": "The connection whose id is the key." }, "examples": [{ "86eee153-a6f1-4c8a-82f7-d89c77139343": { "user": "43", "client": "86eee153-a6f1-4c8a-82f7-d89c77139343" }, "f860cfbf-688e-4b65-b689-7d3ca156e45d": { "user": "42", "client": "f860cfbf-688e-4b65-b689-7d3ca156e45d", "default_info": { "name": "Alice" } } }, {}] } }, "examples": [{ "channel": "public:chat", "data": { "f860cfbf-688e-4b65-b689-7d3ca156e45d": { "user": "42", "client": "f860cfbf-688e-4b65-b689-7d3ca156e45d", "default_info": { "name": "Alice" } } } }, { "channel": "public:nobody", "data": {} }] };
-const schema34 = { "description": "One client connection as the server reports it in presence (and as `info` of messages that a client published itself). Keys come in the order user, client, default_info, channel_info.", "type": "object", "required": ["user", "client"], "additionalProperties": false, "properties": { "user": { "type": "string", "description": "User id the connection authenticated as (the `user` your backend put in the connection token). An empty string for an anonymous connection.", "examples": ["42", ""] }, "client": { "type": "string", "description": "Connection id: a uuid v4 the server generated when the client connected. It is also the key of this entry in presence data, and what you pass as publish `client` to let that connection skip its own message.", "examples": ["f860cfbf-688e-4b65-b689-7d3ca156e45d"] }, "default_info": { "description": "The connection's `info`: the JSON your backend put in the connection token, passed through unchanged (any JSON value). Omitted when the connection has no info.", "examples": [{ "name": "Alice" }] }, "channel_info": { "description": "The `info` JSON your backend signed when it authorised this connection's subscription to a private (`$`) channel (any JSON value). Omitted when there is none, which is always the case for public channels.", "examples": [{ "role": "moderator" }] } }, "examples": [{ "user": "42", "client": "f860cfbf-688e-4b65-b689-7d3ca156e45d", "default_info": { "name": "Alice" } }, { "user": "43", "client": "86eee153-a6f1-4c8a-82f7-d89c77139343" }] };
+const schema33 = {"description":"Reply body of `presence`: the channel and the connections subscribed to it right now. On soft errors the body keeps this shape with `data: null`.","type":"object","required":["channel","data"],"additionalProperties":false,"properties":{"channel":{"type":"string","description":"The channel from the params, echoed (also on errors; empty when the params had none).","examples":["public:chat"]},"data":{"type":["object","null"],"description":"Subscribed connections keyed by connection id (keys sorted): one entry per connection, so a user connected twice appears twice. `{}` when nobody is subscribed; null on errors. An entry disappears when its client unsubscribes or stops refreshing its presence (after `presence_expire_interval`, 60 s by default).","additionalProperties":{"$ref":"#/definitions/ClientInfo","description":"The connection whose id is the key."},"examples":[{"86eee153-a6f1-4c8a-82f7-d89c77139343":{"user":"43","client":"86eee153-a6f1-4c8a-82f7-d89c77139343"},"f860cfbf-688e-4b65-b689-7d3ca156e45d":{"user":"42","client":"f860cfbf-688e-4b65-b689-7d3ca156e45d","default_info":{"name":"Alice"}}},{}]}},"examples":[{"channel":"public:chat","data":{"f860cfbf-688e-4b65-b689-7d3ca156e45d":{"user":"42","client":"f860cfbf-688e-4b65-b689-7d3ca156e45d","default_info":{"name":"Alice"}}}},{"channel":"public:nobody","data":{}}]};
+const schema34 = {"description":"One client connection as the server reports it in presence (and as `info` of messages that a client published itself). Keys come in the order user, client, default_info, channel_info.","type":"object","required":["user","client"],"additionalProperties":false,"properties":{"user":{"type":"string","description":"User id the connection authenticated as (the `user` your backend put in the connection token). An empty string for an anonymous connection.","examples":["42",""]},"client":{"type":"string","description":"Connection id: a uuid v4 the server generated when the client connected. It is also the key of this entry in presence data, and what you pass as publish `client` to let that connection skip its own message.","examples":["f860cfbf-688e-4b65-b689-7d3ca156e45d"]},"default_info":{"description":"The connection's `info`: the JSON your backend put in the connection token, passed through unchanged (any JSON value). Omitted when the connection has no info.","examples":[{"name":"Alice"}]},"channel_info":{"description":"The `info` JSON your backend signed when it authorised this connection's subscription to a private (`$`) channel (any JSON value). Omitted when there is none, which is always the case for public channels.","examples":[{"role":"moderator"}]}},"examples":[{"user":"42","client":"f860cfbf-688e-4b65-b689-7d3ca156e45d","default_info":{"name":"Alice"}},{"user":"43","client":"86eee153-a6f1-4c8a-82f7-d89c77139343"}]};
 
-function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.channel === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel" }, message: "must have required property '" + "channel" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.data === undefined) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property '" + "data" + "'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!((key0 === "channel") || (key0 === "data"))) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.channel !== undefined) {
-      if (typeof data.channel !== "string") {
-        const err3 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.data !== undefined) {
-      let data1 = data.data;
-      if ((!(data1 && typeof data1 == "object" && !Array.isArray(data1))) && (data1 !== null)) {
-        const err4 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: schema33.properties.data.type }, message: "must be object,null" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        }
-        else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        for (const key1 in data1) {
-          let data2 = data1[key1];
-          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-            if (data2.user === undefined) {
-              const err5 = { instancePath: instancePath + "/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/ClientInfo/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property '" + "user" + "'" };
-              if (vErrors === null) {
-                vErrors = [err5];
-              }
-              else {
-                vErrors.push(err5);
-              }
-              errors++;
-            }
-            if (data2.client === undefined) {
-              const err6 = { instancePath: instancePath + "/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/ClientInfo/required", keyword: "required", params: { missingProperty: "client" }, message: "must have required property '" + "client" + "'" };
-              if (vErrors === null) {
-                vErrors = [err6];
-              }
-              else {
-                vErrors.push(err6);
-              }
-              errors++;
-            }
-            for (const key2 in data2) {
-              if (!((((key2 === "user") || (key2 === "client")) || (key2 === "default_info")) || (key2 === "channel_info"))) {
-                const err7 = { instancePath: instancePath + "/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/ClientInfo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err7];
-                }
-                else {
-                  vErrors.push(err7);
-                }
-                errors++;
-              }
-            }
-            if (data2.user !== undefined) {
-              if (typeof data2.user !== "string") {
-                const err8 = { instancePath: instancePath + "/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/user", schemaPath: "#/definitions/ClientInfo/properties/user/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err8];
-                }
-                else {
-                  vErrors.push(err8);
-                }
-                errors++;
-              }
-            }
-            if (data2.client !== undefined) {
-              if (typeof data2.client !== "string") {
-                const err9 = { instancePath: instancePath + "/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/client", schemaPath: "#/definitions/ClientInfo/properties/client/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err9];
-                }
-                else {
-                  vErrors.push(err9);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err10 = { instancePath: instancePath + "/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/ClientInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            }
-            else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-      }
-    }
-  }
-  else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err11];
-    }
-    else {
-      vErrors.push(err11);
-    }
-    errors++;
-  }
-  validate31.errors = vErrors;
-  return errors === 0;
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.channel === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "channel") || (key0 === "data"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.channel !== undefined){
+if(typeof data.channel !== "string"){
+const err3 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data1 = data.data;
+if((!(data1 && typeof data1 == "object" && !Array.isArray(data1))) && (data1 !== null)){
+const err4 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: schema33.properties.data.type},message:"must be object,null"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+let data2 = data1[key1];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.user === undefined){
+const err5 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ClientInfo/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data2.client === undefined){
+const err6 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ClientInfo/required",keyword:"required",params:{missingProperty: "client"},message:"must have required property '"+"client"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key2 in data2){
+if(!((((key2 === "user") || (key2 === "client")) || (key2 === "default_info")) || (key2 === "channel_info"))){
+const err7 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ClientInfo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data2.user !== undefined){
+if(typeof data2.user !== "string"){
+const err8 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/user",schemaPath:"#/definitions/ClientInfo/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.client !== undefined){
+if(typeof data2.client !== "string"){
+const err9 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/client",schemaPath:"#/definitions/ClientInfo/properties/client/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ClientInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate31.errors = vErrors;
+return errors === 0;
 }
 
 export const validateHistoryParams = validate32;
-const schema35 = { "description": "Params of `history`: the channel to read the kept messages of. The server accepts any object (or null) whose `channel`, if present, is a string or null; params that are not an object or null, or a `channel` of another type, fail with HTTP 400. Everything else is a soft error, answered with HTTP 200 and a reply body `{channel, data: null}`: `invalid message` for an empty channel (so also for params null or `{}`), `namespace not found`, `not available` when the channel's namespace keeps no history (`history_size` or `history_lifetime` is 0), `internal server error` when the engine fails.", "type": "object", "properties": { "channel": { "type": "string", "description": "Channel name. Absent, empty or null gives the soft error `invalid message`. The namespace is the part before the first `:` once a leading `$` is stripped (`public:chat` and `$public:secret` are in namespace `public`, `news` uses the top-level options); a namespace that is not configured gives the soft error `namespace not found`.", "examples": ["public:chat"], "minLength": 1 } }, "examples": [{ "channel": "public:chat" }], "required": ["channel"], "additionalProperties": false };
+const schema35 = {"description":"Params of `history`: the channel to read the kept messages of. The server accepts any object (or null) whose `channel`, if present, is a string or null; params that are not an object or null, or a `channel` of another type, fail with HTTP 400. Everything else is a soft error, answered with HTTP 200 and a reply body `{channel, data: null}`: `invalid message` for an empty channel (so also for params null or `{}`), `namespace not found`, `not available` when the channel's namespace keeps no history (`history_size` or `history_lifetime` is 0), `internal server error` when the engine fails.","type":"object","properties":{"channel":{"type":"string","description":"Channel name. Absent, empty or null gives the soft error `invalid message`. The namespace is the part before the first `:` once a leading `$` is stripped (`public:chat` and `$public:secret` are in namespace `public`, `news` uses the top-level options); a namespace that is not configured gives the soft error `namespace not found`.","examples":["public:chat"],"minLength":1}},"examples":[{"channel":"public:chat"}],"required":["channel"],"additionalProperties":false};
 
-function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.channel === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel" }, message: "must have required property '" + "channel" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "channel")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        }
-        else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.channel !== undefined) {
-      let data0 = data.channel;
-      if (typeof data0 === "string") {
-        if (func2(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          }
-          else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err3 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err4];
-    }
-    else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate32.errors = vErrors;
-  return errors === 0;
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.channel === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "channel")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.channel !== undefined){
+let data0 = data.channel;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err2 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate32.errors = vErrors;
+return errors === 0;
 }
 
 export const validateHistoryParamsWire = validate33;
-const schema36 = { "description": "Params of `history`: the channel to read the kept messages of. The server accepts any object (or null) whose `channel`, if present, is a string or null; params that are not an object or null, or a `channel` of another type, fail with HTTP 400. Everything else is a soft error, answered with HTTP 200 and a reply body `{channel, data: null}`: `invalid message` for an empty channel (so also for params null or `{}`), `namespace not found`, `not available` when the channel's namespace keeps no history (`history_size` or `history_lifetime` is 0), `internal server error` when the engine fails.", "type": ["object", "null"], "properties": { "channel": { "type": ["string", "null"], "description": "Channel name. Absent, empty or null gives the soft error `invalid message`. The namespace is the part before the first `:` once a leading `$` is stripped (`public:chat` and `$public:secret` are in namespace `public`, `news` uses the top-level options); a namespace that is not configured gives the soft error `namespace not found`.", "examples": ["public:chat"] } }, "examples": [{ "channel": "public:chat" }] };
+const schema36 = {"description":"Params of `history`: the channel to read the kept messages of. The server accepts any object (or null) whose `channel`, if present, is a string or null; params that are not an object or null, or a `channel` of another type, fail with HTTP 400. Everything else is a soft error, answered with HTTP 200 and a reply body `{channel, data: null}`: `invalid message` for an empty channel (so also for params null or `{}`), `namespace not found`, `not available` when the channel's namespace keeps no history (`history_size` or `history_lifetime` is 0), `internal server error` when the engine fails.","type":["object","null"],"properties":{"channel":{"type":["string","null"],"description":"Channel name. Absent, empty or null gives the soft error `invalid message`. The namespace is the part before the first `:` once a leading `$` is stripped (`public:chat` and `$public:secret` are in namespace `public`, `news` uses the top-level options); a namespace that is not configured gives the soft error `namespace not found`.","examples":["public:chat"]}},"examples":[{"channel":"public:chat"}]};
 
-function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if ((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: schema36.type }, message: "must be object,null" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    }
-    else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.channel !== undefined) {
-      let data0 = data.channel;
-      if ((typeof data0 !== "string") && (data0 !== null)) {
-        const err1 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/type", keyword: "type", params: { type: schema36.properties.channel.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        }
-        else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-  }
-  validate33.errors = vErrors;
-  return errors === 0;
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema36.type},message:"must be object,null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.channel !== undefined){
+let data0 = data.channel;
+if((typeof data0 !== "string") && (data0 !== null)){
+const err1 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: schema36.properties.channel.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+validate33.errors = vErrors;
+return errors === 0;
 }
 
 export const validateHistoryResult = validate34;
-const schema37 = { "description": "Reply body of `history`: the channel and the messages kept for it. On soft errors the body keeps this shape with `data: null`.", "type": "object", "required": ["channel", "data"], "additionalProperties": false, "properties": { "channel": { "type": "string", "description": "The channel from the params, echoed (also on errors; empty when the params had none).", "examples": ["public:chat"] }, "data": { "type": "array", "description": "Kept messages, newest first: at most `history_size` of them (the Redis engine keeps `history_size` + 1). `[]` when nothing was published or the history expired (`history_lifetime` seconds after the last publish; every publish extends the whole list); null on errors.", "items": { "$ref": "#/definitions/Message", "description": "One kept message." }, "examples": [[{ "uid": "573obOar1PzgqAUlkYEZFm", "channel": "public:batch", "data": { "n": 1 } }], []] } }, "examples": [{ "channel": "public:batch", "data": [{ "uid": "573obOar1PzgqAUlkYEZFm", "channel": "public:batch", "data": { "n": 1 } }] }, { "channel": "public:empty", "data": [] }] };
-const schema38 = { "description": "One message as history returns it. Keys come in the order uid, channel, data, client, info. Subscribers receive the same fields over their connection, in another order and with `data` byte for byte as published.", "type": "object", "required": ["uid", "channel", "data"], "additionalProperties": false, "properties": { "uid": { "type": "string", "description": "Message uid: the publish `uid` param when one was given, otherwise generated by the server (a 22-character base-62 NATS nuid, increasing within one server process). Not checked for uniqueness.", "examples": ["573obOar1PzgqAUlkYEYQO", "my-msg-uid-1"] }, "channel": { "type": "string", "description": "Channel the message was published into.", "examples": ["public:chat"] }, "data": { "description": "The published data, any JSON value. History replies re-encode it the way Go's encoding/json does: insignificant whitespace is removed and `<`, `>`, `&` inside strings become `\\u003c`, `\\u003e`, `\\u0026`; number literals are kept exactly as sent (`1.0`, `1e3`, `-0`).", "examples": [{ "text": "hello" }, "just a string", 3.14, false, null] }, "client": { "type": "string", "description": "The `client` given when publishing (usually the connection id of the client the message came from). Omitted when none was given.", "examples": ["my-client-id"] }, "info": { "$ref": "#/definitions/ClientInfo", "description": "The publishing connection, present only on messages a client published itself (namespace option `publish`). Messages published through the API never carry it." } }, "examples": [{ "uid": "573obOar1PzgqAUlkYEYBA", "channel": "public:chat", "data": { "text": "with client" }, "client": "my-client-id" }, { "uid": "my-msg-uid-1", "channel": "public:chat", "data": { "text": "own uid" } }] };
+const schema37 = {"description":"Reply body of `history`: the channel and the messages kept for it. On soft errors the body keeps this shape with `data: null`.","type":"object","required":["channel","data"],"additionalProperties":false,"properties":{"channel":{"type":"string","description":"The channel from the params, echoed (also on errors; empty when the params had none).","examples":["public:chat"]},"data":{"type":"array","description":"Kept messages, newest first: at most `history_size` of them (the Redis engine keeps `history_size` + 1). `[]` when nothing was published or the history expired (`history_lifetime` seconds after the last publish; every publish extends the whole list); null on errors.","items":{"$ref":"#/definitions/Message","description":"One kept message."},"examples":[[{"uid":"573obOar1PzgqAUlkYEZFm","channel":"public:batch","data":{"n":1}}],[]]}},"examples":[{"channel":"public:batch","data":[{"uid":"573obOar1PzgqAUlkYEZFm","channel":"public:batch","data":{"n":1}}]},{"channel":"public:empty","data":[]}]};
+const schema38 = {"description":"One message as history returns it. Keys come in the order uid, channel, data, client, info. Subscribers receive the same fields over their connection, in another order and with `data` byte for byte as published.","type":"object","required":["uid","channel","data"],"additionalProperties":false,"properties":{"uid":{"type":"string","description":"Message uid: the publish `uid` param when one was given, otherwise generated by the server (a 22-character base-62 NATS nuid, increasing within one server process). Not checked for uniqueness.","examples":["573obOar1PzgqAUlkYEYQO","my-msg-uid-1"]},"channel":{"type":"string","description":"Channel the message was published into.","examples":["public:chat"]},"data":{"description":"The published data, any JSON value. History replies re-encode it the way Go's encoding/json does: insignificant whitespace is removed and `<`, `>`, `&` inside strings become `\\u003c`, `\\u003e`, `\\u0026`; number literals are kept exactly as sent (`1.0`, `1e3`, `-0`).","examples":[{"text":"hello"},"just a string",3.14,false,null]},"client":{"type":"string","description":"The `client` given when publishing (usually the connection id of the client the message came from). Omitted when none was given.","examples":["my-client-id"]},"info":{"$ref":"#/definitions/ClientInfo","description":"The publishing connection, present only on messages a client published itself (namespace option `publish`). Messages published through the API never carry it."}},"examples":[{"uid":"573obOar1PzgqAUlkYEYBA","channel":"public:chat","data":{"text":"with client"},"client":"my-client-id"},{"uid":"my-msg-uid-1","channel":"public:chat","data":{"text":"own uid"}}]};
 
-function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.uid === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "uid" }, message: "must have required property '" + "uid" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.channel === undefined) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel" }, message: "must have required property '" + "channel" + "'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.data === undefined) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property '" + "data" + "'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      }
-      else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(((((key0 === "uid") || (key0 === "channel")) || (key0 === "data")) || (key0 === "client")) || (key0 === "info"))) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.uid !== undefined) {
-      if (typeof data.uid !== "string") {
-        const err4 = { instancePath: instancePath + "/uid", schemaPath: "#/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        }
-        else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.channel !== undefined) {
-      if (typeof data.channel !== "string") {
-        const err5 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        }
-        else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.client !== undefined) {
-      if (typeof data.client !== "string") {
-        const err6 = { instancePath: instancePath + "/client", schemaPath: "#/properties/client/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        }
-        else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.info !== undefined) {
-      let data3 = data.info;
-      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-        if (data3.user === undefined) {
-          const err7 = { instancePath: instancePath + "/info", schemaPath: "#/definitions/ClientInfo/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property '" + "user" + "'" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          }
-          else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        if (data3.client === undefined) {
-          const err8 = { instancePath: instancePath + "/info", schemaPath: "#/definitions/ClientInfo/required", keyword: "required", params: { missingProperty: "client" }, message: "must have required property '" + "client" + "'" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          }
-          else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        for (const key1 in data3) {
-          if (!((((key1 === "user") || (key1 === "client")) || (key1 === "default_info")) || (key1 === "channel_info"))) {
-            const err9 = { instancePath: instancePath + "/info", schemaPath: "#/definitions/ClientInfo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err9];
-            }
-            else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-        }
-        if (data3.user !== undefined) {
-          if (typeof data3.user !== "string") {
-            const err10 = { instancePath: instancePath + "/info/user", schemaPath: "#/definitions/ClientInfo/properties/user/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            }
-            else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-        if (data3.client !== undefined) {
-          if (typeof data3.client !== "string") {
-            const err11 = { instancePath: instancePath + "/info/client", schemaPath: "#/definitions/ClientInfo/properties/client/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            }
-            else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-      }
-      else {
-        const err12 = { instancePath: instancePath + "/info", schemaPath: "#/definitions/ClientInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        }
-        else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err13];
-    }
-    else {
-      vErrors.push(err13);
-    }
-    errors++;
-  }
-  validate35.errors = vErrors;
-  return errors === 0;
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.uid === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uid"},message:"must have required property '"+"uid"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.channel === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.data === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "uid") || (key0 === "channel")) || (key0 === "data")) || (key0 === "client")) || (key0 === "info"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.uid !== undefined){
+if(typeof data.uid !== "string"){
+const err4 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.channel !== undefined){
+if(typeof data.channel !== "string"){
+const err5 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.client !== undefined){
+if(typeof data.client !== "string"){
+const err6 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.info !== undefined){
+let data3 = data.info;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.user === undefined){
+const err7 = {instancePath:instancePath+"/info",schemaPath:"#/definitions/ClientInfo/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data3.client === undefined){
+const err8 = {instancePath:instancePath+"/info",schemaPath:"#/definitions/ClientInfo/required",keyword:"required",params:{missingProperty: "client"},message:"must have required property '"+"client"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((((key1 === "user") || (key1 === "client")) || (key1 === "default_info")) || (key1 === "channel_info"))){
+const err9 = {instancePath:instancePath+"/info",schemaPath:"#/definitions/ClientInfo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data3.user !== undefined){
+if(typeof data3.user !== "string"){
+const err10 = {instancePath:instancePath+"/info/user",schemaPath:"#/definitions/ClientInfo/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.client !== undefined){
+if(typeof data3.client !== "string"){
+const err11 = {instancePath:instancePath+"/info/client",schemaPath:"#/definitions/ClientInfo/properties/client/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/info",schemaPath:"#/definitions/ClientInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate35.errors = vErrors;
+return errors === 0;
 }
 
 
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.channel === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel" }, message: "must have required property '" + "channel" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.data === undefined) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property '" + "data" + "'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!((key0 === "channel") || (key0 === "data"))) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.channel !== undefined) {
-      if (typeof data.channel !== "string") {
-        const err3 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.data !== undefined) {
-      let data1 = data.data;
-      if (Array.isArray(data1)) {
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!(validate35(data1[i0], { instancePath: instancePath + "/data/" + i0, parentData: data1, parentDataProperty: i0, rootData }))) {
-            vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-            errors = vErrors.length;
-          }
-        }
-      }
-      else {
-        const err4 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        }
-        else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err5];
-    }
-    else {
-      vErrors.push(err5);
-    }
-    errors++;
-  }
-  validate34.errors = vErrors;
-  return errors === 0;
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.channel === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "channel") || (key0 === "data"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.channel !== undefined){
+if(typeof data.channel !== "string"){
+const err3 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data1 = data.data;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate35(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate34.errors = vErrors;
+return errors === 0;
 }
 
 export const validateHistoryResultWire = validate37;
-const schema40 = { "description": "Reply body of `history`: the channel and the messages kept for it. On soft errors the body keeps this shape with `data: null`.", "type": "object", "required": ["channel", "data"], "additionalProperties": false, "properties": { "channel": { "type": "string", "description": "The channel from the params, echoed (also on errors; empty when the params had none).", "examples": ["public:chat"] }, "data": { "type": ["array", "null"], "description": "Kept messages, newest first: at most `history_size` of them (the Redis engine keeps `history_size` + 1). `[]` when nothing was published or the history expired (`history_lifetime` seconds after the last publish; every publish extends the whole list); null on errors.", "items": { "$ref": "#/definitions/Message", "description": "One kept message." }, "examples": [[{ "uid": "573obOar1PzgqAUlkYEZFm", "channel": "public:batch", "data": { "n": 1 } }], []] } }, "examples": [{ "channel": "public:batch", "data": [{ "uid": "573obOar1PzgqAUlkYEZFm", "channel": "public:batch", "data": { "n": 1 } }] }, { "channel": "public:empty", "data": [] }] };
-const schema41 = { "description": "One message as history returns it. Keys come in the order uid, channel, data, client, info. Subscribers receive the same fields over their connection, in another order and with `data` byte for byte as published.", "type": "object", "required": ["uid", "channel", "data"], "additionalProperties": false, "properties": { "uid": { "type": "string", "description": "Message uid: the publish `uid` param when one was given, otherwise generated by the server (a 22-character base-62 NATS nuid, increasing within one server process). Not checked for uniqueness.", "examples": ["573obOar1PzgqAUlkYEYQO", "my-msg-uid-1"] }, "channel": { "type": "string", "description": "Channel the message was published into.", "examples": ["public:chat"] }, "data": { "description": "The published data, any JSON value. History replies re-encode it the way Go's encoding/json does: insignificant whitespace is removed and `<`, `>`, `&` inside strings become `\\u003c`, `\\u003e`, `\\u0026`; number literals are kept exactly as sent (`1.0`, `1e3`, `-0`).", "examples": [{ "text": "hello" }, "just a string", 3.14, false, null] }, "client": { "type": "string", "description": "The `client` given when publishing (usually the connection id of the client the message came from). Omitted when none was given.", "examples": ["my-client-id"] }, "info": { "$ref": "#/definitions/ClientInfo", "description": "The publishing connection, present only on messages a client published itself (namespace option `publish`). Messages published through the API never carry it." } }, "examples": [{ "uid": "573obOar1PzgqAUlkYEYBA", "channel": "public:chat", "data": { "text": "with client" }, "client": "my-client-id" }, { "uid": "my-msg-uid-1", "channel": "public:chat", "data": { "text": "own uid" } }] };
+const schema40 = {"description":"Reply body of `history`: the channel and the messages kept for it. On soft errors the body keeps this shape with `data: null`.","type":"object","required":["channel","data"],"additionalProperties":false,"properties":{"channel":{"type":"string","description":"The channel from the params, echoed (also on errors; empty when the params had none).","examples":["public:chat"]},"data":{"type":["array","null"],"description":"Kept messages, newest first: at most `history_size` of them (the Redis engine keeps `history_size` + 1). `[]` when nothing was published or the history expired (`history_lifetime` seconds after the last publish; every publish extends the whole list); null on errors.","items":{"$ref":"#/definitions/Message","description":"One kept message."},"examples":[[{"uid":"573obOar1PzgqAUlkYEZFm","channel":"public:batch","data":{"n":1}}],[]]}},"examples":[{"channel":"public:batch","data":[{"uid":"573obOar1PzgqAUlkYEZFm","channel":"public:batch","data":{"n":1}}]},{"channel":"public:empty","data":[]}]};
+const schema41 = {"description":"One message as history returns it. Keys come in the order uid, channel, data, client, info. Subscribers receive the same fields over their connection, in another order and with `data` byte for byte as published.","type":"object","required":["uid","channel","data"],"additionalProperties":false,"properties":{"uid":{"type":"string","description":"Message uid: the publish `uid` param when one was given, otherwise generated by the server (a 22-character base-62 NATS nuid, increasing within one server process). Not checked for uniqueness.","examples":["573obOar1PzgqAUlkYEYQO","my-msg-uid-1"]},"channel":{"type":"string","description":"Channel the message was published into.","examples":["public:chat"]},"data":{"description":"The published data, any JSON value. History replies re-encode it the way Go's encoding/json does: insignificant whitespace is removed and `<`, `>`, `&` inside strings become `\\u003c`, `\\u003e`, `\\u0026`; number literals are kept exactly as sent (`1.0`, `1e3`, `-0`).","examples":[{"text":"hello"},"just a string",3.14,false,null]},"client":{"type":"string","description":"The `client` given when publishing (usually the connection id of the client the message came from). Omitted when none was given.","examples":["my-client-id"]},"info":{"$ref":"#/definitions/ClientInfo","description":"The publishing connection, present only on messages a client published itself (namespace option `publish`). Messages published through the API never carry it."}},"examples":[{"uid":"573obOar1PzgqAUlkYEYBA","channel":"public:chat","data":{"text":"with client"},"client":"my-client-id"},{"uid":"my-msg-uid-1","channel":"public:chat","data":{"text":"own uid"}}]};
 
-function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.uid === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "uid" }, message: "must have required property '" + "uid" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.channel === undefined) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel" }, message: "must have required property '" + "channel" + "'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.data === undefined) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property '" + "data" + "'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      }
-      else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(((((key0 === "uid") || (key0 === "channel")) || (key0 === "data")) || (key0 === "client")) || (key0 === "info"))) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.uid !== undefined) {
-      if (typeof data.uid !== "string") {
-        const err4 = { instancePath: instancePath + "/uid", schemaPath: "#/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        }
-        else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.channel !== undefined) {
-      if (typeof data.channel !== "string") {
-        const err5 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        }
-        else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.client !== undefined) {
-      if (typeof data.client !== "string") {
-        const err6 = { instancePath: instancePath + "/client", schemaPath: "#/properties/client/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        }
-        else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.info !== undefined) {
-      let data3 = data.info;
-      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-        if (data3.user === undefined) {
-          const err7 = { instancePath: instancePath + "/info", schemaPath: "#/definitions/ClientInfo/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property '" + "user" + "'" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          }
-          else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        if (data3.client === undefined) {
-          const err8 = { instancePath: instancePath + "/info", schemaPath: "#/definitions/ClientInfo/required", keyword: "required", params: { missingProperty: "client" }, message: "must have required property '" + "client" + "'" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          }
-          else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        for (const key1 in data3) {
-          if (!((((key1 === "user") || (key1 === "client")) || (key1 === "default_info")) || (key1 === "channel_info"))) {
-            const err9 = { instancePath: instancePath + "/info", schemaPath: "#/definitions/ClientInfo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err9];
-            }
-            else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-        }
-        if (data3.user !== undefined) {
-          if (typeof data3.user !== "string") {
-            const err10 = { instancePath: instancePath + "/info/user", schemaPath: "#/definitions/ClientInfo/properties/user/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            }
-            else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-        if (data3.client !== undefined) {
-          if (typeof data3.client !== "string") {
-            const err11 = { instancePath: instancePath + "/info/client", schemaPath: "#/definitions/ClientInfo/properties/client/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            }
-            else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-      }
-      else {
-        const err12 = { instancePath: instancePath + "/info", schemaPath: "#/definitions/ClientInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        }
-        else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err13];
-    }
-    else {
-      vErrors.push(err13);
-    }
-    errors++;
-  }
-  validate38.errors = vErrors;
-  return errors === 0;
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.uid === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uid"},message:"must have required property '"+"uid"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.channel === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.data === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "uid") || (key0 === "channel")) || (key0 === "data")) || (key0 === "client")) || (key0 === "info"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.uid !== undefined){
+if(typeof data.uid !== "string"){
+const err4 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.channel !== undefined){
+if(typeof data.channel !== "string"){
+const err5 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.client !== undefined){
+if(typeof data.client !== "string"){
+const err6 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.info !== undefined){
+let data3 = data.info;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.user === undefined){
+const err7 = {instancePath:instancePath+"/info",schemaPath:"#/definitions/ClientInfo/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data3.client === undefined){
+const err8 = {instancePath:instancePath+"/info",schemaPath:"#/definitions/ClientInfo/required",keyword:"required",params:{missingProperty: "client"},message:"must have required property '"+"client"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((((key1 === "user") || (key1 === "client")) || (key1 === "default_info")) || (key1 === "channel_info"))){
+const err9 = {instancePath:instancePath+"/info",schemaPath:"#/definitions/ClientInfo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data3.user !== undefined){
+if(typeof data3.user !== "string"){
+const err10 = {instancePath:instancePath+"/info/user",schemaPath:"#/definitions/ClientInfo/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.client !== undefined){
+if(typeof data3.client !== "string"){
+const err11 = {instancePath:instancePath+"/info/client",schemaPath:"#/definitions/ClientInfo/properties/client/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/info",schemaPath:"#/definitions/ClientInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate38.errors = vErrors;
+return errors === 0;
 }
 
 
-function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.channel === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel" }, message: "must have required property '" + "channel" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.data === undefined) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property '" + "data" + "'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!((key0 === "channel") || (key0 === "data"))) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.channel !== undefined) {
-      if (typeof data.channel !== "string") {
-        const err3 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.data !== undefined) {
-      let data1 = data.data;
-      if ((!(Array.isArray(data1))) && (data1 !== null)) {
-        const err4 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: schema40.properties.data.type }, message: "must be array,null" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        }
-        else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (Array.isArray(data1)) {
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!(validate38(data1[i0], { instancePath: instancePath + "/data/" + i0, parentData: data1, parentDataProperty: i0, rootData }))) {
-            vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
-            errors = vErrors.length;
-          }
-        }
-      }
-    }
-  }
-  else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err5];
-    }
-    else {
-      vErrors.push(err5);
-    }
-    errors++;
-  }
-  validate37.errors = vErrors;
-  return errors === 0;
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.channel === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "channel") || (key0 === "data"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.channel !== undefined){
+if(typeof data.channel !== "string"){
+const err3 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data1 = data.data;
+if((!(Array.isArray(data1))) && (data1 !== null)){
+const err4 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: schema40.properties.data.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate38(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate37.errors = vErrors;
+return errors === 0;
 }
 
 export const validateChannelsParams = validate40;
-const schema43 = { "description": "Params of `channels`: none. The server never reads them, so any value, or no params at all, is accepted; send `{}` or leave params out.", "examples": [{}], "type": "object", "additionalProperties": false };
+const schema43 = {"description":"Params of `channels`: none. The server never reads them, so any value, or no params at all, is accepted; send `{}` or leave params out.","examples":[{}],"type":"object","additionalProperties":false};
 
-function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  }
-  else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    }
-    else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate40.errors = vErrors;
-  return errors === 0;
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate40.errors = vErrors;
+return errors === 0;
 }
 
 export const validateChannelsParamsWire = validate41;
-const schema44 = { "description": "Params of `channels`: none. The server never reads them, so any value, or no params at all, is accepted; send `{}` or leave params out.", "examples": [{}] };
+const schema44 = {"description":"Params of `channels`: none. The server never reads them, so any value, or no params at all, is accepted; send `{}` or leave params out.","examples":[{}]};
 
-function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  validate41.errors = null;
-  return true;
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+validate41.errors = null;
+return true;
 }
 
 export const validateChannelsResult = validate42;
-const schema45 = { "description": "Reply body of `channels`: the channels that have at least one subscriber. On the soft error `internal server error` (engine failure) the body is `{data: null}`.", "type": "object", "required": ["data"], "additionalProperties": false, "properties": { "data": { "type": "array", "description": "Channel names in no particular order: the channels with subscribers on this node with the memory engine, on any node with the Redis engine. Channels that only have history are not listed. `[]` when there are none; null on errors.", "items": { "type": "string", "description": "A channel name." }, "examples": [["public:chat", "news"], []] } }, "examples": [{ "data": ["public:chat", "news"] }, { "data": [] }] };
+const schema45 = {"description":"Reply body of `channels`: the channels that have at least one subscriber. On the soft error `internal server error` (engine failure) the body is `{data: null}`.","type":"object","required":["data"],"additionalProperties":false,"properties":{"data":{"type":"array","description":"Channel names in no particular order: the channels with subscribers on this node with the memory engine, on any node with the Redis engine. Channels that only have history are not listed. `[]` when there are none; null on errors.","items":{"type":"string","description":"A channel name."},"examples":[["public:chat","news"],[]]}},"examples":[{"data":["public:chat","news"]},{"data":[]}]};
 
-function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.data === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property '" + "data" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "data")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        }
-        else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.data !== undefined) {
-      let data0 = data.data;
-      if (Array.isArray(data0)) {
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (typeof data0[i0] !== "string") {
-            const err2 = { instancePath: instancePath + "/data/" + i0, schemaPath: "#/properties/data/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            }
-            else {
-              vErrors.push(err2);
-            }
-            errors++;
-          }
-        }
-      }
-      else {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err4];
-    }
-    else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate42.errors = vErrors;
-  return errors === 0;
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "data")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data0 = data.data;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data0[i0] !== "string"){
+const err2 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate42.errors = vErrors;
+return errors === 0;
 }
 
 export const validateChannelsResultWire = validate43;
-const schema46 = { "description": "Reply body of `channels`: the channels that have at least one subscriber. On the soft error `internal server error` (engine failure) the body is `{data: null}`.", "type": "object", "required": ["data"], "additionalProperties": false, "properties": { "data": { "type": ["array", "null"], "description": "Channel names in no particular order: the channels with subscribers on this node with the memory engine, on any node with the Redis engine. Channels that only have history are not listed. `[]` when there are none; null on errors.", "items": { "type": "string", "description": "A channel name." }, "examples": [["public:chat", "news"], []] } }, "examples": [{ "data": ["public:chat", "news"] }, { "data": [] }] };
+const schema46 = {"description":"Reply body of `channels`: the channels that have at least one subscriber. On the soft error `internal server error` (engine failure) the body is `{data: null}`.","type":"object","required":["data"],"additionalProperties":false,"properties":{"data":{"type":["array","null"],"description":"Channel names in no particular order: the channels with subscribers on this node with the memory engine, on any node with the Redis engine. Channels that only have history are not listed. `[]` when there are none; null on errors.","items":{"type":"string","description":"A channel name."},"examples":[["public:chat","news"],[]]}},"examples":[{"data":["public:chat","news"]},{"data":[]}]};
 
-function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.data === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property '" + "data" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "data")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        }
-        else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.data !== undefined) {
-      let data0 = data.data;
-      if ((!(Array.isArray(data0))) && (data0 !== null)) {
-        const err2 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: schema46.properties.data.type }, message: "must be array,null" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if (Array.isArray(data0)) {
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (typeof data0[i0] !== "string") {
-            const err3 = { instancePath: instancePath + "/data/" + i0, schemaPath: "#/properties/data/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err3];
-            }
-            else {
-              vErrors.push(err3);
-            }
-            errors++;
-          }
-        }
-      }
-    }
-  }
-  else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err4];
-    }
-    else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate43.errors = vErrors;
-  return errors === 0;
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "data")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data0 = data.data;
+if((!(Array.isArray(data0))) && (data0 !== null)){
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: schema46.properties.data.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data0[i0] !== "string"){
+const err3 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate43.errors = vErrors;
+return errors === 0;
 }
 
 export const validateStatsParams = validate44;
-const schema47 = { "description": "Params of `stats`: none. The server never reads them, so any value, or no params at all, is accepted; send `{}` or leave params out.", "examples": [{}], "type": "object", "additionalProperties": false };
+const schema47 = {"description":"Params of `stats`: none. The server never reads them, so any value, or no params at all, is accepted; send `{}` or leave params out.","examples":[{}],"type":"object","additionalProperties":false};
 
-function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  }
-  else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    }
-    else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate44.errors = vErrors;
-  return errors === 0;
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate44.errors = vErrors;
+return errors === 0;
 }
 
 export const validateStatsParamsWire = validate45;
-const schema48 = { "description": "Params of `stats`: none. The server never reads them, so any value, or no params at all, is accepted; send `{}` or leave params out.", "examples": [{}] };
+const schema48 = {"description":"Params of `stats`: none. The server never reads them, so any value, or no params at all, is accepted; send `{}` or leave params out.","examples":[{}]};
 
-function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  validate45.errors = null;
-  return true;
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+validate45.errors = null;
+return true;
 }
 
 export const validateStatsResult = validate46;
-const schema49 = { "description": "Reply body of `stats`: information and metrics of every running node. `stats` has no soft errors.", "type": "object", "required": ["data"], "additionalProperties": false, "properties": { "data": { "type": "object", "description": "The nodes and the metrics interval.", "required": ["nodes", "metrics_interval"], "additionalProperties": false, "properties": { "nodes": { "type": "array", "description": "Every node that sent a ping within the last `node_ping_interval` * 2 + 1 seconds, this one included. Their metrics are the snapshot taken every `metrics_interval` seconds, so all 0 during a node's first interval.", "items": { "$ref": "#/definitions/NodeInfo", "description": "One node." } }, "metrics_interval": { "type": "integer", "description": "Seconds between metrics snapshots: the `node_metrics_interval` option (60 by default).", "examples": [60] } } } }, "examples": [{ "data": { "nodes": [{ "uid": "d1e86434-2ed3-423b-8252-bee00f1a8bd5", "version": "1.8.0", "name": "oracle", "started_at": 1795344984, "metrics": { "client_api_1_count": 4, "client_api_1_microseconds_mean": 871, "http_api_num_requests": 113, "node_cpu_usage": 0, "node_num_channels": 2, "node_num_clients": 2, "node_num_goroutine": 12, "node_uptime_seconds": 11 } }], "metrics_interval": 60 } }] };
-const schema50 = { "description": "Information about one running Centrifugo node and its metrics. Keys come in the order uid, version, name, started_at, metrics.", "type": "object", "required": ["uid", "version", "name", "started_at", "metrics"], "additionalProperties": false, "properties": { "uid": { "type": "string", "description": "Node id: a uuid v4 generated when the node started, so it changes on every restart.", "examples": ["d1e86434-2ed3-423b-8252-bee00f1a8bd5"] }, "version": { "type": "string", "description": "Centrifugo version the node runs.", "examples": ["1.8.0"] }, "name": { "type": "string", "description": "Node name: the `name` option, by default `<hostname>_<port>`.", "examples": ["oracle", "web1_8000"] }, "started_at": { "type": "integer", "description": "When the node started, in Unix seconds.", "examples": [1795344984] }, "metrics": { "type": "object", "description": "Metric values by name, keys sorted: counters and gauges such as `node_num_clients`, `node_num_channels`, `http_api_num_requests` or `client_api_1_microseconds_mean` (74 names in 1.8.0). In `stats` they are a snapshot taken every `node_metrics_interval` seconds (all 0 during a node's first interval); in `node` they are live values.", "additionalProperties": { "type": "integer", "description": "The metric's value (an int64)." }, "examples": [{ "client_api_1_count": 4, "client_api_1_microseconds_mean": 871, "http_api_num_requests": 113, "node_cpu_usage": 0, "node_num_channels": 2, "node_num_clients": 2, "node_num_goroutine": 12, "node_uptime_seconds": 11 }] } }, "examples": [{ "uid": "d1e86434-2ed3-423b-8252-bee00f1a8bd5", "version": "1.8.0", "name": "oracle", "started_at": 1795344984, "metrics": { "client_api_1_count": 4, "client_api_1_microseconds_mean": 871, "http_api_num_requests": 113, "node_cpu_usage": 0, "node_num_channels": 2, "node_num_clients": 2, "node_num_goroutine": 12, "node_uptime_seconds": 11 } }] };
+const schema49 = {"description":"Reply body of `stats`: information and metrics of every running node. `stats` has no soft errors.","type":"object","required":["data"],"additionalProperties":false,"properties":{"data":{"type":"object","description":"The nodes and the metrics interval.","required":["nodes","metrics_interval"],"additionalProperties":false,"properties":{"nodes":{"type":"array","description":"Every node that sent a ping within the last `node_ping_interval` * 2 + 1 seconds, this one included. Their metrics are the snapshot taken every `metrics_interval` seconds, so all 0 during a node's first interval.","items":{"$ref":"#/definitions/NodeInfo","description":"One node."}},"metrics_interval":{"type":"integer","description":"Seconds between metrics snapshots: the `node_metrics_interval` option (60 by default).","examples":[60]}}}},"examples":[{"data":{"nodes":[{"uid":"d1e86434-2ed3-423b-8252-bee00f1a8bd5","version":"1.8.0","name":"oracle","started_at":1795344984,"metrics":{"client_api_1_count":4,"client_api_1_microseconds_mean":871,"http_api_num_requests":113,"node_cpu_usage":0,"node_num_channels":2,"node_num_clients":2,"node_num_goroutine":12,"node_uptime_seconds":11}}],"metrics_interval":60}}]};
+const schema50 = {"description":"Information about one running Centrifugo node and its metrics. Keys come in the order uid, version, name, started_at, metrics.","type":"object","required":["uid","version","name","started_at","metrics"],"additionalProperties":false,"properties":{"uid":{"type":"string","description":"Node id: a uuid v4 generated when the node started, so it changes on every restart.","examples":["d1e86434-2ed3-423b-8252-bee00f1a8bd5"]},"version":{"type":"string","description":"Centrifugo version the node runs.","examples":["1.8.0"]},"name":{"type":"string","description":"Node name: the `name` option, by default `<hostname>_<port>`.","examples":["oracle","web1_8000"]},"started_at":{"type":"integer","description":"When the node started, in Unix seconds.","examples":[1795344984]},"metrics":{"type":"object","description":"Metric values by name, keys sorted: counters and gauges such as `node_num_clients`, `node_num_channels`, `http_api_num_requests` or `client_api_1_microseconds_mean` (74 names in 1.8.0). In `stats` they are a snapshot taken every `node_metrics_interval` seconds (all 0 during a node's first interval); in `node` they are live values.","additionalProperties":{"type":"integer","description":"The metric's value (an int64)."},"examples":[{"client_api_1_count":4,"client_api_1_microseconds_mean":871,"http_api_num_requests":113,"node_cpu_usage":0,"node_num_channels":2,"node_num_clients":2,"node_num_goroutine":12,"node_uptime_seconds":11}]}},"examples":[{"uid":"d1e86434-2ed3-423b-8252-bee00f1a8bd5","version":"1.8.0","name":"oracle","started_at":1795344984,"metrics":{"client_api_1_count":4,"client_api_1_microseconds_mean":871,"http_api_num_requests":113,"node_cpu_usage":0,"node_num_channels":2,"node_num_clients":2,"node_num_goroutine":12,"node_uptime_seconds":11}}]};
 
-function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.data === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property '" + "data" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "data")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        }
-        else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.data !== undefined) {
-      let data0 = data.data;
-      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-        if (data0.nodes === undefined) {
-          const err2 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "nodes" }, message: "must have required property '" + "nodes" + "'" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          }
-          else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (data0.metrics_interval === undefined) {
-          const err3 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "metrics_interval" }, message: "must have required property '" + "metrics_interval" + "'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          }
-          else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        for (const key1 in data0) {
-          if (!((key1 === "nodes") || (key1 === "metrics_interval"))) {
-            const err4 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            }
-            else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-        if (data0.nodes !== undefined) {
-          let data1 = data0.nodes;
-          if (Array.isArray(data1)) {
-            const len0 = data1.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              let data2 = data1[i0];
-              if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-                if (data2.uid === undefined) {
-                  const err5 = { instancePath: instancePath + "/data/nodes/" + i0, schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "uid" }, message: "must have required property '" + "uid" + "'" };
-                  if (vErrors === null) {
-                    vErrors = [err5];
-                  }
-                  else {
-                    vErrors.push(err5);
-                  }
-                  errors++;
-                }
-                if (data2.version === undefined) {
-                  const err6 = { instancePath: instancePath + "/data/nodes/" + i0, schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property '" + "version" + "'" };
-                  if (vErrors === null) {
-                    vErrors = [err6];
-                  }
-                  else {
-                    vErrors.push(err6);
-                  }
-                  errors++;
-                }
-                if (data2.name === undefined) {
-                  const err7 = { instancePath: instancePath + "/data/nodes/" + i0, schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'" };
-                  if (vErrors === null) {
-                    vErrors = [err7];
-                  }
-                  else {
-                    vErrors.push(err7);
-                  }
-                  errors++;
-                }
-                if (data2.started_at === undefined) {
-                  const err8 = { instancePath: instancePath + "/data/nodes/" + i0, schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property '" + "started_at" + "'" };
-                  if (vErrors === null) {
-                    vErrors = [err8];
-                  }
-                  else {
-                    vErrors.push(err8);
-                  }
-                  errors++;
-                }
-                if (data2.metrics === undefined) {
-                  const err9 = { instancePath: instancePath + "/data/nodes/" + i0, schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "metrics" }, message: "must have required property '" + "metrics" + "'" };
-                  if (vErrors === null) {
-                    vErrors = [err9];
-                  }
-                  else {
-                    vErrors.push(err9);
-                  }
-                  errors++;
-                }
-                for (const key2 in data2) {
-                  if (!(((((key2 === "uid") || (key2 === "version")) || (key2 === "name")) || (key2 === "started_at")) || (key2 === "metrics"))) {
-                    const err10 = { instancePath: instancePath + "/data/nodes/" + i0, schemaPath: "#/definitions/NodeInfo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err10];
-                    }
-                    else {
-                      vErrors.push(err10);
-                    }
-                    errors++;
-                  }
-                }
-                if (data2.uid !== undefined) {
-                  if (typeof data2.uid !== "string") {
-                    const err11 = { instancePath: instancePath + "/data/nodes/" + i0 + "/uid", schemaPath: "#/definitions/NodeInfo/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err11];
-                    }
-                    else {
-                      vErrors.push(err11);
-                    }
-                    errors++;
-                  }
-                }
-                if (data2.version !== undefined) {
-                  if (typeof data2.version !== "string") {
-                    const err12 = { instancePath: instancePath + "/data/nodes/" + i0 + "/version", schemaPath: "#/definitions/NodeInfo/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err12];
-                    }
-                    else {
-                      vErrors.push(err12);
-                    }
-                    errors++;
-                  }
-                }
-                if (data2.name !== undefined) {
-                  if (typeof data2.name !== "string") {
-                    const err13 = { instancePath: instancePath + "/data/nodes/" + i0 + "/name", schemaPath: "#/definitions/NodeInfo/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err13];
-                    }
-                    else {
-                      vErrors.push(err13);
-                    }
-                    errors++;
-                  }
-                }
-                if (data2.started_at !== undefined) {
-                  let data6 = data2.started_at;
-                  if (!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) {
-                    const err14 = { instancePath: instancePath + "/data/nodes/" + i0 + "/started_at", schemaPath: "#/definitions/NodeInfo/properties/started_at/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err14];
-                    }
-                    else {
-                      vErrors.push(err14);
-                    }
-                    errors++;
-                  }
-                }
-                if (data2.metrics !== undefined) {
-                  let data7 = data2.metrics;
-                  if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-                    for (const key3 in data7) {
-                      let data8 = data7[key3];
-                      if (!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) {
-                        const err15 = { instancePath: instancePath + "/data/nodes/" + i0 + "/metrics/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/NodeInfo/properties/metrics/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                        if (vErrors === null) {
-                          vErrors = [err15];
-                        }
-                        else {
-                          vErrors.push(err15);
-                        }
-                        errors++;
-                      }
-                    }
-                  }
-                  else {
-                    const err16 = { instancePath: instancePath + "/data/nodes/" + i0 + "/metrics", schemaPath: "#/definitions/NodeInfo/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err16];
-                    }
-                    else {
-                      vErrors.push(err16);
-                    }
-                    errors++;
-                  }
-                }
-              }
-              else {
-                const err17 = { instancePath: instancePath + "/data/nodes/" + i0, schemaPath: "#/definitions/NodeInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                }
-                else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err18 = { instancePath: instancePath + "/data/nodes", schemaPath: "#/properties/data/properties/nodes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err18];
-            }
-            else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        if (data0.metrics_interval !== undefined) {
-          let data9 = data0.metrics_interval;
-          if (!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) {
-            const err19 = { instancePath: instancePath + "/data/metrics_interval", schemaPath: "#/properties/data/properties/metrics_interval/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            }
-            else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-        }
-      }
-      else {
-        const err20 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        }
-        else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err21];
-    }
-    else {
-      vErrors.push(err21);
-    }
-    errors++;
-  }
-  validate46.errors = vErrors;
-  return errors === 0;
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "data")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data0 = data.data;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.nodes === undefined){
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0.metrics_interval === undefined){
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "metrics_interval"},message:"must have required property '"+"metrics_interval"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key1 in data0){
+if(!((key1 === "nodes") || (key1 === "metrics_interval"))){
+const err4 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data0.nodes !== undefined){
+let data1 = data0.nodes;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.uid === undefined){
+const err5 = {instancePath:instancePath+"/data/nodes/" + i0,schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "uid"},message:"must have required property '"+"uid"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data2.version === undefined){
+const err6 = {instancePath:instancePath+"/data/nodes/" + i0,schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data2.name === undefined){
+const err7 = {instancePath:instancePath+"/data/nodes/" + i0,schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data2.started_at === undefined){
+const err8 = {instancePath:instancePath+"/data/nodes/" + i0,schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "started_at"},message:"must have required property '"+"started_at"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data2.metrics === undefined){
+const err9 = {instancePath:instancePath+"/data/nodes/" + i0,schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key2 in data2){
+if(!(((((key2 === "uid") || (key2 === "version")) || (key2 === "name")) || (key2 === "started_at")) || (key2 === "metrics"))){
+const err10 = {instancePath:instancePath+"/data/nodes/" + i0,schemaPath:"#/definitions/NodeInfo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data2.uid !== undefined){
+if(typeof data2.uid !== "string"){
+const err11 = {instancePath:instancePath+"/data/nodes/" + i0+"/uid",schemaPath:"#/definitions/NodeInfo/properties/uid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data2.version !== undefined){
+if(typeof data2.version !== "string"){
+const err12 = {instancePath:instancePath+"/data/nodes/" + i0+"/version",schemaPath:"#/definitions/NodeInfo/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data2.name !== undefined){
+if(typeof data2.name !== "string"){
+const err13 = {instancePath:instancePath+"/data/nodes/" + i0+"/name",schemaPath:"#/definitions/NodeInfo/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data2.started_at !== undefined){
+let data6 = data2.started_at;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err14 = {instancePath:instancePath+"/data/nodes/" + i0+"/started_at",schemaPath:"#/definitions/NodeInfo/properties/started_at/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data2.metrics !== undefined){
+let data7 = data2.metrics;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key3 in data7){
+let data8 = data7[key3];
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err15 = {instancePath:instancePath+"/data/nodes/" + i0+"/metrics/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/NodeInfo/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/data/nodes/" + i0+"/metrics",schemaPath:"#/definitions/NodeInfo/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/data/nodes/" + i0,schemaPath:"#/definitions/NodeInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/data/nodes",schemaPath:"#/properties/data/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data0.metrics_interval !== undefined){
+let data9 = data0.metrics_interval;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err19 = {instancePath:instancePath+"/data/metrics_interval",schemaPath:"#/properties/data/properties/metrics_interval/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate46.errors = vErrors;
+return errors === 0;
 }
 
 export const validateStatsResultWire = validate47;
-const schema51 = { "description": "Reply body of `stats`: information and metrics of every running node. `stats` has no soft errors.", "type": "object", "required": ["data"], "additionalProperties": false, "properties": { "data": { "type": "object", "description": "The nodes and the metrics interval.", "required": ["nodes", "metrics_interval"], "additionalProperties": false, "properties": { "nodes": { "type": "array", "description": "Every node that sent a ping within the last `node_ping_interval` * 2 + 1 seconds, this one included. Their metrics are the snapshot taken every `metrics_interval` seconds, so all 0 during a node's first interval.", "items": { "$ref": "#/definitions/NodeInfo", "description": "One node." } }, "metrics_interval": { "type": "integer", "description": "Seconds between metrics snapshots: the `node_metrics_interval` option (60 by default).", "examples": [60] } } } }, "examples": [{ "data": { "nodes": [{ "uid": "d1e86434-2ed3-423b-8252-bee00f1a8bd5", "version": "1.8.0", "name": "oracle", "started_at": 1795344984, "metrics": { "client_api_1_count": 4, "client_api_1_microseconds_mean": 871, "http_api_num_requests": 113, "node_cpu_usage": 0, "node_num_channels": 2, "node_num_clients": 2, "node_num_goroutine": 12, "node_uptime_seconds": 11 } }], "metrics_interval": 60 } }] };
-const schema52 = { "description": "Information about one running Centrifugo node and its metrics. Keys come in the order uid, version, name, started_at, metrics.", "type": "object", "required": ["uid", "version", "name", "started_at", "metrics"], "additionalProperties": false, "properties": { "uid": { "type": "string", "description": "Node id: a uuid v4 generated when the node started, so it changes on every restart.", "examples": ["d1e86434-2ed3-423b-8252-bee00f1a8bd5"] }, "version": { "type": "string", "description": "Centrifugo version the node runs.", "examples": ["1.8.0"] }, "name": { "type": "string", "description": "Node name: the `name` option, by default `<hostname>_<port>`.", "examples": ["oracle", "web1_8000"] }, "started_at": { "type": "integer", "description": "When the node started, in Unix seconds.", "examples": [1795344984] }, "metrics": { "type": "object", "description": "Metric values by name, keys sorted: counters and gauges such as `node_num_clients`, `node_num_channels`, `http_api_num_requests` or `client_api_1_microseconds_mean` (74 names in 1.8.0). In `stats` they are a snapshot taken every `node_metrics_interval` seconds (all 0 during a node's first interval); in `node` they are live values.", "additionalProperties": { "type": "integer", "description": "The metric's value (an int64)." }, "examples": [{ "client_api_1_count": 4, "client_api_1_microseconds_mean": 871, "http_api_num_requests": 113, "node_cpu_usage": 0, "node_num_channels": 2, "node_num_clients": 2, "node_num_goroutine": 12, "node_uptime_seconds": 11 }] } }, "examples": [{ "uid": "d1e86434-2ed3-423b-8252-bee00f1a8bd5", "version": "1.8.0", "name": "oracle", "started_at": 1795344984, "metrics": { "client_api_1_count": 4, "client_api_1_microseconds_mean": 871, "http_api_num_requests": 113, "node_cpu_usage": 0, "node_num_channels": 2, "node_num_clients": 2, "node_num_goroutine": 12, "node_uptime_seconds": 11 } }] };
+const schema51 = {"description":"Reply body of `stats`: information and metrics of every running node. `stats` has no soft errors.","type":"object","required":["data"],"additionalProperties":false,"properties":{"data":{"type":"object","description":"The nodes and the metrics interval.","required":["nodes","metrics_interval"],"additionalProperties":false,"properties":{"nodes":{"type":"array","description":"Every node that sent a ping within the last `node_ping_interval` * 2 + 1 seconds, this one included. Their metrics are the snapshot taken every `metrics_interval` seconds, so all 0 during a node's first interval.","items":{"$ref":"#/definitions/NodeInfo","description":"One node."}},"metrics_interval":{"type":"integer","description":"Seconds between metrics snapshots: the `node_metrics_interval` option (60 by default).","examples":[60]}}}},"examples":[{"data":{"nodes":[{"uid":"d1e86434-2ed3-423b-8252-bee00f1a8bd5","version":"1.8.0","name":"oracle","started_at":1795344984,"metrics":{"client_api_1_count":4,"client_api_1_microseconds_mean":871,"http_api_num_requests":113,"node_cpu_usage":0,"node_num_channels":2,"node_num_clients":2,"node_num_goroutine":12,"node_uptime_seconds":11}}],"metrics_interval":60}}]};
+const schema52 = {"description":"Information about one running Centrifugo node and its metrics. Keys come in the order uid, version, name, started_at, metrics.","type":"object","required":["uid","version","name","started_at","metrics"],"additionalProperties":false,"properties":{"uid":{"type":"string","description":"Node id: a uuid v4 generated when the node started, so it changes on every restart.","examples":["d1e86434-2ed3-423b-8252-bee00f1a8bd5"]},"version":{"type":"string","description":"Centrifugo version the node runs.","examples":["1.8.0"]},"name":{"type":"string","description":"Node name: the `name` option, by default `<hostname>_<port>`.","examples":["oracle","web1_8000"]},"started_at":{"type":"integer","description":"When the node started, in Unix seconds.","examples":[1795344984]},"metrics":{"type":"object","description":"Metric values by name, keys sorted: counters and gauges such as `node_num_clients`, `node_num_channels`, `http_api_num_requests` or `client_api_1_microseconds_mean` (74 names in 1.8.0). In `stats` they are a snapshot taken every `node_metrics_interval` seconds (all 0 during a node's first interval); in `node` they are live values.","additionalProperties":{"type":"integer","description":"The metric's value (an int64)."},"examples":[{"client_api_1_count":4,"client_api_1_microseconds_mean":871,"http_api_num_requests":113,"node_cpu_usage":0,"node_num_channels":2,"node_num_clients":2,"node_num_goroutine":12,"node_uptime_seconds":11}]}},"examples":[{"uid":"d1e86434-2ed3-423b-8252-bee00f1a8bd5","version":"1.8.0","name":"oracle","started_at":1795344984,"metrics":{"client_api_1_count":4,"client_api_1_microseconds_mean":871,"http_api_num_requests":113,"node_cpu_usage":0,"node_num_channels":2,"node_num_clients":2,"node_num_goroutine":12,"node_uptime_seconds":11}}]};
 
-function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.data === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property '" + "data" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "data")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        }
-        else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.data !== undefined) {
-      let data0 = data.data;
-      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-        if (data0.nodes === undefined) {
-          const err2 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "nodes" }, message: "must have required property '" + "nodes" + "'" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          }
-          else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (data0.metrics_interval === undefined) {
-          const err3 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "metrics_interval" }, message: "must have required property '" + "metrics_interval" + "'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          }
-          else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        for (const key1 in data0) {
-          if (!((key1 === "nodes") || (key1 === "metrics_interval"))) {
-            const err4 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            }
-            else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-        if (data0.nodes !== undefined) {
-          let data1 = data0.nodes;
-          if (Array.isArray(data1)) {
-            const len0 = data1.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              let data2 = data1[i0];
-              if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-                if (data2.uid === undefined) {
-                  const err5 = { instancePath: instancePath + "/data/nodes/" + i0, schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "uid" }, message: "must have required property '" + "uid" + "'" };
-                  if (vErrors === null) {
-                    vErrors = [err5];
-                  }
-                  else {
-                    vErrors.push(err5);
-                  }
-                  errors++;
-                }
-                if (data2.version === undefined) {
-                  const err6 = { instancePath: instancePath + "/data/nodes/" + i0, schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property '" + "version" + "'" };
-                  if (vErrors === null) {
-                    vErrors = [err6];
-                  }
-                  else {
-                    vErrors.push(err6);
-                  }
-                  errors++;
-                }
-                if (data2.name === undefined) {
-                  const err7 = { instancePath: instancePath + "/data/nodes/" + i0, schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'" };
-                  if (vErrors === null) {
-                    vErrors = [err7];
-                  }
-                  else {
-                    vErrors.push(err7);
-                  }
-                  errors++;
-                }
-                if (data2.started_at === undefined) {
-                  const err8 = { instancePath: instancePath + "/data/nodes/" + i0, schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property '" + "started_at" + "'" };
-                  if (vErrors === null) {
-                    vErrors = [err8];
-                  }
-                  else {
-                    vErrors.push(err8);
-                  }
-                  errors++;
-                }
-                if (data2.metrics === undefined) {
-                  const err9 = { instancePath: instancePath + "/data/nodes/" + i0, schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "metrics" }, message: "must have required property '" + "metrics" + "'" };
-                  if (vErrors === null) {
-                    vErrors = [err9];
-                  }
-                  else {
-                    vErrors.push(err9);
-                  }
-                  errors++;
-                }
-                for (const key2 in data2) {
-                  if (!(((((key2 === "uid") || (key2 === "version")) || (key2 === "name")) || (key2 === "started_at")) || (key2 === "metrics"))) {
-                    const err10 = { instancePath: instancePath + "/data/nodes/" + i0, schemaPath: "#/definitions/NodeInfo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err10];
-                    }
-                    else {
-                      vErrors.push(err10);
-                    }
-                    errors++;
-                  }
-                }
-                if (data2.uid !== undefined) {
-                  if (typeof data2.uid !== "string") {
-                    const err11 = { instancePath: instancePath + "/data/nodes/" + i0 + "/uid", schemaPath: "#/definitions/NodeInfo/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err11];
-                    }
-                    else {
-                      vErrors.push(err11);
-                    }
-                    errors++;
-                  }
-                }
-                if (data2.version !== undefined) {
-                  if (typeof data2.version !== "string") {
-                    const err12 = { instancePath: instancePath + "/data/nodes/" + i0 + "/version", schemaPath: "#/definitions/NodeInfo/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err12];
-                    }
-                    else {
-                      vErrors.push(err12);
-                    }
-                    errors++;
-                  }
-                }
-                if (data2.name !== undefined) {
-                  if (typeof data2.name !== "string") {
-                    const err13 = { instancePath: instancePath + "/data/nodes/" + i0 + "/name", schemaPath: "#/definitions/NodeInfo/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err13];
-                    }
-                    else {
-                      vErrors.push(err13);
-                    }
-                    errors++;
-                  }
-                }
-                if (data2.started_at !== undefined) {
-                  let data6 = data2.started_at;
-                  if (!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) {
-                    const err14 = { instancePath: instancePath + "/data/nodes/" + i0 + "/started_at", schemaPath: "#/definitions/NodeInfo/properties/started_at/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err14];
-                    }
-                    else {
-                      vErrors.push(err14);
-                    }
-                    errors++;
-                  }
-                }
-                if (data2.metrics !== undefined) {
-                  let data7 = data2.metrics;
-                  if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-                    for (const key3 in data7) {
-                      let data8 = data7[key3];
-                      if (!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) {
-                        const err15 = { instancePath: instancePath + "/data/nodes/" + i0 + "/metrics/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/NodeInfo/properties/metrics/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                        if (vErrors === null) {
-                          vErrors = [err15];
-                        }
-                        else {
-                          vErrors.push(err15);
-                        }
-                        errors++;
-                      }
-                    }
-                  }
-                  else {
-                    const err16 = { instancePath: instancePath + "/data/nodes/" + i0 + "/metrics", schemaPath: "#/definitions/NodeInfo/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err16];
-                    }
-                    else {
-                      vErrors.push(err16);
-                    }
-                    errors++;
-                  }
-                }
-              }
-              else {
-                const err17 = { instancePath: instancePath + "/data/nodes/" + i0, schemaPath: "#/definitions/NodeInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                }
-                else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err18 = { instancePath: instancePath + "/data/nodes", schemaPath: "#/properties/data/properties/nodes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err18];
-            }
-            else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        if (data0.metrics_interval !== undefined) {
-          let data9 = data0.metrics_interval;
-          if (!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) {
-            const err19 = { instancePath: instancePath + "/data/metrics_interval", schemaPath: "#/properties/data/properties/metrics_interval/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            }
-            else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-        }
-      }
-      else {
-        const err20 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        }
-        else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err21];
-    }
-    else {
-      vErrors.push(err21);
-    }
-    errors++;
-  }
-  validate47.errors = vErrors;
-  return errors === 0;
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "data")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data0 = data.data;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.nodes === undefined){
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0.metrics_interval === undefined){
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "metrics_interval"},message:"must have required property '"+"metrics_interval"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key1 in data0){
+if(!((key1 === "nodes") || (key1 === "metrics_interval"))){
+const err4 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data0.nodes !== undefined){
+let data1 = data0.nodes;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.uid === undefined){
+const err5 = {instancePath:instancePath+"/data/nodes/" + i0,schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "uid"},message:"must have required property '"+"uid"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data2.version === undefined){
+const err6 = {instancePath:instancePath+"/data/nodes/" + i0,schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data2.name === undefined){
+const err7 = {instancePath:instancePath+"/data/nodes/" + i0,schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data2.started_at === undefined){
+const err8 = {instancePath:instancePath+"/data/nodes/" + i0,schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "started_at"},message:"must have required property '"+"started_at"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data2.metrics === undefined){
+const err9 = {instancePath:instancePath+"/data/nodes/" + i0,schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key2 in data2){
+if(!(((((key2 === "uid") || (key2 === "version")) || (key2 === "name")) || (key2 === "started_at")) || (key2 === "metrics"))){
+const err10 = {instancePath:instancePath+"/data/nodes/" + i0,schemaPath:"#/definitions/NodeInfo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data2.uid !== undefined){
+if(typeof data2.uid !== "string"){
+const err11 = {instancePath:instancePath+"/data/nodes/" + i0+"/uid",schemaPath:"#/definitions/NodeInfo/properties/uid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data2.version !== undefined){
+if(typeof data2.version !== "string"){
+const err12 = {instancePath:instancePath+"/data/nodes/" + i0+"/version",schemaPath:"#/definitions/NodeInfo/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data2.name !== undefined){
+if(typeof data2.name !== "string"){
+const err13 = {instancePath:instancePath+"/data/nodes/" + i0+"/name",schemaPath:"#/definitions/NodeInfo/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data2.started_at !== undefined){
+let data6 = data2.started_at;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err14 = {instancePath:instancePath+"/data/nodes/" + i0+"/started_at",schemaPath:"#/definitions/NodeInfo/properties/started_at/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data2.metrics !== undefined){
+let data7 = data2.metrics;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key3 in data7){
+let data8 = data7[key3];
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err15 = {instancePath:instancePath+"/data/nodes/" + i0+"/metrics/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/NodeInfo/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/data/nodes/" + i0+"/metrics",schemaPath:"#/definitions/NodeInfo/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/data/nodes/" + i0,schemaPath:"#/definitions/NodeInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/data/nodes",schemaPath:"#/properties/data/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data0.metrics_interval !== undefined){
+let data9 = data0.metrics_interval;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err19 = {instancePath:instancePath+"/data/metrics_interval",schemaPath:"#/properties/data/properties/metrics_interval/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate47.errors = vErrors;
+return errors === 0;
 }
 
 export const validateNodeParams = validate48;
-const schema53 = { "description": "Params of `node`: none. The server never reads them, so any value, or no params at all, is accepted; send `{}` or leave params out.", "examples": [{}], "type": "object", "additionalProperties": false };
+const schema53 = {"description":"Params of `node`: none. The server never reads them, so any value, or no params at all, is accepted; send `{}` or leave params out.","examples":[{}],"type":"object","additionalProperties":false};
 
-function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  }
-  else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    }
-    else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate48.errors = vErrors;
-  return errors === 0;
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate48.errors = vErrors;
+return errors === 0;
 }
 
 export const validateNodeParamsWire = validate49;
-const schema54 = { "description": "Params of `node`: none. The server never reads them, so any value, or no params at all, is accepted; send `{}` or leave params out.", "examples": [{}] };
+const schema54 = {"description":"Params of `node`: none. The server never reads them, so any value, or no params at all, is accepted; send `{}` or leave params out.","examples":[{}]};
 
-function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  validate49.errors = null;
-  return true;
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+validate49.errors = null;
+return true;
 }
 
 export const validateNodeResult = validate50;
-const schema55 = { "description": "Reply body of `node` (since 1.4.0): information about the node that served the request, with live metric values (unlike the snapshots of `stats`). `node` has no soft errors.", "type": "object", "required": ["data"], "additionalProperties": false, "properties": { "data": { "$ref": "#/definitions/NodeInfo", "description": "The node that served the request." } }, "examples": [{ "data": { "uid": "d1e86434-2ed3-423b-8252-bee00f1a8bd5", "version": "1.8.0", "name": "oracle", "started_at": 1795344984, "metrics": { "client_api_1_count": 4, "client_api_1_microseconds_mean": 871, "http_api_num_requests": 113, "node_cpu_usage": 0, "node_num_channels": 2, "node_num_clients": 2, "node_num_goroutine": 12, "node_uptime_seconds": 11 } } }] };
+const schema55 = {"description":"Reply body of `node` (since 1.4.0): information about the node that served the request, with live metric values (unlike the snapshots of `stats`). `node` has no soft errors.","type":"object","required":["data"],"additionalProperties":false,"properties":{"data":{"$ref":"#/definitions/NodeInfo","description":"The node that served the request."}},"examples":[{"data":{"uid":"d1e86434-2ed3-423b-8252-bee00f1a8bd5","version":"1.8.0","name":"oracle","started_at":1795344984,"metrics":{"client_api_1_count":4,"client_api_1_microseconds_mean":871,"http_api_num_requests":113,"node_cpu_usage":0,"node_num_channels":2,"node_num_clients":2,"node_num_goroutine":12,"node_uptime_seconds":11}}}]};
 
-function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.data === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property '" + "data" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "data")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        }
-        else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.data !== undefined) {
-      let data0 = data.data;
-      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-        if (data0.uid === undefined) {
-          const err2 = { instancePath: instancePath + "/data", schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "uid" }, message: "must have required property '" + "uid" + "'" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          }
-          else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (data0.version === undefined) {
-          const err3 = { instancePath: instancePath + "/data", schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property '" + "version" + "'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          }
-          else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data0.name === undefined) {
-          const err4 = { instancePath: instancePath + "/data", schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          }
-          else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        if (data0.started_at === undefined) {
-          const err5 = { instancePath: instancePath + "/data", schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property '" + "started_at" + "'" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          }
-          else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (data0.metrics === undefined) {
-          const err6 = { instancePath: instancePath + "/data", schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "metrics" }, message: "must have required property '" + "metrics" + "'" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          }
-          else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        for (const key1 in data0) {
-          if (!(((((key1 === "uid") || (key1 === "version")) || (key1 === "name")) || (key1 === "started_at")) || (key1 === "metrics"))) {
-            const err7 = { instancePath: instancePath + "/data", schemaPath: "#/definitions/NodeInfo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err7];
-            }
-            else {
-              vErrors.push(err7);
-            }
-            errors++;
-          }
-        }
-        if (data0.uid !== undefined) {
-          if (typeof data0.uid !== "string") {
-            const err8 = { instancePath: instancePath + "/data/uid", schemaPath: "#/definitions/NodeInfo/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err8];
-            }
-            else {
-              vErrors.push(err8);
-            }
-            errors++;
-          }
-        }
-        if (data0.version !== undefined) {
-          if (typeof data0.version !== "string") {
-            const err9 = { instancePath: instancePath + "/data/version", schemaPath: "#/definitions/NodeInfo/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err9];
-            }
-            else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-        }
-        if (data0.name !== undefined) {
-          if (typeof data0.name !== "string") {
-            const err10 = { instancePath: instancePath + "/data/name", schemaPath: "#/definitions/NodeInfo/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            }
-            else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-        if (data0.started_at !== undefined) {
-          let data4 = data0.started_at;
-          if (!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) {
-            const err11 = { instancePath: instancePath + "/data/started_at", schemaPath: "#/definitions/NodeInfo/properties/started_at/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            }
-            else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-        if (data0.metrics !== undefined) {
-          let data5 = data0.metrics;
-          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-            for (const key2 in data5) {
-              let data6 = data5[key2];
-              if (!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) {
-                const err12 = { instancePath: instancePath + "/data/metrics/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/NodeInfo/properties/metrics/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err12];
-                }
-                else {
-                  vErrors.push(err12);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err13 = { instancePath: instancePath + "/data/metrics", schemaPath: "#/definitions/NodeInfo/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            }
-            else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-      }
-      else {
-        const err14 = { instancePath: instancePath + "/data", schemaPath: "#/definitions/NodeInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        }
-        else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err15];
-    }
-    else {
-      vErrors.push(err15);
-    }
-    errors++;
-  }
-  validate50.errors = vErrors;
-  return errors === 0;
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "data")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data0 = data.data;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.uid === undefined){
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "uid"},message:"must have required property '"+"uid"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0.version === undefined){
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data0.name === undefined){
+const err4 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data0.started_at === undefined){
+const err5 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "started_at"},message:"must have required property '"+"started_at"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data0.metrics === undefined){
+const err6 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key1 in data0){
+if(!(((((key1 === "uid") || (key1 === "version")) || (key1 === "name")) || (key1 === "started_at")) || (key1 === "metrics"))){
+const err7 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/NodeInfo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data0.uid !== undefined){
+if(typeof data0.uid !== "string"){
+const err8 = {instancePath:instancePath+"/data/uid",schemaPath:"#/definitions/NodeInfo/properties/uid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data0.version !== undefined){
+if(typeof data0.version !== "string"){
+const err9 = {instancePath:instancePath+"/data/version",schemaPath:"#/definitions/NodeInfo/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data0.name !== undefined){
+if(typeof data0.name !== "string"){
+const err10 = {instancePath:instancePath+"/data/name",schemaPath:"#/definitions/NodeInfo/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data0.started_at !== undefined){
+let data4 = data0.started_at;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err11 = {instancePath:instancePath+"/data/started_at",schemaPath:"#/definitions/NodeInfo/properties/started_at/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data0.metrics !== undefined){
+let data5 = data0.metrics;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key2 in data5){
+let data6 = data5[key2];
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err12 = {instancePath:instancePath+"/data/metrics/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/NodeInfo/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/data/metrics",schemaPath:"#/definitions/NodeInfo/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/NodeInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate50.errors = vErrors;
+return errors === 0;
 }
 
 export const validateNodeResultWire = validate51;
-const schema57 = { "description": "Reply body of `node` (since 1.4.0): information about the node that served the request, with live metric values (unlike the snapshots of `stats`). `node` has no soft errors.", "type": "object", "required": ["data"], "additionalProperties": false, "properties": { "data": { "$ref": "#/definitions/NodeInfo", "description": "The node that served the request." } }, "examples": [{ "data": { "uid": "d1e86434-2ed3-423b-8252-bee00f1a8bd5", "version": "1.8.0", "name": "oracle", "started_at": 1795344984, "metrics": { "client_api_1_count": 4, "client_api_1_microseconds_mean": 871, "http_api_num_requests": 113, "node_cpu_usage": 0, "node_num_channels": 2, "node_num_clients": 2, "node_num_goroutine": 12, "node_uptime_seconds": 11 } } }] };
+const schema57 = {"description":"Reply body of `node` (since 1.4.0): information about the node that served the request, with live metric values (unlike the snapshots of `stats`). `node` has no soft errors.","type":"object","required":["data"],"additionalProperties":false,"properties":{"data":{"$ref":"#/definitions/NodeInfo","description":"The node that served the request."}},"examples":[{"data":{"uid":"d1e86434-2ed3-423b-8252-bee00f1a8bd5","version":"1.8.0","name":"oracle","started_at":1795344984,"metrics":{"client_api_1_count":4,"client_api_1_microseconds_mean":871,"http_api_num_requests":113,"node_cpu_usage":0,"node_num_channels":2,"node_num_clients":2,"node_num_goroutine":12,"node_uptime_seconds":11}}}]};
 
-function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.data === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property '" + "data" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "data")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        }
-        else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.data !== undefined) {
-      let data0 = data.data;
-      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-        if (data0.uid === undefined) {
-          const err2 = { instancePath: instancePath + "/data", schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "uid" }, message: "must have required property '" + "uid" + "'" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          }
-          else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (data0.version === undefined) {
-          const err3 = { instancePath: instancePath + "/data", schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property '" + "version" + "'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          }
-          else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data0.name === undefined) {
-          const err4 = { instancePath: instancePath + "/data", schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          }
-          else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        if (data0.started_at === undefined) {
-          const err5 = { instancePath: instancePath + "/data", schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property '" + "started_at" + "'" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          }
-          else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (data0.metrics === undefined) {
-          const err6 = { instancePath: instancePath + "/data", schemaPath: "#/definitions/NodeInfo/required", keyword: "required", params: { missingProperty: "metrics" }, message: "must have required property '" + "metrics" + "'" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          }
-          else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        for (const key1 in data0) {
-          if (!(((((key1 === "uid") || (key1 === "version")) || (key1 === "name")) || (key1 === "started_at")) || (key1 === "metrics"))) {
-            const err7 = { instancePath: instancePath + "/data", schemaPath: "#/definitions/NodeInfo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err7];
-            }
-            else {
-              vErrors.push(err7);
-            }
-            errors++;
-          }
-        }
-        if (data0.uid !== undefined) {
-          if (typeof data0.uid !== "string") {
-            const err8 = { instancePath: instancePath + "/data/uid", schemaPath: "#/definitions/NodeInfo/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err8];
-            }
-            else {
-              vErrors.push(err8);
-            }
-            errors++;
-          }
-        }
-        if (data0.version !== undefined) {
-          if (typeof data0.version !== "string") {
-            const err9 = { instancePath: instancePath + "/data/version", schemaPath: "#/definitions/NodeInfo/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err9];
-            }
-            else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-        }
-        if (data0.name !== undefined) {
-          if (typeof data0.name !== "string") {
-            const err10 = { instancePath: instancePath + "/data/name", schemaPath: "#/definitions/NodeInfo/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            }
-            else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-        if (data0.started_at !== undefined) {
-          let data4 = data0.started_at;
-          if (!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) {
-            const err11 = { instancePath: instancePath + "/data/started_at", schemaPath: "#/definitions/NodeInfo/properties/started_at/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            }
-            else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-        if (data0.metrics !== undefined) {
-          let data5 = data0.metrics;
-          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-            for (const key2 in data5) {
-              let data6 = data5[key2];
-              if (!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) {
-                const err12 = { instancePath: instancePath + "/data/metrics/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/NodeInfo/properties/metrics/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err12];
-                }
-                else {
-                  vErrors.push(err12);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err13 = { instancePath: instancePath + "/data/metrics", schemaPath: "#/definitions/NodeInfo/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            }
-            else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-      }
-      else {
-        const err14 = { instancePath: instancePath + "/data", schemaPath: "#/definitions/NodeInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        }
-        else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err15];
-    }
-    else {
-      vErrors.push(err15);
-    }
-    errors++;
-  }
-  validate51.errors = vErrors;
-  return errors === 0;
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "data")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data0 = data.data;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.uid === undefined){
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "uid"},message:"must have required property '"+"uid"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0.version === undefined){
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data0.name === undefined){
+const err4 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data0.started_at === undefined){
+const err5 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "started_at"},message:"must have required property '"+"started_at"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data0.metrics === undefined){
+const err6 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/NodeInfo/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key1 in data0){
+if(!(((((key1 === "uid") || (key1 === "version")) || (key1 === "name")) || (key1 === "started_at")) || (key1 === "metrics"))){
+const err7 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/NodeInfo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data0.uid !== undefined){
+if(typeof data0.uid !== "string"){
+const err8 = {instancePath:instancePath+"/data/uid",schemaPath:"#/definitions/NodeInfo/properties/uid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data0.version !== undefined){
+if(typeof data0.version !== "string"){
+const err9 = {instancePath:instancePath+"/data/version",schemaPath:"#/definitions/NodeInfo/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data0.name !== undefined){
+if(typeof data0.name !== "string"){
+const err10 = {instancePath:instancePath+"/data/name",schemaPath:"#/definitions/NodeInfo/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data0.started_at !== undefined){
+let data4 = data0.started_at;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err11 = {instancePath:instancePath+"/data/started_at",schemaPath:"#/definitions/NodeInfo/properties/started_at/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data0.metrics !== undefined){
+let data5 = data0.metrics;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key2 in data5){
+let data6 = data5[key2];
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err12 = {instancePath:instancePath+"/data/metrics/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/NodeInfo/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/data/metrics",schemaPath:"#/definitions/NodeInfo/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/NodeInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate51.errors = vErrors;
+return errors === 0;
 }
 
 export const validateClientInfo = validate52;
 
-function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.user === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property '" + "user" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.client === undefined) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "client" }, message: "must have required property '" + "client" + "'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!((((key0 === "user") || (key0 === "client")) || (key0 === "default_info")) || (key0 === "channel_info"))) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.user !== undefined) {
-      if (typeof data.user !== "string") {
-        const err3 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.client !== undefined) {
-      if (typeof data.client !== "string") {
-        const err4 = { instancePath: instancePath + "/client", schemaPath: "#/properties/client/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        }
-        else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err5];
-    }
-    else {
-      vErrors.push(err5);
-    }
-    errors++;
-  }
-  validate52.errors = vErrors;
-  return errors === 0;
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.user === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.client === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "client"},message:"must have required property '"+"client"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "user") || (key0 === "client")) || (key0 === "default_info")) || (key0 === "channel_info"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.user !== undefined){
+if(typeof data.user !== "string"){
+const err3 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.client !== undefined){
+if(typeof data.client !== "string"){
+const err4 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate52.errors = vErrors;
+return errors === 0;
 }
 
 export const validateClientInfoWire = validate53;
 
-function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.user === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property '" + "user" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.client === undefined) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "client" }, message: "must have required property '" + "client" + "'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!((((key0 === "user") || (key0 === "client")) || (key0 === "default_info")) || (key0 === "channel_info"))) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.user !== undefined) {
-      if (typeof data.user !== "string") {
-        const err3 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.client !== undefined) {
-      if (typeof data.client !== "string") {
-        const err4 = { instancePath: instancePath + "/client", schemaPath: "#/properties/client/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        }
-        else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err5];
-    }
-    else {
-      vErrors.push(err5);
-    }
-    errors++;
-  }
-  validate53.errors = vErrors;
-  return errors === 0;
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.user === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.client === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "client"},message:"must have required property '"+"client"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "user") || (key0 === "client")) || (key0 === "default_info")) || (key0 === "channel_info"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.user !== undefined){
+if(typeof data.user !== "string"){
+const err3 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.client !== undefined){
+if(typeof data.client !== "string"){
+const err4 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate53.errors = vErrors;
+return errors === 0;
 }
 
 export const validateMessage = validate54;
 
-function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.uid === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "uid" }, message: "must have required property '" + "uid" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.channel === undefined) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel" }, message: "must have required property '" + "channel" + "'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.data === undefined) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property '" + "data" + "'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      }
-      else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(((((key0 === "uid") || (key0 === "channel")) || (key0 === "data")) || (key0 === "client")) || (key0 === "info"))) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.uid !== undefined) {
-      if (typeof data.uid !== "string") {
-        const err4 = { instancePath: instancePath + "/uid", schemaPath: "#/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        }
-        else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.channel !== undefined) {
-      if (typeof data.channel !== "string") {
-        const err5 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        }
-        else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.client !== undefined) {
-      if (typeof data.client !== "string") {
-        const err6 = { instancePath: instancePath + "/client", schemaPath: "#/properties/client/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        }
-        else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.info !== undefined) {
-      let data3 = data.info;
-      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-        if (data3.user === undefined) {
-          const err7 = { instancePath: instancePath + "/info", schemaPath: "#/definitions/ClientInfo/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property '" + "user" + "'" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          }
-          else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        if (data3.client === undefined) {
-          const err8 = { instancePath: instancePath + "/info", schemaPath: "#/definitions/ClientInfo/required", keyword: "required", params: { missingProperty: "client" }, message: "must have required property '" + "client" + "'" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          }
-          else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        for (const key1 in data3) {
-          if (!((((key1 === "user") || (key1 === "client")) || (key1 === "default_info")) || (key1 === "channel_info"))) {
-            const err9 = { instancePath: instancePath + "/info", schemaPath: "#/definitions/ClientInfo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err9];
-            }
-            else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-        }
-        if (data3.user !== undefined) {
-          if (typeof data3.user !== "string") {
-            const err10 = { instancePath: instancePath + "/info/user", schemaPath: "#/definitions/ClientInfo/properties/user/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            }
-            else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-        if (data3.client !== undefined) {
-          if (typeof data3.client !== "string") {
-            const err11 = { instancePath: instancePath + "/info/client", schemaPath: "#/definitions/ClientInfo/properties/client/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            }
-            else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-      }
-      else {
-        const err12 = { instancePath: instancePath + "/info", schemaPath: "#/definitions/ClientInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        }
-        else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err13];
-    }
-    else {
-      vErrors.push(err13);
-    }
-    errors++;
-  }
-  validate54.errors = vErrors;
-  return errors === 0;
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.uid === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uid"},message:"must have required property '"+"uid"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.channel === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.data === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "uid") || (key0 === "channel")) || (key0 === "data")) || (key0 === "client")) || (key0 === "info"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.uid !== undefined){
+if(typeof data.uid !== "string"){
+const err4 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.channel !== undefined){
+if(typeof data.channel !== "string"){
+const err5 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.client !== undefined){
+if(typeof data.client !== "string"){
+const err6 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.info !== undefined){
+let data3 = data.info;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.user === undefined){
+const err7 = {instancePath:instancePath+"/info",schemaPath:"#/definitions/ClientInfo/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data3.client === undefined){
+const err8 = {instancePath:instancePath+"/info",schemaPath:"#/definitions/ClientInfo/required",keyword:"required",params:{missingProperty: "client"},message:"must have required property '"+"client"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((((key1 === "user") || (key1 === "client")) || (key1 === "default_info")) || (key1 === "channel_info"))){
+const err9 = {instancePath:instancePath+"/info",schemaPath:"#/definitions/ClientInfo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data3.user !== undefined){
+if(typeof data3.user !== "string"){
+const err10 = {instancePath:instancePath+"/info/user",schemaPath:"#/definitions/ClientInfo/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.client !== undefined){
+if(typeof data3.client !== "string"){
+const err11 = {instancePath:instancePath+"/info/client",schemaPath:"#/definitions/ClientInfo/properties/client/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/info",schemaPath:"#/definitions/ClientInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate54.errors = vErrors;
+return errors === 0;
 }
 
 export const validateMessageWire = validate55;
 
-function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.uid === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "uid" }, message: "must have required property '" + "uid" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.channel === undefined) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channel" }, message: "must have required property '" + "channel" + "'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.data === undefined) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property '" + "data" + "'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      }
-      else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(((((key0 === "uid") || (key0 === "channel")) || (key0 === "data")) || (key0 === "client")) || (key0 === "info"))) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.uid !== undefined) {
-      if (typeof data.uid !== "string") {
-        const err4 = { instancePath: instancePath + "/uid", schemaPath: "#/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        }
-        else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.channel !== undefined) {
-      if (typeof data.channel !== "string") {
-        const err5 = { instancePath: instancePath + "/channel", schemaPath: "#/properties/channel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        }
-        else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.client !== undefined) {
-      if (typeof data.client !== "string") {
-        const err6 = { instancePath: instancePath + "/client", schemaPath: "#/properties/client/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        }
-        else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.info !== undefined) {
-      let data3 = data.info;
-      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-        if (data3.user === undefined) {
-          const err7 = { instancePath: instancePath + "/info", schemaPath: "#/definitions/ClientInfo/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property '" + "user" + "'" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          }
-          else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        if (data3.client === undefined) {
-          const err8 = { instancePath: instancePath + "/info", schemaPath: "#/definitions/ClientInfo/required", keyword: "required", params: { missingProperty: "client" }, message: "must have required property '" + "client" + "'" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          }
-          else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        for (const key1 in data3) {
-          if (!((((key1 === "user") || (key1 === "client")) || (key1 === "default_info")) || (key1 === "channel_info"))) {
-            const err9 = { instancePath: instancePath + "/info", schemaPath: "#/definitions/ClientInfo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err9];
-            }
-            else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-        }
-        if (data3.user !== undefined) {
-          if (typeof data3.user !== "string") {
-            const err10 = { instancePath: instancePath + "/info/user", schemaPath: "#/definitions/ClientInfo/properties/user/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            }
-            else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-        if (data3.client !== undefined) {
-          if (typeof data3.client !== "string") {
-            const err11 = { instancePath: instancePath + "/info/client", schemaPath: "#/definitions/ClientInfo/properties/client/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            }
-            else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-      }
-      else {
-        const err12 = { instancePath: instancePath + "/info", schemaPath: "#/definitions/ClientInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        }
-        else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err13];
-    }
-    else {
-      vErrors.push(err13);
-    }
-    errors++;
-  }
-  validate55.errors = vErrors;
-  return errors === 0;
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.uid === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uid"},message:"must have required property '"+"uid"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.channel === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.data === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "uid") || (key0 === "channel")) || (key0 === "data")) || (key0 === "client")) || (key0 === "info"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.uid !== undefined){
+if(typeof data.uid !== "string"){
+const err4 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.channel !== undefined){
+if(typeof data.channel !== "string"){
+const err5 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.client !== undefined){
+if(typeof data.client !== "string"){
+const err6 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.info !== undefined){
+let data3 = data.info;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.user === undefined){
+const err7 = {instancePath:instancePath+"/info",schemaPath:"#/definitions/ClientInfo/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data3.client === undefined){
+const err8 = {instancePath:instancePath+"/info",schemaPath:"#/definitions/ClientInfo/required",keyword:"required",params:{missingProperty: "client"},message:"must have required property '"+"client"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((((key1 === "user") || (key1 === "client")) || (key1 === "default_info")) || (key1 === "channel_info"))){
+const err9 = {instancePath:instancePath+"/info",schemaPath:"#/definitions/ClientInfo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data3.user !== undefined){
+if(typeof data3.user !== "string"){
+const err10 = {instancePath:instancePath+"/info/user",schemaPath:"#/definitions/ClientInfo/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.client !== undefined){
+if(typeof data3.client !== "string"){
+const err11 = {instancePath:instancePath+"/info/client",schemaPath:"#/definitions/ClientInfo/properties/client/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/info",schemaPath:"#/definitions/ClientInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate55.errors = vErrors;
+return errors === 0;
 }
 
 export const validateNodeInfo = validate56;
 
-function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.uid === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "uid" }, message: "must have required property '" + "uid" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.version === undefined) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property '" + "version" + "'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.name === undefined) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      }
-      else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.started_at === undefined) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property '" + "started_at" + "'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      }
-      else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.metrics === undefined) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metrics" }, message: "must have required property '" + "metrics" + "'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      }
-      else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(((((key0 === "uid") || (key0 === "version")) || (key0 === "name")) || (key0 === "started_at")) || (key0 === "metrics"))) {
-        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        }
-        else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.uid !== undefined) {
-      if (typeof data.uid !== "string") {
-        const err6 = { instancePath: instancePath + "/uid", schemaPath: "#/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        }
-        else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.version !== undefined) {
-      if (typeof data.version !== "string") {
-        const err7 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        }
-        else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== undefined) {
-      if (typeof data.name !== "string") {
-        const err8 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        }
-        else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.started_at !== undefined) {
-      let data3 = data.started_at;
-      if (!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) {
-        const err9 = { instancePath: instancePath + "/started_at", schemaPath: "#/properties/started_at/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        }
-        else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.metrics !== undefined) {
-      let data4 = data.metrics;
-      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-        for (const key1 in data4) {
-          let data5 = data4[key1];
-          if (!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) {
-            const err10 = { instancePath: instancePath + "/metrics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/metrics/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            }
-            else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-      }
-      else {
-        const err11 = { instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        }
-        else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err12];
-    }
-    else {
-      vErrors.push(err12);
-    }
-    errors++;
-  }
-  validate56.errors = vErrors;
-  return errors === 0;
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.uid === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uid"},message:"must have required property '"+"uid"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.version === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.name === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.started_at === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "started_at"},message:"must have required property '"+"started_at"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.metrics === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "uid") || (key0 === "version")) || (key0 === "name")) || (key0 === "started_at")) || (key0 === "metrics"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.uid !== undefined){
+if(typeof data.uid !== "string"){
+const err6 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+if(typeof data.version !== "string"){
+const err7 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.started_at !== undefined){
+let data3 = data.started_at;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err9 = {instancePath:instancePath+"/started_at",schemaPath:"#/properties/started_at/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.metrics !== undefined){
+let data4 = data.metrics;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+let data5 = data4[key1];
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err10 = {instancePath:instancePath+"/metrics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate56.errors = vErrors;
+return errors === 0;
 }
 
 export const validateNodeInfoWire = validate57;
 
-function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.uid === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "uid" }, message: "must have required property '" + "uid" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.version === undefined) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property '" + "version" + "'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.name === undefined) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      }
-      else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.started_at === undefined) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property '" + "started_at" + "'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      }
-      else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.metrics === undefined) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metrics" }, message: "must have required property '" + "metrics" + "'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      }
-      else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(((((key0 === "uid") || (key0 === "version")) || (key0 === "name")) || (key0 === "started_at")) || (key0 === "metrics"))) {
-        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        }
-        else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.uid !== undefined) {
-      if (typeof data.uid !== "string") {
-        const err6 = { instancePath: instancePath + "/uid", schemaPath: "#/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        }
-        else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.version !== undefined) {
-      if (typeof data.version !== "string") {
-        const err7 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        }
-        else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== undefined) {
-      if (typeof data.name !== "string") {
-        const err8 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        }
-        else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.started_at !== undefined) {
-      let data3 = data.started_at;
-      if (!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) {
-        const err9 = { instancePath: instancePath + "/started_at", schemaPath: "#/properties/started_at/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        }
-        else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.metrics !== undefined) {
-      let data4 = data.metrics;
-      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-        for (const key1 in data4) {
-          let data5 = data4[key1];
-          if (!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) {
-            const err10 = { instancePath: instancePath + "/metrics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/metrics/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            }
-            else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-      }
-      else {
-        const err11 = { instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        }
-        else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err12];
-    }
-    else {
-      vErrors.push(err12);
-    }
-    errors++;
-  }
-  validate57.errors = vErrors;
-  return errors === 0;
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.uid === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uid"},message:"must have required property '"+"uid"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.version === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.name === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.started_at === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "started_at"},message:"must have required property '"+"started_at"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.metrics === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "uid") || (key0 === "version")) || (key0 === "name")) || (key0 === "started_at")) || (key0 === "metrics"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.uid !== undefined){
+if(typeof data.uid !== "string"){
+const err6 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+if(typeof data.version !== "string"){
+const err7 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.started_at !== undefined){
+let data3 = data.started_at;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err9 = {instancePath:instancePath+"/started_at",schemaPath:"#/properties/started_at/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.metrics !== undefined){
+let data4 = data.metrics;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+let data5 = data4[key1];
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err10 = {instancePath:instancePath+"/metrics/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate57.errors = vErrors;
+return errors === 0;
 }
 
 export const validateCommand = validate58;
-const schema67 = { "description": "One API command: a method and its params. The request `data` (the `data` form field, or the whole body in JSON mode) holds one Command object or an array of them, run one after the other in order; over the Redis queue each list item is one Command. The server decodes it with Go's encoding/json: keys are matched case-insensitively (`METHOD` works, the method value itself is case-sensitive), the last of duplicate keys wins and unknown keys are ignored. A command whose `uid` or `method` is not a string, or an array item that is not an object, fails the whole request with HTTP 400 before any command runs. An unknown method, or params its method refuses, fail the request with HTTP 400 when that command's turn comes: the commands before it have already run and their effects stay.", "type": "object", "required": ["method"], "properties": { "uid": { "type": "string", "description": "Your own id for the command, echoed as `uid` in its reply so that replies to a batch can be matched to commands. Optional: absent, empty or null means none, and the reply then has no `uid`. A non-string (e.g. a number) fails the whole request with HTTP 400. Ignored over the Redis queue.", "examples": ["cmd-1"] }, "method": { "type": "string", "minLength": 1, "description": "Method name, case-sensitive: one of `publish`, `broadcast`, `unsubscribe`, `disconnect`, `presence`, `history`, `channels`, `stats`, `node`. Any other value, including a missing or empty method or `Publish`, fails the whole request with HTTP 400; the server never answers `method not found` in a reply.", "examples": ["publish", "history"] }, "params": { "description": "The method's params; its params schema says what the method accepts. Here any JSON value. publish, broadcast, unsubscribe, disconnect, presence and history decode params into a struct, so they must be present (else HTTP 400). channels, stats and node never read them: params may be absent or any value.", "examples": [{ "channel": "public:chat", "data": { "text": "hello" } }, {}] } }, "if": { "description": "The methods that decode their params.", "required": ["method"], "properties": { "method": { "enum": ["publish", "broadcast", "unsubscribe", "disconnect", "presence", "history"] } } }, "then": { "description": "Their params must be present: the server decodes absent params as empty input, which fails with HTTP 400.", "required": ["params"] }, "examples": [{ "method": "publish", "params": { "channel": "public:chat", "data": { "text": "hello" } } }, { "uid": "2", "method": "history", "params": { "channel": "public:batch" } }, { "method": "stats", "params": {} }] };
+const schema67 = {"description":"One API command: a method and its params. The request `data` (the `data` form field, or the whole body in JSON mode) holds one Command object or an array of them, run one after the other in order; over the Redis queue each list item is one Command. The server decodes it with Go's encoding/json: keys are matched case-insensitively (`METHOD` works, the method value itself is case-sensitive), the last of duplicate keys wins and unknown keys are ignored. A command whose `uid` or `method` is not a string, or an array item that is not an object, fails the whole request with HTTP 400 before any command runs. An unknown method, or params its method refuses, fail the request with HTTP 400 when that command's turn comes: the commands before it have already run and their effects stay.","type":"object","required":["method"],"properties":{"uid":{"type":"string","description":"Your own id for the command, echoed as `uid` in its reply so that replies to a batch can be matched to commands. Optional: absent, empty or null means none, and the reply then has no `uid`. A non-string (e.g. a number) fails the whole request with HTTP 400. Ignored over the Redis queue.","examples":["cmd-1"]},"method":{"type":"string","minLength":1,"description":"Method name, case-sensitive: one of `publish`, `broadcast`, `unsubscribe`, `disconnect`, `presence`, `history`, `channels`, `stats`, `node`. Any other value, including a missing or empty method or `Publish`, fails the whole request with HTTP 400; the server never answers `method not found` in a reply.","examples":["publish","history"]},"params":{"description":"The method's params; its params schema says what the method accepts. Here any JSON value. publish, broadcast, unsubscribe, disconnect, presence and history decode params into a struct, so they must be present (else HTTP 400). channels, stats and node never read them: params may be absent or any value.","examples":[{"channel":"public:chat","data":{"text":"hello"}},{}]}},"if":{"description":"The methods that decode their params.","required":["method"],"properties":{"method":{"enum":["publish","broadcast","unsubscribe","disconnect","presence","history"],"description":"A method whose params are decoded into a struct."}}},"then":{"description":"Their params must be present: the server decodes absent params as empty input, which fails with HTTP 400.","required":["params"]},"examples":[{"method":"publish","params":{"channel":"public:chat","data":{"text":"hello"}}},{"uid":"2","method":"history","params":{"channel":"public:batch"}},{"method":"stats","params":{}}]};
 
-function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const _errs1 = errors;
-  let valid0 = true;
-  const _errs2 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing0;
-    if ((data.method === undefined) && (missing0 = "method")) {
-      const err0 = {};
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    else {
-      if (data.method !== undefined) {
-        let data0 = data.method;
-        if (!((((((data0 === "publish") || (data0 === "broadcast")) || (data0 === "unsubscribe")) || (data0 === "disconnect")) || (data0 === "presence")) || (data0 === "history"))) {
-          const err1 = {};
-          if (vErrors === null) {
-            vErrors = [err1];
-          }
-          else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      }
-    }
-  }
-  var _valid0 = _errs2 === errors;
-  errors = _errs1;
-  if (vErrors !== null) {
-    if (_errs1) {
-      vErrors.length = _errs1;
-    }
-    else {
-      vErrors = null;
-    }
-  }
-  if (_valid0) {
-    const _errs4 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.params === undefined) {
-        const err2 = { instancePath, schemaPath: "#/then/required", keyword: "required", params: { missingProperty: "params" }, message: "must have required property '" + "params" + "'" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    var _valid0 = _errs4 === errors;
-    valid0 = _valid0;
-  }
-  if (!valid0) {
-    const err3 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: "then" }, message: "must match \"then\" schema" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    }
-    else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.method === undefined) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property '" + "method" + "'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      }
-      else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.uid !== undefined) {
-      if (typeof data.uid !== "string") {
-        const err5 = { instancePath: instancePath + "/uid", schemaPath: "#/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        }
-        else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.method !== undefined) {
-      let data2 = data.method;
-      if (typeof data2 === "string") {
-        if (func2(data2) < 1) {
-          const err6 = { instancePath: instancePath + "/method", schemaPath: "#/properties/method/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          }
-          else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err7 = { instancePath: instancePath + "/method", schemaPath: "#/properties/method/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        }
-        else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err8];
-    }
-    else {
-      vErrors.push(err8);
-    }
-    errors++;
-  }
-  validate58.errors = vErrors;
-  return errors === 0;
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.method === undefined) && (missing0 = "method")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.method !== undefined){
+let data0 = data.method;
+if(!((((((data0 === "publish") || (data0 === "broadcast")) || (data0 === "unsubscribe")) || (data0 === "disconnect")) || (data0 === "presence")) || (data0 === "history"))){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.params === undefined){
+const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+}
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.method === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.uid !== undefined){
+if(typeof data.uid !== "string"){
+const err5 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.method !== undefined){
+let data2 = data.method;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err6 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate58.errors = vErrors;
+return errors === 0;
 }
 
 export const validateCommandWire = validate59;
-const schema68 = { "description": "One API command: a method and its params. The request `data` (the `data` form field, or the whole body in JSON mode) holds one Command object or an array of them, run one after the other in order; over the Redis queue each list item is one Command. The server decodes it with Go's encoding/json: keys are matched case-insensitively (`METHOD` works, the method value itself is case-sensitive), the last of duplicate keys wins and unknown keys are ignored. A command whose `uid` or `method` is not a string, or an array item that is not an object, fails the whole request with HTTP 400 before any command runs. An unknown method, or params its method refuses, fail the request with HTTP 400 when that command's turn comes: the commands before it have already run and their effects stay.", "type": "object", "required": ["method"], "properties": { "uid": { "type": ["string", "null"], "description": "Your own id for the command, echoed as `uid` in its reply so that replies to a batch can be matched to commands. Optional: absent, empty or null means none, and the reply then has no `uid`. A non-string (e.g. a number) fails the whole request with HTTP 400. Ignored over the Redis queue.", "examples": ["cmd-1"] }, "method": { "type": "string", "minLength": 1, "description": "Method name, case-sensitive: one of `publish`, `broadcast`, `unsubscribe`, `disconnect`, `presence`, `history`, `channels`, `stats`, `node`. Any other value, including a missing or empty method or `Publish`, fails the whole request with HTTP 400; the server never answers `method not found` in a reply.", "examples": ["publish", "history"] }, "params": { "description": "The method's params; its params schema says what the method accepts. Here any JSON value. publish, broadcast, unsubscribe, disconnect, presence and history decode params into a struct, so they must be present (else HTTP 400). channels, stats and node never read them: params may be absent or any value.", "examples": [{ "channel": "public:chat", "data": { "text": "hello" } }, {}] } }, "if": { "description": "The methods that decode their params.", "required": ["method"], "properties": { "method": { "enum": ["publish", "broadcast", "unsubscribe", "disconnect", "presence", "history"] } } }, "then": { "description": "Their params must be present: the server decodes absent params as empty input, which fails with HTTP 400.", "required": ["params"] }, "examples": [{ "method": "publish", "params": { "channel": "public:chat", "data": { "text": "hello" } } }, { "uid": "2", "method": "history", "params": { "channel": "public:batch" } }, { "method": "stats", "params": {} }] };
+const schema68 = {"description":"One API command: a method and its params. The request `data` (the `data` form field, or the whole body in JSON mode) holds one Command object or an array of them, run one after the other in order; over the Redis queue each list item is one Command. The server decodes it with Go's encoding/json: keys are matched case-insensitively (`METHOD` works, the method value itself is case-sensitive), the last of duplicate keys wins and unknown keys are ignored. A command whose `uid` or `method` is not a string, or an array item that is not an object, fails the whole request with HTTP 400 before any command runs. An unknown method, or params its method refuses, fail the request with HTTP 400 when that command's turn comes: the commands before it have already run and their effects stay.","type":"object","required":["method"],"properties":{"uid":{"type":["string","null"],"description":"Your own id for the command, echoed as `uid` in its reply so that replies to a batch can be matched to commands. Optional: absent, empty or null means none, and the reply then has no `uid`. A non-string (e.g. a number) fails the whole request with HTTP 400. Ignored over the Redis queue.","examples":["cmd-1"]},"method":{"type":"string","minLength":1,"description":"Method name, case-sensitive: one of `publish`, `broadcast`, `unsubscribe`, `disconnect`, `presence`, `history`, `channels`, `stats`, `node`. Any other value, including a missing or empty method or `Publish`, fails the whole request with HTTP 400; the server never answers `method not found` in a reply.","examples":["publish","history"]},"params":{"description":"The method's params; its params schema says what the method accepts. Here any JSON value. publish, broadcast, unsubscribe, disconnect, presence and history decode params into a struct, so they must be present (else HTTP 400). channels, stats and node never read them: params may be absent or any value.","examples":[{"channel":"public:chat","data":{"text":"hello"}},{}]}},"if":{"description":"The methods that decode their params.","required":["method"],"properties":{"method":{"enum":["publish","broadcast","unsubscribe","disconnect","presence","history"],"description":"A method whose params are decoded into a struct."}}},"then":{"description":"Their params must be present: the server decodes absent params as empty input, which fails with HTTP 400.","required":["params"]},"examples":[{"method":"publish","params":{"channel":"public:chat","data":{"text":"hello"}}},{"uid":"2","method":"history","params":{"channel":"public:batch"}},{"method":"stats","params":{}}]};
 
-function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const _errs1 = errors;
-  let valid0 = true;
-  const _errs2 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing0;
-    if ((data.method === undefined) && (missing0 = "method")) {
-      const err0 = {};
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    else {
-      if (data.method !== undefined) {
-        let data0 = data.method;
-        if (!((((((data0 === "publish") || (data0 === "broadcast")) || (data0 === "unsubscribe")) || (data0 === "disconnect")) || (data0 === "presence")) || (data0 === "history"))) {
-          const err1 = {};
-          if (vErrors === null) {
-            vErrors = [err1];
-          }
-          else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      }
-    }
-  }
-  var _valid0 = _errs2 === errors;
-  errors = _errs1;
-  if (vErrors !== null) {
-    if (_errs1) {
-      vErrors.length = _errs1;
-    }
-    else {
-      vErrors = null;
-    }
-  }
-  if (_valid0) {
-    const _errs4 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.params === undefined) {
-        const err2 = { instancePath, schemaPath: "#/then/required", keyword: "required", params: { missingProperty: "params" }, message: "must have required property '" + "params" + "'" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        }
-        else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    var _valid0 = _errs4 === errors;
-    valid0 = _valid0;
-  }
-  if (!valid0) {
-    const err3 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: "then" }, message: "must match \"then\" schema" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    }
-    else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.method === undefined) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property '" + "method" + "'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      }
-      else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.uid !== undefined) {
-      let data1 = data.uid;
-      if ((typeof data1 !== "string") && (data1 !== null)) {
-        const err5 = { instancePath: instancePath + "/uid", schemaPath: "#/properties/uid/type", keyword: "type", params: { type: schema68.properties.uid.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        }
-        else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.method !== undefined) {
-      let data2 = data.method;
-      if (typeof data2 === "string") {
-        if (func2(data2) < 1) {
-          const err6 = { instancePath: instancePath + "/method", schemaPath: "#/properties/method/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          }
-          else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err7 = { instancePath: instancePath + "/method", schemaPath: "#/properties/method/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        }
-        else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err8];
-    }
-    else {
-      vErrors.push(err8);
-    }
-    errors++;
-  }
-  validate59.errors = vErrors;
-  return errors === 0;
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.method === undefined) && (missing0 = "method")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.method !== undefined){
+let data0 = data.method;
+if(!((((((data0 === "publish") || (data0 === "broadcast")) || (data0 === "unsubscribe")) || (data0 === "disconnect")) || (data0 === "presence")) || (data0 === "history"))){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.params === undefined){
+const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+}
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.method === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.uid !== undefined){
+let data1 = data.uid;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err5 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: schema68.properties.uid.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.method !== undefined){
+let data2 = data.method;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err6 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate59.errors = vErrors;
+return errors === 0;
 }
 
 export const validateReply = validate60;
-const schema69 = { "description": "The server's answer to one command. An HTTP 200 response body is a JSON array holding one Reply per command, in command order (`[]` for an empty batch); keys come in the order uid, method, error, advice, body. A soft error fails only its own command: the Reply carries the error string, the request is still HTTP 200 and the commands after it still run. Hard errors produce no Replies at all: the whole response is then a plain-text HTTP error (see the error catalogue).", "type": "object", "required": ["method", "error", "body"], "additionalProperties": false, "properties": { "uid": { "type": "string", "minLength": 1, "description": "The command's `uid`, echoed (on error replies too). Omitted when the command had no uid or an empty one.", "examples": ["cmd-1"] }, "method": { "type": "string", "description": "The command's method name.", "examples": ["publish"] }, "error": { "type": ["string", "null"], "description": "Always present: null on success, otherwise the error message: `invalid message`, `namespace not found`, `not available` or `internal server error` (see the error catalogue); publish and broadcast may also carry an engine's own error text.", "examples": [null, "namespace not found"] }, "advice": { "type": "string", "enum": ["fix"], "description": "Present only with some errors. `fix` means the command itself is wrong, so sending it again unchanged fails again. Sent with publish's `namespace not found` and with every broadcast validation error. (Centrifugo also defines `retry`, but the API never sends it.)", "examples": ["fix"] }, "body": { "description": "Always present: the method's result, described by its result schema. null for publish, broadcast, unsubscribe and disconnect; an object for presence, history, channels, stats and node, which keep that object (with `data: null`) on errors.", "examples": [null, { "channel": "public:chat", "data": [] }] } }, "examples": [{ "method": "publish", "error": null, "body": null }, { "uid": "cmd-1", "method": "publish", "error": null, "body": null }, { "method": "publish", "error": "namespace not found", "advice": "fix", "body": null }, { "method": "history", "error": "not available", "body": { "channel": "news", "data": null } }] };
+const schema69 = {"description":"The server's answer to one command. An HTTP 200 response body is a JSON array holding one Reply per command, in command order (`[]` for an empty batch); keys come in the order uid, method, error, advice, body. A soft error fails only its own command: the Reply carries the error string, the request is still HTTP 200 and the commands after it still run. Hard errors produce no Replies at all: the whole response is then a plain-text HTTP error (see the error catalogue).","type":"object","required":["method","error","body"],"additionalProperties":false,"properties":{"uid":{"type":"string","minLength":1,"description":"The command's `uid`, echoed (on error replies too). Omitted when the command had no uid or an empty one.","examples":["cmd-1"]},"method":{"type":"string","description":"The command's method name.","examples":["publish"]},"error":{"type":["string","null"],"description":"Always present: null on success, otherwise the error message: `invalid message`, `namespace not found`, `not available` or `internal server error` (see the error catalogue); publish and broadcast may also carry an engine's own error text.","examples":[null,"namespace not found"]},"advice":{"type":"string","enum":["fix"],"description":"Present only with some errors. `fix` means the command itself is wrong, so sending it again unchanged fails again. Sent with publish's `namespace not found` and with every broadcast validation error. (Centrifugo also defines `retry`, but the API never sends it.)","examples":["fix"]},"body":{"description":"Always present: the method's result, described by its result schema. null for publish, broadcast, unsubscribe and disconnect; an object for presence, history, channels, stats and node, which keep that object (with `data: null`) on errors.","examples":[null,{"channel":"public:chat","data":[]}]}},"examples":[{"method":"publish","error":null,"body":null},{"uid":"cmd-1","method":"publish","error":null,"body":null},{"method":"publish","error":"namespace not found","advice":"fix","body":null},{"method":"history","error":"not available","body":{"channel":"news","data":null}}]};
 
-function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.method === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property '" + "method" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.error === undefined) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property '" + "error" + "'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.body === undefined) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "body" }, message: "must have required property '" + "body" + "'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      }
-      else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(((((key0 === "uid") || (key0 === "method")) || (key0 === "error")) || (key0 === "advice")) || (key0 === "body"))) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.uid !== undefined) {
-      let data0 = data.uid;
-      if (typeof data0 === "string") {
-        if (func2(data0) < 1) {
-          const err4 = { instancePath: instancePath + "/uid", schemaPath: "#/properties/uid/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          }
-          else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err5 = { instancePath: instancePath + "/uid", schemaPath: "#/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        }
-        else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.method !== undefined) {
-      if (typeof data.method !== "string") {
-        const err6 = { instancePath: instancePath + "/method", schemaPath: "#/properties/method/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        }
-        else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.error !== undefined) {
-      let data2 = data.error;
-      if ((typeof data2 !== "string") && (data2 !== null)) {
-        const err7 = { instancePath: instancePath + "/error", schemaPath: "#/properties/error/type", keyword: "type", params: { type: schema69.properties.error.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        }
-        else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.advice !== undefined) {
-      let data3 = data.advice;
-      if (typeof data3 !== "string") {
-        const err8 = { instancePath: instancePath + "/advice", schemaPath: "#/properties/advice/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        }
-        else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-      if (!(data3 === "fix")) {
-        const err9 = { instancePath: instancePath + "/advice", schemaPath: "#/properties/advice/enum", keyword: "enum", params: { allowedValues: schema69.properties.advice.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        }
-        else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err10];
-    }
-    else {
-      vErrors.push(err10);
-    }
-    errors++;
-  }
-  validate60.errors = vErrors;
-  return errors === 0;
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.method === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.error === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.body === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "uid") || (key0 === "method")) || (key0 === "error")) || (key0 === "advice")) || (key0 === "body"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.uid !== undefined){
+let data0 = data.uid;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err4 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.method !== undefined){
+if(typeof data.method !== "string"){
+const err6 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.error !== undefined){
+let data2 = data.error;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err7 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: schema69.properties.error.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.advice !== undefined){
+let data3 = data.advice;
+if(typeof data3 !== "string"){
+const err8 = {instancePath:instancePath+"/advice",schemaPath:"#/properties/advice/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!(data3 === "fix")){
+const err9 = {instancePath:instancePath+"/advice",schemaPath:"#/properties/advice/enum",keyword:"enum",params:{allowedValues: schema69.properties.advice.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate60.errors = vErrors;
+return errors === 0;
 }
 
 export const validateReplyWire = validate61;
-const schema70 = { "description": "The server's answer to one command. An HTTP 200 response body is a JSON array holding one Reply per command, in command order (`[]` for an empty batch); keys come in the order uid, method, error, advice, body. A soft error fails only its own command: the Reply carries the error string, the request is still HTTP 200 and the commands after it still run. Hard errors produce no Replies at all: the whole response is then a plain-text HTTP error (see the error catalogue).", "type": "object", "required": ["method", "error", "body"], "additionalProperties": false, "properties": { "uid": { "type": "string", "minLength": 1, "description": "The command's `uid`, echoed (on error replies too). Omitted when the command had no uid or an empty one.", "examples": ["cmd-1"] }, "method": { "type": "string", "description": "The command's method name.", "examples": ["publish"] }, "error": { "type": ["string", "null"], "description": "Always present: null on success, otherwise the error message: `invalid message`, `namespace not found`, `not available` or `internal server error` (see the error catalogue); publish and broadcast may also carry an engine's own error text.", "examples": [null, "namespace not found"] }, "advice": { "type": "string", "enum": ["fix"], "description": "Present only with some errors. `fix` means the command itself is wrong, so sending it again unchanged fails again. Sent with publish's `namespace not found` and with every broadcast validation error. (Centrifugo also defines `retry`, but the API never sends it.)", "examples": ["fix"] }, "body": { "description": "Always present: the method's result, described by its result schema. null for publish, broadcast, unsubscribe and disconnect; an object for presence, history, channels, stats and node, which keep that object (with `data: null`) on errors.", "examples": [null, { "channel": "public:chat", "data": [] }] } }, "examples": [{ "method": "publish", "error": null, "body": null }, { "uid": "cmd-1", "method": "publish", "error": null, "body": null }, { "method": "publish", "error": "namespace not found", "advice": "fix", "body": null }, { "method": "history", "error": "not available", "body": { "channel": "news", "data": null } }] };
+const schema70 = {"description":"The server's answer to one command. An HTTP 200 response body is a JSON array holding one Reply per command, in command order (`[]` for an empty batch); keys come in the order uid, method, error, advice, body. A soft error fails only its own command: the Reply carries the error string, the request is still HTTP 200 and the commands after it still run. Hard errors produce no Replies at all: the whole response is then a plain-text HTTP error (see the error catalogue).","type":"object","required":["method","error","body"],"additionalProperties":false,"properties":{"uid":{"type":"string","minLength":1,"description":"The command's `uid`, echoed (on error replies too). Omitted when the command had no uid or an empty one.","examples":["cmd-1"]},"method":{"type":"string","description":"The command's method name.","examples":["publish"]},"error":{"type":["string","null"],"description":"Always present: null on success, otherwise the error message: `invalid message`, `namespace not found`, `not available` or `internal server error` (see the error catalogue); publish and broadcast may also carry an engine's own error text.","examples":[null,"namespace not found"]},"advice":{"type":"string","enum":["fix"],"description":"Present only with some errors. `fix` means the command itself is wrong, so sending it again unchanged fails again. Sent with publish's `namespace not found` and with every broadcast validation error. (Centrifugo also defines `retry`, but the API never sends it.)","examples":["fix"]},"body":{"description":"Always present: the method's result, described by its result schema. null for publish, broadcast, unsubscribe and disconnect; an object for presence, history, channels, stats and node, which keep that object (with `data: null`) on errors.","examples":[null,{"channel":"public:chat","data":[]}]}},"examples":[{"method":"publish","error":null,"body":null},{"uid":"cmd-1","method":"publish","error":null,"body":null},{"method":"publish","error":"namespace not found","advice":"fix","body":null},{"method":"history","error":"not available","body":{"channel":"news","data":null}}]};
 
-function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.method === undefined) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property '" + "method" + "'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      }
-      else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.error === undefined) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property '" + "error" + "'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      }
-      else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.body === undefined) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "body" }, message: "must have required property '" + "body" + "'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      }
-      else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(((((key0 === "uid") || (key0 === "method")) || (key0 === "error")) || (key0 === "advice")) || (key0 === "body"))) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        }
-        else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.uid !== undefined) {
-      let data0 = data.uid;
-      if (typeof data0 === "string") {
-        if (func2(data0) < 1) {
-          const err4 = { instancePath: instancePath + "/uid", schemaPath: "#/properties/uid/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          }
-          else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err5 = { instancePath: instancePath + "/uid", schemaPath: "#/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        }
-        else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.method !== undefined) {
-      if (typeof data.method !== "string") {
-        const err6 = { instancePath: instancePath + "/method", schemaPath: "#/properties/method/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        }
-        else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.error !== undefined) {
-      let data2 = data.error;
-      if ((typeof data2 !== "string") && (data2 !== null)) {
-        const err7 = { instancePath: instancePath + "/error", schemaPath: "#/properties/error/type", keyword: "type", params: { type: schema70.properties.error.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        }
-        else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.advice !== undefined) {
-      let data3 = data.advice;
-      if (typeof data3 !== "string") {
-        const err8 = { instancePath: instancePath + "/advice", schemaPath: "#/properties/advice/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        }
-        else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-      if (!(data3 === "fix")) {
-        const err9 = { instancePath: instancePath + "/advice", schemaPath: "#/properties/advice/enum", keyword: "enum", params: { allowedValues: schema70.properties.advice.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        }
-        else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-  }
-  else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err10];
-    }
-    else {
-      vErrors.push(err10);
-    }
-    errors++;
-  }
-  validate61.errors = vErrors;
-  return errors === 0;
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.method === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
+if(vErrors === null){
+vErrors = [err0];
 }
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.error === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.body === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "uid") || (key0 === "method")) || (key0 === "error")) || (key0 === "advice")) || (key0 === "body"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.uid !== undefined){
+let data0 = data.uid;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err4 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.method !== undefined){
+if(typeof data.method !== "string"){
+const err6 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.error !== undefined){
+let data2 = data.error;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err7 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: schema70.properties.error.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.advice !== undefined){
+let data3 = data.advice;
+if(typeof data3 !== "string"){
+const err8 = {instancePath:instancePath+"/advice",schemaPath:"#/properties/advice/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!(data3 === "fix")){
+const err9 = {instancePath:instancePath+"/advice",schemaPath:"#/properties/advice/enum",keyword:"enum",params:{allowedValues: schema70.properties.advice.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate61.errors = vErrors;
+return errors === 0;
+}
+

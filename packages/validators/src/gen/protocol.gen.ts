@@ -348,7 +348,7 @@ export const errorCatalogue = [
   {
     "id": "engine_error",
     "kind": "soft",
-    "description": "publish and broadcast put the engine's own error text in `error` (no fixed message, no advice) when the engine fails to publish; broadcast reports the first failing channel's error. With the memory engine this does not happen."
+    "description": "publish and broadcast put the engine's own error text in `error` (no fixed message, no advice) when the engine fails to publish. broadcast reports the first failing channel's error. With the memory engine this does not happen."
   },
   {
     "id": "bad_request",
