@@ -1,6 +1,7 @@
 import { compile } from 'json-schema-to-typescript';
 import type { Emitter } from '../../emit/emitter.js';
-import { printSourceFile } from '../../emit/ts-file.js';
+import { format } from 'prettier';
+import { tsHeader } from '../../emit/header.js';
 import type { JsonSchema, ProtocolIR } from '../../ir/types.js';
 import { forTypeScript, referencedNames } from './prepare-schema.js';
 
@@ -32,14 +33,14 @@ export const typesEmitter: Emitter = {
           // `minItems: 1` would become a tuple `[T, ...T[]]` that a plain `T[]` variable can't fill.
           ignoreMinAndMaxItems: true,
           unknownAny: true,
-          // The whole file is formatted once by the printer instead of once per type.
+          // Formatted once for the whole file below instead of once per type.
           format: false,
         }),
       );
     }
-    const content = printSourceFile('types.gen.ts', ir.source, (file) => {
-      for (const block of blocks) file.addStatements(block.trim());
-    });
-    return [{ path: TYPES_FILE, content }];
+    // json-schema-to-typescript's blocks are used whole; prettier (its own formatter) prints
+    // the assembled file once, with pinned options.
+    const body = await format(blocks.join('\n'), { parser: 'typescript', singleQuote: true, printWidth: 110, trailingComma: 'all', endOfLine: 'lf' });
+    return [{ path: TYPES_FILE, content: `${tsHeader(ir.source)}\n\n${body}` }];
   },
 };

@@ -7,49 +7,53 @@ export interface PublishParams {
   /**
    * Channel to publish into. Required and non-empty, else HTTP 400. The namespace is the part before the first `:` once a leading `$` is stripped (`public:chat` and `$public:secret` are in namespace `public`, `news` uses the top-level options); a namespace that is not configured gives the soft error `namespace not found`. No length or character checks apply.
    */
-  channel: string
+  channel: string;
   /**
    * The payload, any JSON value: object, array, string, number, boolean and null all work. It is kept as raw bytes: subscribers receive it byte for byte, while history replies re-encode it compactly (insignificant whitespace removed, `<`, `>`, `&` escaped as `\u003c`, `\u003e`, `\u0026`). There is no size limit other than the 10 MiB cap on form-encoded request bodies. Required: params without `data` fail with HTTP 400.
    */
-  data: unknown
+  data: unknown;
   /**
    * Optional id of the client connection the message comes from (typically the client that sent the event to your backend), so that this connection can recognise and skip its own message. It is stored in the message as `client` and shows in history and in deliveries; it is not echoed in the reply. Absent, empty and null all mean none.
    */
-  client?: string
+  client?: string;
   /**
    * Optional uid for the message, as history and subscribers will see it. When absent, empty or null the server generates one (a 22-character base-62 NATS nuid). Uniqueness is not checked. Since Centrifugo 1.7.7; older servers ignore it.
    */
-  uid?: string
+  uid?: string;
 }
+
 /**
  * Reply body of `publish`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).
  */
-export type PublishResult = null
+export type PublishResult = null;
+
 /**
  * Params of `broadcast` (since 1.2.0): publish the same data into several channels, one after the other in the order given, each as by `publish` (but there is no `uid` param: every message gets a generated uid). Validation failures are soft errors with advice `fix`, so the server also accepts params that are null, `{}` or lack `data`, and answers HTTP 200 with `invalid message`: `channels` missing or empty, `data` missing, or an empty channel name; a channel in an unknown namespace gives `namespace not found`. The channels before the failing one have already been published to. Hard error (HTTP 400): params that are not an object or null, or a field of the wrong JSON type (e.g. `channels` not an array of strings).
  */
 export interface BroadcastParams {
   /**
    * Channels to publish into, in order. Absent, null or empty gives the soft error `invalid message`. Each name is checked when its turn comes, after the earlier channels were published to: an empty one gives `invalid message`, one in an unknown namespace `namespace not found` (both with advice `fix`).
-   * 
+   *
    * @minItems 1
-   * 
+   *
    * Items: A channel name, as for publish. An empty name (null counts as one) stops the broadcast with `invalid message`.
    */
-  channels: string[]
+  channels: string[];
   /**
    * The payload, any JSON value: object, array, string, number, boolean and null all work. It is kept as raw bytes: subscribers receive it byte for byte, while history replies re-encode it compactly (insignificant whitespace removed, `<`, `>`, `&` escaped as `\u003c`, `\u003e`, `\u0026`). There is no size limit other than the 10 MiB cap on form-encoded request bodies. Absent `data` gives the soft error `invalid message` with advice `fix`.
    */
-  data: unknown
+  data: unknown;
   /**
    * Optional id of the client connection the message comes from (typically the client that sent the event to your backend), so that this connection can recognise and skip its own message. It is stored in the message as `client` and shows in history and in deliveries; it is not echoed in the reply. Absent, empty and null all mean none.
    */
-  client?: string
+  client?: string;
 }
+
 /**
  * Reply body of `broadcast`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).
  */
-export type BroadcastResult = null
+export type BroadcastResult = null;
+
 /**
  * Params of `unsubscribe`: unsubscribe all connections of a user from one channel, or from every channel. The connections stay open; each receives an `unsubscribe` push, and the channel sees a leave when `join_leave` is on. A user with no connections still gets success. Soft errors: `invalid message` when `user` is empty (so also for params null or `{}`), `namespace not found` for a non-empty channel in an unknown namespace, `internal server error` when the engine fails. Hard error (HTTP 400): params that are not an object or null, or a field that is not a string.
  */
@@ -57,16 +61,18 @@ export interface UnsubscribeParams {
   /**
    * Channel to unsubscribe the user from. Absent, empty or null means every channel the user is subscribed to.
    */
-  channel?: string
+  channel?: string;
   /**
    * User id, as in the connection token. Absent, empty or null gives the soft error `invalid message`.
    */
-  user: string
+  user: string;
 }
+
 /**
  * Reply body of `unsubscribe`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).
  */
-export type UnsubscribeResult = null
+export type UnsubscribeResult = null;
+
 /**
  * Params of `disconnect`: close every connection of a user on every node, telling the clients not to reconnect (websocket close code 3000, reason `{"reason":"disconnect","reconnect":false}`). A user with no connections still gets success. The user can connect again with a valid token, so stop issuing tokens first if that matters. Soft errors: `invalid message` when `user` is empty (so also for params null or `{}`), `internal server error` when the engine fails. Hard error (HTTP 400): params that are not an object or null, or `user` not a string.
  */
@@ -74,12 +80,14 @@ export interface DisconnectParams {
   /**
    * User id, as in the connection token. Absent, empty or null gives the soft error `invalid message`.
    */
-  user: string
+  user: string;
 }
+
 /**
  * Reply body of `disconnect`: always null, on success and on soft errors alike; the outcome is the reply's `error` (and `advice`).
  */
-export type DisconnectResult = null
+export type DisconnectResult = null;
+
 /**
  * Params of `presence`: the channel to list the current subscribers of. The server accepts any object (or null) whose `channel`, if present, is a string or null; params that are not an object or null, or a `channel` of another type, fail with HTTP 400. Everything else is a soft error, answered with HTTP 200 and a reply body `{channel, data: null}`: `invalid message` for an empty channel (so also for params null or `{}`), `namespace not found`, `not available` when the channel's namespace has `presence` off, `internal server error` when the engine fails.
  */
@@ -87,8 +95,9 @@ export interface PresenceParams {
   /**
    * Channel name. Absent, empty or null gives the soft error `invalid message`. The namespace is the part before the first `:` once a leading `$` is stripped (`public:chat` and `$public:secret` are in namespace `public`, `news` uses the top-level options); a namespace that is not configured gives the soft error `namespace not found`.
    */
-  channel: string
+  channel: string;
 }
+
 /**
  * Reply body of `presence`: the channel and the connections subscribed to it right now. On soft errors the body keeps this shape with `data: null`.
  */
@@ -96,14 +105,15 @@ export interface PresenceResult {
   /**
    * The channel from the params, echoed (also on errors; empty when the params had none).
    */
-  channel: string
+  channel: string;
   /**
    * Subscribed connections keyed by connection id (keys sorted): one entry per connection, so a user connected twice appears twice. `{}` when nobody is subscribed; null on errors. An entry disappears when its client unsubscribes or stops refreshing its presence (after `presence_expire_interval`, 60 s by default).
    */
   data: {
-    [k: string]: ClientInfo | undefined
-  }
+    [k: string]: ClientInfo | undefined;
+  };
 }
+
 /**
  * Params of `history`: the channel to read the kept messages of. The server accepts any object (or null) whose `channel`, if present, is a string or null; params that are not an object or null, or a `channel` of another type, fail with HTTP 400. Everything else is a soft error, answered with HTTP 200 and a reply body `{channel, data: null}`: `invalid message` for an empty channel (so also for params null or `{}`), `namespace not found`, `not available` when the channel's namespace keeps no history (`history_size` or `history_lifetime` is 0), `internal server error` when the engine fails.
  */
@@ -111,8 +121,9 @@ export interface HistoryParams {
   /**
    * Channel name. Absent, empty or null gives the soft error `invalid message`. The namespace is the part before the first `:` once a leading `$` is stripped (`public:chat` and `$public:secret` are in namespace `public`, `news` uses the top-level options); a namespace that is not configured gives the soft error `namespace not found`.
    */
-  channel: string
+  channel: string;
 }
+
 /**
  * Reply body of `history`: the channel and the messages kept for it. On soft errors the body keeps this shape with `data: null`.
  */
@@ -120,35 +131,35 @@ export interface HistoryResult {
   /**
    * The channel from the params, echoed (also on errors; empty when the params had none).
    */
-  channel: string
+  channel: string;
   /**
    * Kept messages, newest first: at most `history_size` of them (the Redis engine keeps `history_size` + 1). `[]` when nothing was published or the history expired (`history_lifetime` seconds after the last publish; every publish extends the whole list); null on errors.
    */
-  data: Message[]
+  data: Message[];
 }
+
 /**
  * Params of `channels`: none. The server never reads them, so any value, or no params at all, is accepted; send `{}` or leave params out.
  */
-export interface ChannelsParams {
+export interface ChannelsParams {}
 
-}
 /**
  * Reply body of `channels`: the channels that have at least one subscriber. On the soft error `internal server error` (engine failure) the body is `{data: null}`.
  */
 export interface ChannelsResult {
   /**
    * Channel names in no particular order: the channels with subscribers on this node with the memory engine, on any node with the Redis engine. Channels that only have history are not listed. `[]` when there are none; null on errors.
-   * 
+   *
    * Items: A channel name.
    */
-  data: string[]
+  data: string[];
 }
+
 /**
  * Params of `stats`: none. The server never reads them, so any value, or no params at all, is accepted; send `{}` or leave params out.
  */
-export interface StatsParams {
+export interface StatsParams {}
 
-}
 /**
  * Reply body of `stats`: information and metrics of every running node. `stats` has no soft errors.
  */
@@ -160,25 +171,26 @@ export interface StatsResult {
     /**
      * Every node that sent a ping within the last `node_ping_interval` * 2 + 1 seconds, this one included. Their metrics are the snapshot taken every `metrics_interval` seconds, so all 0 during a node's first interval.
      */
-    nodes: NodeInfo[]
+    nodes: NodeInfo[];
     /**
      * Seconds between metrics snapshots: the `node_metrics_interval` option (60 by default).
      */
-    metrics_interval: number
-  }
+    metrics_interval: number;
+  };
 }
+
 /**
  * Params of `node`: none. The server never reads them, so any value, or no params at all, is accepted; send `{}` or leave params out.
  */
-export interface NodeParams {
+export interface NodeParams {}
 
-}
 /**
  * Reply body of `node` (since 1.4.0): information about the node that served the request, with live metric values (unlike the snapshots of `stats`). `node` has no soft errors.
  */
 export interface NodeResult {
-  data: NodeInfo
+  data: NodeInfo;
 }
+
 /**
  * One client connection as the server reports it in presence (and as `info` of messages that a client published itself). Keys come in the order user, client, default_info, channel_info.
  */
@@ -186,20 +198,21 @@ export interface ClientInfo {
   /**
    * User id the connection authenticated as (the `user` your backend put in the connection token). An empty string for an anonymous connection.
    */
-  user: string
+  user: string;
   /**
    * Connection id: a uuid v4 the server generated when the client connected. It is also the key of this entry in presence data, and what you pass as publish `client` to let that connection skip its own message.
    */
-  client: string
+  client: string;
   /**
    * The connection's `info`: the JSON your backend put in the connection token, passed through unchanged (any JSON value). Omitted when the connection has no info.
    */
-  default_info?: unknown
+  default_info?: unknown;
   /**
    * The `info` JSON your backend signed when it authorised this connection's subscription to a private (`$`) channel (any JSON value). Omitted when there is none, which is always the case for public channels.
    */
-  channel_info?: unknown
+  channel_info?: unknown;
 }
+
 /**
  * One message as history returns it. Keys come in the order uid, channel, data, client, info. Subscribers receive the same fields over their connection, in another order and with `data` byte for byte as published.
  */
@@ -207,21 +220,22 @@ export interface Message {
   /**
    * Message uid: the publish `uid` param when one was given, otherwise generated by the server (a 22-character base-62 NATS nuid, increasing within one server process). Not checked for uniqueness.
    */
-  uid: string
+  uid: string;
   /**
    * Channel the message was published into.
    */
-  channel: string
+  channel: string;
   /**
    * The published data, any JSON value. History replies re-encode it the way Go's encoding/json does: insignificant whitespace is removed and `<`, `>`, `&` inside strings become `\u003c`, `\u003e`, `\u0026`; number literals are kept exactly as sent (`1.0`, `1e3`, `-0`).
    */
-  data: unknown
+  data: unknown;
   /**
    * The `client` given when publishing (usually the connection id of the client the message came from). Omitted when none was given.
    */
-  client?: string
-  info?: ClientInfo
+  client?: string;
+  info?: ClientInfo;
 }
+
 /**
  * Information about one running Centrifugo node and its metrics. Keys come in the order uid, version, name, started_at, metrics.
  */
@@ -229,19 +243,19 @@ export interface NodeInfo {
   /**
    * Node id: a uuid v4 generated when the node started, so it changes on every restart.
    */
-  uid: string
+  uid: string;
   /**
    * Centrifugo version the node runs.
    */
-  version: string
+  version: string;
   /**
    * Node name: the `name` option, by default `<hostname>_<port>`.
    */
-  name: string
+  name: string;
   /**
    * When the node started, in Unix seconds.
    */
-  started_at: number
+  started_at: number;
   /**
    * Metric values by name, keys sorted: counters and gauges such as `node_num_clients`, `node_num_channels`, `http_api_num_requests` or `client_api_1_microseconds_mean` (74 names in 1.8.0). In `stats` they are a snapshot taken every `node_metrics_interval` seconds (all 0 during a node's first interval); in `node` they are live values.
    */
@@ -249,9 +263,10 @@ export interface NodeInfo {
     /**
      * The metric's value (an int64).
      */
-    [k: string]: number | undefined
-  }
+    [k: string]: number | undefined;
+  };
 }
+
 /**
  * One API command: a method and its params. The request `data` (the `data` form field, or the whole body in JSON mode) holds one Command object or an array of them, run one after the other in order; over the Redis queue each list item is one Command. The server decodes it with Go's encoding/json: keys are matched case-insensitively (`METHOD` works, the method value itself is case-sensitive), the last of duplicate keys wins and unknown keys are ignored. A command whose `uid` or `method` is not a string, or an array item that is not an object, fails the whole request with HTTP 400 before any command runs. An unknown method, or params its method refuses, fail the request with HTTP 400 when that command's turn comes: the commands before it have already run and their effects stay.
  */
@@ -259,16 +274,17 @@ export interface Command {
   /**
    * Your own id for the command, echoed as `uid` in its reply so that replies to a batch can be matched to commands. Optional: absent, empty or null means none, and the reply then has no `uid`. A non-string (e.g. a number) fails the whole request with HTTP 400. Ignored over the Redis queue.
    */
-  uid?: string
+  uid?: string;
   /**
    * Method name, case-sensitive: one of `publish`, `broadcast`, `unsubscribe`, `disconnect`, `presence`, `history`, `channels`, `stats`, `node`. Any other value, including a missing or empty method or `Publish`, fails the whole request with HTTP 400; the server never answers `method not found` in a reply.
    */
-  method: string
+  method: string;
   /**
    * The method's params; its params schema says what the method accepts. Here any JSON value. publish, broadcast, unsubscribe, disconnect, presence and history decode params into a struct, so they must be present (else HTTP 400). channels, stats and node never read them: params may be absent or any value.
    */
-  params?: unknown
+  params?: unknown;
 }
+
 /**
  * The server's answer to one command. An HTTP 200 response body is a JSON array holding one Reply per command, in command order (`[]` for an empty batch); keys come in the order uid, method, error, advice, body. A soft error fails only its own command: the Reply carries the error string, the request is still HTTP 200 and the commands after it still run. Hard errors produce no Replies at all: the whole response is then a plain-text HTTP error (see the error catalogue).
  */
@@ -276,21 +292,21 @@ export interface Reply {
   /**
    * The command's `uid`, echoed (on error replies too). Omitted when the command had no uid or an empty one.
    */
-  uid?: string
+  uid?: string;
   /**
    * The command's method name.
    */
-  method: string
+  method: string;
   /**
    * Always present: null on success, otherwise the error message: `invalid message`, `namespace not found`, `not available` or `internal server error` (see the error catalogue); publish and broadcast may also carry an engine's own error text.
    */
-  error: (string | null)
+  error: string | null;
   /**
    * Present only with some errors. `fix` means the command itself is wrong, so sending it again unchanged fails again. Sent with publish's `namespace not found` and with every broadcast validation error. (Centrifugo also defines `retry`, but the API never sends it.)
    */
-  advice?: "fix"
+  advice?: 'fix';
   /**
    * Always present: the method's result, described by its result schema. null for publish, broadcast, unsubscribe and disconnect; an object for presence, history, channels, stats and node, which keep that object (with `data: null`) on errors.
    */
-  body: unknown
+  body: unknown;
 }
