@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MockContractError, MockUsageError, startMockCentrifugo, type MockCentrifugo } from '../src/index.js';
+import { control, rawRequest } from './support/http.js';
+import { loadOracleConfig } from './support/golden.js';
+
+let mock: MockCentrifugo;
+beforeAll(async () => {
+  mock = await startMockCentrifugo({ config: loadOracleConfig(), strict: true });
+});
+afterAll(() => mock.close());
+beforeEach(() => mock.reset());
+
+async function api(data: string): Promise<{ status: number; body: unknown }> {
+  const res = await rawRequest({
+    port: mock.port,
+    method: 'POST',
+    path: '/api/',
+    headers: { 'Content-Type': 'application/json', 'X-API-Sign': mock.sign(data) },
+    body: data,
+  });
+  return { status: res.status, body: res.headers['content-type'] === 'application/json' ? JSON.parse(res.body) : res.body };
+}
+
+describe('fake clients', () => {
+  it('drive presence, channels and node counters; unsubscribe and disconnect act on them', async () => {
+    const alice = mock.addClient({ user: '42', channels: ['public:chat', 'news'], default_info: { name: '<Alice>' } });
+    const { status } = await control(mock.port, 'POST', '/_mock/clients', { user: '43', client: 'c-43', channels: ['public:chat'], channel_info: 'x' });
+    expect(status).toBe(201);
+    const presence = await api('{"method":"presence","params":{"channel":"public:chat"}}');
+    expect(presence.body).toEqual([
+      {
+        method: 'presence',
+        error: null,
+        body: {
+          channel: 'public:chat',
+          data: {
+            [alice.client]: { user: '42', client: alice.client, default_info: { name: '<Alice>' } },
+            'c-43': { user: '43', client: 'c-43', channel_info: 'x' },
+          },
+        },
+      },
+    ]);
+    const node = (await api('{"method":"node"}')).body as [{ body: { data: { metrics: Record<string, number> } } }];
+    expect(node[0].body.data.metrics).toMatchObject({ node_num_clients: 2, node_num_unique_clients: 2, node_num_channels: 2 });
+    await api('{"method":"unsubscribe","params":{"user":"42","channel":"public:chat"}}');
+    expect(mock.clients().find((c) => c.user === '42')?.channels).toEqual(['news']);
+    await api('{"method":"disconnect","params":{"user":"43"}}');
+    expect(mock.clients().map((c) => c.user)).toEqual(['42']);
+    expect(((await api('{"method":"channels"}')).body as [{ body: { data: string[] } }])[0].body.data).toEqual(['news']);
+  });
+  it('refuses channels a real client could not subscribe to', async () => {
+    expect(() => mock.addClient({ user: 'u', channels: ['unknown:x'] })).toThrow(MockUsageError);
+    expect((await control(mock.port, 'POST', '/_mock/clients', { user: 'u', channels: ['unknown:x'] })).status).toBe(400);
+  });
+});
+
+describe('recorded commands', () => {
+  it('records every command in order with params, outcome and body, filterable over HTTP', async () => {
+    await api('[{"method":"publish","params":{"channel":"public:a","data":1}},{"method":"history","params":{"channel":"nopub:x"}}]');
+    const all = mock.commands();
+    expect(all.map((c) => [c.method, c.outcome, c.error])).toEqual([
+      ['publish', 'ok', null],
+      ['history', 'error', 'not available'],
+    ]);
+    expect(all[0]?.params).toEqual({ channel: 'public:a', data: 1 });
+    expect(all[0]?.requestId).toBe(all[1]?.requestId);
+    const { json } = await control(mock.port, 'GET', '/_mock/commands?method=publish&channel=public:a');
+    expect((json as { commands: unknown[] }).commands).toHaveLength(1);
+    await control(mock.port, 'DELETE', '/_mock/commands');
+    expect(mock.commands()).toEqual([]);
+  });
+  it('waitFor resolves on a later command, in code and by HTTP long-poll', async () => {
+    const waiting = mock.waitFor({ method: 'publish', channel: 'public:later' }, { timeout: 2000 });
+    const since = mock.lastSeq;
+    const polled = control(mock.port, 'GET', `/_mock/commands/wait?method=publish&since=${since}&timeout=2000`);
+    setTimeout(() => void api('{"method":"publish","params":{"channel":"public:later","data":"x"}}'), 50);
+    expect((await waiting).params).toEqual({ channel: 'public:later', data: 'x' });
+    const res = await polled;
+    expect(res.status).toBe(200);
+    expect((res.json as { command: { method: string } }).command.method).toBe('publish');
+    await expect(mock.waitFor({ method: 'broadcast' }, { timeout: 50 })).rejects.toMatchObject({ name: 'MockTimeoutError', code: 'wait_timeout' });
+    expect((await control(mock.port, 'GET', '/_mock/commands/wait?method=node&timeout=30')).status).toBe(408);
+  });
+});
+
+describe('faults', () => {
+  it('forces a status for the next N requests, then behaves again', async () => {
+    mock.injectFault({ type: 'status', status: 500, times: 1 });
+    expect((await api('{"method":"channels"}')).status).toBe(500);
+    expect((await api('{"method":"channels"}')).status).toBe(200);
+    expect(mock.commands({ method: 'channels' })).toHaveLength(1);
+  });
+  it('drops the connection', async () => {
+    await control(mock.port, 'POST', '/_mock/faults', { type: 'drop', times: 1, method: 'publish' });
+    await expect(api('{"method":"publish","params":{"channel":"public:d","data":1}}')).rejects.toThrow();
+    expect((await api('{"method":"publish","params":{"channel":"public:d","data":1}}')).status).toBe(200);
+  });
+  it('adds latency', async () => {
+    mock.injectFault({ type: 'latency', ms: 150, times: 1 });
+    const t = performance.now();
+    await api('{"method":"channels"}');
+    expect(performance.now() - t).toBeGreaterThanOrEqual(140);
+  });
+  it('forces a soft error for one channel until cleared; nothing is stored', async () => {
+    const f = mock.injectFault({ type: 'soft-error', channel: 'public:bad' });
+    const r = await api('[{"method":"publish","params":{"channel":"public:bad","data":1}},{"method":"publish","params":{"channel":"public:ok","data":1}}]');
+    expect(r.body).toEqual([
+      { method: 'publish', error: 'internal server error', body: null },
+      { method: 'publish', error: null, body: null },
+    ]);
+    expect(mock.history('public:bad')).toEqual([]);
+    expect(mock.removeFault(f.id)).toBe(true);
+    expect((await api('{"method":"publish","params":{"channel":"public:bad","data":1}}')).body).toEqual([{ method: 'publish', error: null, body: null }]);
+  });
+});
+
+describe('strict mode', () => {
+  it('records refused requests as violations naming the path; the HTTP answer stays the real one', async () => {
+    expect((await api('[{"method":"publish","params":{"channel":"public:a","data":1}},{"method":"publish","params":{"channel":5,"data":1}}]')).status).toBe(400);
+    expect(mock.history('public:a')).toHaveLength(1);
+    expect(mock.violations).toMatchObject([{ status: 400, kind: 'params', method: 'publish', index: 1, path: '/1/params/channel' }]);
+    expect(() => mock.assertNoViolations()).toThrow(MockContractError);
+    expect(() => mock.assertNoViolations()).toThrow(/\/1\/params\/channel: must be a string/);
+    const bad = await rawRequest({ port: mock.port, method: 'POST', path: '/api/', headers: { 'Content-Type': 'application/json', 'X-API-Sign': 'x'.repeat(64) }, body: '{}' });
+    expect(bad.status).toBe(401);
+    expect(mock.violations.at(-1)).toMatchObject({ status: 401, kind: 'sign' });
+    mock.reset();
+    expect(() => mock.assertNoViolations()).not.toThrow();
+  });
+});
+
+describe('history peek and reset', () => {
+  it('shows stored messages and forgets everything on reset', async () => {
+    await api('{"method":"publish","params":{"channel":"public:h","data":{"a":[1,2]},"client":"c1","uid":"m1"}}');
+    expect(mock.history('public:h')).toEqual([{ uid: 'm1', channel: 'public:h', data: { a: [1, 2] }, client: 'c1' }]);
+    expect((await control(mock.port, 'POST', '/_mock/reset')).status).toBe(200);
+    expect(mock.history('public:h')).toEqual([]);
+  });
+});
+
+describe('http_prefix and closing', () => {
+  it('serves the API under the prefix and answers 503 once closing', async () => {
+    const m = await startMockCentrifugo({ secret: 's', config: { http_prefix: '/c' } });
+    const data = '{"method":"channels"}';
+    const ok = await rawRequest({ port: m.port, method: 'POST', path: '/c/api/', headers: { 'Content-Type': 'application/json', 'X-API-Sign': m.sign(data) }, body: data });
+    expect(ok.status).toBe(200);
+    expect(m.apiUrl).toBe(`${m.url}/c/api/`);
+    expect((await rawRequest({ port: m.port, method: 'GET', path: '/api/' })).status).toBe(404);
+    await m.close();
+    await expect(rawRequest({ port: m.port, method: 'GET', path: '/c/api/' })).rejects.toThrow();
+  });
+  it('only listens on loopback', async () => {
+    await expect(startMockCentrifugo({ host: '0.0.0.0' })).rejects.toMatchObject({ code: 'not_loopback' });
+  });
+});
