@@ -1,0 +1,35 @@
+import { VariableDeclarationKind } from 'ts-morph';
+import type { Emitter } from '../../emit/emitter.js';
+import { docs, literal, printSourceFile } from '../../emit/ts-file.js';
+import type { ProtocolIR } from '../../ir/types.js';
+import { methodHelp } from './method-help.js';
+
+export const CLI_HELP_FILE = 'packages/cli/src/gen/help.gen.ts';
+
+/**
+ * The data `cent --help` and `cent help METHOD` print: every method with its description,
+ * version, effect, params fields (types, required, description) and example params. The
+ * rendering is hand-written (`packages/cli/src/help/`); only the data depends on the schema,
+ * so a method added to the schema shows in the help with no hand edit.
+ */
+export const cliHelpEmitter: Emitter = {
+  name: 'cli-help',
+  dependsOn: [],
+  owns: ['packages/cli/src/gen'],
+  emit(ir: ProtocolIR) {
+    const data = {
+      protocol: { name: ir.name, title: ir.title, version: ir.version },
+      methods: ir.methods.map(methodHelp),
+    };
+    const content = printSourceFile('help.gen.ts', ir.source, (file) => {
+      file.addImportDeclaration({ moduleSpecifier: '../help/help-data.js', isTypeOnly: true, namedImports: ['HelpData'] });
+      file.addVariableStatement({
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: docs(`What \`cent\` knows of the ${ir.title} (protocol ${ir.name}, server version ${ir.version}): every method, in the order of the protocol definition.`),
+        declarations: [{ name: 'helpData', type: 'HelpData', initializer: literal(data) }],
+      });
+    });
+    return [{ path: CLI_HELP_FILE, content }];
+  },
+};
