@@ -21,7 +21,10 @@ export type StructResult<S extends StructSpec> =
 
 export function decodeStruct<S extends StructSpec>(text: string, start: number, end: number, spec: S): StructResult<S> {
   const value = {} as Record<string, string | string[] | undefined>;
-  for (const [field, kind] of Object.entries(spec)) value[field] = kind === 'string' ? '' : kind === 'raw' ? undefined : [];
+  for (const field in spec) {
+    const kind = spec[field];
+    value[field] = kind === 'string' ? '' : kind === 'raw' ? undefined : [];
+  }
   const first = text.charCodeAt(start);
   if (first === 110 /* null */) return { ok: true, value: value as Decoded<S> };
   if (first !== 123) return { ok: false, path: '', message: `must be an object (got ${jsonType(first)})` };
