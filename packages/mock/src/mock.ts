@@ -10,6 +10,7 @@ import { MockUsageError } from './errors.js';
 import { apiSign } from './http/sign.js';
 import { createMockServer, type ServerTimeouts } from './http/server.js';
 import { silentLogger, type MockLogger } from './logger.js';
+import { canFailInEngine, isMethodName } from './protocol.js';
 import { startRedisApi, type RedisApi, type RedisApiOptions } from './redis/redis-api.js';
 import { channelOptions } from './state/namespaces.js';
 import type { FakeClient, FakeClientSpec } from './state/clients.js';
@@ -173,6 +174,9 @@ class Mock implements MockCentrifugo {
   }
 
   injectFault(spec: FaultSpec): ActiveFault {
+    if (spec?.type === 'soft-error' && spec.method !== undefined && isMethodName(spec.method) && !canFailInEngine(spec.method)) {
+      throw new MockUsageError('invalid_fault', `${spec.method} cannot fail with a soft error in Centrifugo 1.8.0 (no internal_server_error in its error catalogue)`);
+    }
     return this.node.faults.add(spec);
   }
   removeFault(id: number): boolean {

@@ -112,6 +112,9 @@ describe('faults', () => {
     expect(mock.removeFault(f.id)).toBe(true);
     expect((await api('{"method":"publish","params":{"channel":"public:bad","data":1}}')).body).toEqual([{ method: 'publish', error: null, body: null }]);
   });
+  it('refuses soft errors for methods whose error catalogue has no engine failure', () => {
+    expect(() => mock.injectFault({ type: 'soft-error', method: 'stats' })).toThrow(/stats cannot fail/);
+  });
 });
 
 describe('strict mode', () => {
@@ -119,6 +122,7 @@ describe('strict mode', () => {
     expect((await api('[{"method":"publish","params":{"channel":"public:a","data":1}},{"method":"publish","params":{"channel":5,"data":1}}]')).status).toBe(400);
     expect(mock.history('public:a')).toHaveLength(1);
     expect(mock.violations).toMatchObject([{ status: 400, kind: 'params', method: 'publish', index: 1, path: '/1/params/channel' }]);
+    expect(mock.violations[0]?.schemaIssues.map((i) => i.path)).toContain('/channel');
     expect(() => mock.assertNoViolations()).toThrow(MockContractError);
     expect(() => mock.assertNoViolations()).toThrow(/\/1\/params\/channel: must be a string/);
     const bad = await rawRequest({ port: mock.port, method: 'POST', path: '/api/', headers: { 'Content-Type': 'application/json', 'X-API-Sign': 'x'.repeat(64) }, body: '{}' });

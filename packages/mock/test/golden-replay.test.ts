@@ -5,7 +5,7 @@
  * skipped: the mock emulates the memory engine (its Redis API is tested in redis-api.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSign, createManualClock, startMockCentrifugo, type MockCentrifugo } from '../src/index.js';
+import { apiSign, createManualClock, startMockCentrifugo, type MockCentrifugo, type MockLogger } from '../src/index.js';
 import { control, rawRequest, type RawResponse } from './support/http.js';
 import { configFor, header, loadOracleConfig, loadTranscripts, rebuildPlaceholder, type Exchange } from './support/golden.js';
 import { parseLossless, render } from './support/lossless-json.js';
@@ -15,6 +15,9 @@ const all = loadTranscripts();
 const oracle = loadOracleConfig();
 const engines = [...new Set(all.map((e) => e.engine))];
 const tally = { passed: 0, failed: [] as string[], skipped: [] as string[] };
+/** Where the generated wire schema and the real server disagree (strict mode logs them). */
+const schemaWarnings = new Set<string>();
+const logger: MockLogger = { debug() {}, info() {}, error() {}, warn: (m) => schemaWarnings.add(m) };
 
 for (const engine of engines) {
   const exchanges = all.filter((e) => e.engine === engine);
@@ -34,7 +37,7 @@ for (const engine of engines) {
     let mock: MockCentrifugo;
     let seeded: string | undefined;
     beforeAll(async () => {
-      mock = await startMockCentrifugo({ config, clock });
+      mock = await startMockCentrifugo({ config, clock, strict: true, logger });
     });
     afterAll(() => mock.close());
 
@@ -45,8 +48,12 @@ for (const engine of engines) {
           await syncPresence(e);
           const at = /_at_(\d+)_(\d+)s/.exec(e.name);
           if (at) clock.set(runStart + Number(at[1]) * 1000 + Number(at[2]) * 100);
+          const before = mock.violations.length;
           const res = await send(mock.port, e, config.secret ?? '');
           compare(e, res);
+          // Strict mode: exactly the exchanges the real server refused are contract violations.
+          const refused = e.request.path.startsWith('/api/') && (res.status === 400 || res.status === 401);
+          expect(mock.violations.length - before, 'contract violations recorded').toBe(refused ? 1 : 0);
           ok = true;
         } finally {
           if (ok) tally.passed += 1;
@@ -75,6 +82,7 @@ describe('golden replay summary', () => {
       `golden replay: ${tally.passed} passed, ${tally.failed.length} failed, ${tally.skipped.length} skipped (Redis engine runs: the mock emulates the memory engine)` +
         (tally.failed.length ? `\n  failed: ${tally.failed.join(', ')}` : ''),
     );
+    if (schemaWarnings.size) console.log(`wire schema vs real server disagreements (strict-mode warnings):\n  ${[...schemaWarnings].join('\n  ')}`);
     expect(tally.failed).toEqual([]);
     expect(tally.passed).toBe(171);
     expect(tally.skipped.length).toBe(43);
