@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { parseQueryInto, type FormValues } from './form.js';
 import { parseMediaType } from './media-type.js';
 import { parseMultipart } from './multipart.js';
+import { firstHeader } from './raw-header.js';
 import { readBody } from './read-body.js';
 
 export const MAX_FORM_BYTES = 10 << 20;
@@ -29,12 +30,13 @@ const WANTED = ['data', 'sign'] as const;
 const EMPTY = Buffer.alloc(0);
 
 export async function readApiInput(req: IncomingMessage, query: string, insecure: boolean, limits: Limits): Promise<ApiInput> {
-  const contentType = req.headers['content-type'] ?? '';
+  const contentType = firstHeader(req.rawHeaders, 'content-type') ?? '';
   if (isJsonContentType(contentType)) {
     const body = await readBody(req, limits.maxJsonBodyBytes);
     if (body.kind === 'overflow') return { kind: 'json-too-large', received: body.received };
     if (body.kind === 'error') return { kind: 'read-error' };
-    return { kind: 'input', mode: 'json', data: body.body, sign: insecure ? undefined : headerSign(req) };
+    const sign = insecure ? undefined : firstHeader(req.rawHeaders, 'x-api-sign');
+    return { kind: 'input', mode: 'json', data: body.body, sign: sign === undefined ? undefined : Buffer.from(sign, 'latin1') };
   }
   const values: FormValues = new Map();
   const method = req.method ?? 'GET';
@@ -61,10 +63,3 @@ export function isJsonContentType(contentType: string): boolean {
   return contentType.length >= 16 && contentType.slice(0, 16).toLowerCase() === 'application/json';
 }
 
-/** `r.Header.Get("X-API-Sign")`: the first value when repeated. */
-function headerSign(req: IncomingMessage): Buffer | undefined {
-  const value = req.headers['x-api-sign'];
-  if (value === undefined) return undefined;
-  const first = typeof value === 'string' && value.includes(',') ? (req.headersDistinct['x-api-sign']?.[0] ?? value) : value;
-  return Buffer.from(String(first), 'latin1');
-}

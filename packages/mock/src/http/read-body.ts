@@ -15,17 +15,15 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
+    // Listeners stay attached once done (cheaper than removing them): they only check `done`,
+    // and past an overflow the data keeps flowing into nothing.
     const finish = (result: BodyResult) => {
       if (done) return;
       done = true;
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-      req.off('close', onClose);
-      if (result.kind === 'overflow') req.resume();
       resolve(result);
     };
     const onData = (chunk: Buffer) => {
+      if (done) return;
       size += chunk.length;
       if (size > limit) finish({ kind: 'overflow', received: size });
       else chunks.push(chunk);

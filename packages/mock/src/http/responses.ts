@@ -35,7 +35,8 @@ export function sendRedirect(res: ServerResponse, method: string, location: stri
 
 /** The API's 200: `application/json` with no charset, no trailing newline. */
 export function sendJson(res: ServerResponse, json: string): void {
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(json) });
+  // A flat header list skips Node's per-call header object handling on the hot path.
+  res.writeHead(200, ['Content-Type', 'application/json', 'Content-Length', String(Buffer.byteLength(json))]);
   res.end(json);
 }
 
