@@ -20,3 +20,5 @@ export type { ServerTimeouts } from './http/server.js';
 export { apiSign } from './http/sign.js';
 export { goCompact } from './json/go-compact.js';
 export { goQuote } from './json/go-quote.js';
+export { fixtures, FIXTURE_SEED } from './gen/fixtures.gen.js';
+export type { MethodFixtures } from './gen/fixtures.gen.js';
