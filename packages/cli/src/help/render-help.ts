@@ -10,7 +10,7 @@ export function renderGeneralHelp(data: HelpData): string {
   const nameWidth = Math.max(...data.methods.map((m) => m.name.length)) + 2;
   const methods = data.methods.map((m) => wrap(firstSentence(m.description), WIDTH - nameWidth - 2, ' '.repeat(nameWidth + 2), `  ${m.name.padEnd(nameWidth)}`));
   return [
-    `cent: send commands to the ${data.protocol.title} (${data.protocol.name}, server ${data.protocol.version}).`,
+    wrap(`cent: send commands to the ${data.protocol.title} (${data.protocol.name}, server ${data.protocol.version}).`, WIDTH, '', ''),
     '',
     'Usage:',
     '  cent [SECTION] METHOD [--params JSON] [options]',
@@ -51,7 +51,7 @@ export function renderGeneralHelp(data: HelpData): string {
 export function renderMethodHelp(method: MethodHelp): string {
   const example = method.examples[0];
   return [
-    `cent ${method.name}: ${method.description}`,
+    wrap(`cent ${method.name}: ${method.description}`, WIDTH, '', ''),
     '',
     `Since Centrifugo ${method.since}; ${method.effect === 'read' ? 'reads only, changes nothing on the server' : 'changes state on the server'}.`,
     '',
@@ -59,7 +59,7 @@ export function renderMethodHelp(method: MethodHelp): string {
     `  cent [SECTION] ${method.name}${method.fields.length === 0 ? '' : ' --params JSON'}`,
     '',
     ...(method.fields.length === 0 ? ['Params: none ({}).'] : ['Params (a JSON object):', ...method.fields.flatMap((f) => fieldLines(f, method.since))]),
-    ...(example === undefined ? [] : ['', 'Example:', `  cent ${method.name} --params ${shellQuote(JSON.stringify(example))}`]),
+    ...(example === undefined ? [] : ['', 'Example:', `  cent ${method.name}${isEmptyObject(example) ? '' : ` --params ${shellQuote(JSON.stringify(example))}`}`]),
   ].join('\n') + '\n';
 }
 
@@ -90,6 +90,10 @@ function wrap(text: string, width: number, indent: string, first: string): strin
   }
   lines.push(line);
   return lines.map((l, i) => `${i === 0 ? first : indent}${l}`).join('\n');
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
 }
 
 function firstSentence(text: string): string {
