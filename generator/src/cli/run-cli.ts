@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { diffCommand } from './diff-command.js';
 import { generateCommand } from './generate-command.js';
 import { CliUsageError, type CliIo } from './io.js';
 import { SchemaSetError, formatProblem } from '../validate/problem.js';
@@ -9,6 +10,9 @@ commands:
   generate [--schema DIR] [--out DIR] [--check] [--quiet]
       regenerate every package from a protocol definition (default schema/centrifugo-v1);
       --check writes nothing, lists stale files and exits 1 if any
+  diff OLD_SCHEMA_DIR NEW_SCHEMA_DIR [--json] [--fail-on breaking|unknown|any] [--side callers|implementers]
+      classify every change as breaking or compatible for callers and for implementers, and
+      suggest a version bump; --fail-on exits 1 when a change at that level is found
 
 exit codes: 0 ok, 1 schema problems or stale files, 2 usage error, 3 internal error`;
 
@@ -19,6 +23,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     switch (command) {
       case 'generate':
         return await generateCommand(parse(rest, { schema: { type: 'string' }, out: { type: 'string' }, check: { type: 'boolean' }, quiet: { type: 'boolean' } }), io);
+      case 'diff':
+        return await diffCommand(parse(rest, { json: { type: 'boolean' }, 'fail-on': { type: 'string' }, side: { type: 'string' } }), io);
       case undefined:
       case '--help':
       case '-h':
