@@ -1,6 +1,10 @@
 /**
  * The time and cancellation frame of one call: its whole-call deadline (`timeout`), the caller's
  * `AbortSignal`, and per-attempt deadlines (`retry.attemptTimeout`) nested inside it.
+ *
+ * Stopping is a plain flag plus one callback, not an `AbortController`: creating an
+ * `AbortSignal` and adding/removing its listeners cost more per call than the rest of the
+ * client's own work. The caller's signal is listened to only when one is given.
  */
 
 // setTimeout fires at once for delays above 2^31-1 ms: treat those as "no deadline".
@@ -15,22 +19,68 @@ function startTimer(ms: number, onFire: () => void): ReturnType<typeof setTimeou
   return timer;
 }
 
-/** One attempt's signal: fires when the call stops or the attempt's own deadline passes. */
-export interface AttemptScope {
-  readonly signal: AbortSignal;
+/** What an HTTP attempt watches: a flag, and one callback run (synchronously) when it turns on. */
+export interface StopSignal {
+  readonly stopped: boolean;
+  /** Sets the callback run once when stopped (`undefined` clears it). */
+  onStop(listener: (() => void) | undefined): void;
+}
+
+/** One attempt: stopped when the call stops or the attempt's own deadline passes. */
+export class AttemptScope implements StopSignal {
+  readonly #call: CallScope;
+  readonly #timer: ReturnType<typeof setTimeout> | undefined;
+  #timedOut = false;
+  #listener: (() => void) | undefined;
+
+  constructor(call: CallScope, attemptTimeout: number | undefined) {
+    this.#call = call;
+    this.#timer =
+      attemptTimeout === undefined
+        ? undefined
+        : startTimer(attemptTimeout, () => {
+            this.#timedOut = true;
+            this.#fire();
+          });
+    call.watch(() => this.#fire());
+  }
+
+  #fire(): void {
+    const listener = this.#listener;
+    this.#listener = undefined;
+    listener?.();
+  }
+
+  get stopped(): boolean {
+    return this.#timedOut || this.#call.stopped;
+  }
+
+  onStop(listener: (() => void) | undefined): void {
+    this.#listener = listener;
+  }
+
   /** Why the attempt was stopped, if it was. */
-  stopReason(): StopReason | undefined;
-  dispose(): void;
+  stopReason(): StopReason | undefined {
+    return this.#call.stopReason() ?? (this.#timedOut ? 'attempt-timeout' : undefined);
+  }
+
+  dispose(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#listener = undefined;
+    this.#call.watch(undefined);
+  }
 }
 
 export class CallScope {
   readonly timeout: number;
-  readonly #controller = new AbortController();
   readonly #user: AbortSignal | undefined;
   readonly #deadline: number;
   readonly #timer: ReturnType<typeof setTimeout> | undefined;
-  readonly #onUserAbort = (): void => this.#stop();
+  #onUserAbort: (() => void) | undefined;
+  #stopped = false;
   #timedOut = false;
+  /** Run when the call stops: the current attempt or backoff sleep (a call runs them one at a time). */
+  #watcher: (() => void) | undefined;
 
   constructor(timeout: number, user: AbortSignal | undefined) {
     this.timeout = timeout;
@@ -40,16 +90,30 @@ export class CallScope {
       this.#timedOut = true;
       this.#stop();
     });
-    if (user?.aborted) this.#stop();
-    else user?.addEventListener('abort', this.#onUserAbort, { once: true });
+    if (user === undefined) return;
+    if (user.aborted) this.#stopped = true;
+    else {
+      this.#onUserAbort = (): void => this.#stop();
+      user.addEventListener('abort', this.#onUserAbort, { once: true });
+    }
   }
 
   #stop(): void {
-    this.#controller.abort();
+    if (this.#stopped) return;
+    this.#stopped = true;
+    const watcher = this.#watcher;
+    this.#watcher = undefined;
+    watcher?.();
   }
 
-  get signal(): AbortSignal {
-    return this.#controller.signal;
+  /** The call timed out or the caller aborted it. */
+  get stopped(): boolean {
+    return this.#stopped;
+  }
+
+  /** Sets what runs when the call stops (`undefined` clears it). */
+  watch(watcher: (() => void) | undefined): void {
+    this.#watcher = watcher;
   }
 
   /** The caller's abort wins over the timeout when both happened. */
@@ -69,44 +133,26 @@ export class CallScope {
   }
 
   attempt(attemptTimeout: number | undefined): AttemptScope {
-    const controller = new AbortController();
-    let attemptTimedOut = false;
-    const onStop = (): void => controller.abort();
-    if (this.signal.aborted) controller.abort();
-    else this.signal.addEventListener('abort', onStop, { once: true });
-    const timer =
-      attemptTimeout === undefined
-        ? undefined
-        : startTimer(attemptTimeout, () => {
-            attemptTimedOut = true;
-            controller.abort();
-          });
-    return {
-      signal: controller.signal,
-      stopReason: () => this.stopReason() ?? (attemptTimedOut ? 'attempt-timeout' : undefined),
-      dispose: () => {
-        if (timer !== undefined) clearTimeout(timer);
-        this.signal.removeEventListener('abort', onStop);
-      },
-    };
+    return new AttemptScope(this, attemptTimeout);
   }
 
   /** Waits `ms`, or less if the call stops meanwhile (the caller then checks `stopReason()`). */
   sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      if (this.signal.aborted) return resolve();
+      if (this.#stopped) return resolve();
       const done = (): void => {
         clearTimeout(timer);
-        this.signal.removeEventListener('abort', done);
+        this.watch(undefined);
         resolve();
       };
       const timer = setTimeout(done, ms);
-      this.signal.addEventListener('abort', done, { once: true });
+      this.watch(done);
     });
   }
 
   dispose(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#user?.removeEventListener('abort', this.#onUserAbort);
+    if (this.#onUserAbort !== undefined) this.#user?.removeEventListener('abort', this.#onUserAbort);
+    this.#watcher = undefined;
   }
 }

@@ -140,16 +140,18 @@ export class ClientCore<M extends MethodTypeMap> {
     const retryOption = options?.retry;
     const retry = retryOption === undefined ? this.#retry : resolveRetry(retryOption);
     const scope = new CallScope(resolveTimeout(options?.timeout ?? this.#timeout), options?.signal);
-    const entries: BatchEntry<unknown>[] = [];
+    const validating = this.#validatorOption !== undefined && this.#validatorOption !== false;
+    const size = this.#maxBatchSize;
+    let entries: BatchEntry<unknown>[] = [];
     try {
-      for (let start = 0; start < commands.length; start += this.#maxBatchSize) {
-        const chunk = commands.slice(start, start + this.#maxBatchSize);
-        const readOnly = chunk.every((c) => Object.hasOwn(this.#methods, c.method) && this.#methods[c.method]?.effect === 'read');
+      for (let start = 0; start < commands.length; start += size) {
+        const chunk = start === 0 && commands.length <= size ? commands : commands.slice(start, start + size);
         let replies: BatchEntry<unknown>[] | undefined;
         try {
-          replies = await this.#transport.request(chunk, scope, retry, readOnly);
-          await this.#validate(replies, batch ? start : undefined);
-          entries.push(...replies);
+          replies = await this.#transport.request(chunk, scope, retry, () => this.#readOnly(chunk));
+          if (validating) await this.#validate(replies, batch ? start : undefined);
+          if (start === 0) entries = replies;
+          else entries.push(...replies);
         } catch (error) {
           if (batch && error instanceof CentError) error.batch = progress(error, entries, replies, start, commands.length);
           throw error;
@@ -159,6 +161,11 @@ export class ClientCore<M extends MethodTypeMap> {
     } finally {
       scope.dispose();
     }
+  }
+
+  /** Every command is a known `read`: safe to retry after it may have reached the server. */
+  #readOnly(chunk: readonly Command[]): boolean {
+    return chunk.every((c) => Object.hasOwn(this.#methods, c.method) && this.#methods[c.method]?.effect === 'read');
   }
 
   async #validate(replies: BatchEntry<unknown>[], offset: number | undefined): Promise<void> {

@@ -2,16 +2,19 @@
  * One HTTP POST, never rejecting: it reports the reply, or the failure together with what is
  * known about how far the request got (the facts the retry rules need).
  */
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 import type { Socket } from 'node:net';
+import type { StopSignal } from './call-scope.js';
 
 export interface AttemptRequest {
-  url: URL;
-  body: Buffer;
+  /** `http.request` or `https.request`. */
+  send: typeof http.request;
+  /** Everything but the headers, worked out once per client (no URL parsing per request). */
+  options: http.RequestOptions;
+  /** A string, so that Node writes headers and body in one piece. */
+  body: string;
   headers: Record<string, string>;
-  agent: http.Agent;
-  signal: AbortSignal;
+  stop: StopSignal;
 }
 
 export type AttemptResult =
@@ -19,7 +22,7 @@ export type AttemptResult =
   | {
       kind: 'failure';
       error: unknown;
-      /** Our signal stopped the attempt (timeout or abort). */
+      /** We stopped the attempt (timeout or abort). */
       stopped: boolean;
       /** A TCP (and TLS) connection was open when it failed. */
       connected: boolean;
@@ -28,6 +31,10 @@ export type AttemptResult =
       /** Some byte of the reply had arrived. */
       replyStarted: boolean;
     };
+
+function stoppedError(): Error {
+  return Object.assign(new Error('stopped by the client'), { code: 'ABORT_ERR' });
+}
 
 export function postOnce(request: AttemptRequest): Promise<AttemptResult> {
   return new Promise((resolve) => {
@@ -43,7 +50,7 @@ export function postOnce(request: AttemptRequest): Promise<AttemptResult> {
       connected = true;
     };
     const cleanup = (): void => {
-      request.signal.removeEventListener('abort', onAbort);
+      request.stop.onStop(undefined);
       socket?.removeListener('data', onData);
       socket?.removeListener('connect', onConnect);
       socket?.removeListener('secureConnect', onConnect);
@@ -52,7 +59,7 @@ export function postOnce(request: AttemptRequest): Promise<AttemptResult> {
       if (settled) return;
       settled = true;
       cleanup();
-      resolve({ kind: 'failure', error, stopped: request.signal.aborted, connected, reusedSocket, replyStarted });
+      resolve({ kind: 'failure', error, stopped: request.stop.stopped, connected, reusedSocket, replyStarted });
     };
     const succeed = (status: number, body: string): void => {
       if (settled) return;
@@ -61,18 +68,14 @@ export function postOnce(request: AttemptRequest): Promise<AttemptResult> {
       resolve({ kind: 'reply', status, body });
     };
 
-    if (request.signal.aborted) return fail(request.signal.reason);
+    if (request.stop.stopped) return fail(stoppedError());
     let req: http.ClientRequest;
     try {
-      const send = request.url.protocol === 'https:' ? https.request : http.request;
-      req = send(request.url, { method: 'POST', agent: request.agent, headers: request.headers });
+      req = request.send({ ...request.options, headers: request.headers });
     } catch (error) {
       return fail(error);
     }
-    function onAbort(): void {
-      req.destroy(Object.assign(new Error('stopped by the client'), { code: 'ABORT_ERR' }));
-    }
-    request.signal.addEventListener('abort', onAbort, { once: true });
+    request.stop.onStop(() => req.destroy(stoppedError()));
 
     req.on('socket', (s: Socket) => {
       socket = s;
@@ -86,7 +89,10 @@ export function postOnce(request: AttemptRequest): Promise<AttemptResult> {
       replyStarted = true;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => succeed(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')));
+      res.on('end', () => {
+        const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+        succeed(res.statusCode ?? 0, body.toString('utf8'));
+      });
       res.on('error', fail);
       res.on('close', () => {
         if (!res.complete) fail(Object.assign(new Error('the connection closed in the middle of the reply'), { code: 'ECONNRESET' }));

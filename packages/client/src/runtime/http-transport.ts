@@ -2,7 +2,9 @@
  * One request (a chunk of commands) with its retries: sign, post, classify failures into typed
  * errors, retry where `retry.ts` allows, parse the reply.
  */
-import type http from 'node:http';
+import http from 'node:http';
+import https from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 import type { CallScope } from './call-scope.js';
 import type { ResolvedRetry } from './options.js';
 import type { BatchEntry, Command } from './types.js';
@@ -86,21 +88,29 @@ function classify(
 
 export class HttpTransport {
   readonly #config: HttpTransportConfig;
+  readonly #send: typeof http.request;
+  /** The request options but headers, from the URL once (`http.request(url)` would parse it each time). */
+  readonly #options: http.RequestOptions;
 
   constructor(config: HttpTransportConfig) {
     this.#config = config;
+    this.#send = config.url.protocol === 'https:' ? https.request : http.request;
+    this.#options = { ...urlToHttpOptions(config.url), method: 'POST', agent: config.agent };
   }
 
   get displayUrl(): string {
     return this.#config.displayUrl;
   }
 
-  /** Sends `commands` as one request; retries (when `retry` is set) as the rules allow. */
+  /**
+   * Sends `commands` as one request; retries (when `retry` is set) as the rules allow.
+   * `readOnly()` tells whether every command is a read (asked only when a retry is considered).
+   */
   async request(
     commands: readonly Command[],
     scope: CallScope,
     retry: ResolvedRetry | undefined,
-    readOnly: boolean,
+    readOnly: () => boolean,
   ): Promise<BatchEntry<unknown>[]> {
     const config = this.#config;
     const ctx: RequestContext = { url: config.displayUrl, methods: commands.map((c) => c.method) };
@@ -117,7 +127,7 @@ export class HttpTransport {
       const attemptScope = scope.attempt(retry?.attemptTimeout);
       let result: AttemptResult;
       try {
-        result = await postOnce({ url: config.url, body: payload.body, headers, agent: config.agent, signal: attemptScope.signal });
+        result = await postOnce({ send: this.#send, options: this.#options, body: payload.body, headers, stop: attemptScope });
       } finally {
         attemptScope.dispose();
       }
@@ -143,7 +153,7 @@ export class HttpTransport {
       reachedBefore ||= failure.mayHaveReachedServer;
       failure.error.attempts = attempt;
 
-      if (retry === undefined || attempt >= retry.attempts || !mayRetry(failure.retryability, readOnly)) {
+      if (retry === undefined || attempt >= retry.attempts || !mayRetry(failure.retryability, readOnly())) {
         throw failure.error;
       }
       const delay = backoffDelay(attempt, retry);
