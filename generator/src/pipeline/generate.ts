@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { planChangelog } from '../changelog/plan-changelog.js';
 import type { Emitter } from '../emit/emitter.js';
 import { runEmitters } from '../emit/run-emitters.js';
 import { emitters as defaultEmitters } from '../emitters/index.js';
@@ -29,7 +30,7 @@ export interface GenerateReport {
 }
 
 /**
- * The whole generator, top to bottom: load → validate → IR → emitters → write (or check).
+ * The whole generator, top to bottom: load → validate → IR → emitters (+ changelog) → write (or check).
  * Throws `SchemaSetError` with every problem when the schema set is broken; nothing is
  * written in that case.
  */
@@ -47,7 +48,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   const irTime = clock();
 
   const emitters = options.emitters ?? defaultEmitters;
-  const files = await runEmitters(ir, emitters);
+  const emitted = await runEmitters(ir, emitters);
+  // The protocol snapshot, and a CHANGELOG entry for each package whose generated code changes with the protocol.
+  const files = [...emitted, ...(await planChangelog(options.outDir, set, ir, emitted))];
   const emit = clock();
 
   const plan = await planWrite(options.outDir, files, emitters.flatMap((e) => e.owns));

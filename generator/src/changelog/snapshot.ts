@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { canonicalJson } from '../diff/canonical-json.js';
+import type { GeneratedFile } from '../emit/emitter.js';
+import { headerLines } from '../emit/header.js';
+import type { SchemaSet } from '../load/load-schema-set.js';
+
+/**
+ * The protocol definition the outputs were last generated from: the manifest and every file it
+ * reaches, in one generated JSON file. The next `generate` diffs the new definition against it
+ * to write changelog entries. It is the definition itself (not the IR), so a newer generator
+ * reads an older snapshot through the same load → validate → IR stages as the schema directory.
+ */
+export const SNAPSHOT_PATH = 'docs/api/protocol.gen.json';
+const FORMAT = 'centkit-snapshot/1';
+
+export interface Snapshot {
+  readonly hash: string;
+  readonly set: SchemaSet;
+}
+
+/** 12 hex digits of SHA-256 over the definition with keys sorted: equal definitions, equal hash. */
+export function protocolHash(set: SchemaSet): string {
+  const digest = createHash('sha256').update(canonicalJson({ manifest: set.manifest, files: Object.fromEntries(set.files) })).digest('hex');
+  return digest.slice(0, 12);
+}
+
+export function snapshotFile(set: SchemaSet): GeneratedFile {
+  const m = set.manifest as { name?: unknown; version?: unknown };
+  const content = {
+    $comment: `${headerLines(set.source).join(' ')} The protocol definition the packages were last generated from; the next generate diffs against it for CHANGELOG entries.`,
+    format: FORMAT,
+    source: set.source,
+    name: m.name,
+    version: m.version,
+    hash: protocolHash(set),
+    manifest: set.manifest,
+    files: Object.fromEntries(set.files),
+  };
+  return { path: SNAPSHOT_PATH, content: `${JSON.stringify(content, null, 2)}\n` };
+}
+
+/** The snapshot under `outDir`, or undefined when there is none (or it is not one this generator reads). */
+export async function readSnapshot(outDir: string): Promise<Snapshot | undefined> {
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(await readFile(path.join(outDir, SNAPSHOT_PATH), 'utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const files = parsed['files'];
+  if (parsed['format'] !== FORMAT || typeof parsed['hash'] !== 'string' || files === null || typeof files !== 'object') return undefined;
+  const set: SchemaSet = {
+    source: typeof parsed['source'] === 'string' ? parsed['source'] : SNAPSHOT_PATH,
+    manifest: parsed['manifest'],
+    files: new Map(Object.entries(files as Record<string, unknown>)),
+    problems: [],
+  };
+  return { hash: parsed['hash'], set };
+}
