@@ -2,11 +2,14 @@
  * `cent`: the one boundary. Parses the command line, resolves the settings, reads and checks
  * the params, sends, prints, and returns the exit code. Every failure arrives here as a
  * `CliError` and leaves as one line on stderr: `cent: <problem>. <fix>`.
+ *
+ * The sending side (settings, the client, validators) is imported only when a command is
+ * sent, so `--help`, `--version` and usage errors start faster.
  */
 import { readFile } from 'node:fs/promises';
 import { parseInvocation, type Invocation } from './args.js';
 import { DEFAULT_CONFIG, readCentrc } from './config/read-centrc.js';
-import { resolveSettings, type Settings } from './config/resolve-settings.js';
+import type { Settings } from './config/resolve-settings.js';
 import { CliError, EXIT, usageError } from './errors.js';
 import { helpData } from './gen/help.gen.js';
 import type { CliIo } from './io.js';
@@ -14,7 +17,6 @@ import { checkMethod, isKnownMethod } from './params/check-method.js';
 import { checkParams } from './params/check-params.js';
 import { readBatch } from './params/read-batch.js';
 import { readParams } from './params/read-params.js';
-import { deliver } from './send/deliver.js';
 import { createVerbose, type Verbose } from './verbose.js';
 
 /** Exit code for a failure the CLI did not foresee (a bug): sysexits' EX_SOFTWARE. */
@@ -55,6 +57,7 @@ async function call(invocation: Extract<Invocation, { kind: 'call' }>, io: CliIo
     checkMethod(method, 'usage');
   }
   const verbose = createVerbose(options.verbose, io);
+  const [{ resolveSettings }, { deliver }] = await Promise.all([import('./config/resolve-settings.js'), import('./send/deliver.js')]);
   const settings = await resolveSettings(section, options, io);
   logSettings(settings, verbose);
   const params = await readParams(invocation.params, io);
@@ -66,6 +69,7 @@ async function call(invocation: Extract<Invocation, { kind: 'call' }>, io: CliIo
 async function batch(invocation: Extract<Invocation, { kind: 'batch' }>, io: CliIo): Promise<number> {
   const { options } = invocation;
   const verbose = createVerbose(options.verbose, io);
+  const [{ resolveSettings }, { deliver }] = await Promise.all([import('./config/resolve-settings.js'), import('./send/deliver.js')]);
   const settings = await resolveSettings(invocation.section, options, io);
   logSettings(settings, verbose);
   const commands = await readBatch(invocation.batch, io);

@@ -63,7 +63,7 @@ describe('cli-help emitter on a made-up protocol', () => {
       examples: [{ key: 'session:1', ttl: 30 }],
     });
     const general = renderGeneralHelp(help);
-    expect(general).toContain('A made-up key-value store API (kvstore-v1, server 0.3.0)');
+    expect(general.replace(/\s+/g, ' ')).toContain('A made-up key-value store API (kvstore-v1, server 0.3.0)');
     expect(general).toMatch(/^ {2}expire +Make a key expire\.$/m);
     const text = renderMethodHelp(expire as NonNullable<typeof expire>);
     expect(text).toContain('  tags (string[], optional, since 0.5.0)');
