@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { contractCommand } from './contract-command.js';
 import { diffCommand } from './diff-command.js';
 import { generateCommand } from './generate-command.js';
 import { CliUsageError, type CliIo } from './io.js';
@@ -13,6 +14,11 @@ commands:
   diff OLD_SCHEMA_DIR NEW_SCHEMA_DIR [--json] [--fail-on breaking|unknown|any] [--side callers|implementers]
       classify every change as breaking or compatible for callers and for implementers, and
       suggest a version bump; --fail-on exits 1 when a change at that level is found
+  contract --address URL --secret S [--channel C] [--junit FILE] [--insecure] [--schema DIR]
+           [--transport ID] [--timeout MS]
+      call every method on a live server with schema-derived params (publishing only into the
+      contract channel, touching only made-up users) and check every reply against the schemas;
+      exits 1 if a reply does not match
 
 exit codes: 0 ok, 1 schema problems or stale files, 2 usage error, 3 internal error`;
 
@@ -25,6 +31,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await generateCommand(parse(rest, { schema: { type: 'string' }, out: { type: 'string' }, check: { type: 'boolean' }, quiet: { type: 'boolean' } }), io);
       case 'diff':
         return await diffCommand(parse(rest, { json: { type: 'boolean' }, 'fail-on': { type: 'string' }, side: { type: 'string' } }), io);
+      case 'contract':
+        return await contractCommand(
+          parse(rest, {
+            address: { type: 'string' },
+            secret: { type: 'string' },
+            channel: { type: 'string' },
+            junit: { type: 'string' },
+            insecure: { type: 'boolean' },
+            schema: { type: 'string' },
+            transport: { type: 'string' },
+            timeout: { type: 'string' },
+          }),
+          io,
+        );
       case undefined:
       case '--help':
       case '-h':

@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ProtocolIR } from '../ir/types.js';
+import { createCheckingAjv, toProblems } from '../validate/ajv-instance.js';
+import { SchemaSetError, type Problem } from '../validate/problem.js';
+
+export const PROBE_PLAN_FILE = 'probes.json';
+
+/**
+ * How `centkit contract` probes a live server, beside `protocol.json` in the schema directory.
+ * It holds what the schema cannot say: the envelope's field names, and which params must name
+ * the contract channel or a made-up user so that probes touch nothing else.
+ */
+export interface ProbePlan {
+  readonly envelope: {
+    readonly command: { readonly method: string; readonly params: string };
+    readonly reply: { readonly method?: string; readonly error: string; readonly result: string };
+  };
+  /** Default `--channel`. */
+  readonly channel: string;
+  /** Made-up users are this prefix plus random hex. */
+  readonly userPrefix: string;
+  readonly probes: Readonly<Record<string, { readonly params?: unknown; readonly skip?: string }>>;
+}
+
+const name = { type: 'string', minLength: 1 } as const;
+
+export const probePlanSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  type: 'object',
+  required: ['envelope', 'channel', 'probes'],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    $comment: { type: 'string' },
+    envelope: {
+      type: 'object',
+      required: ['command', 'reply'],
+      additionalProperties: false,
+      properties: {
+        command: { type: 'object', required: ['method', 'params'], additionalProperties: false, properties: { method: name, params: name } },
+        reply: { type: 'object', required: ['error', 'result'], additionalProperties: false, properties: { method: name, error: name, result: name } },
+      },
+    },
+    channel: name,
+    userPrefix: name,
+    probes: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          params: { description: 'A JSON merge patch over the schema-derived params; "{channel}" and "{user}" are substituted.' },
+          skip: { type: 'string', minLength: 1, description: 'Do not probe this method, and why.' },
+        },
+      },
+    },
+  },
+} as const;
+
+/** Reads and checks the plan of a schema directory; every problem is reported at once. */
+export async function loadProbePlan(schemaDir: string, ir: ProtocolIR): Promise<ProbePlan> {
+  let plan: unknown;
+  try {
+    plan = JSON.parse(await readFile(path.join(schemaDir, PROBE_PLAN_FILE), 'utf8'));
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new SchemaSetError([{ code: missing ? 'file-unreadable' : 'json-invalid', message: missing ? 'file not found: the contract runner needs a probe plan' : String(error), file: PROBE_PLAN_FILE, path: '' }]);
+  }
+  const ajv = createCheckingAjv();
+  if (!ajv.validate(probePlanSchema, plan)) throw new SchemaSetError(toProblems(ajv.errors, PROBE_PLAN_FILE, 'probes-invalid'));
+  const checked = plan as Omit<ProbePlan, 'userPrefix'> & { userPrefix?: string };
+  const methods = new Set(ir.methods.map((m) => m.name));
+  const problems: Problem[] = Object.keys(checked.probes)
+    .filter((method) => !methods.has(method))
+    .map((method) => ({ code: 'probes-unknown-method', message: `no method "${method}" in the protocol`, file: PROBE_PLAN_FILE, path: `/probes/${method}` }));
+  if (problems.length > 0) throw new SchemaSetError(problems);
+  return { ...checked, userPrefix: checked.userPrefix ?? 'centkit-contract-' };
+}
