@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getOption, InterpolationError } from '../src/config/interpolate.js';
 import { IniSyntaxError, parseIni, type IniFile } from '../src/config/parse-ini.js';
@@ -137,5 +138,17 @@ describe('interpolation (configparser BasicInterpolation)', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain('off');
     }
+  });
+});
+
+describe('the README\'s .centrc example', () => {
+  it('reads as the README says', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const text = /```ini\n([^]*?)```/.exec(readme)?.[1] ?? '';
+    const file = parseIni(text);
+    expect([...file.sections.keys()]).toEqual(['bananas', 'bananas-staging']);
+    expect(getOption(file, 'bananas', 'secret')).toBe('long-secret-key-for-bananas-project');
+    expect(getOption(file, 'bananas', 'timeout')).toBe('5');
+    expect(getOption(file, 'bananas-staging', 'secret')).toBe('100%-staging#1');
   });
 });
