@@ -6,11 +6,20 @@ import type http from 'node:http';
 import type { Socket } from 'node:net';
 import type { StopSignal } from './call-scope.js';
 
-export interface AttemptRequest {
+/** Where requests go, worked out once per client from the API URL (`urlToHttpOptions`). */
+export interface Target {
   /** `http.request` or `https.request`. */
   send: typeof http.request;
-  /** Everything but the headers, worked out once per client (no URL parsing per request). */
-  options: http.RequestOptions;
+  agent: http.Agent;
+  protocol: string;
+  hostname: string;
+  port: number | undefined;
+  path: string;
+  auth: string | undefined;
+}
+
+export interface AttemptRequest {
+  target: Target;
   /** A string, so that Node writes headers and body in one piece. */
   body: string;
   headers: Record<string, string>;
@@ -42,16 +51,13 @@ export function postOnce(request: AttemptRequest): Promise<AttemptResult> {
     let reusedSocket = false;
     let replyStarted = false;
     let socket: Socket | undefined;
+    let bytesBefore = 0;
     let settled = false;
-    const onData = (): void => {
-      replyStarted = true;
-    };
     const onConnect = (): void => {
       connected = true;
     };
     const cleanup = (): void => {
       request.stop.onStop(undefined);
-      socket?.removeListener('data', onData);
       socket?.removeListener('connect', onConnect);
       socket?.removeListener('secureConnect', onConnect);
     };
@@ -59,6 +65,8 @@ export function postOnce(request: AttemptRequest): Promise<AttemptResult> {
       if (settled) return;
       settled = true;
       cleanup();
+      // Reply bytes arrived on the socket (a keep-alive socket has read earlier replies).
+      if (socket !== undefined && socket.bytesRead > bytesBefore) replyStarted = true;
       resolve({ kind: 'failure', error, stopped: request.stop.stopped, connected, reusedSocket, replyStarted });
     };
     const succeed = (status: number, body: string): void => {
@@ -71,7 +79,20 @@ export function postOnce(request: AttemptRequest): Promise<AttemptResult> {
     if (request.stop.stopped) return fail(stoppedError());
     let req: http.ClientRequest;
     try {
-      req = request.send({ ...request.options, headers: request.headers });
+      // A fixed-shape literal of just what Node reads. Passing the URL makes Node run
+      // urlToHttpOptions for every request; spreading a stored copy of its result (href, hash,
+      // search...) measured ~5 µs of client CPU more per request than this literal.
+      const t = request.target;
+      req = t.send({
+        protocol: t.protocol,
+        hostname: t.hostname,
+        port: t.port,
+        path: t.path,
+        auth: t.auth,
+        method: 'POST',
+        agent: t.agent,
+        headers: request.headers,
+      });
     } catch (error) {
       return fail(error);
     }
@@ -83,7 +104,8 @@ export function postOnce(request: AttemptRequest): Promise<AttemptResult> {
       // A fresh socket is still connecting here, or already destroyed (a DNS lookup that failed at once).
       if (reusedSocket || (!s.connecting && !s.destroyed && s.readyState === 'open')) connected = true;
       else if (s.connecting) s.once('encrypted' in s ? 'secureConnect' : 'connect', onConnect);
-      s.on('data', onData);
+      // Compared when it fails, instead of a 'data' listener on the socket for every request.
+      bytesBefore = s.bytesRead;
     });
     req.on('response', (res) => {
       replyStarted = true;

@@ -9,7 +9,7 @@ import type { CallScope } from './call-scope.js';
 import type { ResolvedRetry } from './options.js';
 import type { BatchEntry, Command } from './types.js';
 import type { CentError, RequestContext } from './errors.js';
-import type { AttemptResult } from './http-attempt.js';
+import type { AttemptResult, Target } from './http-attempt.js';
 import type { Retryability } from './retry.js';
 import { CentAbortError, CentHttpError, CentTimeoutError, CentTransportError } from './errors.js';
 import { buildPayload, encodeCommands } from './encode.js';
@@ -88,14 +88,21 @@ function classify(
 
 export class HttpTransport {
   readonly #config: HttpTransportConfig;
-  readonly #send: typeof http.request;
-  /** The request options but headers, from the URL once (`http.request(url)` would parse it each time). */
-  readonly #options: http.RequestOptions;
+  /** From the URL once (`http.request(url)` would parse it for every request). */
+  readonly #target: Target;
 
   constructor(config: HttpTransportConfig) {
     this.#config = config;
-    this.#send = config.url.protocol === 'https:' ? https.request : http.request;
-    this.#options = { ...urlToHttpOptions(config.url), method: 'POST', agent: config.agent };
+    const url = urlToHttpOptions(config.url);
+    this.#target = {
+      send: config.url.protocol === 'https:' ? https.request : http.request,
+      agent: config.agent,
+      protocol: config.url.protocol,
+      hostname: url.hostname ?? '',
+      port: url.port === undefined || url.port === null ? undefined : Number(url.port),
+      path: url.path ?? '/',
+      auth: url.auth ?? undefined,
+    };
   }
 
   get displayUrl(): string {
@@ -127,7 +134,7 @@ export class HttpTransport {
       const attemptScope = scope.attempt(retry?.attemptTimeout);
       let result: AttemptResult;
       try {
-        result = await postOnce({ send: this.#send, options: this.#options, body: payload.body, headers, stop: attemptScope });
+        result = await postOnce({ target: this.#target, body: payload.body, headers, stop: attemptScope });
       } finally {
         attemptScope.dispose();
       }
