@@ -1,7 +1,7 @@
 /** Reads a Centrifugo config file: JSON, or YAML (`.yaml`/`.yml`). TOML is not supported. */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { MockConfigError } from '../errors.js';
 import { checkJson } from '../json/scan.js';
 import type { CentrifugoConfig } from './types.js';
@@ -36,9 +36,14 @@ export function parseConfigText(text: string, ext: string, source = '(config)'):
   return value as CentrifugoConfig;
 }
 
+// The YAML parser is loaded on first use: most configs are JSON, and loading it costs ~25 ms
+// of every start. Its node entry is CommonJS, so a plain require keeps this function sync.
+let yamlModule: typeof import('yaml') | undefined;
+
 function yaml(text: string, source: string): unknown {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
   try {
-    return parseYaml(text, { maxAliasCount: 100 });
+    return yamlModule.parse(text, { maxAliasCount: 100 });
   } catch (cause) {
     // Only the position: the YAML parser's message quotes the offending line.
     const pos = (cause as { linePos?: readonly { line: number; col: number }[] }).linePos?.[0];
