@@ -34,7 +34,7 @@ import {
 } from './support/go-json.js';
 import { extractDataAndSign, header, type RecordedRequest } from './support/go-request.js';
 import { formatErrors, loadProtocol, type LoadedProtocol, type Schema } from './support/load-schemas.js';
-import { mergePatch } from './support/merge-patch.js';
+import { mergePatch } from '../generator/src/ir/merge-patch.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SCHEMA_DIR = path.join(HERE, '..', 'schema', 'centrifugo-v1');
@@ -398,22 +398,27 @@ function printReport(r: Report): void {
   console.log(lines.join('\n'));
 }
 
-beforeAll(() => {
-  P = loadProtocol(SCHEMA_DIR);
+beforeAll(async () => {
+  P = await loadProtocol(SCHEMA_DIR);
   commandFields = fieldKindsOf(P.files.get(P.manifest.envelopes.command));
 });
 
 // The same checks for the current definition and for the 1.0.0 one kept for protocol diffs.
 describe.each(['centrifugo-v1', 'centrifugo-v1.0'])('schema files of %s', (dirName) => {
   let P: LoadedProtocol;
-  beforeAll(() => {
-    P = loadProtocol(path.join(HERE, '..', 'schema', dirName));
+  beforeAll(async () => {
+    P = await loadProtocol(path.join(HERE, '..', 'schema', dirName));
   });
 
   it('are valid draft-07 schemas that compile, with every $ref resolved', () => {
     expect(P.files.size).toBe(2 + (P.manifest.types?.length ?? 0) + 2 * P.manifest.methods.length);
-    expect(P.metaSchemaProblems.map((p) => `${p.file}: ${formatErrors(p.errors)}`)).toEqual([]);
-    expect(P.compileProblems).toEqual([]);
+    // loadProtocol ran the generator's validate stage (meta-schema, refs, names) and compiled
+    // both views of every file; any problem would have thrown.
+    expect(P.problems).toEqual([]);
+    for (const file of P.files.keys()) {
+      expect(P.validator(file)).toBeTypeOf('function');
+      expect(P.typedValidator(file)).toBeTypeOf('function');
+    }
   });
 
   it('manifest and error catalogue match their meta-schemas and each other', () => {
@@ -464,7 +469,7 @@ describe.each(['centrifugo-v1', 'centrifugo-v1.0'])('schema files of %s', (dirNa
       walkSchemas(schema, '', (sub, at) => {
         const examples = sub['examples'];
         if (!Array.isArray(examples)) return;
-        const validate = P.ajv.compile({ $ref: `${P.idOf(file)}#${at}` });
+        const validate = P.validator(file, at);
         const typed = at === '' ? P.typedValidator(file) : undefined;
         for (const [i, example] of examples.entries()) {
           checked++;
@@ -480,8 +485,8 @@ describe.each(['centrifugo-v1', 'centrifugo-v1.0'])('schema files of %s', (dirNa
 });
 
 describe('schema/centrifugo-v1.0 (Centrifugo 1.0.0, for protocol diffs)', () => {
-  it('is the 1.8.0 definition without broadcast (1.2.0), node (1.4.0) and publish uid (1.7.7)', () => {
-    const old = loadProtocol(path.join(HERE, '..', 'schema', 'centrifugo-v1.0'));
+  it('is the 1.8.0 definition without broadcast (1.2.0), node (1.4.0) and publish uid (1.7.7)', async () => {
+    const old = await loadProtocol(path.join(HERE, '..', 'schema', 'centrifugo-v1.0'));
     expect(old.manifest.version).toBe('1.0.0');
     expect(old.manifest.methods.map((m) => m.name)).toEqual(P.manifest.methods.map((m) => m.name).filter((m) => m !== 'broadcast' && m !== 'node'));
     for (const m of old.manifest.methods) expect(compareVersions(m.since, '1.0.0'), m.name).toBeLessThanOrEqual(0);
