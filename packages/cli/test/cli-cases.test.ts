@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMockCentrifugo, type MockCentrifugo } from '@centkit/mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closedPort } from '../../client/test/support/net.js';
+import { closedPort, waitFor } from '../../client/test/support/net.js';
 import { lines, runCent, type CentRun } from './support/cent-process.js';
 import { tempHome } from './support/temp-home.js';
 
@@ -118,6 +118,8 @@ const EXPECTED: Record<string, Expectation> = {
     // `timeout = 1.5` is 1.5 s now (cent fell back to 2 s): a 1.7 s reply is too late.
     setup: () => void mock.injectFault({ type: 'latency', ms: 1700, times: 1 }),
     stderr: /^cent: no reply from .* within 1\.5 s; /,
+    // The mock runs the command after its delay: let it land here, not in the next case.
+    check: () => waitFor(() => mock.commands().length === 1, 3000),
   },
   'default-section-secret-inherited': { code: 0, kept: true, config: inherit },
   'default-section-not-addressable': { code: 3, kept: false, config: inherit, stderr: /^cent: section \[DEFAULT\] not found in .* \(its sections: inherit\)\./ },

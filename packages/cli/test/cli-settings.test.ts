@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { startMockCentrifugo, type MockCentrifugo } from '@centkit/mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../../client/test/support/net.js';
 import { CENT_BIN, lines, runCent } from './support/cent-process.js';
 import { tempHome } from './support/temp-home.js';
 
@@ -107,6 +108,9 @@ describe('settings: flags over environment over the config file', () => {
     const run = await runCent(['slow', 'channels', '--timeout', '0.1', '-v'], { home: home.dir, env: { CENT_TIMEOUT: '5' } });
     expect(run.code).toBe(8);
     expect(run.stderr).toContain('timeout 0.1 s (--timeout)');
+    // The mock records a delayed command when it runs it, after cent gave up: wait for all
+    // three, so none lands in the next test.
+    await waitFor(() => a.commands().length === 3, 3000);
   });
 });
 
