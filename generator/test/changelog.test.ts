@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SNAPSHOT_PATH } from '../src/changelog/snapshot.js';
 import { generate } from '../src/pipeline/generate.js';
+import { runCentkit } from './support/run.js';
 import { readFixture, writeSchemaDir } from './support/schema-dir.js';
 import { scratchRoot } from './support/workspace.js';
 
@@ -44,6 +45,9 @@ describe('generate writes package changelogs from the protocol diff', () => {
     const files = await readFixture('kvstore');
     files['methods/list_keys.params.json'].properties.reverse = { type: 'boolean', description: 'Newest first.' };
     const edited = await writeSchemaDir(root.dir, 'schema', files);
+    // Before regenerating, diffing the snapshot against the edited schema previews the entry.
+    const preview = await runCentkit(['diff', SNAPSHOT_PATH, 'schema'], root.dir);
+    expect(preview.stdout).toMatch(/method list_keys\n {2}param-added-optional +params\.reverse: boolean\n/);
     const check = await generate({ schemaDir: edited, outDir: root.dir, check: true });
     expect(check.plan.statuses.filter((s) => s.path.endsWith('CHANGELOG.md')).map((s) => `${s.status} ${s.path}`)).toEqual([
       'changed packages/cli/CHANGELOG.md',

@@ -42,10 +42,15 @@ export function snapshotFile(set: SchemaSet): GeneratedFile {
 }
 
 /** The snapshot under `outDir`, or undefined when there is none (or it is not one this generator reads). */
-export async function readSnapshot(outDir: string): Promise<Snapshot | undefined> {
+export function readSnapshot(outDir: string): Promise<Snapshot | undefined> {
+  return readSnapshotFile(path.join(outDir, SNAPSHOT_PATH));
+}
+
+/** A snapshot file anywhere (e.g. given to `centkit diff`), or undefined when it is not one. */
+export async function readSnapshotFile(file: string): Promise<Snapshot | undefined> {
   let parsed: Record<string, unknown>;
   try {
-    parsed = JSON.parse(await readFile(path.join(outDir, SNAPSHOT_PATH), 'utf8')) as Record<string, unknown>;
+    parsed = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
   } catch {
     return undefined;
   }

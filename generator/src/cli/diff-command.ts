@@ -1,8 +1,10 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readSnapshotFile } from '../changelog/snapshot.js';
 import type { Impact } from '../diff/change.js';
 import { diffProtocols } from '../diff/diff-protocols.js';
 import { formatDiffJson, formatDiffText, SIDES, type Side } from '../diff/format-diff.js';
-import { loadProtocol } from '../diff/load-protocol.js';
+import { displayName, loadProtocol, protocolOf } from '../diff/load-protocol.js';
 import type { ProtocolIR } from '../ir/types.js';
 import { SchemaSetError, formatProblem } from '../validate/problem.js';
 import { CliUsageError, type CliIo } from './io.js';
@@ -19,7 +21,10 @@ interface Parsed {
   readonly positionals: string[];
 }
 
-/** `centkit diff OLD NEW`: classify every change between two protocol definitions. */
+/**
+ * `centkit diff OLD NEW`: classify every change between two protocol definitions. Each side is
+ * a schema directory or a snapshot file (`docs/api/protocol.gen.json`: what was last generated).
+ */
 export async function diffCommand({ values, positionals }: Parsed, io: CliIo): Promise<number> {
   if (positionals.length !== 2) throw new CliUsageError('diff needs two schema directories: OLD_SCHEMA_DIR NEW_SCHEMA_DIR');
   const failOn = values['fail-on'] === undefined ? undefined : FAIL_LEVELS[values['fail-on']];
@@ -45,6 +50,11 @@ export async function diffCommand({ values, positionals }: Parsed, io: CliIo): P
 /** Loads one side; a broken side is reported with all its problems (both sides are always tried). */
 async function loadSide(label: string, dir: string, io: CliIo): Promise<ProtocolIR | undefined> {
   try {
+    if ((await stat(dir).catch(() => undefined))?.isFile() === true) {
+      const snapshot = await readSnapshotFile(dir);
+      if (snapshot === undefined) throw new CliUsageError(`${label} ${displayName(dir, io.cwd)} is a file but not a centkit protocol snapshot`);
+      return protocolOf({ ...snapshot.set, source: displayName(dir, io.cwd) });
+    }
     return (await loadProtocol(dir, io.cwd)).ir;
   } catch (error) {
     if (!(error instanceof SchemaSetError)) throw error;

@@ -13,14 +13,16 @@ commands:
       --check writes nothing, lists stale files and exits 1 if any
   diff OLD_SCHEMA_DIR NEW_SCHEMA_DIR [--json] [--fail-on breaking|unknown|any] [--side callers|implementers]
       classify every change as breaking or compatible for callers and for implementers, and
-      suggest a version bump; --fail-on exits 1 when a change at that level is found
+      suggest a version bump; --fail-on exits 1 when a change at that level is found; a side
+      may also be a snapshot file (docs/api/protocol.gen.json: what was last generated)
   contract --address URL --secret S [--channel C] [--junit FILE] [--insecure] [--schema DIR]
            [--transport ID] [--timeout MS]
       call every method on a live server with schema-derived params (publishing only into the
       contract channel, touching only made-up users) and check every reply against the schemas;
       exits 1 if a reply does not match
 
-exit codes: 0 ok, 1 schema problems or stale files, 2 usage error, 3 internal error`;
+exit codes: 0 ok, 1 schema problems, stale files, changes at --fail-on or contract mismatches,
+            2 usage error, 3 internal error`;
 
 /** The one CLI boundary: runs a command, prints `centkit: message` on failure, returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
