@@ -15,6 +15,9 @@ describe('form encoding', () => {
     ['plain JSON', '[{"method":"publish","params":{"channel":"news","data":1}}]'],
     ['spaces and the characters encodeURIComponent keeps', `[{"text":"a b !'()~* -._"}]`],
     ['non-ASCII, astral and line separators', JSON.stringify(['ünï ☃ 😀 \u2028 \u2029 \u00a0'])],
+    ['non-ASCII and astral without a space or !\'()~', JSON.stringify(['ünï☃😀\u2028'])],
+    ['lone surrogates (U+FFFD, as URLSearchParams)', 'a\ud800b\udc00c\ud83d'],
+    ['lone surrogate next to a space', 'a \ud800'],
     ['every character below U+0800', EVERY_BMP_CHAR],
     ['reserved characters', '[{"q":"a=1&b=2+3%20;/?#[]@$,"}]'],
   ])('%s: byte for byte what URLSearchParams writes', (_, value) => {
