@@ -60,6 +60,17 @@ describe('centkit contract against the mock', () => {
     expect(statuses(report)).toEqual(METHODS.map((m) => `pass ${m}`));
   });
 
+  it('sends no sign with --insecure, for a server that skips the check', async () => {
+    const open = await startMockCentrifugo({ config: { insecure_api: true, namespaces: [{ name: 'public', presence: true, history_size: 10, history_lifetime: 60 }] } });
+    try {
+      const { code, stdout } = await runCentkit(['contract', '--address', open.url, '--insecure']);
+      expect(code).toBe(0);
+      expect(stdout).toContain('9 methods: 9 passed, 0 failed, 0 skipped');
+    } finally {
+      await open.close();
+    }
+  });
+
   it('catches a reply of the wrong shape with the exact JSON path, expected and got', async () => {
     const proxy = await startAlteringProxy(mock.url, (item) => {
       if (item['method'] !== 'stats') return;

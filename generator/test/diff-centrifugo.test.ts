@@ -1,9 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diffProtocols } from '../src/diff/diff-protocols.js';
+import { loadProtocol } from '../src/diff/load-protocol.js';
 import { readFixture, writeSchemaDir } from './support/schema-dir.js';
 import { runCentkit } from './support/run.js';
-import { scratchRoot } from './support/workspace.js';
+import { repoRoot, scratchRoot } from './support/workspace.js';
 
 interface JsonChange { kind: string; subject: { kind: string; name: string }; at: string; detail: string; callers: string; implementers: string }
 interface JsonDiff { format: string; bump: { bump: string }; summary: Record<string, unknown>; changes: JsonChange[] }
@@ -60,6 +62,15 @@ describe('centkit diff on the real Centrifugo evolution (1.0.0 → 1.8.0)', () =
     expect(failed.code).toBe(1);
     expect(failed.stderr).toBe('centkit: 5 changes at --fail-on breaking for callers\n');
     expect((await runCentkit(['diff', 'schema/centrifugo-v1', 'schema/centrifugo-v1', '--fail-on', 'any'])).code).toBe(0);
+  });
+
+  it('is pure: neither IR is changed, and the same IRs give an equal diff', async () => {
+    const old = (await loadProtocol(path.join(repoRoot, 'schema/centrifugo-v1.0'), repoRoot)).ir;
+    const neu = (await loadProtocol(path.join(repoRoot, 'schema/centrifugo-v1'), repoRoot)).ir;
+    const before = structuredClone({ old, neu });
+    const diff = diffProtocols(old, neu);
+    expect({ old, neu }).toEqual(before);
+    expect(diffProtocols(old, neu)).toEqual(diff);
   });
 
   it('gives byte-identical JSON for the same input', async () => {

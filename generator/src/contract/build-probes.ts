@@ -1,4 +1,5 @@
-import type { MethodIR, ProtocolIR } from '../ir/types.js';
+import { sampleValues } from '../emitters/fixtures/sample-values.js';
+import type { ProtocolIR } from '../ir/types.js';
 import { mergePatch } from '../ir/merge-patch.js';
 import type { ProbePlan } from './probe-plan.js';
 
@@ -15,26 +16,25 @@ export interface ProbeTargets {
 
 /**
  * A probe per method, in protocol order. Params start from the schema: the method's first
- * params example, else an object of its required fields' first examples. The plan's `params`
+ * params example valid against the typed view, else a value drawn from the typed view with the
+ * fixtures' fixed seed (so the same schema always gives the same probes). The plan's `params`
  * (a JSON merge patch) then points them at the contract channel and made-up user. A `write`
  * method the plan does not mention is skipped: the runner never guesses what is safe to change.
  */
-export function buildProbes(ir: ProtocolIR, plan: ProbePlan, targets: ProbeTargets, transportMethods: readonly string[]): Probe[] {
-  return ir.methods.map((method): Probe => {
+export async function buildProbes(ir: ProtocolIR, plan: ProbePlan, targets: ProbeTargets, transportMethods: readonly string[]): Promise<Probe[]> {
+  const probes: Probe[] = [];
+  for (const method of ir.methods) {
     const entry = plan.probes[method.name];
-    if (entry?.skip !== undefined) return { method: method.name, skip: entry.skip };
-    if (!transportMethods.includes(method.name)) return { method: method.name, skip: 'the transport does not carry this method' };
-    if (entry === undefined && method.effect === 'write') return { method: method.name, skip: 'a write method with no entry in the probe plan: not called, to change nothing' };
-    const base = schemaParams(method);
-    const params = entry?.params === undefined ? base : mergePatch(base, entry.params);
-    return { method: method.name, params: substitute(params, targets) };
-  });
-}
-
-function schemaParams(method: MethodIR): unknown {
-  if (method.params.examples.length > 0) return structuredClone(method.params.examples[0]);
-  const required = method.fields.filter((f) => f.required);
-  return Object.fromEntries(required.map((f) => [f.name, structuredClone(f.examples[0] ?? null)]));
+    if (entry?.skip !== undefined) probes.push({ method: method.name, skip: entry.skip });
+    else if (!transportMethods.includes(method.name)) probes.push({ method: method.name, skip: 'the transport does not carry this method' });
+    else if (entry === undefined && method.effect === 'write') probes.push({ method: method.name, skip: 'a write method with no entry in the probe plan: not called, to change nothing' });
+    else {
+      const [base = {}] = await sampleValues(ir, method.params, 1);
+      const params = entry?.params === undefined ? base : mergePatch(base, entry.params);
+      probes.push({ method: method.name, params: substitute(params, targets) });
+    }
+  }
+  return probes;
 }
 
 function substitute(value: unknown, targets: ProbeTargets): unknown {

@@ -59,7 +59,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const target: HttpTarget = { address: options.address, transport, secret: options.insecure === true ? undefined : options.secret, timeoutMs: options.timeoutMs ?? 5000 };
   const checker = createReplyChecker(ir, plan);
   const results: ProbeResult[] = [];
-  for (const probe of buildProbes(ir, plan, { channel, user }, transport.methods)) results.push(await runProbe(ir, plan, target, checker, probe));
+  for (const probe of await buildProbes(ir, plan, { channel, user }, transport.methods)) results.push(await runProbe(ir, plan, target, checker, probe));
   return { protocol: { name: ir.name, version: ir.version, source: ir.source }, url: displayUrl(options.address, transport.http?.path ?? ''), transport: transport.id, channel, user, results };
 }
 
