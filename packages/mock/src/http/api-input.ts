@@ -6,11 +6,11 @@
  * wins, so body beats query for urlencoded, and query beats body for multipart.
  */
 import type { IncomingMessage } from 'node:http';
-import { parseQueryInto, type FormValues } from './form.js';
-import { parseMediaType } from './media-type.js';
+import { API_FORM_KEYS, ApiForm, parseQueryInto } from './form.js';
+import { requestMediaType, type MediaType } from './media-type.js';
 import { parseMultipart } from './multipart.js';
 import { firstHeader } from './raw-header.js';
-import { readBody } from './read-body.js';
+import { readBodyThen } from './read-body.js';
 
 export const MAX_FORM_BYTES = 10 << 20;
 
@@ -26,40 +26,60 @@ export type ApiInput =
   | { readonly kind: 'json-too-large'; readonly received: number }
   | { readonly kind: 'read-error' };
 
-const WANTED = ['data', 'sign'] as const;
 const EMPTY = Buffer.alloc(0);
+const READ_ERROR: ApiInput = { kind: 'read-error' };
 
-export async function readApiInput(req: IncomingMessage, query: string, insecure: boolean, limits: Limits): Promise<ApiInput> {
+/** Reads the request as far as needed and calls `done` once (synchronously when no body is read). */
+export function readApiInput(req: IncomingMessage, query: string, insecure: boolean, limits: Limits, done: (input: ApiInput) => void): void {
   const contentType = firstHeader(req.rawHeaders, 'content-type') ?? '';
   if (isJsonContentType(contentType)) {
-    const body = await readBody(req, limits.maxJsonBodyBytes);
-    if (body.kind === 'overflow') return { kind: 'json-too-large', received: body.received };
-    if (body.kind === 'error') return { kind: 'read-error' };
-    const sign = insecure ? undefined : firstHeader(req.rawHeaders, 'x-api-sign');
-    return { kind: 'input', mode: 'json', data: body.body, sign: sign === undefined ? undefined : Buffer.from(sign, 'latin1') };
+    readBodyThen(req, limits.maxJsonBodyBytes, (body) => {
+      if (body.kind === 'overflow') return done({ kind: 'json-too-large', received: body.received });
+      if (body.kind === 'error') return done(READ_ERROR);
+      const sign = insecure ? undefined : firstHeader(req.rawHeaders, 'x-api-sign');
+      done({ kind: 'input', mode: 'json', data: body.body, sign: sign === undefined ? undefined : Buffer.from(sign, 'latin1') });
+    });
+    return;
   }
-  const values: FormValues = new Map();
+  const form = new ApiForm();
   const method = req.method ?? 'GET';
-  const media = contentType === '' ? undefined : parseMediaType(contentType);
+  const media = contentType === '' ? undefined : requestMediaType(contentType);
   if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && media?.type === 'application/x-www-form-urlencoded') {
-    const body = await readBody(req, MAX_FORM_BYTES);
-    if (body.kind === 'error') return { kind: 'read-error' };
-    if (body.kind === 'ok') parseQueryInto(values, body.body, WANTED);
+    readBodyThen(req, MAX_FORM_BYTES, (body) => {
+      if (body.kind === 'error') return done(READ_ERROR);
+      if (body.kind === 'ok') parseQueryInto(form, body.body, API_FORM_KEYS);
+      afterBody(req, query, insecure, limits, media, form, done);
+    });
+    return;
   }
-  if (query !== '') parseQueryInto(values, Buffer.from(query, 'latin1'), WANTED);
-  if (media?.type === 'multipart/form-data' && !media.invalidParams) {
-    const boundary = media.params.get('boundary');
-    if (boundary !== undefined) {
-      const body = await readBody(req, limits.maxMultipartBytes);
-      if (body.kind === 'error') return { kind: 'read-error' };
-      const parts = body.kind === 'ok' ? parseMultipart(body.body, boundary, WANTED) : undefined;
-      if (parts) for (const [k, v] of parts) if (!values.has(k)) values.set(k, v);
-    }
-  }
-  return { kind: 'input', mode: 'form', data: values.get('data') ?? EMPTY, sign: insecure ? undefined : values.get('sign') };
+  afterBody(req, query, insecure, limits, media, form, done);
 }
 
+function afterBody(req: IncomingMessage, query: string, insecure: boolean, limits: Limits, media: MediaType | undefined, form: ApiForm, done: (input: ApiInput) => void): void {
+  if (query !== '') parseQueryInto(form, Buffer.from(query, 'latin1'), API_FORM_KEYS);
+  const boundary = media?.type === 'multipart/form-data' && !media.invalidParams ? media.params.get('boundary') : undefined;
+  if (boundary === undefined) return done(formInput(form, insecure));
+  readBodyThen(req, limits.maxMultipartBytes, (body) => {
+    if (body.kind === 'error') return done(READ_ERROR);
+    const parts = body.kind === 'ok' ? parseMultipart(body.body, boundary, API_FORM_KEYS) : undefined;
+    if (parts) for (const [k, v] of parts) if (!form.has(k)) form.set(k, v);
+    done(formInput(form, insecure));
+  });
+}
+
+function formInput(form: ApiForm, insecure: boolean): ApiInput {
+  return { kind: 'input', mode: 'form', data: form.data ?? EMPTY, sign: insecure ? undefined : form.sign };
+}
+
+const JSON_TYPE = 'application/json';
+
+/** Starts with `application/json`, ASCII case-insensitively (header values are latin1: no other letter folds to ASCII). */
 export function isJsonContentType(contentType: string): boolean {
-  return contentType.length >= 16 && contentType.slice(0, 16).toLowerCase() === 'application/json';
+  if (contentType.length < JSON_TYPE.length) return false;
+  for (let i = 0; i < JSON_TYPE.length; i += 1) {
+    let c = contentType.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== JSON_TYPE.charCodeAt(i)) return false;
+  }
+  return true;
 }
-

@@ -33,12 +33,7 @@ export function createMockServer(setup: ServerSetup): Server {
     const r = route(req.url ?? '/', prefix, setup.control !== undefined);
     switch (r.kind) {
       case 'api':
-        handleApi(setup.api, req, res, r.query).catch((err: unknown) => {
-          setup.api.node.logger.error(`API handler failed: ${(err as Error).message}`);
-          if (!res.headersSent) sendError(res, 500);
-          else res.destroy();
-        });
-        return;
+        return handleApi(setup.api, req, res, r.query);
       case 'control':
         if (setup.control) void handleControl(setup.control, req, res, r.path, r.query);
         return;
