@@ -20,6 +20,11 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // `cent stats | head -1`: the reader went away. Drop the rest of the output quietly and keep
+  // the exit code, instead of dying on an unhandled EPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   return {
     stdout: process.stdout,
     stderr: process.stderr,

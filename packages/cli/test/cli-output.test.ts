@@ -3,11 +3,11 @@
  * terminal (run under script(1)), the reply bytes as received with --raw, and --batch as ONE
  * request with one reply line per command.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { generateApiSign } from '@centkit/client';
 import { startMockCentrifugo, type MockCentrifugo } from '@centkit/mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { lines, runCent } from './support/cent-process.js';
+import { CENT_BIN, lines, NO_HOME, runCent } from './support/cent-process.js';
 import { tempHome } from './support/temp-home.js';
 
 const hasScript = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -42,6 +42,20 @@ describe('output', () => {
     expect(run.code).toBe(1);
     expect(lines(run.stdout)).toEqual(['{', '  "method": "publish",', '  "error": "namespace not found",', '  "advice": "fix"', '}', 'cent: publish failed: namespace not found (advice: fix). The reply is on stdout.']);
     expect(run.stdout.endsWith('.\r\n')).toBe(true);
+  });
+
+  it('stops quietly, keeping its exit code, when the reader of stdout goes away', async () => {
+    const batch = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ method: 'publish', params: { channel: 'news', data: i } })).join('\n');
+    const script = `node ${JSON.stringify(CENT_BIN)} --batch - | head -n 1 >/dev/null; echo "exit \${PIPESTATUS[0]}"`;
+    // Asynchronously: the mock answering cent lives in this process.
+    const child = spawn('bash', ['--norc', '--noprofile', '-c', script], { env: { PATH: process.env['PATH'] ?? '', HOME: NO_HOME, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdin.end(batch);
+    await new Promise((resolve) => child.on('close', resolve));
+    expect({ stdout, stderr }).toEqual({ stdout: 'exit 0\n', stderr: '' });
   });
 
   it('--raw prints the reply body byte for byte, as a direct request gets it', async () => {

@@ -10,6 +10,8 @@ import type { CliIo } from '../io.js';
 import { DEFAULT_CONFIG, pickSection, readCentrc, type CentrcSection } from './read-centrc.js';
 
 export const DEFAULT_TIMEOUT_SECONDS = 2;
+/** A day: far beyond any reply, and well inside what a Node timer can wait. */
+export const MAX_TIMEOUT_SECONDS = 86_400;
 
 export interface Setting<T> {
   readonly value: T;
@@ -68,8 +70,8 @@ function missing(key: 'address' | 'secret', section: CentrcSection | undefined):
 function parseTimeout(setting: Setting<string>): number {
   const text = setting.value.trim();
   const seconds = Number(text);
-  if (/^(\d+(\.\d*)?|\.\d+)$/.test(text) && seconds > 0 && Number.isFinite(seconds)) return seconds;
-  const problem = `timeout ${JSON.stringify(setting.value)} (from ${setting.source}) is not a positive number of seconds`;
+  if (/^(\d+(\.\d*)?|\.\d+)$/.test(text) && seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS) return seconds;
+  const problem = `timeout ${JSON.stringify(setting.value)} (from ${setting.source}) is not a positive number of seconds up to ${MAX_TIMEOUT_SECONDS}`;
   const fix = 'Give seconds, e.g. 5 or 0.5.';
   throw setting.source.startsWith('--') ? usageError(problem, fix) : configError(problem, fix);
 }

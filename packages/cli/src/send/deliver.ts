@@ -20,7 +20,8 @@ export interface DeliverOptions {
 }
 
 export async function deliver(settings: Settings, commands: readonly Command[], options: DeliverOptions, io: CliIo, verbose: Verbose): Promise<number> {
-  verbose.log(`POST ${settings.apiUrl} with ${commands.length} command${commands.length === 1 ? '' : 's'}: ${commands.map((c) => c.method).join(', ')}`);
+  const names = commands.slice(0, 5).map((c) => c.method).join(', ') + (commands.length > 5 ? ` and ${commands.length - 5} more` : '');
+  verbose.log(`POST ${settings.apiUrl} with ${commands.length} command${commands.length === 1 ? '' : 's'}: ${names}`);
   const started = io.now();
   const elapsed = (): string => `${Math.round(io.now() - started)} ms`;
   let failures: Failure[];
