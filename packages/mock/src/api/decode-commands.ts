@@ -6,8 +6,8 @@
  */
 import { decodeStruct } from '../json/go-struct.js';
 import { jsonType } from '../json/go-struct.js';
-import { checkJson } from '../json/scan.js';
-import { forEachElement } from '../json/walk.js';
+import { checkJson, skipSpace } from '../json/scan.js';
+import { skipValue } from '../json/walk.js';
 
 export interface RawCommand {
   readonly uid: string;
@@ -36,7 +36,7 @@ export function decodeCommands(data: string): DecodeResult {
   const syntax = checkJson(data);
   if (syntax) return { ok: false, kind: 'data', path: '', message: `invalid JSON at offset ${syntax.offset}: ${syntax.message}` };
   if (first === 123) {
-    const one = decodeCommand(data, 0, data.length, '');
+    const one = decodeCommand(data, 0, data.length);
     return one.ok ? { ok: true, commands: [one.command], batch: false } : one;
   }
   return decodeCommandArray(data, 0, '');
@@ -45,20 +45,26 @@ export function decodeCommands(data: string): DecodeResult {
 /** Decodes the array at `start` (already syntax-checked) into commands. */
 export function decodeCommandArray(text: string, start: number, basePath: string): DecodeResult {
   const commands: RawCommand[] = [];
-  let failure: DecodeFailure | undefined;
-  forEachElement(text, start, (s, e) => {
-    if (failure) return;
-    const one = decodeCommand(text, s, e, `${basePath}/${commands.length}`);
-    if (one.ok) commands.push(one.command);
-    else failure = one;
-  });
-  return failure ?? { ok: true, commands, batch: true };
+  let j = skipSpace(text, start + 1);
+  if (text.charCodeAt(j) !== 93) {
+    while (j < text.length) {
+      const end = skipValue(text, j);
+      const one = decodeCommand(text, j, end);
+      if (!one.ok) return { ...one, path: `${basePath}/${commands.length}${one.path}` };
+      commands.push(one.command);
+      j = skipSpace(text, end);
+      if (text.charCodeAt(j) !== 44) break;
+      j = skipSpace(text, j + 1);
+    }
+  }
+  return { ok: true, commands, batch: true };
 }
 
-function decodeCommand(text: string, start: number, end: number, path: string): { ok: true; command: RawCommand } | DecodeFailure {
+/** One command; a failure's `path` is relative to the command. */
+function decodeCommand(text: string, start: number, end: number): { ok: true; command: RawCommand } | DecodeFailure {
   const c = text.charCodeAt(start);
-  if (c !== 123 && c !== 110) return { ok: false, kind: 'command', path, message: `a command must be an object (got ${jsonType(c)})` };
+  if (c !== 123 && c !== 110) return { ok: false, kind: 'command', path: '', message: `a command must be an object (got ${jsonType(c)})` };
   const r = decodeStruct(text, start, end, COMMAND);
-  if (!r.ok) return { ok: false, kind: 'command', path: path + r.path, message: r.message };
+  if (!r.ok) return { ok: false, kind: 'command', path: r.path, message: r.message };
   return { ok: true, command: r.value };
 }

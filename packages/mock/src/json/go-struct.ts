@@ -4,9 +4,14 @@
  * last duplicate wins, unknown keys are ignored, `null` leaves a string field untouched, a
  * wrong type is an error, and a `null` object decodes to the zero struct.
  * Input must already be valid JSON (`checkJson`).
+ *
+ * Hot path: a spec is compiled once (field list, zero value), members are walked in place (no
+ * callbacks, no member objects), and a key made of ASCII without escapes is matched against the
+ * field names character by character, without making a string for it.
  */
 import { unquote } from './unquote.js';
-import { forEachElement, forEachMember } from './walk.js';
+import { skipSpace } from './scan.js';
+import { skipString, skipValue } from './walk.js';
 
 /** `string`: Go string. `raw`: json.RawMessage (text as received). `strings`: []string. */
 export type FieldKind = 'string' | 'raw' | 'strings';
@@ -19,45 +24,130 @@ export type StructResult<S extends StructSpec> =
   | { readonly ok: true; readonly value: Decoded<S> }
   | { readonly ok: false; readonly path: string; readonly message: string };
 
-export function decodeStruct<S extends StructSpec>(text: string, start: number, end: number, spec: S): StructResult<S> {
-  const value = {} as Record<string, string | string[] | undefined>;
+type Value = Record<string, string | string[] | undefined>;
+
+interface Compiled {
+  readonly names: readonly string[];
+  readonly kinds: readonly FieldKind[];
+  /** The zero struct; copied per decode (`strings` fields then get their own array). */
+  readonly zero: Readonly<Value>;
+  readonly arrayFields: readonly string[];
+}
+
+const compiledSpecs = new WeakMap<StructSpec, Compiled>();
+
+function compile(spec: StructSpec): Compiled {
+  const names: string[] = [];
+  const kinds: FieldKind[] = [];
+  const zero: Value = {};
+  const arrayFields: string[] = [];
   for (const field in spec) {
-    const kind = spec[field];
-    value[field] = kind === 'string' ? '' : kind === 'raw' ? undefined : [];
+    const kind = spec[field] as FieldKind;
+    names.push(field);
+    kinds.push(kind);
+    zero[field] = kind === 'string' ? '' : kind === 'raw' ? undefined : [];
+    if (kind === 'strings') arrayFields.push(field);
   }
+  const compiled: Compiled = { names, kinds, zero, arrayFields };
+  compiledSpecs.set(spec, compiled);
+  return compiled;
+}
+
+export function decodeStruct<S extends StructSpec>(text: string, start: number, _end: number, spec: S): StructResult<S> {
+  const c = compiledSpecs.get(spec) ?? compile(spec);
+  const value: Value = { ...c.zero };
+  for (let i = 0; i < c.arrayFields.length; i += 1) value[c.arrayFields[i] as string] = [];
   const first = text.charCodeAt(start);
   if (first === 110 /* null */) return { ok: true, value: value as Decoded<S> };
   if (first !== 123) return { ok: false, path: '', message: `must be an object (got ${jsonType(first)})` };
-  let problem: { path: string; message: string } | undefined;
-  forEachMember(text, start, (m) => {
-    if (problem) return;
-    const field = matchField(unquote(text, m.keyStart, m.keyEnd), spec);
-    if (field === undefined) return;
-    const kind = spec[field];
-    const c = text.charCodeAt(m.valueStart);
-    if (kind === 'raw') {
-      value[field] = text.slice(m.valueStart, m.valueEnd);
-    } else if (kind === 'string') {
-      if (c === 34) value[field] = unquote(text, m.valueStart, m.valueEnd);
-      else if (c !== 110) problem = { path: `/${field}`, message: `must be a string (got ${jsonType(c)})` };
-    } else if (c === 110) {
-      value[field] = [];
-    } else if (c !== 91) {
-      problem = { path: `/${field}`, message: `must be an array of strings (got ${jsonType(c)})` };
-    } else {
-      const items: string[] = [];
-      forEachElement(text, m.valueStart, (s, e) => {
-        if (problem) return;
-        const d = text.charCodeAt(s);
-        if (d === 34) items.push(unquote(text, s, e));
-        else if (d === 110) items.push('');
-        else problem = { path: `/${field}/${items.length}`, message: `must be a string (got ${jsonType(d)})` };
-      });
-      value[field] = items;
+  let j = skipSpace(text, start + 1);
+  if (text.charCodeAt(j) === 125) return { ok: true, value: value as Decoded<S> };
+  while (j < text.length) {
+    const keyStart = j;
+    const keyEnd = skipString(text, j);
+    const valueStart = skipSpace(text, skipSpace(text, keyEnd) + 1);
+    const valueEnd = skipValue(text, valueStart);
+    const f = fieldIndex(c, spec, text, keyStart, keyEnd);
+    if (f >= 0) {
+      const field = c.names[f] as string;
+      const kind = c.kinds[f];
+      const ch = text.charCodeAt(valueStart);
+      if (kind === 'raw') {
+        value[field] = text.slice(valueStart, valueEnd);
+      } else if (kind === 'string') {
+        if (ch === 34) value[field] = unquote(text, valueStart, valueEnd);
+        else if (ch !== 110) return { ok: false, path: `/${field}`, message: `must be a string (got ${jsonType(ch)})` };
+      } else if (ch === 110) {
+        value[field] = [];
+      } else if (ch !== 91) {
+        return { ok: false, path: `/${field}`, message: `must be an array of strings (got ${jsonType(ch)})` };
+      } else {
+        const items = decodeStrings(text, valueStart);
+        if (!Array.isArray(items)) return { ok: false, path: `/${field}/${items.index}`, message: `must be a string (got ${jsonType(items.first)})` };
+        value[field] = items;
+      }
     }
-  });
-  if (problem) return { ok: false, ...problem };
+    j = skipSpace(text, valueEnd);
+    if (text.charCodeAt(j) !== 44) break;
+    j = skipSpace(text, j + 1);
+  }
   return { ok: true, value: value as Decoded<S> };
+}
+
+/** The strings of the array at i; or where the first element that is not a string (nor null) is. */
+function decodeStrings(text: string, i: number): string[] | { readonly index: number; readonly first: number } {
+  const items: string[] = [];
+  let j = skipSpace(text, i + 1);
+  if (text.charCodeAt(j) === 93) return items;
+  while (j < text.length) {
+    const end = skipValue(text, j);
+    const d = text.charCodeAt(j);
+    if (d === 34) items.push(unquote(text, j, end));
+    else if (d === 110) items.push('');
+    else return { index: items.length, first: d };
+    j = skipSpace(text, end);
+    if (text.charCodeAt(j) !== 44) break;
+    j = skipSpace(text, j + 1);
+  }
+  return items;
+}
+
+/** Index of the field the key (raw, with quotes) fills, or -1. */
+function fieldIndex(c: Compiled, spec: StructSpec, text: string, keyStart: number, keyEnd: number): number {
+  const from = keyStart + 1;
+  const length = keyEnd - 1 - from;
+  let plain = true;
+  for (let i = from; i < from + length; i += 1) {
+    const ch = text.charCodeAt(i);
+    if (ch >= 0x80 || ch === 92) {
+      plain = false;
+      break;
+    }
+  }
+  if (!plain) {
+    const field = matchField(unquote(text, keyStart, keyEnd), spec);
+    return field === undefined ? -1 : c.names.indexOf(field);
+  }
+  // ASCII without escapes: the key is its own text, and Go's folding is ASCII lower-casing.
+  const names = c.names;
+  for (let f = 0; f < names.length; f += 1) {
+    const name = names[f] as string;
+    if (name.length === length && text.startsWith(name, from)) return f;
+  }
+  for (let f = 0; f < names.length; f += 1) {
+    const name = names[f] as string;
+    if (name.length === length && asciiFoldEquals(text, from, name)) return f;
+  }
+  return -1;
+}
+
+function asciiFoldEquals(text: string, from: number, name: string): boolean {
+  for (let i = 0; i < name.length; i += 1) {
+    let ch = text.charCodeAt(from + i);
+    if (ch >= 0x41 && ch <= 0x5a) ch += 0x20;
+    if (ch !== name.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 function matchField(key: string, spec: StructSpec): string | undefined {

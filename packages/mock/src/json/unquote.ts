@@ -4,7 +4,7 @@
  */
 export function unquote(text: string, start: number, end: number): string {
   const inner = text.slice(start + 1, end - 1);
-  if (inner.indexOf('\\') < 0 && !hasLoneSurrogate(inner)) return inner;
+  if (!mayNeedWork(text, start + 1, end - 1)) return inner;
   let out = '';
   let i = 0;
   while (i < inner.length) {
@@ -40,6 +40,15 @@ export function unquote(text: string, start: number, end: number): string {
 const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A backslash or any surrogate in text[from, to): a plain loop, cheaper than two searches. */
+function mayNeedWork(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 92 || (c >= 0xd800 && c < 0xe000)) return true;
+  }
+  return false;
+}
 
 function hasLoneSurrogate(s: string): boolean {
   return LONE.test(s);
