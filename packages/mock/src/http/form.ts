@@ -37,30 +37,28 @@ const PCT = 0x25;
 
 export function parseQueryInto(into: FormSink, src: Buffer, wanted: readonly string[]): void {
   const n = src.length;
+  // The next `;` and `=` at or after the current pair, found with native searches and reused
+  // until passed: one pass over the body in all, whatever the number of pairs.
+  let nextSemi = src.indexOf(SEMI);
+  let nextEq = src.indexOf(EQ);
   let start = 0;
   while (start < n) {
-    // One pass over the pair: its end, its first `=`, whether it has `;` or escapes in the key.
-    let end = start;
-    let eq = -1;
-    let semi = false;
-    let keyEscaped = false;
-    for (; end < n; end += 1) {
-      const c = src[end];
-      if (c === AMP) break;
-      if (c === SEMI) semi = true;
-      else if (eq < 0) {
-        if (c === EQ) eq = end;
-        else if (c === PCT || c === PLUS) keyEscaped = true;
+    let end = src.indexOf(AMP, start);
+    if (end < 0) end = n;
+    if (end > start) {
+      if (nextSemi >= 0 && nextSemi < start) nextSemi = src.indexOf(SEMI, start);
+      if (nextSemi < 0 || nextSemi >= end) {
+        if (nextEq >= 0 && nextEq < start) nextEq = src.indexOf(EQ, start);
+        addPair(into, src, start, nextEq >= 0 && nextEq < end ? nextEq : end, end, wanted);
       }
     }
-    if (end > start && !semi) addPair(into, src, start, eq < 0 ? end : eq, end, keyEscaped, wanted);
     start = end + 1;
   }
 }
 
-function addPair(into: FormSink, src: Buffer, start: number, eq: number, end: number, keyEscaped: boolean, wanted: readonly string[]): void {
+function addPair(into: FormSink, src: Buffer, start: number, eq: number, end: number, wanted: readonly string[]): void {
   let name: string | undefined;
-  if (keyEscaped) {
+  if (hasEscape(src, start, eq)) {
     const key = unescape(src, start, eq);
     if (key === undefined) return;
     const decoded = key.toString('utf8');
@@ -83,6 +81,22 @@ function asciiEquals(src: Buffer, start: number, end: number, name: string): boo
   return true;
 }
 
+function hasEscape(src: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i += 1) {
+    const c = src[i];
+    if (c === PCT || c === PLUS) return true;
+  }
+  return false;
+}
+
+/** Hex digit values by byte, -1 for others. */
+const HEX = new Int8Array(256).fill(-1);
+for (let i = 0; i < 10; i += 1) HEX[0x30 + i] = i;
+for (let i = 0; i < 6; i += 1) {
+  HEX[0x41 + i] = 10 + i;
+  HEX[0x61 + i] = 10 + i;
+}
+
 /** Query-unescapes src[start, end); undefined on a malformed `%` escape. */
 export function unescape(src: Buffer, start: number, end: number): Buffer | undefined {
   let first = start;
@@ -93,22 +107,14 @@ export function unescape(src: Buffer, start: number, end: number): Buffer | unde
   let n = first - start;
   for (let i = first; i < end; i += 1) {
     const c = src[i] as number;
-    if (c === PLUS) out[n++] = 0x20;
-    else if (c === PCT) {
-      const hi = hexValue(src[i + 1]);
-      const lo = hexValue(src[i + 2]);
-      if (i + 2 >= end || hi < 0 || lo < 0) return undefined;
-      out[n++] = hi * 16 + lo;
+    if (c === PCT) {
+      if (i + 2 >= end) return undefined;
+      const hi = HEX[src[i + 1] as number] as number;
+      const lo = HEX[src[i + 2] as number] as number;
+      if ((hi | lo) < 0) return undefined;
+      out[n++] = (hi << 4) | lo;
       i += 2;
-    } else out[n++] = c;
+    } else out[n++] = c === PLUS ? 0x20 : c;
   }
   return out.subarray(0, n);
-}
-
-function hexValue(c: number | undefined): number {
-  if (c === undefined) return -1;
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x41 && c <= 0x46) return c - 0x37;
-  if (c >= 0x61 && c <= 0x66) return c - 0x57;
-  return -1;
 }
