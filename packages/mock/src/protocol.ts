@@ -27,6 +27,16 @@ export function isMethodName(name: string): name is MethodName {
   return isGeneratedMethodName(name);
 }
 
+const canonicalNames: ReadonlyMap<string, MethodName> = new Map(methodNames.map((m) => [m, m]));
+
+/**
+ * The method table's own string for `name` (undefined when not a method): records then share
+ * one string instead of each keeping the copy sliced out of its request.
+ */
+export function canonicalMethodName(name: string): MethodName | undefined {
+  return canonicalNames.get(name);
+}
+
 /** Methods the Redis API queue executes (those offered on the `redis` transport); others are ignored. */
 export const queueMethods: ReadonlySet<MethodName> = new Set(methodNames.filter((m) => methods[m].transports.includes('redis')));
 

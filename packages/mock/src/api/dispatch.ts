@@ -3,7 +3,7 @@
  * whole request, but commands before it keep their side effects; soft errors go in the reply.
  * Every command is recorded, with the transport it came on.
  */
-import { isMethodName, wireValidation, type ValidationIssue } from '../protocol.js';
+import { canonicalMethodName, wireValidation, type ValidationIssue } from '../protocol.js';
 import type { MockNode } from '../state/node.js';
 import type { Transport } from '../state/recorded-command.js';
 import type { RawCommand } from './decode-commands.js';
@@ -31,6 +31,10 @@ export interface RequestInfo {
 }
 
 export function runBatch(info: RequestInfo, commands: readonly RawCommand[]): BatchResult {
+  if (commands.length === 1) {
+    const outcome = runCommand(info, commands[0] as RawCommand, 0);
+    return outcome.ok ? { ok: true, json: `[${outcome.json}]` } : outcome;
+  }
   const parts: string[] = [];
   for (let i = 0; i < commands.length; i += 1) {
     const cmd = commands[i] as RawCommand;
@@ -44,19 +48,19 @@ export function runBatch(info: RequestInfo, commands: readonly RawCommand[]): Ba
 /** Runs and records one command; `json` is its reply object. */
 export function runCommand(info: RequestInfo, cmd: RawCommand, index: number): { ok: true; json: string; result: CommandResult } | { ok: false; failure: CommandFailure } {
   const { node } = info;
-  const prefix = info.batch ? `/${index}` : '';
-  if (!isMethodName(cmd.method)) {
+  const method = canonicalMethodName(cmd.method);
+  if (method === undefined) {
     const message = cmd.method === '' ? 'method is missing or empty' : `unknown method ${JSON.stringify(cmd.method)} (method names are case-sensitive)`;
-    record(info, cmd, index, { kind: 'rejected', path: '/method', message, channels: [] });
-    return { ok: false, failure: { kind: 'command', method: cmd.method, index, path: `${prefix}/method`, message } };
+    record(info, cmd.method, cmd, index, { kind: 'rejected', path: '/method', message, channels: [] });
+    return { ok: false, failure: { kind: 'command', method: cmd.method, index, path: `${info.batch ? `/${index}` : ''}/method`, message } };
   }
-  const result = handlers[cmd.method]({ node, transport: info.transport }, cmd.params);
+  const result = handlers[method]({ node, transport: info.transport }, cmd.params);
   if (node.strict && wireValidation.available) compareWithSchema(node, cmd, result);
-  record(info, cmd, index, result);
+  record(info, method, cmd, index, result);
   if (result.kind === 'rejected') {
-    return { ok: false, failure: { kind: 'params', method: cmd.method, index, path: prefix + result.path, message: result.message } };
+    return { ok: false, failure: { kind: 'params', method, index, path: (info.batch ? `/${index}` : '') + result.path, message: result.message } };
   }
-  return { ok: true, json: replyJson(cmd.uid, cmd.method, result.error, result.advice, result.body), result };
+  return { ok: true, json: replyJson(cmd.uid, method, result.error, result.advice, result.body), result };
 }
 
 /** What the wire validators say about a command's params (for violation reports). */
@@ -101,14 +105,14 @@ export function recordIgnored(info: RequestInfo, cmd: RawCommand, index: number)
   });
 }
 
-function record(info: RequestInfo, cmd: RawCommand, index: number, result: CommandResult): void {
+function record(info: RequestInfo, method: string, cmd: RawCommand, index: number, result: CommandResult): void {
   const rejected = result.kind === 'rejected';
   info.node.recorder.record({
     requestId: info.requestId,
     index,
     transport: info.transport,
     uid: cmd.uid,
-    method: cmd.method,
+    method,
     paramsJson: cmd.params,
     channels: result.channels,
     outcome: rejected ? 'rejected' : result.error === null ? 'ok' : 'error',

@@ -35,21 +35,22 @@ export interface LiveGauges {
 }
 
 export class Metrics {
-  private counters: Record<string, number> = Object.create(null) as Record<string, number>;
+  // A Map: a dictionary-mode object made every inc a megamorphic keyed load and store.
+  private readonly counters = new Map<string, number>();
   private snapshotValues: Readonly<Record<string, number>> | undefined;
   private snapshotIndex = 0;
 
   inc(name: MetricName, by = 1): void {
-    this.counters[name] = (this.counters[name] ?? 0) + by;
+    this.counters.set(name, (this.counters.get(name) ?? 0) + by);
   }
 
   get(name: MetricName): number {
-    return this.counters[name] ?? 0;
+    return this.counters.get(name) ?? 0;
   }
 
   live(gauges: LiveGauges): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const name of METRIC_NAMES) out[name] = this.counters[name] ?? 0;
+    for (const name of METRIC_NAMES) out[name] = this.counters.get(name) ?? 0;
     const requests = out['http_api_num_requests'] ?? 0;
     out['http_api_1_count'] = requests;
     out['http_api_15_count'] = requests;
@@ -77,6 +78,6 @@ export class Metrics {
   }
 
   reset(): void {
-    this.counters = Object.create(null) as Record<string, number>;
+    this.counters.clear();
   }
 }

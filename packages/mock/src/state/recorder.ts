@@ -49,13 +49,17 @@ export class CommandRecorder {
       this.items.splice(0, excess);
       this.droppedCount += excess;
     }
+    if (this.waiters.size > 0) this.wake(command);
+    return command;
+  }
+
+  private wake(command: StoredCommand): void {
     for (const waiter of this.waiters) {
       if (waiter.test(command)) {
         this.waiters.delete(waiter);
         waiter.resolve(command);
       }
     }
-    return command;
   }
 
   list(match?: CommandMatcher): RecordedCommand[] {
