@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { RecordInput } from '../src/state/recorded-command.js';
+import { CommandRecorder } from '../src/state/recorder.js';
+
+const input = (i: number, over: Partial<RecordInput> = {}): RecordInput => ({
+  requestId: 100 + i,
+  index: i % 3,
+  transport: i % 2 === 0 ? 'http' : 'redis',
+  uid: i % 4 === 0 ? '' : `u${i}`,
+  method: 'publish',
+  paramsJson: `{"channel":"c${i}","data":${i}}`,
+  channels: i % 3 === 0 ? [] : i % 3 === 1 ? [`c${i}`] : [`a${i}`, `b${i}`],
+  outcome: (['ok', 'error', 'rejected', 'ignored'] as const)[i % 4] as RecordInput['outcome'],
+  error: i % 4 === 1 ? 'internal server error' : null,
+  advice: i % 5 === 0 ? 'fix' : null,
+  bodyJson: i % 4 === 2 ? undefined : 'null',
+  at: 1_767_225_600_000 + i * 1000.5,
+  ...over,
+});
+
+const expected = (seq: number, i: number) => {
+  const x = input(i);
+  return { seq, requestId: x.requestId, index: x.index, transport: x.transport, uid: x.uid, method: x.method, params: JSON.parse(x.paramsJson as string), paramsJson: x.paramsJson, channels: [...x.channels], outcome: x.outcome, error: x.error, advice: x.advice, body: x.bodyJson === undefined ? undefined : null, at: x.at };
+};
+
+describe('CommandRecorder (columns in a ring)', () => {
+  it('keeps the newest `limit` records with consecutive seq, every field as recorded', () => {
+    const r = new CommandRecorder(5);
+    for (let i = 1; i <= 13; i += 1) r.record(input(i));
+    expect(r.lastSeq).toBe(13);
+    expect(r.dropped).toBe(8);
+    expect(r.list().map((c) => JSON.parse(JSON.stringify(c)))).toEqual([9, 10, 11, 12, 13].map((i) => JSON.parse(JSON.stringify(expected(i, i)))));
+  });
+  it('clear keeps counting seq, and refills from empty', () => {
+    const r = new CommandRecorder(3);
+    for (let i = 1; i <= 4; i += 1) r.record(input(i));
+    r.clear();
+    expect(r.list()).toEqual([]);
+    r.record(input(5));
+    r.record(input(6));
+    expect(r.list().map((c) => [c.seq, c.requestId])).toEqual([[5, 105], [6, 106]]);
+  });
+  it('filters, hands out copies of channel lists, and waitFor sees old and new records', async () => {
+    const r = new CommandRecorder(10);
+    for (let i = 1; i <= 6; i += 1) r.record(input(i));
+    expect(r.list({ channel: 'b5' }).map((c) => c.seq)).toEqual([5]);
+    expect(r.list({ transport: 'redis', outcome: 'error' }).map((c) => c.seq)).toEqual([1, 5]);
+    (r.list()[4]?.channels as string[]).push('mutated');
+    expect(r.list()[4]?.channels).toEqual(['a5', 'b5']);
+    await expect(r.waitFor({ channel: 'c4' })).resolves.toMatchObject({ seq: 4 });
+    const later = r.waitFor({ channel: 'c7' }, { timeout: 1000 });
+    r.record(input(7));
+    await expect(later).resolves.toMatchObject({ seq: 7, channels: ['c7'] });
+  });
+  it('limit 0 keeps nothing but still wakes waiters', async () => {
+    const r = new CommandRecorder(0);
+    const w = r.waitFor({ method: 'publish' }, { timeout: 1000 });
+    r.record(input(1));
+    await expect(w).resolves.toMatchObject({ seq: 1 });
+    expect(r.list()).toEqual([]);
+  });
+});
