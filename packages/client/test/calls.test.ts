@@ -1,28 +1,13 @@
 import { Agent } from 'node:http';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BatchEntry } from '../src/index.js';
 import { CentCommandError, CentHttpError } from '../src/index.js';
-import { FakeCentrifugo } from './support/fake-centrifugo.js';
 import { rejectionOf, waitFor } from './support/net.js';
+import { setupServer } from './support/server-setup.js';
 import type { Message, TestBatch } from './support/test-client.js';
-import { TestClient } from './support/test-client.js';
 
 describe('calls, batches and the cent buffer', () => {
-  let server: FakeCentrifugo;
-  const clients: TestClient[] = [];
-  const client = (options: Partial<ConstructorParameters<typeof TestClient>[0]> = {}): TestClient => {
-    const c = new TestClient({ address: server.address, secret: 'secret', ...options });
-    clients.push(c);
-    return c;
-  };
-  beforeAll(async () => {
-    server = await FakeCentrifugo.start({ secret: 'secret' });
-  });
-  afterEach(async () => {
-    server.reset();
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-  });
-  afterAll(() => server.close());
+  const { server, client } = setupServer();
 
   describe('single call', () => {
     it('resolves to the reply body', async () => {

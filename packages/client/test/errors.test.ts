@@ -1,6 +1,6 @@
 import { Agent } from 'node:http';
 import type { LookupFunction } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CentAbortError,
   CentEncodeError,
@@ -10,9 +10,8 @@ import {
   CentTimeoutError,
   CentTransportError,
 } from '../src/index.js';
-import { FakeCentrifugo } from './support/fake-centrifugo.js';
 import { closedPort, rejectionOf } from './support/net.js';
-import { TestClient } from './support/test-client.js';
+import { setupServer } from './support/server-setup.js';
 
 /** An agent whose DNS lookups fail with `code`, or never answer. */
 function agentWithLookup(lookup: LookupFunction): Agent {
@@ -24,21 +23,7 @@ const failingLookup =
     callback(Object.assign(new Error(`getaddrinfo ${code} ${hostname}`), { code }), '', 4);
 
 describe('errors', () => {
-  let server: FakeCentrifugo;
-  const clients: TestClient[] = [];
-  const client = (options: Partial<ConstructorParameters<typeof TestClient>[0]> = {}): TestClient => {
-    const c = new TestClient({ address: server.address, secret: 'secret', ...options });
-    clients.push(c);
-    return c;
-  };
-  beforeAll(async () => {
-    server = await FakeCentrifugo.start({ secret: 'secret' });
-  });
-  afterEach(async () => {
-    server.reset();
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-  });
-  afterAll(() => server.close());
+  const { server, client } = setupServer();
 
   describe('transport', () => {
     it('connection refused: ECONNREFUSED, did not reach the server', async () => {

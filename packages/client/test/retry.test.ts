@@ -1,37 +1,23 @@
 import { Agent } from 'node:http';
 import type { LookupFunction } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { ClientOptions } from '../src/index.js';
 import { CentHttpError, CentTimeoutError, CentTransportError } from '../src/index.js';
 import { backoffDelay } from '../src/runtime/retry.js';
-import { FakeCentrifugo } from './support/fake-centrifugo.js';
 import { closedPort, rejectionOf } from './support/net.js';
-import { TestClient } from './support/test-client.js';
+import { setupServer } from './support/server-setup.js';
+import type { TestClient } from './support/test-client.js';
 
 const FAST = { attempts: 3, minDelay: 1, maxDelay: 5 };
 const HTTP_500 = { status: 500, body: 'Internal Server Error\n' };
 
 describe('retries', () => {
-  let server: FakeCentrifugo;
-  const clients: TestClient[] = [];
-  const client = (options: Partial<ConstructorParameters<typeof TestClient>[0]> = {}): TestClient => {
-    const c = new TestClient({ address: server.address, secret: 'secret', retry: FAST, ...options });
-    clients.push(c);
-    return c;
-  };
-  beforeAll(async () => {
-    server = await FakeCentrifugo.start({ secret: 'secret' });
-  });
-  afterEach(async () => {
-    server.reset();
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-  });
-  afterAll(() => server.close());
+  const { server, client: plainClient } = setupServer();
+  const client = (options: Partial<ClientOptions> = {}): TestClient => plainClient({ retry: FAST, ...options });
 
   it('are off by default', async () => {
     server.script(HTTP_500, HTTP_500);
-    const c = new TestClient({ address: server.address, secret: 'secret' });
-    clients.push(c);
-    await expect(c.stats()).rejects.toMatchObject({ status: 500, attempts: 1 });
+    await expect(plainClient().stats()).rejects.toMatchObject({ status: 500, attempts: 1 });
     expect(server.requests).toHaveLength(1);
   });
 
@@ -206,8 +192,7 @@ describe('retries', () => {
     await expect(client().stats({ retry: false })).rejects.toMatchObject({ attempts: 1 });
     server.reset();
     server.script(HTTP_500);
-    const plain = new TestClient({ address: server.address, secret: 'secret' });
-    clients.push(plain);
+    const plain = plainClient();
     await expect(plain.stats({ retry: FAST })).resolves.toBeDefined();
     expect(server.requests).toHaveLength(2);
   });

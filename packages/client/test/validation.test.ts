@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReplyValidator } from '../src/index.js';
 import { CentContractError } from '../src/index.js';
-import { FakeCentrifugo } from './support/fake-centrifugo.js';
 import { rejectionOf } from './support/net.js';
-import { TestClient } from './support/test-client.js';
+import { setupServer } from './support/server-setup.js';
 
 const validatorsBuilt = existsSync(new URL('../../validators/dist/index.js', import.meta.url));
 
@@ -21,21 +20,7 @@ function stub(seen: string[]): ReplyValidator {
 }
 
 describe('reply validation', () => {
-  let server: FakeCentrifugo;
-  const clients: TestClient[] = [];
-  const client = (options: Partial<ConstructorParameters<typeof TestClient>[0]> = {}): TestClient => {
-    const c = new TestClient({ address: server.address, secret: 'secret', ...options });
-    clients.push(c);
-    return c;
-  };
-  beforeAll(async () => {
-    server = await FakeCentrifugo.start({ secret: 'secret' });
-  });
-  afterEach(async () => {
-    server.reset();
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-  });
-  afterAll(() => server.close());
+  const { server, client } = setupServer();
 
   it('is off by default: a body of the wrong shape is returned as is', async () => {
     server.script({ body: [{ method: 'history', error: null, body: { channel: 5 } }] });

@@ -78,9 +78,19 @@ export class FakeCentrifugo {
   }
 
   static async start(options: { secret: string; insecure?: boolean; prefix?: string }): Promise<FakeCentrifugo> {
-    const fake = new FakeCentrifugo({ secret: options.secret, insecure: options.insecure ?? false, prefix: options.prefix ?? '' });
-    await new Promise<void>((resolve) => fake.#server.listen(0, '127.0.0.1', resolve));
+    const fake = FakeCentrifugo.create(options);
+    await fake.listen();
     return fake;
+  }
+
+  /** A fake that is not listening yet (`listen()` starts it): for a suite that needs the object before its `beforeAll`. */
+  static create(options: { secret: string; insecure?: boolean; prefix?: string }): FakeCentrifugo {
+    return new FakeCentrifugo({ secret: options.secret, insecure: options.insecure ?? false, prefix: options.prefix ?? '' });
+  }
+
+  /** Listens on a free port of 127.0.0.1. */
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
   }
 
   /** Connections open right now. */
