@@ -139,6 +139,8 @@ export class ClientCore<M extends MethodTypeMap> {
     if (commands.length === 0) return [];
     const retryOption = options?.retry;
     const retry = retryOption === undefined ? this.#retry : resolveRetry(retryOption);
+    const onReply = options?.onReply;
+    if (onReply !== undefined && typeof onReply !== 'function') throw new CentUsageError('onReply must be a function');
     const scope = new CallScope(resolveTimeout(options?.timeout ?? this.#timeout), options?.signal);
     const validating = this.#validatorOption !== undefined && this.#validatorOption !== false;
     const size = this.#maxBatchSize;
@@ -148,7 +150,7 @@ export class ClientCore<M extends MethodTypeMap> {
         const chunk = start === 0 && commands.length <= size ? commands : commands.slice(start, start + size);
         let replies: BatchEntry<unknown>[] | undefined;
         try {
-          replies = await this.#transport.request(chunk, scope, retry, () => this.#readOnly(chunk));
+          replies = await this.#transport.request(chunk, scope, retry, () => this.#readOnly(chunk), onReply);
           if (validating) await this.#validate(replies, batch ? start : undefined);
           if (start === 0) entries = replies;
           else entries.push(...replies);

@@ -27,7 +27,7 @@ export interface AttemptRequest {
 }
 
 export type AttemptResult =
-  | { kind: 'reply'; status: number; body: string }
+  | { kind: 'reply'; status: number; body: Buffer }
   | {
       kind: 'failure';
       error: unknown;
@@ -69,7 +69,7 @@ export function postOnce(request: AttemptRequest): Promise<AttemptResult> {
       if (socket !== undefined && socket.bytesRead > bytesBefore) replyStarted = true;
       resolve({ kind: 'failure', error, stopped: request.stop.stopped, connected, reusedSocket, replyStarted });
     };
-    const succeed = (status: number, body: string): void => {
+    const succeed = (status: number, body: Buffer): void => {
       if (settled) return;
       settled = true;
       cleanup();
@@ -113,7 +113,7 @@ export function postOnce(request: AttemptRequest): Promise<AttemptResult> {
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
         const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-        succeed(res.statusCode ?? 0, body.toString('utf8'));
+        succeed(res.statusCode ?? 0, body);
       });
       res.on('error', fail);
       res.on('close', () => {

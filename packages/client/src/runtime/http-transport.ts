@@ -7,7 +7,7 @@ import https from 'node:https';
 import { urlToHttpOptions } from 'node:url';
 import type { CallScope } from './call-scope.js';
 import type { ResolvedRetry } from './options.js';
-import type { BatchEntry, Command } from './types.js';
+import type { BatchEntry, CallOptions, Command } from './types.js';
 import type { CentError, RequestContext } from './errors.js';
 import type { AttemptResult, Target } from './http-attempt.js';
 import type { Retryability } from './retry.js';
@@ -112,12 +112,14 @@ export class HttpTransport {
   /**
    * Sends `commands` as one request; retries (when `retry` is set) as the rules allow.
    * `readOnly()` tells whether every command is a read (asked only when a retry is considered).
+   * `onReply` sees each reply's bytes and status before they are read (`CallOptions.onReply`).
    */
   async request(
     commands: readonly Command[],
     scope: CallScope,
     retry: ResolvedRetry | undefined,
     readOnly: () => boolean,
+    onReply: CallOptions['onReply'],
   ): Promise<BatchEntry<unknown>[]> {
     const config = this.#config;
     const ctx: RequestContext = { url: config.displayUrl, methods: commands.map((c) => c.method) };
@@ -141,15 +143,18 @@ export class HttpTransport {
 
       let failure: Failure;
       if (result.kind === 'reply') {
+        // Decoded before the hook runs, so nothing the hook does to its buffer changes what is read.
+        const text = result.body.toString('utf8');
+        if (onReply !== undefined) onReply(result.body, result.status);
         if (result.status >= 200 && result.status < 300) {
           try {
-            return parseReply(ctx, result.body, commands);
+            return parseReply(ctx, text, commands);
           } catch (error) {
             throw Object.assign(error as CentError, { attempts: attempt });
           }
         }
         failure = {
-          error: new CentHttpError(ctx, { status: result.status, body: result.body }),
+          error: new CentHttpError(ctx, { status: result.status, body: text }),
           retryability: result.status >= 500 ? 'maybe-sent' : 'never',
           mayHaveReachedServer: true,
         };

@@ -38,6 +38,13 @@ export interface CallOptions {
   timeout?: number;
   /** Overrides `ClientOptions.retry` for this call; `false` turns retries off. */
   retry?: RetryOptions | false;
+  /**
+   * Sees each HTTP reply of the call exactly as received (the body's bytes and the status), before
+   * the client reads it: every chunk of a split batch, a non-2xx reply, one that is later retried,
+   * and a 2xx body the client then rejects as malformed. Called synchronously; if it throws, the
+   * call rejects with that error. The buffer is the caller's to keep.
+   */
+  onReply?: (body: Buffer, status: number) => void;
 }
 
 /** Opt-in retries: exponential backoff with jitter, only where a retry is safe (see README). */

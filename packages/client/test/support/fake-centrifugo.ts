@@ -23,7 +23,7 @@ export interface RecordedRequest {
 /** What to do with one request. Without `status`/`body`/`drop`: behave like Centrifugo, after `delay`. */
 export interface Scripted {
   status?: number;
-  /** A string is sent as is; anything else as JSON. */
+  /** A string or a Buffer is sent as is; anything else as JSON. */
   body?: unknown;
   delay?: number;
   /** `reset`: RST the connection without a reply; `close`: close it (FIN); `half`: send half a reply, then reset. */
@@ -172,7 +172,7 @@ export class FakeCentrifugo {
       return;
     }
     if (scripted.status !== undefined || scripted.body !== undefined) {
-      const text = typeof scripted.body === 'string' ? scripted.body : JSON.stringify(scripted.body ?? null);
+      const text = typeof scripted.body === 'string' || Buffer.isBuffer(scripted.body) ? scripted.body : JSON.stringify(scripted.body ?? null);
       res.writeHead(scripted.status ?? 200, { 'Content-Type': 'application/json' });
       return void res.end(text);
     }
