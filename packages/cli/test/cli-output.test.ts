@@ -69,6 +69,15 @@ describe('output', () => {
     expect(expected.endsWith('\n')).toBe(false);
   });
 
+  it('--raw judges the printed body itself: the array of one object per command is no malformed reply', async () => {
+    // The client would refuse these (no body; a reply for another method); --raw prints them and exits by their errors.
+    mock.injectFault({ type: 'status', status: 200, body: '[{"method":"publish"}]', times: 1 });
+    expect(await runCent(['publish', '--raw', '--params', '{"channel":"public:x","data":1}'], { env })).toEqual({ code: 0, stdout: '[{"method":"publish"}]', stderr: '' });
+    mock.injectFault({ type: 'status', status: 200, body: '[{"method":"stats","error":"nope"}]', times: 1 });
+    const run = await runCent(['publish', '--raw', '--params', '{"channel":"public:x","data":1}'], { env });
+    expect(run).toMatchObject({ code: 1, stdout: '[{"method":"stats","error":"nope"}]' });
+  });
+
   it('--raw still exits 1 when a reply carries an error', async () => {
     const run = await runCent(['publish', '--raw', '--params', '{"channel":"nope:x","data":1}'], { env });
     expect(run.code).toBe(1);

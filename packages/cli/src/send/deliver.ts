@@ -1,17 +1,17 @@
 /**
- * Sends the commands (through the client, or raw with `--raw`), prints one reply per command on
- * stdout, and turns the outcome into an exit code: 0, or 1 when a reply carried an error.
+ * Sends the commands through the client and prints one reply per command on stdout (with
+ * `--raw`: the reply body as received, judged by `failuresInRaw`), and turns the outcome into an
+ * exit code: 0, or 1 when a reply carried an error.
  * Transport and HTTP failures become `CliError`s (see `map-error.ts`).
  */
-import { buildApiUrl, type Command } from '@centkit/client';
+import type { Command } from '@centkit/client';
 import type { Settings } from '../config/resolve-settings.js';
 import { CliError, EXIT } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { describeFailures, failuresInRaw, failuresOf, formatEntry, type Failure } from '../output.js';
 import type { Verbose } from '../verbose.js';
 import { mapSendError } from './map-error.js';
-import { postRaw } from './post-raw.js';
-import { sendCommands } from './send-commands.js';
+import { sendCommands, sendCommandsRaw } from './send-commands.js';
 
 export interface DeliverOptions {
   readonly raw: boolean;
@@ -27,7 +27,7 @@ export async function deliver(settings: Settings, commands: readonly Command[], 
   let failures: Failure[];
   try {
     if (options.raw) {
-      const body = await postRaw(buildApiUrl(settings.address.value), settings.apiUrl, settings.secret.value, commands, settings.timeout.value * 1000);
+      const body = await sendCommandsRaw(settings, commands);
       verbose.log(`reply (${body.length} bytes) in ${elapsed()}`);
       io.stdout.write(body);
       const found = failuresInRaw(body, commands.length);
