@@ -4,10 +4,8 @@
  * (or `null`: a zero command), `uid` and `method` strings, `params` kept raw. Any failure is
  * a hard error: HTTP 400 for the whole request, before any command runs.
  */
-import { decodeStruct } from '../json/go-struct.js';
-import { jsonType } from '../json/go-struct.js';
+import { decodeStruct, jsonType, lastStructEnd } from '../json/go-struct.js';
 import { checkJson, skipSpace } from '../json/scan.js';
-import { skipValue } from '../json/walk.js';
 
 export interface RawCommand {
   readonly uid: string;
@@ -36,7 +34,7 @@ export function decodeCommands(data: string): DecodeResult {
   const syntax = checkJson(data);
   if (syntax) return { ok: false, kind: 'data', path: '', message: `invalid JSON at offset ${syntax.offset}: ${syntax.message}` };
   if (first === 123) {
-    const one = decodeCommand(data, 0, data.length);
+    const one = decodeCommand(data, 0);
     return one.ok ? { ok: true, commands: [one.command], batch: false } : one;
   }
   return decodeCommandArray(data, 0, '');
@@ -48,11 +46,11 @@ export function decodeCommandArray(text: string, start: number, basePath: string
   let j = skipSpace(text, start + 1);
   if (text.charCodeAt(j) !== 93) {
     while (j < text.length) {
-      const end = skipValue(text, j);
-      const one = decodeCommand(text, j, end);
+      const one = decodeCommand(text, j);
       if (!one.ok) return { ...one, path: `${basePath}/${commands.length}${one.path}` };
       commands.push(one.command);
-      j = skipSpace(text, end);
+      // A decoded command (object or null) ends where decodeStruct stopped: no second walk.
+      j = skipSpace(text, lastStructEnd());
       if (text.charCodeAt(j) !== 44) break;
       j = skipSpace(text, j + 1);
     }
@@ -61,10 +59,10 @@ export function decodeCommandArray(text: string, start: number, basePath: string
 }
 
 /** One command; a failure's `path` is relative to the command. */
-function decodeCommand(text: string, start: number, end: number): { ok: true; command: RawCommand } | DecodeFailure {
+function decodeCommand(text: string, start: number): { ok: true; command: RawCommand } | DecodeFailure {
   const c = text.charCodeAt(start);
   if (c !== 123 && c !== 110) return { ok: false, kind: 'command', path: '', message: `a command must be an object (got ${jsonType(c)})` };
-  const r = decodeStruct(text, start, end, COMMAND);
+  const r = decodeStruct(text, start, text.length, COMMAND);
   if (!r.ok) return { ok: false, kind: 'command', path: r.path, message: r.message };
   return { ok: true, command: r.value };
 }

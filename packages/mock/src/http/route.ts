@@ -13,7 +13,23 @@ export type Route =
 
 export const CONTROL_PREFIX = '/_mock';
 
+let lastTarget: string | undefined;
+let lastPrefix = '';
+let lastControl = false;
+let lastRoute: Route = { kind: 'not-found' };
+
+/** `routeOf`, remembering the last answer: a client sends the same target again and again (routes are never mutated). */
 export function route(target: string, httpPrefix: string, control: boolean): Route {
+  if (target !== lastTarget || httpPrefix !== lastPrefix || control !== lastControl) {
+    lastRoute = routeOf(target, httpPrefix, control);
+    lastTarget = target;
+    lastPrefix = httpPrefix;
+    lastControl = control;
+  }
+  return lastRoute;
+}
+
+function routeOf(target: string, httpPrefix: string, control: boolean): Route {
   let rawPath = target;
   let query = '';
   const q = target.indexOf('?');

@@ -32,6 +32,8 @@ interface Compiled {
   /** The zero struct; copied per decode (`strings` fields then get their own array). */
   readonly zero: Readonly<Value>;
   readonly arrayFields: readonly string[];
+  /** Every name is printable ASCII without a backslash or quote: raw keys can be compared with them directly. */
+  readonly asciiNames: boolean;
 }
 
 const compiledSpecs = new WeakMap<StructSpec, Compiled>();
@@ -48,9 +50,19 @@ function compile(spec: StructSpec): Compiled {
     zero[field] = kind === 'string' ? '' : kind === 'raw' ? undefined : [];
     if (kind === 'strings') arrayFields.push(field);
   }
-  const compiled: Compiled = { names, kinds, zero, arrayFields };
+  const compiled: Compiled = { names, kinds, zero, arrayFields, asciiNames: names.every((n) => /^[\x20-\x7e]*$/.test(n) && !/["\\]/.test(n)) };
   compiledSpecs.set(spec, compiled);
   return compiled;
+}
+
+let lastEnd = 0;
+
+/**
+ * Where the value that the last successful `decodeStruct` call read ends: callers walking an
+ * array of objects go on from there instead of walking each object twice.
+ */
+export function lastStructEnd(): number {
+  return lastEnd;
 }
 
 export function decodeStruct<S extends StructSpec>(text: string, start: number, _end: number, spec: S): StructResult<S> {
@@ -58,11 +70,13 @@ export function decodeStruct<S extends StructSpec>(text: string, start: number, 
   const value: Value = { ...c.zero };
   for (let i = 0; i < c.arrayFields.length; i += 1) value[c.arrayFields[i] as string] = [];
   const first = text.charCodeAt(start);
-  if (first === 110 /* null */) return { ok: true, value: value as Decoded<S> };
+  if (first === 110 /* null */) {
+    lastEnd = start + 4;
+    return { ok: true, value: value as Decoded<S> };
+  }
   if (first !== 123) return { ok: false, path: '', message: `must be an object (got ${jsonType(first)})` };
   let j = skipSpace(text, start + 1);
-  if (text.charCodeAt(j) === 125) return { ok: true, value: value as Decoded<S> };
-  while (j < text.length) {
+  while (text.charCodeAt(j) !== 125 && j < text.length) {
     const keyStart = j;
     const keyEnd = skipString(text, j);
     const valueStart = skipSpace(text, skipSpace(text, keyEnd) + 1);
@@ -91,6 +105,8 @@ export function decodeStruct<S extends StructSpec>(text: string, start: number, 
     if (text.charCodeAt(j) !== 44) break;
     j = skipSpace(text, j + 1);
   }
+  // Valid JSON: j is at the closing brace.
+  lastEnd = j + 1;
   return { ok: true, value: value as Decoded<S> };
 }
 
@@ -116,36 +132,38 @@ function decodeStrings(text: string, i: number): string[] | { readonly index: nu
 function fieldIndex(c: Compiled, spec: StructSpec, text: string, keyStart: number, keyEnd: number): number {
   const from = keyStart + 1;
   const length = keyEnd - 1 - from;
-  let plain = true;
-  for (let i = from; i < from + length; i += 1) {
-    const ch = text.charCodeAt(i);
-    if (ch >= 0x80 || ch === 92) {
-      plain = false;
-      break;
+  if (c.asciiNames) {
+    // Compare the raw key with each name of its length, exactly and ASCII-folded at once. A
+    // key that matches is ASCII without escapes, so this is Go's rule (exact name, else the
+    // folded one); a key with escapes or other letters never matches here and goes on below.
+    const names = c.names;
+    let folded = -1;
+    for (let f = 0; f < names.length; f += 1) {
+      const name = names[f] as string;
+      if (name.length !== length) continue;
+      let exact = true;
+      let fold = true;
+      for (let i = 0; i < length && (exact || fold); i += 1) {
+        const k = text.charCodeAt(from + i);
+        const n = name.charCodeAt(i);
+        if (k !== n) exact = false;
+        if ((k >= 0x41 && k <= 0x5a ? k + 0x20 : k) !== n) fold = false;
+      }
+      if (exact) return f;
+      if (fold && folded < 0) folded = f;
     }
+    if (folded >= 0) return folded;
+    if (isPlainAscii(text, from, keyEnd - 1)) return -1;
   }
-  if (!plain) {
-    const field = matchField(unquote(text, keyStart, keyEnd), spec);
-    return field === undefined ? -1 : c.names.indexOf(field);
-  }
-  // ASCII without escapes: the key is its own text, and Go's folding is ASCII lower-casing.
-  const names = c.names;
-  for (let f = 0; f < names.length; f += 1) {
-    const name = names[f] as string;
-    if (name.length === length && text.startsWith(name, from)) return f;
-  }
-  for (let f = 0; f < names.length; f += 1) {
-    const name = names[f] as string;
-    if (name.length === length && asciiFoldEquals(text, from, name)) return f;
-  }
-  return -1;
+  const field = matchField(unquote(text, keyStart, keyEnd), spec);
+  return field === undefined ? -1 : c.names.indexOf(field);
 }
 
-function asciiFoldEquals(text: string, from: number, name: string): boolean {
-  for (let i = 0; i < name.length; i += 1) {
-    let ch = text.charCodeAt(from + i);
-    if (ch >= 0x41 && ch <= 0x5a) ch += 0x20;
-    if (ch !== name.charCodeAt(i)) return false;
+/** No escape and nothing beyond ASCII: the raw key text is the key. */
+function isPlainAscii(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) {
+    const ch = text.charCodeAt(i);
+    if (ch >= 0x80 || ch === 92) return false;
   }
   return true;
 }
