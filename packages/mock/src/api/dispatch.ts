@@ -7,7 +7,7 @@ import { canonicalMethodName, wireValidation, type ValidationIssue } from '../pr
 import type { MockNode } from '../state/node.js';
 import type { Transport } from '../state/recorded-command.js';
 import type { RawCommand } from './decode-commands.js';
-import { replyJson } from './envelope.js';
+import { batchOfOne, replyJson } from './envelope.js';
 import { handlers } from './methods/index.js';
 import type { CommandResult } from './types.js';
 
@@ -33,7 +33,7 @@ export interface RequestInfo {
 export function runBatch(info: RequestInfo, commands: readonly RawCommand[]): BatchResult {
   if (commands.length === 1) {
     const outcome = runCommand(info, commands[0] as RawCommand, 0);
-    return outcome.ok ? { ok: true, json: `[${outcome.json}]` } : outcome;
+    return outcome.ok ? { ok: true, json: batchOfOne(outcome.json) } : outcome;
   }
   const parts: string[] = [];
   for (let i = 0; i < commands.length; i += 1) {
