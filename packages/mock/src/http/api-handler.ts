@@ -54,10 +54,6 @@ function failed(ctx: ApiContext, res: ServerResponse, err: unknown): void {
 
 /** The checks in Centrifugo's order, then the commands. A promise only when faults are set. */
 function answer(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, requestId: number, input: ApiInput): Promise<void> | undefined {
-  if (input.kind === 'read-error') {
-    res.destroy();
-    return undefined;
-  }
   const { node } = ctx;
   if (input.kind === 'json-too-large') {
     node.logger.error(`request #${requestId}: JSON body over maxJsonBodyBytes (${ctx.limits.maxJsonBodyBytes} bytes), answered 400 (the real server has no limit)`);

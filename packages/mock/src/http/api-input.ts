@@ -23,19 +23,19 @@ export interface Limits {
 
 export type ApiInput =
   | { readonly kind: 'input'; readonly mode: 'json' | 'form'; readonly data: Buffer; readonly sign: Buffer | undefined }
-  | { readonly kind: 'json-too-large'; readonly received: number }
-  | { readonly kind: 'read-error' };
+  | { readonly kind: 'json-too-large'; readonly received: number };
 
 const EMPTY = Buffer.alloc(0);
-const READ_ERROR: ApiInput = { kind: 'read-error' };
 
-/** Reads the request as far as needed and calls `done` once (synchronously when no body is read). */
+/**
+ * Reads the request as far as needed and calls `done` once (synchronously when no body is
+ * read; never when the request is aborted before its body ends).
+ */
 export function readApiInput(req: IncomingMessage, query: string, insecure: boolean, limits: Limits, done: (input: ApiInput) => void): void {
   const contentType = firstHeader(req.rawHeaders, 'content-type') ?? '';
   if (isJsonContentType(contentType)) {
     readBodyThen(req, limits.maxJsonBodyBytes, (body) => {
       if (body.kind === 'overflow') return done({ kind: 'json-too-large', received: body.received });
-      if (body.kind === 'error') return done(READ_ERROR);
       const sign = insecure ? undefined : firstHeader(req.rawHeaders, 'x-api-sign');
       done({ kind: 'input', mode: 'json', data: body.body, sign: sign === undefined ? undefined : Buffer.from(sign, 'latin1') });
     });
@@ -46,7 +46,6 @@ export function readApiInput(req: IncomingMessage, query: string, insecure: bool
   const media = contentType === '' ? undefined : requestMediaType(contentType);
   if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && media?.type === 'application/x-www-form-urlencoded') {
     readBodyThen(req, MAX_FORM_BYTES, (body) => {
-      if (body.kind === 'error') return done(READ_ERROR);
       if (body.kind === 'ok') parseQueryInto(form, body.body, API_FORM_KEYS);
       afterBody(req, query, insecure, limits, media, form, done);
     });
@@ -60,7 +59,6 @@ function afterBody(req: IncomingMessage, query: string, insecure: boolean, limit
   const boundary = media?.type === 'multipart/form-data' && !media.invalidParams ? media.params.get('boundary') : undefined;
   if (boundary === undefined) return done(formInput(form, insecure));
   readBodyThen(req, limits.maxMultipartBytes, (body) => {
-    if (body.kind === 'error') return done(READ_ERROR);
     const parts = body.kind === 'ok' ? parseMultipart(body.body, boundary, API_FORM_KEYS) : undefined;
     if (parts) for (const [k, v] of parts) if (!form.has(k)) form.set(k, v);
     done(formInput(form, insecure));

@@ -5,17 +5,15 @@
  */
 import type { IncomingMessage } from 'node:http';
 
-export type BodyResult =
-  | { readonly kind: 'ok'; readonly body: Buffer }
-  | { readonly kind: 'overflow'; readonly received: number }
-  | { readonly kind: 'error' };
+export type BodyResult = { readonly kind: 'ok'; readonly body: Buffer } | { readonly kind: 'overflow'; readonly received: number };
 
-const ERROR: BodyResult = { kind: 'error' };
 const EMPTY = Buffer.alloc(0);
 
 /**
  * Calls `done` once, from the request's own events: the API hot path continues synchronously in
- * the `end` event instead of going through a promise and the microtask queue.
+ * the `end` event instead of going through a promise and the microtask queue. A request that
+ * is aborted before its end (client gone, timeout) never calls `done`: there is no one left to
+ * answer, and Node emits a request `error` only to listeners, so none is attached.
  */
 export function readBodyThen(req: IncomingMessage, limit: number, done: (result: BodyResult) => void): void {
   // Most bodies arrive in one chunk: keep it alone, make a list only for a second one.
@@ -40,10 +38,6 @@ export function readBodyThen(req: IncomingMessage, limit: number, done: (result:
   req.on('end', () => {
     if (finished) return;
     finish({ kind: 'ok', body: more !== undefined ? Buffer.concat(more, size) : (first ?? EMPTY) });
-  });
-  req.on('error', () => finish(ERROR));
-  req.on('close', () => {
-    if (!req.complete) finish(ERROR);
   });
 }
 
