@@ -18,7 +18,8 @@ const enum C {
 }
 
 export function isJsonSpace(c: number): boolean {
-  return c === C.Space || c === C.Lf || c === C.Cr || c === C.Tab;
+  // Most characters are above the space: one comparison settles them.
+  return c <= C.Space && (c === C.Space || c === C.Lf || c === C.Cr || c === C.Tab);
 }
 
 /** Checks that `text` is exactly one JSON value (plus optional whitespace). */
