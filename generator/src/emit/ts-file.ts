@@ -37,19 +37,6 @@ export function printSourceFile(fileName: string, source: string, build: (file: 
   }
 }
 
-/** Parses existing code (e.g. a finished json-schema-to-typescript or ajv block) into a file to edit. */
-export function editSourceFile(fileName: string, text: string, source: string, edit: (file: SourceFile) => void): string {
-  const file = getProject().createSourceFile(`/${fileName}`, text, { overwrite: true });
-  try {
-    edit(file);
-    file.formatText(FORMAT);
-    file.insertText(0, `${tsHeader(source)}\n\n`);
-    return `${file.getFullText().replace(/\s+$/, '')}\n`;
-  } finally {
-    file.delete();
-  }
-}
-
 /**
  * A JSON value as a TypeScript expression. JSON text is valid TypeScript and JSON.stringify
  * escapes every string, so data is never spliced into code by hand.
