@@ -27,9 +27,8 @@ export function publishMessage(node: MockNode, method: string, p: Publication, o
   if (fault) return fault;
   node.metrics.inc('node_num_client_msg_published');
   if (keepsHistory(options)) {
-    const message = { uid: p.uid === '' ? node.nuid.next() : p.uid, channel: p.channel, data: p.data, client: p.client };
     const dropInactive = options.history_drop_inactive && !node.clients.hasSubscribers(p.channel);
-    node.history.add(message, { size: options.history_size, lifetime: options.history_lifetime, dropInactive });
+    node.history.add(p.channel, p.uid === '' ? node.nuid.next() : p.uid, p.data, p.client, { size: options.history_size, lifetime: options.history_lifetime, dropInactive });
   }
   return undefined;
 }

@@ -18,6 +18,8 @@ export interface StoredMessage {
 }
 
 interface ChannelHistory {
+  /** The channel name, shared by every message kept for it. */
+  readonly channel: string;
   messages: StoredMessage[];
   expireAt: number;
 }
@@ -29,22 +31,36 @@ export interface AddOptions {
   readonly dropInactive: boolean;
 }
 
+/**
+ * `data` is a slice of its request's text: kept as is, it would keep the whole request alive
+ * (a batch of 1000 publishes for each message of it). Small data is copied out; large data is
+ * most of its request anyway. `'\0' + s` then `.slice(1)` leaves a string whose parent is just
+ * that copy, for any string content.
+ */
+const COPY_MAX = 4096;
+
+function ownCopy(data: string): string {
+  return data.length > COPY_MAX ? data : `\0${data}`.slice(1);
+}
+
 export class HistoryStore {
   private readonly channels = new Map<string, ChannelHistory>();
 
   constructor(private readonly clock: Clock) {}
 
-  add(message: StoredMessage, options: AddOptions): void {
+  add(channel: string, uid: string, data: string, client: string, options: AddOptions): void {
     const now = this.seconds();
-    let entry = this.live(message.channel, now);
+    let entry = this.live(channel, now);
     if (entry === undefined && options.dropInactive) return;
     const expireAt = now + options.lifetime;
     if (entry === undefined) {
-      entry = { messages: [message], expireAt };
-      this.channels.set(message.channel, entry);
+      entry = { channel, messages: [{ uid, channel, data: ownCopy(data), client }], expireAt };
+      this.channels.set(channel, entry);
       return;
     }
-    entry.messages.unshift(message);
+    // Messages share the entry's channel string instead of each keeping the copy decoded from
+    // its request.
+    entry.messages.unshift({ uid, channel: entry.channel, data: ownCopy(data), client });
     if (entry.messages.length > options.size) entry.messages.length = options.size;
     entry.expireAt = expireAt;
   }
