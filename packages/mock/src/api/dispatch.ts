@@ -54,7 +54,8 @@ export function runCommand(info: RequestInfo, cmd: RawCommand, index: number): {
     record(info, cmd.method, cmd, index, { kind: 'rejected', path: '/method', message, channels: [] });
     return { ok: false, failure: { kind: 'command', method: cmd.method, index, path: `${info.batch ? `/${index}` : ''}/method`, message } };
   }
-  const result = handlers[method]({ node, transport: info.transport }, cmd.params);
+  // The request info is the handler's context too (node, transport): no object per command.
+  const result = handlers[method](info, cmd.params);
   if (node.strict && wireValidation.available) compareWithSchema(node, cmd, result);
   record(info, method, cmd, index, result);
   if (result.kind === 'rejected') {

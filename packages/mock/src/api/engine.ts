@@ -3,15 +3,6 @@ import type { ChannelOptions } from '../config/types.js';
 import { keepsHistory } from '../state/namespaces.js';
 import type { MockNode } from '../state/node.js';
 
-export interface Publication {
-  readonly channel: string;
-  /** Raw JSON text of `data`. */
-  readonly data: string;
-  readonly client: string;
-  /** Message uid; '' to generate a nuid. */
-  readonly uid: string;
-}
-
 /** An engine failure (only ever injected): the error string and the advice to show. */
 export interface EngineError {
   readonly error: string;
@@ -19,16 +10,17 @@ export interface EngineError {
 }
 
 /**
- * Publishes one message: counts it, and appends it to history if the channel keeps history.
- * Returns an engine error when a `soft-error` fault is injected for it.
+ * Publishes one message (`data` is its raw JSON text, `uid` '' to generate a nuid): counts it,
+ * and appends it to history if the channel keeps history. Returns an engine error when a
+ * `soft-error` fault is injected for it.
  */
-export function publishMessage(node: MockNode, method: string, p: Publication, options: ChannelOptions): EngineError | undefined {
-  const fault = node.faults.takeSoftError(method, p.channel);
+export function publishMessage(node: MockNode, method: string, channel: string, data: string, client: string, uid: string, options: ChannelOptions): EngineError | undefined {
+  const fault = node.faults.takeSoftError(method, channel);
   if (fault) return fault;
   node.metrics.inc('node_num_client_msg_published');
   if (keepsHistory(options)) {
-    const dropInactive = options.history_drop_inactive && !node.clients.hasSubscribers(p.channel);
-    node.history.add(p.channel, p.uid === '' ? node.nuid.next() : p.uid, p.data, p.client, { size: options.history_size, lifetime: options.history_lifetime, dropInactive });
+    const dropInactive = options.history_drop_inactive && !node.clients.hasSubscribers(channel);
+    node.history.add(channel, uid === '' ? node.nuid.next() : uid, data, client, { size: options.history_size, lifetime: options.history_lifetime, dropInactive });
   }
   return undefined;
 }

@@ -46,7 +46,8 @@ export function readApiInput(req: IncomingMessage, query: string, insecure: bool
   const media = contentType === '' ? undefined : requestMediaType(contentType);
   if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && media?.type === 'application/x-www-form-urlencoded') {
     readBodyThen(req, MAX_FORM_BYTES, (body) => {
-      if (body.kind === 'ok') parseQueryInto(form, body.body, API_FORM_KEYS);
+      // The body is this request's own copy: values are decoded in it.
+      if (body.kind === 'ok') parseQueryInto(form, body.body, API_FORM_KEYS, true);
       afterBody(req, query, insecure, limits, media, form, done);
     });
     return;
@@ -55,7 +56,7 @@ export function readApiInput(req: IncomingMessage, query: string, insecure: bool
 }
 
 function afterBody(req: IncomingMessage, query: string, insecure: boolean, limits: Limits, media: MediaType | undefined, form: ApiForm, done: (input: ApiInput) => void): void {
-  if (query !== '') parseQueryInto(form, Buffer.from(query, 'latin1'), API_FORM_KEYS);
+  if (query !== '') parseQueryInto(form, Buffer.from(query, 'latin1'), API_FORM_KEYS, true);
   const boundary = media?.type === 'multipart/form-data' && !media.invalidParams ? media.params.get('boundary') : undefined;
   if (boundary === undefined) return done(formInput(form, insecure));
   readBodyThen(req, limits.maxMultipartBytes, (body) => {

@@ -35,7 +35,11 @@ const EQ = 0x3d;
 const PLUS = 0x2b;
 const PCT = 0x25;
 
-export function parseQueryInto(into: FormSink, src: Buffer, wanted: readonly string[]): void {
+/**
+ * `inPlace`: `src` is the caller's own copy (a request body), and values are decoded into it
+ * instead of into new buffers: unescaping only shortens a value, so it never writes past it.
+ */
+export function parseQueryInto(into: FormSink, src: Buffer, wanted: readonly string[], inPlace = false): void {
   const n = src.length;
   // The next `;` and `=` at or after the current pair, found with native searches and reused
   // until passed: one pass over the body in all, whatever the number of pairs.
@@ -49,14 +53,14 @@ export function parseQueryInto(into: FormSink, src: Buffer, wanted: readonly str
       if (nextSemi >= 0 && nextSemi < start) nextSemi = src.indexOf(SEMI, start);
       if (nextSemi < 0 || nextSemi >= end) {
         if (nextEq >= 0 && nextEq < start) nextEq = src.indexOf(EQ, start);
-        addPair(into, src, start, nextEq >= 0 && nextEq < end ? nextEq : end, end, wanted);
+        addPair(into, src, start, nextEq >= 0 && nextEq < end ? nextEq : end, end, wanted, inPlace);
       }
     }
     start = end + 1;
   }
 }
 
-function addPair(into: FormSink, src: Buffer, start: number, eq: number, end: number, wanted: readonly string[]): void {
+function addPair(into: FormSink, src: Buffer, start: number, eq: number, end: number, wanted: readonly string[], inPlace: boolean): void {
   let name: string | undefined;
   if (hasEscape(src, start, eq)) {
     const key = unescape(src, start, eq);
@@ -68,7 +72,7 @@ function addPair(into: FormSink, src: Buffer, start: number, eq: number, end: nu
     for (const w of wanted) if (asciiEquals(src, start, eq, w)) name = w;
   }
   if (name === undefined || into.has(name)) return;
-  const value = eq === end ? Buffer.alloc(0) : unescape(src, eq + 1, end);
+  const value = eq === end ? Buffer.alloc(0) : inPlace ? unescapeInPlace(src, eq + 1, end) : unescape(src, eq + 1, end);
   if (value !== undefined) into.set(name, value);
 }
 
@@ -117,4 +121,24 @@ export function unescape(src: Buffer, start: number, end: number): Buffer | unde
     } else out[n++] = c === PLUS ? 0x20 : c;
   }
   return out.subarray(0, n);
+}
+
+/** `unescape` writing into src[start, end) itself (the write position never passes the read one). */
+function unescapeInPlace(src: Buffer, start: number, end: number): Buffer | undefined {
+  let first = start;
+  while (first < end && src[first] !== PCT && src[first] !== PLUS) first += 1;
+  if (first === end) return src.subarray(start, end);
+  let n = first;
+  for (let i = first; i < end; i += 1) {
+    const c = src[i] as number;
+    if (c === PCT) {
+      if (i + 2 >= end) return undefined;
+      const hi = HEX[src[i + 1] as number] as number;
+      const lo = HEX[src[i + 2] as number] as number;
+      if ((hi | lo) < 0) return undefined;
+      src[n++] = (hi << 4) | lo;
+      i += 2;
+    } else src[n++] = c === PLUS ? 0x20 : c;
+  }
+  return src.subarray(start, n);
 }

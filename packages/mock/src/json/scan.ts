@@ -22,11 +22,14 @@ export function isJsonSpace(c: number): boolean {
   return c <= C.Space && (c === C.Space || c === C.Lf || c === C.Cr || c === C.Tab);
 }
 
+/** Container stack: true = object, false = array. Reused: checkJson is synchronous. */
+const stack: boolean[] = [];
+
 /** Checks that `text` is exactly one JSON value (plus optional whitespace). */
 export function checkJson(text: string): SyntaxProblem | undefined {
   const n = text.length;
-  // Container stack: true = object, false = array. Depth is bounded by MAX_NESTING_DEPTH.
-  const stack: boolean[] = [];
+  // Depth is bounded by MAX_NESTING_DEPTH.
+  stack.length = 0;
   let i = skipSpace(text, 0);
   for (;;) {
     // Expect a value at i.
