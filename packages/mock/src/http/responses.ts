@@ -35,9 +35,24 @@ export function sendRedirect(res: ServerResponse, method: string, location: stri
 
 /** The API's 200: `application/json` with no charset, no trailing newline. */
 export function sendJson(res: ServerResponse, json: string): void {
-  // A flat header list skips Node's per-call header object handling on the hot path.
-  res.writeHead(200, ['Content-Type', 'application/json', 'Content-Length', String(Buffer.byteLength(json))]);
+  res.writeHead(200, jsonHeaders(json));
   res.end(json);
+}
+
+/** Short replies (a plain publish reply, say) come again and again: their header list is kept. */
+const KEEP_MAX = 256;
+let lastJson: string | undefined;
+let lastHeaders: string[] = [];
+
+function jsonHeaders(json: string): string[] {
+  if (json === lastJson) return lastHeaders;
+  // A flat header list skips Node's per-call header object handling; Node only reads it.
+  const headers = ['Content-Type', 'application/json', 'Content-Length', String(Buffer.byteLength(json))];
+  if (json.length <= KEEP_MAX) {
+    lastJson = json;
+    lastHeaders = headers;
+  }
+  return headers;
 }
 
 /** What Go's wrapShutdown answers once shutdown has begun. */
