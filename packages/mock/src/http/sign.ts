@@ -18,9 +18,13 @@ interface PreparedKey {
   readonly secret: string;
   /** K ^ ipad, then room for the data. */
   readonly inner: Buffer;
+  /** `inner` cut to 64 + n bytes, by n, made once for short data (a view costs as much as a hash). */
+  readonly views: (Buffer | undefined)[];
   /** K ^ opad, then the inner digest. */
   readonly outer: Buffer;
 }
+
+const VIEW_CACHE_MAX = 1024;
 
 let prepared: PreparedKey | undefined;
 
@@ -35,17 +39,23 @@ function prepare(secret: string): PreparedKey {
     inner[i] = k ^ 0x36;
     outer[i] = k ^ 0x5c;
   }
-  prepared = { secret, inner, outer };
+  prepared = { secret, inner, views: new Array<Buffer | undefined>(VIEW_CACHE_MAX + 1).fill(undefined), outer };
   return prepared;
 }
 
 export function apiSign(secret: string, data: Buffer | string): string {
   if (typeof data === 'string' || data.length > ONE_SHOT_MAX) return createHmac('sha256', secret).update(data).digest('hex');
   const k = prepare(secret);
-  data.copy(k.inner, BLOCK);
+  const n = data.length;
+  k.inner.set(data, BLOCK);
+  let view = n <= VIEW_CACHE_MAX ? k.views[n] : undefined;
+  if (view === undefined) {
+    view = k.inner.subarray(0, BLOCK + n);
+    if (n <= VIEW_CACHE_MAX) k.views[n] = view;
+  }
   // 'binary' (latin1): the 32 digest bytes as a 32-character string, copied back as bytes (a
   // plain loop: Buffer#write's argument handling costs more than the copy).
-  const innerDigest = hash('sha256', k.inner.subarray(0, BLOCK + data.length), 'binary');
+  const innerDigest = hash('sha256', view, 'binary');
   const outer = k.outer;
   for (let i = 0; i < DIGEST; i += 1) outer[BLOCK + i] = innerDigest.charCodeAt(i);
   return hash('sha256', outer, 'hex');
