@@ -35,7 +35,7 @@ export function decodeCommands(data: string): DecodeResult {
   if (syntax) return { ok: false, kind: 'data', path: '', message: `invalid JSON at offset ${syntax.offset}: ${syntax.message}` };
   if (first === 123) {
     const one = decodeCommand(data, 0);
-    return one.ok ? { ok: true, commands: [one.command], batch: false } : one;
+    return 'ok' in one ? one : { ok: true, commands: [one], batch: false };
   }
   return decodeCommandArray(data, 0, '');
 }
@@ -47,8 +47,8 @@ export function decodeCommandArray(text: string, start: number, basePath: string
   if (text.charCodeAt(j) !== 93) {
     while (j < text.length) {
       const one = decodeCommand(text, j);
-      if (!one.ok) return { ...one, path: `${basePath}/${commands.length}${one.path}` };
-      commands.push(one.command);
+      if ('ok' in one) return { ...one, path: `${basePath}/${commands.length}${one.path}` };
+      commands.push(one);
       // A decoded command (object or null) ends where decodeStruct stopped: no second walk.
       j = skipSpace(text, lastStructEnd());
       if (text.charCodeAt(j) !== 44) break;
@@ -58,11 +58,11 @@ export function decodeCommandArray(text: string, start: number, basePath: string
   return { ok: true, commands, batch: true };
 }
 
-/** One command; a failure's `path` is relative to the command. */
-function decodeCommand(text: string, start: number): { ok: true; command: RawCommand } | DecodeFailure {
+/** One command (a decoded value has no `ok` key); a failure's `path` is relative to the command. */
+function decodeCommand(text: string, start: number): RawCommand | DecodeFailure {
   const c = text.charCodeAt(start);
   if (c !== 123 && c !== 110) return { ok: false, kind: 'command', path: '', message: `a command must be an object (got ${jsonType(c)})` };
   const r = decodeStruct(text, start, text.length, COMMAND);
   if (!r.ok) return { ok: false, kind: 'command', path: r.path, message: r.message };
-  return { ok: true, command: r.value };
+  return r.value;
 }

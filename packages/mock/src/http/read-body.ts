@@ -23,21 +23,19 @@ export function readBodyThen(req: IncomingMessage, limit: number, done: (result:
   let finished = false;
   // Listeners stay attached once finished (cheaper than removing them): they only check
   // `finished`, and past an overflow the data keeps flowing into nothing.
-  const finish = (result: BodyResult) => {
-    if (finished) return;
-    finished = true;
-    done(result);
-  };
   req.on('data', (chunk: Buffer) => {
     if (finished) return;
     size += chunk.length;
-    if (size > limit) finish({ kind: 'overflow', received: size });
-    else if (first === undefined) first = chunk;
+    if (size > limit) {
+      finished = true;
+      done({ kind: 'overflow', received: size });
+    } else if (first === undefined) first = chunk;
     else (more ??= [first]).push(chunk);
   });
   req.on('end', () => {
     if (finished) return;
-    finish({ kind: 'ok', body: more !== undefined ? Buffer.concat(more, size) : (first ?? EMPTY) });
+    finished = true;
+    done({ kind: 'ok', body: more !== undefined ? Buffer.concat(more, size) : (first ?? EMPTY) });
   });
 }
 
