@@ -22,43 +22,50 @@ export function isJsonSpace(c: number): boolean {
   return c <= C.Space && (c === C.Space || c === C.Lf || c === C.Cr || c === C.Tab);
 }
 
-/** Container stack: true = object, false = array. Reused: checkJson is synchronous. */
-const stack: boolean[] = [];
+/**
+ * Container kinds by depth (1 = object, 0 = array), and the problem a helper found (helpers
+ * return -1 then: numbers only on the hot path, no union of number and object). Reused:
+ * checkJson is synchronous.
+ */
+const containers = new Uint8Array(MAX_NESTING_DEPTH + 1);
+let problem: SyntaxProblem | undefined;
+
+function fail(offset: number, message: string): number {
+  problem = { offset, message };
+  return -1;
+}
 
 /** Checks that `text` is exactly one JSON value (plus optional whitespace). */
 export function checkJson(text: string): SyntaxProblem | undefined {
   const n = text.length;
-  // Depth is bounded by MAX_NESTING_DEPTH.
-  stack.length = 0;
+  let depth = 0;
   let i = skipSpace(text, 0);
   for (;;) {
     // Expect a value at i.
     if (i >= n) return { offset: i, message: 'unexpected end of JSON input' };
     const c = text.charCodeAt(i);
     if (c === C.LBrace || c === C.LBracket) {
-      if (stack.length >= MAX_NESTING_DEPTH) return { offset: i, message: 'exceeded max depth' };
+      if (depth >= MAX_NESTING_DEPTH) return { offset: i, message: 'exceeded max depth' };
       const isObject = c === C.LBrace;
       i = skipSpace(text, i + 1);
       const close = isObject ? C.RBrace : C.RBracket;
       if (text.charCodeAt(i) === close) {
         i += 1;
       } else {
-        stack.push(isObject);
+        containers[depth] = isObject ? 1 : 0;
+        depth += 1;
         if (isObject) {
-          const k = scanKey(text, i);
-          if (typeof k !== 'number') return k;
-          i = k;
+          i = scanKey(text, i);
+          if (i < 0) return problem;
         }
         continue;
       }
     } else if (c === C.Quote) {
-      const end = scanString(text, i);
-      if (typeof end !== 'number') return end;
-      i = end;
+      i = scanStringAt(text, i);
+      if (i < 0) return problem;
     } else if (c === C.Minus || (c >= C.Zero && c <= C.Nine)) {
-      const end = scanNumber(text, i);
-      if (typeof end !== 'number') return end;
-      i = end;
+      i = scanNumberAt(text, i);
+      if (i < 0) return problem;
     } else {
       const lit = text.startsWith('true', i) ? 4 : text.startsWith('null', i) ? 4 : text.startsWith('false', i) ? 5 : 0;
       if (lit === 0) return { offset: i, message: `invalid character ${describe(text, i)} looking for beginning of value` };
@@ -67,22 +74,21 @@ export function checkJson(text: string): SyntaxProblem | undefined {
     // A value ended at i: close containers or move to the next element.
     for (;;) {
       i = skipSpace(text, i);
-      if (stack.length === 0) {
+      if (depth === 0) {
         return i === n ? undefined : { offset: i, message: `invalid character ${describe(text, i)} after top-level value` };
       }
-      const isObject = stack[stack.length - 1] === true;
+      const isObject = containers[depth - 1] === 1;
       const d = text.charCodeAt(i);
       if (d === C.Comma) {
         i = skipSpace(text, i + 1);
         if (isObject) {
-          const k = scanKey(text, i);
-          if (typeof k !== 'number') return k;
-          i = k;
+          i = scanKey(text, i);
+          if (i < 0) return problem;
         }
         break;
       }
       if (d === (isObject ? C.RBrace : C.RBracket)) {
-        stack.pop();
+        depth -= 1;
         i += 1;
         continue;
       }
@@ -92,18 +98,18 @@ export function checkJson(text: string): SyntaxProblem | undefined {
   }
 }
 
-/** Scans `"key" :` starting at i; returns the index after the colon and following spaces. */
-function scanKey(text: string, i: number): number | SyntaxProblem {
+/** Scans `"key" :` starting at i; returns the index after the colon and following spaces, or -1. */
+function scanKey(text: string, i: number): number {
   if (text.charCodeAt(i) !== C.Quote) {
-    if (i >= text.length) return { offset: i, message: 'unexpected end of JSON input' };
-    return { offset: i, message: `invalid character ${describe(text, i)} looking for beginning of object key string` };
+    if (i >= text.length) return fail(i, 'unexpected end of JSON input');
+    return fail(i, `invalid character ${describe(text, i)} looking for beginning of object key string`);
   }
-  const end = scanString(text, i);
-  if (typeof end !== 'number') return end;
+  const end = scanStringAt(text, i);
+  if (end < 0) return -1;
   const j = skipSpace(text, end);
   if (text.charCodeAt(j) !== C.Colon) {
-    if (j >= text.length) return { offset: j, message: 'unexpected end of JSON input' };
-    return { offset: j, message: `invalid character ${describe(text, j)} after object key` };
+    if (j >= text.length) return fail(j, 'unexpected end of JSON input');
+    return fail(j, `invalid character ${describe(text, j)} after object key`);
   }
   return skipSpace(text, j + 1);
 }
@@ -113,28 +119,28 @@ export function skipSpace(text: string, i: number): number {
   return i;
 }
 
-/** `text[i]` is `"`; returns the index after the closing quote. */
-export function scanString(text: string, i: number): number | SyntaxProblem {
+/** `text[i]` is `"`; returns the index after the closing quote, or -1. */
+function scanStringAt(text: string, i: number): number {
   const n = text.length;
   for (let j = i + 1; j < n; j += 1) {
     const c = text.charCodeAt(j);
     if (c === C.Quote) return j + 1;
-    if (c < 0x20) return { offset: j, message: 'invalid character in string literal' };
+    if (c < 0x20) return fail(j, 'invalid character in string literal');
     if (c === C.Backslash) {
       const e = text.charCodeAt(j + 1);
       if (e === 117 /* u */) {
         for (let k = 2; k < 6; k += 1) {
-          if (!isHex(text.charCodeAt(j + k))) return { offset: j + k, message: 'invalid character in \\u hexadecimal character escape' };
+          if (!isHex(text.charCodeAt(j + k))) return fail(j + k, 'invalid character in \\u hexadecimal character escape');
         }
         j += 5;
       } else if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {
         j += 1;
       } else {
-        return { offset: j + 1, message: 'invalid character in string escape code' };
+        return fail(j + 1, 'invalid character in string escape code');
       }
     }
   }
-  return { offset: n, message: 'unexpected end of JSON input' };
+  return fail(n, 'unexpected end of JSON input');
 }
 
 function isHex(c: number): boolean {
@@ -145,17 +151,17 @@ function isDigit(c: number): boolean {
   return c >= C.Zero && c <= C.Nine;
 }
 
-/** Number grammar `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`; returns the index after it. */
-export function scanNumber(text: string, i: number): number | SyntaxProblem {
+/** Number grammar `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`; returns the index after it, or -1. */
+function scanNumberAt(text: string, i: number): number {
   let j = i;
   if (text.charCodeAt(j) === C.Minus) j += 1;
   const first = text.charCodeAt(j);
   if (first === C.Zero) j += 1;
   else if (isDigit(first)) while (isDigit(text.charCodeAt(j))) j += 1;
-  else return { offset: j, message: 'invalid character in numeric literal' };
+  else return fail(j, 'invalid character in numeric literal');
   if (text.charCodeAt(j) === C.Dot) {
     j += 1;
-    if (!isDigit(text.charCodeAt(j))) return { offset: j, message: 'invalid character after decimal point in numeric literal' };
+    if (!isDigit(text.charCodeAt(j))) return fail(j, 'invalid character after decimal point in numeric literal');
     while (isDigit(text.charCodeAt(j))) j += 1;
   }
   const e = text.charCodeAt(j);
@@ -163,7 +169,7 @@ export function scanNumber(text: string, i: number): number | SyntaxProblem {
     j += 1;
     const s = text.charCodeAt(j);
     if (s === C.Plus || s === C.Minus) j += 1;
-    if (!isDigit(text.charCodeAt(j))) return { offset: j, message: 'invalid character in exponent of numeric literal' };
+    if (!isDigit(text.charCodeAt(j))) return fail(j, 'invalid character in exponent of numeric literal');
     while (isDigit(text.charCodeAt(j))) j += 1;
   }
   return j;
