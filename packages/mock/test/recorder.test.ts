@@ -60,3 +60,29 @@ describe('CommandRecorder (columns in a ring)', () => {
     expect(r.list()).toEqual([]);
   });
 });
+
+describe('recorded strings (text ring)', () => {
+  it('keeps short and long, unicode and lone-surrogate strings exactly, across ring growth and wrap-around', () => {
+    const r = new CommandRecorder(7);
+    const pick = (i: number) => {
+      const base = ['', 'a', 'é€😀', '\ud800x', 'x'.repeat(255), 'y'.repeat(256), 'z'.repeat(257), 'w'.repeat(5000)][i % 8] as string;
+      return `${base}${i}`;
+    };
+    const made: RecordInput[] = [];
+    for (let i = 0; i < 500; i += 1) {
+      const one = input(i, { uid: i % 3 === 0 ? '' : pick(i + 1), paramsJson: i % 5 === 0 ? undefined : JSON.stringify({ channel: pick(i) }), channels: i % 4 === 0 ? [] : i % 4 === 3 ? [pick(i), 'b'] : [pick(i + 2)] });
+      made.push(one);
+      r.record(one);
+      const kept = r.list();
+      const newest = kept[kept.length - 1];
+      expect(newest?.uid).toBe(one.uid);
+      expect(newest?.paramsJson).toBe(one.paramsJson);
+      expect(newest?.channels).toEqual(one.channels);
+    }
+    const kept = r.list();
+    expect(kept.map((c) => [c.uid, c.paramsJson, c.channels])).toEqual(made.slice(-7).map((m) => [m.uid, m.paramsJson, [...m.channels]]));
+    r.clear();
+    r.record(made[1] as RecordInput);
+    expect(r.list().map((c) => c.paramsJson)).toEqual([made[1]?.paramsJson]);
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { MockTimeoutError } from '../errors.js';
 import { StoredCommand, type CommandOutcome, type RecordedCommand, type RecordInput, type Transport } from './recorded-command.js';
+import { TextRing } from './text-ring.js';
 
 export interface CommandFilter {
   readonly method?: string;
@@ -34,23 +35,32 @@ export const DEFAULT_RECORD_LIMIT = 10_000;
 const TRANSPORTS: readonly Transport[] = ['http', 'redis'];
 const OUTCOMES: readonly CommandOutcome[] = ['ok', 'error', 'rejected', 'ignored'];
 
-/** Per slot in `refs`: uid, method, paramsJson, channels (one channel, a list, or undefined for none), error, advice, bodyJson. */
+/** Per slot in `refs`: method, error, advice, bodyJson, and uid, params, channels when not in the text ring. */
 const REFS = 7;
-/** Per slot in `nums`: requestId, index, at, transport and outcome codes. */
-const NUMS = 4;
+/**
+ * Per slot in `nums`: requestId, index, at, transport and outcome codes, then position and
+ * length in the text ring of uid, params and the one channel, then where the slot's text ends.
+ */
+const NUMS = 11;
+/** Longer strings stay heap strings (their size, not their count, is what they cost). */
+const RING_MAX = 256;
+/** Lengths that say where a value is instead. */
+const ABSENT = -1;
+const IN_REFS = -2;
 
 type Ref = string | readonly string[] | null | undefined;
 
 /**
- * Kept in columns, in a ring of `limit` slots, and turned into objects only when read. A record
- * then keeps alive little more than the strings it names: one object per command (plus its
- * channel list and a boxed timestamp) made the garbage collector copy and promote ~350 bytes
- * and 6 objects per request, the largest cost of a publish after the HTTP work itself.
- * Records are consecutive in `seq`, so it is not stored.
+ * Kept in columns, in a ring of `limit` slots, and turned into objects only when read. One
+ * object per command (13 fields, a boxed timestamp, its channel list) made the garbage
+ * collector copy and promote ~350 bytes and 6 objects per request; the command's own strings
+ * (params, channel, uid) go into a text ring (see `TextRing`) unless they are long. Records are
+ * consecutive in `seq`, so it is not stored.
  */
 export class CommandRecorder {
   private readonly refs: Ref[] = [];
   private readonly nums: number[] = [];
+  private readonly text = new TextRing();
   private readonly waiters = new Set<Waiter>();
   /** Slot of the oldest kept record. */
   private head = 0;
@@ -80,32 +90,60 @@ export class CommandRecorder {
       slot = this.head;
       this.head = (this.head + 1) % this.limit;
       this.droppedCount += 1;
+      // The dropped record's text is the oldest in the ring.
+      this.text.release(this.nums[slot * NUMS + 10] as number);
     }
-    const channels = input.channels;
-    const r = slot * REFS;
     const refs = this.refs;
-    if (r === refs.length) {
-      refs.push(input.uid, input.method, input.paramsJson, channels.length === 0 ? undefined : channels.length === 1 ? channels[0] : channels, input.error, input.advice, input.bodyJson);
-    } else {
-      refs[r] = input.uid;
-      refs[r + 1] = input.method;
-      refs[r + 2] = input.paramsJson;
-      refs[r + 3] = channels.length === 0 ? undefined : channels.length === 1 ? channels[0] : channels;
-      refs[r + 4] = input.error;
-      refs[r + 5] = input.advice;
-      refs[r + 6] = input.bodyJson;
-    }
-    const n = slot * NUMS;
     const nums = this.nums;
-    const codes = (input.transport === 'http' ? 0 : 1) | (OUTCOMES.indexOf(input.outcome) << 1);
-    if (n === nums.length) nums.push(input.requestId, input.index, input.at, codes);
-    else {
-      nums[n] = input.requestId;
-      nums[n + 1] = input.index;
-      nums[n + 2] = input.at;
-      nums[n + 3] = codes;
+    const r = slot * REFS;
+    const n = slot * NUMS;
+    if (r === refs.length) {
+      refs.length += REFS;
+      nums.length += NUMS;
     }
+    refs[r] = input.method;
+    refs[r + 1] = input.error;
+    refs[r + 2] = input.advice;
+    refs[r + 3] = input.bodyJson;
+    nums[n] = input.requestId;
+    nums[n + 1] = input.index;
+    nums[n + 2] = input.at;
+    nums[n + 3] = (input.transport === 'http' ? 0 : 1) | (OUTCOMES.indexOf(input.outcome) << 1);
+    this.keep(input.uid, r + 4, n + 4);
+    this.keep(input.paramsJson, r + 5, n + 6);
+    const channels = input.channels;
+    if (channels.length === 1) this.keep(channels[0], r + 6, n + 8);
+    else {
+      refs[r + 6] = channels.length === 0 ? undefined : channels;
+      nums[n + 8] = 0;
+      nums[n + 9] = channels.length === 0 ? ABSENT : IN_REFS;
+    }
+    nums[n + 10] = this.text.position;
     if (this.waiters.size > 0) this.wake(this.materialize(this.count - 1));
+  }
+
+  /** Stores a string field: in the text ring when short, as a reference otherwise. */
+  private keep(value: string | undefined, ref: number, num: number): void {
+    if (value === undefined) {
+      this.refs[ref] = undefined;
+      this.nums[num] = 0;
+      this.nums[num + 1] = ABSENT;
+    } else if (value.length <= RING_MAX) {
+      this.refs[ref] = undefined;
+      this.nums[num] = value.length === 0 ? 0 : this.text.append(value);
+      this.nums[num + 1] = value.length;
+    } else {
+      this.refs[ref] = value;
+      this.nums[num] = 0;
+      this.nums[num + 1] = IN_REFS;
+    }
+  }
+
+  private kept(ref: number, num: number): Ref {
+    const length = this.nums[num + 1] as number;
+    if (length === ABSENT) return undefined;
+    if (length === IN_REFS) return this.refs[ref];
+    return this.text.read(this.nums[num] as number, length);
   }
 
   private wake(command: RecordedCommand): void {
@@ -124,20 +162,20 @@ export class CommandRecorder {
     const n = slot * NUMS;
     const refs = this.refs;
     const nums = this.nums;
-    const one = refs[r + 3];
+    const channels = this.kept(r + 6, n + 8);
     const codes = nums[n + 3] as number;
     return new StoredCommand(this.seq - this.count + 1 + i, {
       requestId: nums[n] as number,
       index: nums[n + 1] as number,
       transport: TRANSPORTS[codes & 1] as Transport,
-      uid: refs[r] as string,
-      method: refs[r + 1] as string,
-      paramsJson: refs[r + 2] as string | undefined,
-      channels: one === undefined ? [] : typeof one === 'string' ? [one] : [...(one as readonly string[])],
+      uid: this.kept(r + 4, n + 4) as string,
+      method: refs[r] as string,
+      paramsJson: this.kept(r + 5, n + 6) as string | undefined,
+      channels: channels === undefined ? [] : typeof channels === 'string' ? [channels] : [...(channels as readonly string[])],
       outcome: OUTCOMES[codes >> 1] as CommandOutcome,
-      error: refs[r + 4] as string | null,
-      advice: refs[r + 5] as string | null,
-      bodyJson: refs[r + 6] as string | undefined,
+      error: refs[r + 1] as string | null,
+      advice: refs[r + 2] as string | null,
+      bodyJson: refs[r + 3] as string | undefined,
       at: nums[n + 2] as number,
     });
   }
@@ -155,6 +193,7 @@ export class CommandRecorder {
   clear(): void {
     this.refs.length = 0;
     this.nums.length = 0;
+    this.text.clear();
     this.head = 0;
     this.count = 0;
   }
