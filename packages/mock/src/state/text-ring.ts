@@ -1,31 +1,44 @@
 /**
- * Short strings kept as UTF-16 code units in one growing ring buffer instead of as strings on
- * the heap, first in, first out. The recorder keeps 10,000 commands: as strings, each command
- * kept its params and channel alive as young objects that the garbage collector had to copy
- * and promote, and that made V8 grow and churn its young generation (~0.6 µs per publish).
+ * Short strings kept as UTF-16LE bytes in one growing ring buffer instead of as strings on the
+ * heap, first in, first out. The recorder keeps 10,000 commands: as strings, each command kept
+ * its params and channel alive as young objects that the garbage collector had to copy and
+ * promote, and that made V8 grow and churn its young generation (~0.5 µs per publish).
  * Copying ~50 characters into the ring costs a fraction of that.
  *
- * Positions are logical (code units appended since the start), so growing the ring does not
- * move them; a position maps to index `position & mask` (capacity is a power of two, and
- * `&` keeps the low bits of any position below 2^53).
+ * Positions are logical byte offsets (counted since the start), so growing the ring does not
+ * move them; a position maps to index `position & mask` (capacity is a power of two, and `&`
+ * keeps the low bits of any position below 2^53). Each string is stored in one piece: one
+ * that would cross the end of the buffer starts at the next lap instead.
  */
 export class TextRing {
-  private units = new Uint16Array(0);
+  private bytes = Buffer.alloc(0);
   private mask = 0;
-  /** Logical position of the oldest unit still kept. */
+  /** Logical position of the oldest byte still kept. */
   private start = 0;
-  /** Logical position after the newest unit. */
+  /** Logical position after the newest byte. */
   private end = 0;
 
   /** Appends the code units of `s`; returns where they start. */
   append(s: string): number {
-    const n = s.length;
-    const at = this.end;
-    if (at + n - this.start > this.units.length) this.grow(at + n - this.start);
-    const units = this.units;
-    const mask = this.mask;
-    for (let i = 0; i < n; i += 1) units[(at + i) & mask] = s.charCodeAt(i);
-    this.end = at + n;
+    const size = 2 * s.length;
+    let at = this.placeFor(size);
+    if (at + size - this.start > this.bytes.length) {
+      this.grow(at + size - this.start);
+      at = this.placeFor(size);
+    }
+    const p = at & this.mask;
+    const bytes = this.bytes;
+    if (s.length <= SHORT) {
+      // Short strings: a loop is cheaper than Buffer#write's argument handling.
+      for (let i = 0; i < s.length; i += 1) {
+        const c = s.charCodeAt(i);
+        bytes[p + 2 * i] = c;
+        bytes[p + 2 * i + 1] = c >>> 8;
+      }
+    } else {
+      bytes.write(s, p, size, 'utf16le');
+    }
+    this.end = at + size;
     return at;
   }
 
@@ -39,35 +52,34 @@ export class TextRing {
     if (position > this.start) this.start = Math.min(position, this.end);
   }
 
-  /** The `length` code units from `position` (which must still be kept) as a string. */
+  /** The `length` code units stored at `position` (which must still be kept). */
   read(position: number, length: number): string {
     if (length === 0) return '';
-    const from = position & this.mask;
-    const first = Math.min(length, this.units.length - from);
-    const part = utf16(this.units, from, first);
-    return first === length ? part : part + utf16(this.units, 0, length - first);
+    const p = position & this.mask;
+    return this.bytes.toString('utf16le', p, p + 2 * length);
   }
 
   clear(): void {
     this.start = this.end;
   }
 
+  /** Where a string of `size` bytes goes: at the end, or at the next lap if it would wrap. */
+  private placeFor(size: number): number {
+    const capacity = this.bytes.length;
+    const p = this.end & this.mask;
+    return capacity > 0 && p + size > capacity ? this.end + (capacity - p) : this.end;
+  }
+
   private grow(need: number): void {
-    let capacity = Math.max(1024, this.units.length * 2);
+    let capacity = Math.max(4096, this.bytes.length * 2);
     while (capacity < need) capacity *= 2;
-    const next = new Uint16Array(capacity);
+    const next = Buffer.alloc(capacity);
     const mask = capacity - 1;
-    for (let p = this.start; p < this.end; p += 1) next[p & mask] = this.units[p & this.mask] as number;
-    this.units = next;
+    // Kept strings stay in one piece: at twice the capacity a piece cannot cross the end.
+    for (let p = this.start; p < this.end; p += 1) next[p & mask] = this.bytes[p & this.mask] as number;
+    this.bytes = next;
     this.mask = mask;
   }
 }
 
-/** Code units as they are (lone surrogates included), a few thousand per call. */
-function utf16(units: Uint16Array, from: number, length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i += 4096) {
-    out += String.fromCharCode.apply(null, units.subarray(from + i, from + Math.min(length, i + 4096)) as unknown as number[]);
-  }
-  return out;
-}
+const SHORT = 16;
