@@ -34,10 +34,10 @@ const EMPTY = Buffer.alloc(0);
 export function readApiInput(req: IncomingMessage, query: string, insecure: boolean, limits: Limits, done: (input: ApiInput) => void): void {
   const contentType = firstHeader(req.rawHeaders, 'content-type') ?? '';
   if (isJsonContentType(contentType)) {
-    readBodyThen(req, limits.maxJsonBodyBytes, (body) => {
-      if (body.kind === 'overflow') return done({ kind: 'json-too-large', received: body.received });
+    readBodyThen(req, limits.maxJsonBodyBytes, (body, received) => {
+      if (body === undefined) return done({ kind: 'json-too-large', received });
       const sign = insecure ? undefined : firstHeader(req.rawHeaders, 'x-api-sign');
-      done({ kind: 'input', mode: 'json', data: body.body, sign: sign === undefined ? undefined : Buffer.from(sign, 'latin1') });
+      done({ kind: 'input', mode: 'json', data: body, sign: sign === undefined ? undefined : Buffer.from(sign, 'latin1') });
     });
     return;
   }
@@ -47,7 +47,7 @@ export function readApiInput(req: IncomingMessage, query: string, insecure: bool
   if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && media?.type === 'application/x-www-form-urlencoded') {
     readBodyThen(req, MAX_FORM_BYTES, (body) => {
       // The body is this request's own copy: values are decoded in it.
-      if (body.kind === 'ok') parseQueryInto(form, body.body, API_FORM_KEYS, true);
+      if (body !== undefined) parseQueryInto(form, body, API_FORM_KEYS, true);
       afterBody(req, query, insecure, limits, media, form, done);
     });
     return;
@@ -60,7 +60,7 @@ function afterBody(req: IncomingMessage, query: string, insecure: boolean, limit
   const boundary = media?.type === 'multipart/form-data' && !media.invalidParams ? media.params.get('boundary') : undefined;
   if (boundary === undefined) return done(formInput(form, insecure));
   readBodyThen(req, limits.maxMultipartBytes, (body) => {
-    const parts = body.kind === 'ok' ? parseMultipart(body.body, boundary, API_FORM_KEYS) : undefined;
+    const parts = body === undefined ? undefined : parseMultipart(body, boundary, API_FORM_KEYS);
     if (parts) for (const [k, v] of parts) if (!form.has(k)) form.set(k, v);
     done(formInput(form, insecure));
   });

@@ -10,12 +10,13 @@ export type BodyResult = { readonly kind: 'ok'; readonly body: Buffer } | { read
 const EMPTY = Buffer.alloc(0);
 
 /**
- * Calls `done` once, from the request's own events: the API hot path continues synchronously in
+ * Calls `done` once with the body (undefined past `limit`) and the bytes received, from the
+ * request's own events: the API hot path continues synchronously in
  * the `end` event instead of going through a promise and the microtask queue. A request that
  * is aborted before its end (client gone, timeout) never calls `done`: there is no one left to
  * answer, and Node emits a request `error` only to listeners, so none is attached.
  */
-export function readBodyThen(req: IncomingMessage, limit: number, done: (result: BodyResult) => void): void {
+export function readBodyThen(req: IncomingMessage, limit: number, done: (body: Buffer | undefined, received: number) => void): void {
   // Most bodies arrive in one chunk: keep it alone, make a list only for a second one.
   let first: Buffer | undefined;
   let more: Buffer[] | undefined;
@@ -28,17 +29,17 @@ export function readBodyThen(req: IncomingMessage, limit: number, done: (result:
     size += chunk.length;
     if (size > limit) {
       finished = true;
-      done({ kind: 'overflow', received: size });
+      done(undefined, size);
     } else if (first === undefined) first = chunk;
     else (more ??= [first]).push(chunk);
   });
   req.on('end', () => {
     if (finished) return;
     finished = true;
-    done({ kind: 'ok', body: more !== undefined ? Buffer.concat(more, size) : (first ?? EMPTY) });
+    done(more !== undefined ? Buffer.concat(more, size) : (first ?? EMPTY), size);
   });
 }
 
 export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
-  return new Promise((resolve) => readBodyThen(req, limit, resolve));
+  return new Promise((resolve) => readBodyThen(req, limit, (body, received) => resolve(body === undefined ? { kind: 'overflow', received } : { kind: 'ok', body })));
 }

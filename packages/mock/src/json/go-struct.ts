@@ -37,6 +37,23 @@ interface Compiled {
 }
 
 const compiledSpecs = new WeakMap<StructSpec, Compiled>();
+// The last two specs used (a command, then its params, again and again): no map lookup for them.
+let recentSpec: StructSpec | undefined;
+let recentCompiled: Compiled | undefined;
+let olderSpec: StructSpec | undefined;
+let olderCompiled: Compiled | undefined;
+
+function compiledFor(spec: StructSpec): Compiled {
+  if (spec === recentSpec) return recentCompiled as Compiled;
+  let c: Compiled;
+  if (spec === olderSpec) c = olderCompiled as Compiled;
+  else c = compiledSpecs.get(spec) ?? compile(spec);
+  olderSpec = recentSpec;
+  olderCompiled = recentCompiled;
+  recentSpec = spec;
+  recentCompiled = c;
+  return c;
+}
 
 function compile(spec: StructSpec): Compiled {
   const names: string[] = [];
@@ -66,7 +83,7 @@ export function lastStructEnd(): number {
 }
 
 export function decodeStruct<S extends StructSpec>(text: string, start: number, _end: number, spec: S): StructResult<S> {
-  const c = compiledSpecs.get(spec) ?? compile(spec);
+  const c = compiledFor(spec);
   const value: Value = { ...c.zero };
   for (let i = 0; i < c.arrayFields.length; i += 1) value[c.arrayFields[i] as string] = [];
   const first = text.charCodeAt(start);
