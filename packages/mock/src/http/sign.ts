@@ -27,9 +27,23 @@ interface PreparedKey {
 const VIEW_CACHE_MAX = 1024;
 
 let prepared: PreparedKey | undefined;
+/** Other secrets prepared lately (several mocks in one test process), a few at most. */
+const preparedBySecret = new Map<string, PreparedKey>();
+const PREPARED_MAX = 8;
 
 function prepare(secret: string): PreparedKey {
   if (prepared !== undefined && prepared.secret === secret) return prepared;
+  let found = preparedBySecret.get(secret);
+  if (found === undefined) {
+    found = prepareKey(secret);
+    if (preparedBySecret.size >= PREPARED_MAX) preparedBySecret.clear();
+    preparedBySecret.set(secret, found);
+  }
+  prepared = found;
+  return found;
+}
+
+function prepareKey(secret: string): PreparedKey {
   let key = Buffer.from(secret, 'utf8');
   if (key.length > BLOCK) key = createHash('sha256').update(key).digest();
   const inner = Buffer.alloc(BLOCK + ONE_SHOT_MAX);
@@ -39,8 +53,7 @@ function prepare(secret: string): PreparedKey {
     inner[i] = k ^ 0x36;
     outer[i] = k ^ 0x5c;
   }
-  prepared = { secret, inner, views: new Array<Buffer | undefined>(VIEW_CACHE_MAX + 1).fill(undefined), outer };
-  return prepared;
+  return { secret, inner, views: new Array<Buffer | undefined>(VIEW_CACHE_MAX + 1).fill(undefined), outer };
 }
 
 export function apiSign(secret: string, data: Buffer | string): string {
