@@ -35,20 +35,8 @@ export interface RecordedCommand {
   readonly at: number;
 }
 
-export interface RecordInput {
-  readonly requestId: number;
-  readonly index: number;
-  readonly transport: Transport;
-  readonly uid: string;
-  readonly method: string;
-  readonly paramsJson: string | undefined;
-  readonly channels: readonly string[];
-  readonly outcome: CommandOutcome;
-  readonly error: string | null;
-  readonly advice: string | null;
-  readonly bodyJson: string | undefined;
-  readonly at: number;
-}
+/** What the recorder is given: a recorded command before it has a `seq`, with its body still JSON. */
+export type RecordInput = Omit<RecordedCommand, 'seq' | 'params' | 'body'> & { readonly bodyJson: string | undefined };
 
 /** Stores raw JSON and parses it only when someone looks, keeping the hot path cheap. */
 export class StoredCommand implements RecordedCommand {
