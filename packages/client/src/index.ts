@@ -23,6 +23,7 @@ export {
   CentContractError,
   CentEncodeError,
   CentError,
+  CentRequestError,
   CentHttpError,
   CentMalformedReplyError,
   CentTimeoutError,

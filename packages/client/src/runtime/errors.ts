@@ -64,11 +64,22 @@ export class CentError extends Error {
   }
 }
 
-/** The connection failed: refused, reset, DNS, TLS... `causeCode` keeps Node's code (`ECONNREFUSED`). */
-export class CentTransportError extends CentError {
-  override name = 'CentTransportError';
+/** An error about one HTTP request: which URL (credentials redacted) and which methods it carried. */
+export class CentRequestError extends CentError {
+  override name = 'CentRequestError';
   readonly url: string;
   readonly methods: readonly string[];
+
+  constructor(code: CentErrorCode, message: string, ctx: RequestContext, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.url = ctx.url;
+    this.methods = ctx.methods;
+  }
+}
+
+/** The connection failed: refused, reset, DNS, TLS... `causeCode` keeps Node's code (`ECONNREFUSED`). */
+export class CentTransportError extends CentRequestError {
+  override name = 'CentTransportError';
   readonly causeCode: string;
   /** False only when the request certainly (or, for `staleConnection`, by HTTP convention) never reached the server. */
   readonly mayHaveReachedServer: boolean;
@@ -85,11 +96,9 @@ export class CentTransportError extends CentError {
       : info.mayHaveReachedServer
         ? 'the request may have reached the server'
         : 'the request did not reach the server';
-    super('CENT_TRANSPORT', `cannot talk to ${ctx.url} (${info.causeCode}: ${detail}); ${reached}`, {
+    super('CENT_TRANSPORT', `cannot talk to ${ctx.url} (${info.causeCode}: ${detail}); ${reached}`, ctx, {
       cause: info.cause,
     });
-    this.url = ctx.url;
-    this.methods = ctx.methods;
     this.causeCode = info.causeCode;
     this.mayHaveReachedServer = info.mayHaveReachedServer;
     this.staleConnection = info.staleConnection ?? false;
@@ -100,10 +109,8 @@ export class CentTransportError extends CentError {
  * The call ran out of time. `scope: 'call'`: the whole call's `timeout` (all attempts and delays);
  * `scope: 'attempt'`: `retry.attemptTimeout` of one attempt.
  */
-export class CentTimeoutError extends CentError {
+export class CentTimeoutError extends CentRequestError {
   override name = 'CentTimeoutError';
-  readonly url: string;
-  readonly methods: readonly string[];
   readonly timeout: number;
   readonly scope: 'call' | 'attempt';
   readonly mayHaveReachedServer: boolean;
@@ -111,9 +118,7 @@ export class CentTimeoutError extends CentError {
   constructor(ctx: RequestContext, info: { timeout: number; scope: 'call' | 'attempt'; mayHaveReachedServer: boolean }) {
     const what = info.scope === 'call' ? 'the call' : 'one attempt';
     const reached = info.mayHaveReachedServer ? 'the request may have reached the server' : 'the connection was not even open';
-    super('CENT_TIMEOUT', `${what} to ${ctx.url} timed out after ${info.timeout} ms; ${reached}`);
-    this.url = ctx.url;
-    this.methods = ctx.methods;
+    super('CENT_TIMEOUT', `${what} to ${ctx.url} timed out after ${info.timeout} ms; ${reached}`, ctx);
     this.timeout = info.timeout;
     this.scope = info.scope;
     this.mayHaveReachedServer = info.mayHaveReachedServer;
@@ -121,18 +126,14 @@ export class CentTimeoutError extends CentError {
 }
 
 /** The caller's `AbortSignal` fired. `reason` is the signal's reason. */
-export class CentAbortError extends CentError {
+export class CentAbortError extends CentRequestError {
   override name = 'CentAbortError';
-  readonly url: string;
-  readonly methods: readonly string[];
   readonly reason: unknown;
   readonly mayHaveReachedServer: boolean;
 
   constructor(ctx: RequestContext, info: { reason: unknown; mayHaveReachedServer: boolean }) {
     const reached = info.mayHaveReachedServer ? 'the request may have reached the server' : 'nothing was sent';
-    super('CENT_ABORT', `the call to ${ctx.url} was aborted; ${reached}`, { cause: info.reason });
-    this.url = ctx.url;
-    this.methods = ctx.methods;
+    super('CENT_ABORT', `the call to ${ctx.url} was aborted; ${reached}`, ctx, { cause: info.reason });
     this.reason = info.reason;
     this.mayHaveReachedServer = info.mayHaveReachedServer;
   }
@@ -150,17 +151,13 @@ function explainStatus(status: number): string {
 }
 
 /** A non-2xx status. `body` is the reply text (cut to 512 chars). */
-export class CentHttpError extends CentError {
+export class CentHttpError extends CentRequestError {
   override name = 'CentHttpError';
-  readonly url: string;
-  readonly methods: readonly string[];
   readonly status: number;
   readonly body: string;
 
   constructor(ctx: RequestContext, info: { status: number; body: string }) {
-    super('CENT_HTTP', `HTTP ${info.status} from ${ctx.url}: ${explainStatus(info.status)}`);
-    this.url = ctx.url;
-    this.methods = ctx.methods;
+    super('CENT_HTTP', `HTTP ${info.status} from ${ctx.url}: ${explainStatus(info.status)}`, ctx);
     this.status = info.status;
     this.body = excerpt(info.body);
   }
@@ -169,17 +166,13 @@ export class CentHttpError extends CentError {
 export type MalformedReason = 'not-json' | 'not-array' | 'wrong-length' | 'item-not-object' | 'wrong-method' | 'no-body';
 
 /** A 2xx reply that is not what Centrifugo sends: not JSON, not an array, wrong length, item without body... */
-export class CentMalformedReplyError extends CentError {
+export class CentMalformedReplyError extends CentRequestError {
   override name = 'CentMalformedReplyError';
-  readonly url: string;
-  readonly methods: readonly string[];
   readonly reason: MalformedReason;
   readonly body: string;
 
   constructor(ctx: RequestContext, info: { reason: MalformedReason; detail: string; body: string }) {
-    super('CENT_MALFORMED_REPLY', `malformed reply from ${ctx.url}: ${info.detail}`);
-    this.url = ctx.url;
-    this.methods = ctx.methods;
+    super('CENT_MALFORMED_REPLY', `malformed reply from ${ctx.url}: ${info.detail}`, ctx);
     this.reason = info.reason;
     this.body = excerpt(info.body);
   }
