@@ -4,8 +4,9 @@
  * (commands do not run), latency delays it. In strict mode every refusal is recorded as a
  * contract violation; the HTTP answer stays the real server's.
  *
- * The usual request runs synchronously from the body's `end` event to `res.end`; a promise is
- * made only when a fault is registered (a latency fault has to wait).
+ * The usual request runs synchronously from the body's `end` event to its queued reply, which
+ * goes out with the others at the end of the event-loop turn (`reply-flush.ts` says why); a
+ * promise is made only when a fault is registered (a latency fault has to wait).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeCommands, type RawCommand } from '../api/decode-commands.js';

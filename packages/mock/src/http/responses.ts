@@ -1,5 +1,6 @@
 /** The few fixed answers Go's net/http gives, plus the JSON reply. */
 import { STATUS_CODES, type ServerResponse } from 'node:http';
+import { queueReply, type Reply } from './reply-flush.js';
 
 const PLAIN = 'text/plain; charset=utf-8';
 
@@ -33,7 +34,7 @@ export function sendRedirect(res: ServerResponse, method: string, location: stri
   res.end();
 }
 
-/** The API's 200: `application/json` with no charset, no trailing newline. */
+/** The API's 200: `application/json` with no charset, no trailing newline; sent at the end of this event-loop turn. */
 export function sendJson(res: ServerResponse, json: string): void {
   // The body goes out as bytes: a string body is joined to the header text and encoded on
   // every write, which costs more than making the bytes (and a kept reply is made once).
@@ -45,16 +46,10 @@ export function sendJson(res: ServerResponse, json: string): void {
       lastReply = reply;
     }
   }
-  res.writeHead(200, reply.headers);
-  res.end(reply.body);
+  queueReply(res, reply);
 }
 
-interface JsonReply {
-  readonly body: Buffer;
-  readonly headers: { readonly 'Content-Type': string; readonly 'Content-Length': number };
-}
-
-function jsonReply(json: string): JsonReply {
+function jsonReply(json: string): Reply {
   const body = Buffer.from(json, 'utf8');
   return { body, headers: { 'Content-Type': 'application/json', 'Content-Length': body.length } };
 }
@@ -62,7 +57,7 @@ function jsonReply(json: string): JsonReply {
 /** Short replies (a plain publish reply, say) come again and again: their bytes and headers are kept. */
 const KEEP_MAX = 256;
 let lastJson: string | undefined;
-let lastReply: JsonReply = jsonReply('');
+let lastReply: Reply = jsonReply('');
 
 /** What Go's wrapShutdown answers once shutdown has begun. */
 export function sendShuttingDown(res: ServerResponse): void {
