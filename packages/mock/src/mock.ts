@@ -11,6 +11,7 @@ import { createMockServer, type ServerTimeouts } from './http/server.js';
 import { silentLogger, type MockLogger } from './logger.js';
 import { Mock } from './mock-instance.js';
 import { startRedisApi, type RedisApi, type RedisApiOptions } from './redis/redis-api.js';
+import { loadWireValidation } from './protocol.js';
 import { MockNode } from './state/node.js';
 import type { RecordedCommand } from './state/recorded-command.js';
 import type { CommandMatcher, WaitOptions } from './state/recorder.js';
@@ -63,6 +64,7 @@ export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): 
   const host = options.host ?? '127.0.0.1';
   if (!LOOPBACK.has(host)) throw new MockUsageError('not_loopback', `the mock only listens on loopback (127.0.0.1, localhost, ::1), not ${JSON.stringify(host)}`);
   const config = parseConfig(options.secret === undefined ? options.config : { ...options.config, secret: options.secret });
+  if (options.strict === true) await loadWireValidation();
   const node = new MockNode({
     config,
     clock: options.clock ?? systemClock,

@@ -3,9 +3,14 @@
  * validators of `@centkit/validators` (from schema/centrifugo-v1). Behaviour (what each method
  * does to state) stays hand-written in `api/methods/`; `api/methods/index.ts` is typed over
  * `MethodName`, so a method added to the schema without a handler does not compile.
+ *
+ * The table comes from the light `/protocol` entry; the validators (ajv's compiled code, a third
+ * of the mock's start-up) are imported only by `loadWireValidation`, which a strict mock awaits
+ * before it listens.
  */
-import { isMethodName as isGeneratedMethodName, methodNames as generatedMethodNames, methods as generatedMethods, validateWire } from '@centkit/validators';
-import type { MethodName as GeneratedMethodName, ValidationIssue as GeneratedIssue } from '@centkit/validators';
+import { isMethodName as isGeneratedMethodName, methodNames as generatedMethodNames, methods as generatedMethods } from '@centkit/validators/protocol';
+import type { MethodName as GeneratedMethodName } from '@centkit/validators/protocol';
+import type { ValidationIssue as GeneratedIssue } from '@centkit/validators';
 
 export type MethodName = GeneratedMethodName;
 
@@ -49,15 +54,28 @@ export function canFailInEngine(method: MethodName): boolean {
 export type ValidationIssue = GeneratedIssue;
 
 export interface WireValidation {
-  /** True: the generated wire validators are wired in. */
+  /** True once `loadWireValidation` has wired the generated wire validators in. */
   readonly available: boolean;
   validateParams(method: string, value: unknown): readonly ValidationIssue[];
 }
 
+let validateWireParams: ((method: string, value: unknown) => readonly ValidationIssue[]) | undefined;
+
 export const wireValidation: WireValidation = {
-  available: true,
+  get available() {
+    return validateWireParams !== undefined;
+  },
   validateParams(method, value) {
-    const r = validateWire(method, 'params', value);
-    return r.ok ? [] : r.errors;
+    return validateWireParams === undefined ? [] : validateWireParams(method, value);
   },
 };
+
+/** Imports the generated wire validators (once per process). */
+export async function loadWireValidation(): Promise<void> {
+  if (validateWireParams !== undefined) return;
+  const { validateWire } = await import('@centkit/validators');
+  validateWireParams = (method, value) => {
+    const r = validateWire(method, 'params', value);
+    return r.ok ? [] : r.errors;
+  };
+}

@@ -1,13 +1,9 @@
 import { methodValidators } from './gen/validators.gen.js';
 import type { MethodName, MethodTypes } from './gen/protocol.gen.js';
+import { isMethodName } from './protocol.js';
 import type { ValidationResult } from './runtime/create-validator.js';
 
 export type ValidationKind = 'params' | 'result';
-
-/** Whether `name` is a method of the protocol. */
-export function isMethodName(name: string): name is MethodName {
-  return Object.hasOwn(methodValidators, name);
-}
 
 /**
  * Checks a method's params or result against the typed view: what a well-behaved caller

@@ -99,3 +99,16 @@ describe('@centkit/validators under a plain Node ESM import of the built package
     expect(out.loaded.every((f) => f.startsWith('/ajv/dist/runtime/'))).toBe(true);
   });
 });
+
+describe('@centkit/validators/protocol', () => {
+  it('gives the method table without loading ajv (for code that must start fast)', () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      import { isMethodName, methodNames, methods } from '@centkit/validators/protocol';
+      const loaded = Object.keys(createRequire(import.meta.url).cache).filter((f) => f.includes('/ajv/'));
+      console.log(JSON.stringify({ names: methodNames, publish: isMethodName('publish'), proto: isMethodName('__proto__'), effect: methods.publish.effect, loaded }));
+    `;
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8' })) as Record<string, unknown>;
+    expect(out).toMatchObject({ names: methodNames, publish: true, proto: false, effect: methods.publish.effect, loaded: [] });
+  });
+});
