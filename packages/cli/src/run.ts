@@ -6,7 +6,7 @@
  * The sending side (settings, the client, validators) is imported only when a command is
  * sent, so `--help`, `--version` and usage errors start faster.
  */
-import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { parseInvocation, type Invocation } from './args.js';
 import { DEFAULT_CONFIG, readCentrc } from './config/read-centrc.js';
 import type { Settings } from './config/resolve-settings.js';
@@ -109,7 +109,8 @@ async function help(topic: string | undefined, strict: boolean, io: CliIo): Prom
 }
 
 async function version(io: CliIo): Promise<number> {
-  const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  // By the package's own name, not a path relative to this file: this code also runs from the bundle.
+  const manifest = createRequire(import.meta.url)('@centkit/cli/package.json') as { version?: unknown };
   io.stdout.write(`cent ${String(manifest.version)} (${helpData.protocol.name}, Centrifugo ${helpData.protocol.version})\n`);
   return EXIT.ok;
 }
