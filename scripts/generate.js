@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run generate [-- --check | --schema DIR ...]`: build the generator, regenerate every
 // package from the protocol definition (arguments go to `centkit generate`), then build all
-// workspaces so the new code is typechecked. With --check nothing is written or built.
+// workspaces so the new code is typechecked, and bundle the bins (scripts/bundle-bins.js). With
+// --check nothing is written or built.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
@@ -15,4 +16,7 @@ function run(argv) {
 
 run([tsc, '-b', 'generator']);
 run(['generator/bin/centkit.js', 'generate', ...args]);
-if (!args.includes('--check')) run([tsc, '-b']);
+if (!args.includes('--check')) {
+  run([tsc, '-b']);
+  run(['scripts/bundle-bins.js']);
+}
