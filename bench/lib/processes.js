@@ -1,7 +1,7 @@
 // Child processes for benchmarks: servers run in their own process so the load generator
 // and the server do not share an event loop (this machine has 2 cores: one each).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,19 +9,56 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The mock (`centkit-mock`) in its own process, on a free port, with a config written for it. */
-export function startMock(config) {
+export function startMock(config, options = {}) {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'centkit-bench-')), 'centrifugo.json');
   writeFileSync(file, JSON.stringify(config));
-  return startChild([path.join(root, 'packages/mock/bin/centkit-mock.js'), '--port', '0', '--config', file], { ready: /API at (http:\/\/127\.0\.0\.1:\d+)/ });
+  return startChild([path.join(root, 'packages/mock/bin/centkit-mock.js'), '--port', '0', '--config', file], { ready: /API at (http:\/\/127\.0\.0\.1:\d+)/, ...options });
+}
+
+let taskset;
+/** Whether CPUs can be pinned here (Linux with util-linux's taskset, and at least 2 CPUs). */
+export function canPin() {
+  taskset ??= os.cpus().length >= 2 && spawnSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' }).status === 0;
+  return taskset;
 }
 
 /**
- * Spawns `node ...args`, waits until a stdout line matches `ready` (its first group is
- * returned as `url`), and gives a `stop()` that kills it. Fails after `timeoutMs`.
+ * Pins every thread of this process to `cpus` (a taskset list: '0', '0-1'). With 2 cores the
+ * load generator and the server each get one, instead of the scheduler moving them about.
  */
-export function startChild(args, { ready = /(http:\/\/127\.0\.0\.1:\d+)/, timeoutMs = 10_000, env } = {}) {
+export function pinThisProcess(cpus) {
+  if (!canPin()) return false;
+  return spawnSync('taskset', ['-a', '-p', '-c', cpus, String(process.pid)], { stdio: 'ignore' }).status === 0;
+}
+
+/** CPU time (user + system, seconds) a process has used so far, from /proc; undefined elsewhere. */
+export function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks();
+  } catch {
+    return undefined;
+  }
+}
+
+let ticks;
+function clockTicks() {
+  ticks ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+  return ticks;
+}
+
+/**
+ * Spawns `node ...args` (pinned to CPU `cpu` when given and possible), waits until a stdout
+ * line matches `ready` (its first group is returned as `url`), and gives a `stop()` that kills
+ * it. Fails after `timeoutMs`.
+ */
+export function startChild(args, { ready = /(http:\/\/127\.0\.0\.1:\d+)/, timeoutMs = 10_000, env, cpu } = {}) {
   const started = performance.now();
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  // taskset execs node in place: the child's pid is node's.
+  const [command, argv] = cpu !== undefined && canPin() ? ['taskset', ['-c', String(cpu), process.execPath, ...args]] : [process.execPath, args];
+  const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
