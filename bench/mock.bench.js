@@ -95,58 +95,49 @@ async function throughput() {
 
 // Start-up is timed in a clean environment (PATH only), as the cli section does: variables such
 // as NODE_EXTRA_CA_CERTS (set on this workplace's machines) make every node process read a
-// certificate file first (~35 ms here), which says nothing about the mock. When such a variable
-// is set, both servers are also started with this process's environment, so the cost shows on
-// the baseline as well.
-const CLEAN_ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
+// certificate file first, which says nothing about the mock. When such a variable is set, both
+// servers are also started with this process's environment, so its cost shows on the baseline too.
 const NODE_VARS = Object.keys(process.env).filter((k) => k.startsWith('NODE_'));
+const ENVIRONMENTS = [
+  { label: 'PATH only', options: { env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, inheritEnv: false } },
+  ...(NODE_VARS.length > 0 ? [{ label: `with this environment's ${NODE_VARS.join(', ')}`, options: {} }] : []),
+];
 
-async function bareAnswer(options) {
-  const child = await startChild([bareServer], options);
-  await (await fetch(child.url)).text();
-  return child;
-}
-
-async function startTimes() {
-  const clean = { env: CLEAN_ENV, inheritEnv: false };
-  const firstAnswer = {
-    'bare node:http server (baseline)': () => bareAnswer(clean),
-    'centkit-mock (goal < 150 ms)': () => mockAnswer(clean),
-  };
-  if (NODE_VARS.length > 0) {
-    const vars = NODE_VARS.join(', ');
-    firstAnswer[`bare node:http server, with this environment's ${vars}`] = () => bareAnswer({});
-    firstAnswer[`centkit-mock, with this environment's ${vars}`] = () => mockAnswer({});
-  }
-  const names = Object.keys(firstAnswer);
-  const times = new Map(names.map((n) => [n, []]));
-  await (await mockAnswer({})).stop(); // warm the file cache
-  for (let i = 0; i < STARTS; i++) {
-    for (let j = 0; j < names.length; j++) {
-      const name = names[(i + j) % names.length];
-      const started = performance.now();
-      const child = await firstAnswer[name]();
-      times.get(name).push(performance.now() - started);
-      await child.stop();
-    }
-  }
-  table([
-    [`process start → first answer (median of ${STARTS}, taking turns; environment: PATH only, unless a row says)`, 'ms', 'min'],
-    ...names.map((n) => [n, fmt(median(times.get(n))), fmt(Math.min(...times.get(n)))]),
-  ]);
-  const [bare, mock, bareInherited, mockInherited] = names.map((n) => median(times.get(n)));
-  console.log(`  → centkit-mock: ${fmt(mock)} ms, ${fmt(mock - bare)} ms over the bare server`);
-  if (bareInherited !== undefined && mockInherited !== undefined) {
-    console.log(`  → with ${NODE_VARS.join(', ')}: ${fmt(mockInherited)} ms, ${fmt(mockInherited - bareInherited)} ms over the bare server`);
-  }
-}
-
-async function mockAnswer(options) {
-  const child = await startMock({ secret: SECRET }, options);
+/** Starts a server and sends it the signed publish; resolves once the answer is read. */
+async function firstAnswer(start) {
+  const child = await start();
   const res = await fetch(`${child.url}/api/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
   await res.text();
   if (res.status !== 200) throw new Error(`first answer was ${res.status}`);
   return child;
+}
+
+async function startTimes() {
+  // Two rows per environment, the mock's read against a baseline started the same way.
+  const pairs = ENVIRONMENTS.map(({ label, options }) => ({
+    label,
+    bare: { label, name: 'bare node:http server (baseline)', start: () => startChild([bareServer], options), times: [] },
+    mock: { label, name: 'centkit-mock (goal < 150 ms)', start: () => startMock({ secret: SECRET }, options), times: [] },
+  }));
+  const rows = pairs.flatMap((p) => [p.bare, p.mock]);
+  await (await firstAnswer(rows[1].start)).stop(); // warm the file cache
+  for (let i = 0; i < STARTS; i++) {
+    for (let j = 0; j < rows.length; j++) {
+      const row = rows[(i + j) % rows.length];
+      const started = performance.now();
+      const child = await firstAnswer(row.start);
+      row.times.push(performance.now() - started);
+      await child.stop();
+    }
+  }
+  table([
+    [`process start → first answer (median of ${STARTS}, taking turns)`, 'environment', 'ms', 'min'],
+    ...rows.map((r) => [r.name, r.label, fmt(median(r.times)), fmt(Math.min(...r.times))]),
+  ]);
+  for (const { label, bare, mock } of pairs) {
+    const [b, m] = [median(bare.times), median(mock.times)];
+    console.log(`  → centkit-mock, ${label}: ${fmt(m)} ms, ${fmt(m - b)} ms over the bare server`);
+  }
 }
 
 export async function run() {
