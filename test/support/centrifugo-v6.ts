@@ -1,0 +1,164 @@
+/**
+ * The real Centrifugo v6.9.1 for tests: started on a free loopback port with a generated config,
+ * in an empty working directory (the server loads a `.env` it finds there), and stopped again.
+ * The binary comes from `scripts/centrifugo.js` (installed by `.ci/run`, or by running that
+ * script once). Suites that need it use `describeWithCentrifugo`: without the binary they are
+ * skipped, and `test/support/global-setup.ts` says so in one line — or, in CI, fails the run.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { describe } from 'vitest';
+import { CENTRIFUGO_VERSION, centrifugoInstalled, centrifugoPath } from '../../scripts/centrifugo.js';
+
+export { CENTRIFUGO_VERSION };
+
+/** Whether the real server can run here; `reason` says why not. */
+export const realCentrifugo: { readonly available: boolean; readonly reason: string | undefined } = centrifugoInstalled()
+  ? { available: true, reason: undefined }
+  : { available: false, reason: `the real Centrifugo v${CENTRIFUGO_VERSION} is not installed at ${centrifugoPath()} (run: node scripts/centrifugo.js)` };
+
+/** `describe` for suites that talk to the real server: skipped when it is not installed. */
+export const describeWithCentrifugo = describe.skipIf(!realCentrifugo.available);
+
+/** A Centrifugo v6 config object (the JSON the server reads with `-c`). */
+export type CentrifugoConfig = { readonly [key: string]: unknown };
+
+/** The API key and token secret of `recordingConfig`. */
+export const API_KEY = 'k1';
+export const TOKEN_SECRET = 's1';
+
+/**
+ * The config the golden transcripts are recorded with (spec §7.0): an API key, a token secret,
+ * namespaces with history, presence and join/leave, data formats, and map namespaces.
+ */
+export const recordingConfig: CentrifugoConfig = {
+  http_api: { key: API_KEY },
+  client: { token: { hmac_secret_key: TOKEN_SECRET }, allowed_origins: ['http://localhost:*', 'http://127.0.0.1:*'] },
+  channel: {
+    without_namespace: { allow_subscribe_for_client: true, allow_subscribe_for_anonymous: true, allow_publish_for_subscriber: true },
+    namespaces: [
+      { name: 'hist', history_size: 3, history_ttl: '300s', force_recovery: true, allow_subscribe_for_client: true, allow_history_for_subscriber: true },
+      { name: 'pres', presence: true, join_leave: true, force_push_join_leave: true, allow_subscribe_for_client: true, allow_presence_for_subscriber: true },
+      { name: 'both', presence: true, history_size: 10, history_ttl: '300s', allow_subscribe_for_client: true },
+      { name: 'jsonobj', publication_data_format: 'json_object', history_size: 10, history_ttl: '300s' },
+      { name: 'bin', publication_data_format: 'binary', history_size: 10, history_ttl: '300s' },
+      { name: 'delta', history_size: 10, history_ttl: '300s', allowed_delta_types: ['fossil'], allow_subscribe_for_client: true },
+      { name: 'map', subscription_type: 'map', map: { mode: 'recoverable', key_ttl: '60s', stream_size: 100, stream_ttl: '300s' } },
+      { name: 'mapp', subscription_type: 'map', map: { mode: 'persistent' } },
+    ],
+  },
+};
+
+export interface RealCentrifugo {
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string;
+  readonly port: number;
+  /** `ws://127.0.0.1:<port>/connection/websocket` */
+  readonly wsUrl: string;
+  /** The config the server was started with (after the harness's own keys were added). */
+  readonly config: CentrifugoConfig;
+  /** What the server has logged so far (bounded). */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const LOG_LIMIT = 256 * 1024;
+const START_TIMEOUT_MS = 15_000;
+
+/**
+ * Starts the real server with `config` (default: `recordingConfig`). The harness adds the listen
+ * address and port, turns on `/health` (its readiness probe) and turns off usage stats (which
+ * would call out to the internet). Retries on another port if the chosen one was taken meanwhile.
+ */
+export async function startCentrifugo(config: CentrifugoConfig = recordingConfig): Promise<RealCentrifugo> {
+  if (!realCentrifugo.available) throw new Error(realCentrifugo.reason);
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await startOnce(config, await freePort());
+    } catch (error) {
+      lastError = error;
+      if (!String(error).includes('address already in use')) break;
+    }
+  }
+  throw lastError;
+}
+
+async function startOnce(userConfig: CentrifugoConfig, port: number): Promise<RealCentrifugo> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'centkit-centrifugo-'));
+  const config: CentrifugoConfig = {
+    ...userConfig,
+    http_server: { ...(userConfig['http_server'] as object | undefined), address: '127.0.0.1', port: String(port) },
+    health: { enabled: true },
+    usage_stats: { disabled: true },
+  };
+  writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config, null, 2));
+  const child = spawn(centrifugoPath(), ['-c', 'config.json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv() });
+  let output = '';
+  const keep = (chunk: Buffer): void => {
+    output += chunk.toString('utf8');
+    if (output.length > LOG_LIMIT) output = output.slice(-LOG_LIMIT);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let running = true;
+  void exited.then(() => {
+    running = false;
+  });
+
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async (): Promise<void> => {
+    if (running) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    if (!running) {
+      await stop();
+      throw new Error(`centrifugo exited during start-up:\n${output.slice(-4000)}`);
+    }
+    if (await healthy(url)) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`centrifugo did not answer /health within ${START_TIMEOUT_MS} ms:\n${output.slice(-4000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return { url, port, wsUrl: `ws://127.0.0.1:${port}/connection/websocket`, config, log: () => output, stop };
+}
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
+    await response.arrayBuffer();
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** The environment without `CENTRIFUGO_*` variables, which would override the generated config. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CENTRIFUGO_')));
+}
