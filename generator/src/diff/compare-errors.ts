@@ -7,7 +7,7 @@ import { errorText } from './compare-methods.js';
  * documentation. Advice appearing or disappearing is judged per method (`error-advice-added`,
  * `error-advice-removed`), so here only a different advice value counts.
  */
-const COMPARED = ['kind', 'message', 'status', 'body'] as const satisfies readonly (keyof ErrorIR)[];
+const COMPARED = ['kind', 'message', 'code', 'status', 'transportStatus', 'body'] as const satisfies readonly (keyof ErrorIR)[];
 
 /** The error catalogue, by id: added, removed, and each compared field that changed. */
 export function compareErrors(old: ProtocolIR, neu: ProtocolIR): Change[] {

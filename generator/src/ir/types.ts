@@ -77,7 +77,11 @@ export interface ErrorIR {
   /** soft: in one reply, the request succeeds; hard: the whole request fails; unused: never sent. */
   readonly kind: 'soft' | 'hard' | 'unused';
   readonly message: string | undefined;
+  /** The numbered code sent with the message, where the protocol numbers its errors. */
+  readonly code: number | undefined;
   readonly status: number | undefined;
+  /** The HTTP status in the transport's error mode (a failed method answered with a non-2xx status). */
+  readonly transportStatus: number | undefined;
   readonly body: string | undefined;
   readonly advice: string | undefined;
   readonly adviceMethods: readonly string[];

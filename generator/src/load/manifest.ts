@@ -55,7 +55,9 @@ export interface ErrorCatalogueEntry {
   readonly id: string;
   readonly kind: 'soft' | 'hard' | 'unused';
   readonly message?: string;
+  readonly code?: number;
   readonly status?: number;
+  readonly transportStatus?: number;
   readonly body?: string;
   readonly advice?: string;
   readonly adviceMethods?: readonly string[];
