@@ -9,7 +9,7 @@ import { startMockCentrifugo } from '@centkit/mock';
 import { fmt, median, table } from './lib/measure.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cent = path.join(root, 'packages/cli/bin/cent.js');
+const cent = path.join(root, 'packages/cli/bin/cent.cjs');
 const RUNS = 10;
 
 function runOnce(args, env) {
