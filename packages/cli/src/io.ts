@@ -5,14 +5,15 @@
 import { homedir, userInfo } from 'node:os';
 import path from 'node:path';
 import { isatty } from 'node:tty';
+import { stdinChunks } from './input/stdin-chunks.js';
 
 export interface CliIo {
   readonly stdout: { write(chunk: string | Uint8Array): unknown };
   readonly stderr: { write(chunk: string): unknown };
   readonly stdinIsTty: boolean;
   readonly stdoutIsTty: boolean;
-  /** Stdin's bytes as they come; `stop` ends reading early (the rest is not wanted). */
-  readonly stdin: { readonly chunks: AsyncIterable<Uint8Array>; stop(): void };
+  /** Stdin's bytes as they come; leaving the loop early stops reading (the rest is not wanted). */
+  stdin(): AsyncIterable<Uint8Array>;
   readonly env: Readonly<Record<string, string | undefined>>;
   /**
    * Where `~` points: `$HOME` when it is an absolute path, else the user's home folder from the
@@ -47,12 +48,7 @@ export function processIo(): CliIo {
     stderr: process.stderr,
     stdinIsTty: isatty(0),
     stdoutIsTty: isatty(1),
-    stdin: {
-      get chunks() {
-        return process.stdin as AsyncIterable<Uint8Array>;
-      },
-      stop: () => process.stdin.destroy(),
-    },
+    stdin: () => stdinChunks(0, () => process.stdin as AsyncIterable<Uint8Array>),
     env: process.env,
     homedir: homeFolder(process.env),
     now: () => Number(process.hrtime.bigint()) / 1e6,

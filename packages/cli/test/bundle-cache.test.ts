@@ -51,6 +51,7 @@ describe('cent bundle with a V8 code cache', () => {
     ['publish', '--params', '{"channel":"news"}'],
     ['history', '--params', '{"channel":"news"}', '--no-validate'],
     ['--version'],
+    ['--help'],
     ['help', 'publish'],
     ['pubish'],
   ];

@@ -74,23 +74,23 @@ async function readPipe(file: string, maxBytes: number, waitMs: number): Promise
   const socket = new Socket({ fd, readable: true, writable: false });
   const timer = setTimeout(() => socket.destroy(new InputError('no-writer', waitMs)), waitMs);
   try {
-    return await collectBounded(socket, maxBytes, () => socket.destroy());
+    return await collectBounded(socket, maxBytes);
   } finally {
     clearTimeout(timer);
     socket.destroy();
   }
 }
 
-/** Every chunk of `source` joined, stopping (and calling `stop`) once more than `maxBytes` came. */
-export async function collectBounded(source: AsyncIterable<Uint8Array>, maxBytes: number, stop: () => void): Promise<Buffer> {
+/**
+ * Every chunk of `source` joined; once more than `maxBytes` came, reading stops (leaving the
+ * loop ends the iterator: a stream is destroyed) and the rest is never read.
+ */
+export async function collectBounded(source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of source) {
     total += chunk.length;
-    if (total > maxBytes) {
-      stop();
-      throw new InputError('too-large', maxBytes);
-    }
+    if (total > maxBytes) throw new InputError('too-large', maxBytes);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks, total);

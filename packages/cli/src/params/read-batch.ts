@@ -30,7 +30,7 @@ const FIX = 'Write one JSON object per line: {"method":"publish","params":{"chan
 
 export function openBatch(file: string, io: CliIo): BatchSource {
   if (file === '-') {
-    return { name: 'stdin', rereadable: false, lines: () => parseLines(io.stdin.chunks, 'the batch on stdin') };
+    return { name: 'stdin', rereadable: false, lines: () => parseLines(io.stdin(), 'the batch on stdin') };
   }
   let rereadable = false;
   try {

@@ -32,7 +32,7 @@ export async function readParams(flag: string | undefined, io: CliIo): Promise<P
 
 async function readStdin(io: CliIo): Promise<string> {
   try {
-    return (await collectBounded(io.stdin.chunks, MAX_STDIN_PARAMS_BYTES, io.stdin.stop)).toString('utf8');
+    return (await collectBounded(io.stdin(), MAX_STDIN_PARAMS_BYTES)).toString('utf8');
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const problem = error.problem === 'too-large' ? `is larger than ${error.limit >> 20} MiB, more than any request can carry` : `cannot be read (${error.message})`;
