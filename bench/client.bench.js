@@ -1,13 +1,16 @@
-// Issue (client): sequential publishes/s, 16 concurrent callers and commands/s in 100-command
-// batches, each side by side with a minimal node:http keep-alive loop that signs and sends the
-// same commands, against the same local server (the mock, in its own process); and the core
-// client's size, minified and gzipped.
+// Issue (client): publishes/s from 1 and from 32 concurrent callers and commands/s in
+// 100-command batches, each side by side with a minimal node:http keep-alive loop that signs and
+// sends the same commands, against the same local server (the mock, in its own process); the
+// same loop against the real Centrifugo v6.9.1 where it is installed (issue #17 §4: a reference
+// for what a real server answers here; @centkit/client speaks 1.x, so it has no figure there);
+// and the core client's size, minified and gzipped.
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Client } from '@centkit/client';
-import { createBaselineClient } from './lib/baseline-client.js';
+import { createBaselineClient, createV6BaselineClient } from './lib/baseline-client.js';
+import { CENTRIFUGO_VERSION, startV6, V6_PUBLISH, v6Unavailable } from './lib/centrifugo-v6.js';
 import { fmt, table } from './lib/measure.js';
 import { startMock } from './lib/processes.js';
 
@@ -42,10 +45,10 @@ export async function run() {
     const rows = [['against the mock (own process)', 'baseline loop', '@centkit/client', 'ratio']];
     const seqBase = await throughput(() => baseline.send([{ method: 'publish', params: publish }]));
     const seqClient = await throughput(() => client.publish(publish));
-    rows.push(['sequential publishes/s', fmt(seqBase), fmt(seqClient), `${fmt(seqClient / seqBase, 2)}×`]);
-    const conBase = await throughput(() => baseline.send([{ method: 'publish', params: publish }]), { workers: 16 });
-    const conClient = await throughput(() => client.publish(publish), { workers: 16 });
-    rows.push(['16 concurrent callers, publishes/s', fmt(conBase), fmt(conClient), `${fmt(conClient / conBase, 2)}×`]);
+    rows.push(['c=1 (sequential), publishes/s', fmt(seqBase), fmt(seqClient), `${fmt(seqClient / seqBase, 2)}×`]);
+    const conBase = await throughput(() => baseline.send([{ method: 'publish', params: publish }]), { workers: 32 });
+    const conClient = await throughput(() => client.publish(publish), { workers: 32 });
+    rows.push(['c=32 concurrent callers, publishes/s', fmt(conBase), fmt(conClient), `${fmt(conClient / conBase, 2)}×`]);
     const batchBase = await throughput(() => baseline.send(batch), { opsPerCall: 100 });
     const batchClient = await throughput(() => {
       const b = client.batch();
@@ -59,9 +62,30 @@ export async function run() {
     await client.close();
     await mock.stop();
   }
+  await againstRealServer();
   await reportSize();
 }
 
+async function againstRealServer() {
+  const why = v6Unavailable();
+  if (why !== undefined) {
+    console.log(`  (no real Centrifugo row: ${why})`);
+    return;
+  }
+  const server = await startV6();
+  const loop = createV6BaselineClient(server.url, V6_PUBLISH);
+  try {
+    const single = await throughput(() => loop.send());
+    const many = await throughput(() => loop.send(), { workers: 32 });
+    table([
+      [`against the real Centrifugo v${CENTRIFUGO_VERSION} (reference)`, 'c=1 publishes/s', 'c=32 publishes/s'],
+      ['baseline loop, v6 publish (JSON, X-API-Key)', fmt(single), fmt(many)],
+    ]);
+  } finally {
+    loop.close();
+    await server.stop();
+  }
+}
 
 async function reportSize() {
   const result = await build({

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { fmt, median, table } from './lib/measure.js';
 import { canPin, cpuSeconds, pinThisProcess, startChild, startMock } from './lib/processes.js';
+import { CENTRIFUGO_VERSION, startV6, V6_PUBLISH, v6Unavailable } from './lib/centrifugo-v6.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECRET = 'bench-secret';
@@ -26,26 +27,31 @@ const bareServer = path.join(root, 'bench/lib/bare-server.js');
 const data = JSON.stringify([{ method: 'publish', params: { channel: 'bench', data: { text: 'hello' } } }]);
 const body = `sign=${createHmac('sha256', SECRET).update(data).digest('hex')}&data=${encodeURIComponent(data)}`;
 
-function load(url, seconds) {
+const FORM_PUBLISH = { path: '/api/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body };
+
+function load(url, seconds, { connections = 32, request = FORM_PUBLISH } = {}) {
   return new Promise((resolve, reject) => {
     autocannon({
-      url: `${url}/api/`,
-      connections: 32,
+      url: `${url}${request.path}`,
+      connections,
       duration: seconds,
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body,
+      headers: request.headers,
+      body: request.body,
     }, (error, result) => (error ? reject(error) : resolve(result)));
   });
 }
 
-/** One round against one server: req/s, p99, non-2xx and the server's CPU µs per request. */
-async function round(server, seconds) {
+/** One round against one server: req/s, p99, non-2xx and the server's CPU µs per request; and at one connection. */
+async function round(server, seconds, request) {
+  const single = await load(server.url, seconds, { connections: 1, request });
   const cpuBefore = cpuSeconds(server.child.pid);
-  const result = await load(server.url, seconds);
+  const result = await load(server.url, seconds, { request });
   const cpuAfter = cpuSeconds(server.child.pid);
   const requests = result.requests.total;
   return {
+    rps1: single.requests.total / single.duration,
+    bad1: single.non2xx + single.errors + single.timeouts,
     rps: requests / result.duration,
     p99: result.latency.p99,
     bad: result.non2xx + result.errors + result.timeouts,
@@ -57,40 +63,48 @@ const SERVERS = [
   { name: 'bare node:http, fixed reply (baseline)', start: () => startChild([bareServer], { cpu: 1 }) },
   { name: 'bare node:http, replies sent at end of turn (reference)', start: () => startChild([bareServer, '--flush'], { cpu: 1 }) },
   { name: '@centkit/mock', start: () => startMock({ secret: SECRET }, { cpu: 1 }) },
+  // Issue #17 §4: the real server as a reference, where it is installed; its v6 API takes the same publish as JSON.
+  ...(v6Unavailable() === undefined ? [{ name: `the real Centrifugo v${CENTRIFUGO_VERSION}, v6 publish (reference)`, start: () => startV6({ cpu: 1 }), request: V6_PUBLISH }] : []),
 ];
 
 async function throughput() {
   const running = [];
   try {
     for (const s of SERVERS) running.push({ ...s, server: await s.start(), rounds: [] });
-    for (const r of running) await load(r.server.url, 1); // warm-up: JIT, connections, caches
+    for (const r of running) await load(r.server.url, 1, { request: r.request }); // warm-up: JIT, connections, caches
     for (let i = 0; i < ROUNDS; i++) {
       for (let j = 0; j < running.length; j++) {
         const r = running[(i + j) % running.length];
-        r.rounds.push(await round(r.server, SECONDS));
+        r.rounds.push(await round(r.server, SECONDS, r.request));
       }
     }
   } finally {
     await Promise.all(running.map((r) => r.server.stop()));
   }
-  const rows = [[`autocannon, 32 connections, signed publish; median of ${ROUNDS} × ${SECONDS} s`, 'req/s', 'min–max', 'p99 ms', 'server CPU µs/req', 'failed']];
+  const rows = [[`autocannon, signed publish; median of ${ROUNDS} × ${SECONDS} s`, 'c=1 req/s', 'c=32 req/s', 'min–max', 'p99 ms', 'server CPU µs/req', 'failed']];
   for (const r of running) {
     const rps = r.rounds.map((x) => x.rps);
     const cpu = r.rounds.map((x) => x.cpuPerRequest).filter((x) => x !== undefined);
     rows.push([
       r.name,
+      fmt(median(r.rounds.map((x) => x.rps1))),
       fmt(median(rps)),
       `${fmt(Math.min(...rps))}–${fmt(Math.max(...rps))}`,
       fmt(median(r.rounds.map((x) => x.p99))),
       cpu.length === 0 ? 'n/a' : fmt(median(cpu), 1),
-      r.rounds.reduce((n, x) => n + x.bad, 0),
+      r.rounds.reduce((n, x) => n + x.bad + x.bad1, 0),
     ]);
   }
   table(rows);
-  const [bare, flushed, mock] = running.map((r) => r.rounds.map((x) => x.rps));
+  const [bare, flushed, mock, real] = running.map((r) => r.rounds.map((x) => x.rps));
   const perRound = mock.map((m, i) => m / bare[i]);
   console.log(`  → mock / bare = ${fmt(median(mock) / median(bare), 2)}× (per round ${fmt(Math.min(...perRound), 2)}–${fmt(Math.max(...perRound), 2)}×; goal ≥ 0.8×; the real Centrifugo 1.8 does ~27,000 req/s here)`);
   console.log(`  → mock / bare sending at end of turn = ${fmt(median(mock) / median(flushed), 2)}× (the same reply batching, given to the baseline too)`);
+  if (real === undefined) console.log(`  (no real Centrifugo row: ${v6Unavailable()})`);
+  else {
+    const single = (i) => median(running[i].rounds.map((x) => x.rps1));
+    console.log(`  → mock / real Centrifugo v${CENTRIFUGO_VERSION}: c=1 ${fmt(single(2) / single(3), 2)}×, c=32 ${fmt(median(mock) / median(real), 2)}× (a 1.x publish against v6's JSON API: a reference, not the same protocol)`);
+  }
 }
 
 // Start-up is timed in a clean environment (PATH only), as the cli section does: variables such

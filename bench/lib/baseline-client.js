@@ -11,26 +11,45 @@ export function createBaselineClient(address, secret) {
       const data = JSON.stringify(commands);
       const sign = createHmac('sha256', secret).update(data).digest('hex');
       const body = `sign=${sign}&data=${encodeURIComponent(data)}`;
-      return new Promise((resolve, reject) => {
-        const req = http.request(url, {
-          method: 'POST',
-          agent,
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) },
-        }, (res) => {
-          const chunks = [];
-          res.on('data', (c) => chunks.push(c));
-          res.on('end', () => {
-            if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}`));
-            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-          });
-          res.on('error', reject);
-        });
-        req.on('error', reject);
-        req.end(body);
-      });
+      return post(agent, url, { 'Content-Type': 'application/x-www-form-urlencoded' }, body);
     },
     close() {
       agent.destroy();
     },
   };
+}
+
+/**
+ * The same loop against the real Centrifugo v6 (bench/lib/centrifugo-v6.js): a v6 request per
+ * call (`V6_PUBLISH`: path, headers with the API key, JSON body), the reply parsed.
+ */
+export function createV6BaselineClient(address, request) {
+  const agent = new http.Agent({ keepAlive: true });
+  const url = new URL(request.path, address);
+  return {
+    send: () => post(agent, url, request.headers, request.body),
+    close() {
+      agent.destroy();
+    },
+  };
+}
+
+function post(agent, url, headers, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      method: 'POST',
+      agent,
+      headers: { ...headers, 'Content-Length': Buffer.byteLength(body) },
+    }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}`));
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }

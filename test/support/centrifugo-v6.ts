@@ -5,13 +5,10 @@
  * script once). Suites that need it use `describeWithCentrifugo`: without the binary they are
  * skipped, and `test/support/global-setup.ts` says so in one line — or, in CI, fails the run.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { describe } from 'vitest';
 import { CENTRIFUGO_VERSION, centrifugoInstalled, centrifugoPath } from '../../scripts/centrifugo.js';
+import { startCentrifugoProcess } from '../../scripts/centrifugo-process.js';
 
 export { CENTRIFUGO_VERSION };
 
@@ -76,20 +73,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
-const LOG_LIMIT = 256 * 1024;
-const START_TIMEOUT_MS = 15_000;
-
 /**
  * Starts the real server with `config` (default: `recordingConfig`). The harness adds the listen
  * address and port, turns on `/health` (its readiness probe) and turns off usage stats (which
- * would call out to the internet). Retries on another port if the chosen one was taken meanwhile.
+ * would call out to the internet): `scripts/centrifugo-process.js`, shared with the benches.
+ * Retries on another port if the chosen one was taken meanwhile.
  */
 export async function startCentrifugo(config: CentrifugoConfig = recordingConfig): Promise<RealCentrifugo> {
   if (!realCentrifugo.available) throw new Error(realCentrifugo.reason);
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await startOnce(config, await freePort());
+      const server = await startCentrifugoProcess(config, await freePort());
+      return { ...server, wsUrl: `ws://127.0.0.1:${server.port}/connection/websocket` };
     } catch (error) {
       lastError = error;
       if (!String(error).includes('address already in use')) break;
@@ -98,67 +94,3 @@ export async function startCentrifugo(config: CentrifugoConfig = recordingConfig
   throw lastError;
 }
 
-async function startOnce(userConfig: CentrifugoConfig, port: number): Promise<RealCentrifugo> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'centkit-centrifugo-'));
-  const config: CentrifugoConfig = {
-    ...userConfig,
-    http_server: { ...(userConfig['http_server'] as object | undefined), address: '127.0.0.1', port: String(port) },
-    health: { enabled: true },
-    usage_stats: { disabled: true },
-  };
-  writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config, null, 2));
-  const child = spawn(centrifugoPath(), ['-c', 'config.json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv() });
-  let output = '';
-  const keep = (chunk: Buffer): void => {
-    output += chunk.toString('utf8');
-    if (output.length > LOG_LIMIT) output = output.slice(-LOG_LIMIT);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let running = true;
-  void exited.then(() => {
-    running = false;
-  });
-
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async (): Promise<void> => {
-    if (running) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-      await exited;
-      clearTimeout(timer);
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  for (;;) {
-    if (!running) {
-      await stop();
-      throw new Error(`centrifugo exited during start-up:\n${output.slice(-4000)}`);
-    }
-    if (await healthy(url)) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`centrifugo did not answer /health within ${START_TIMEOUT_MS} ms:\n${output.slice(-4000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return { url, port, wsUrl: `ws://127.0.0.1:${port}/connection/websocket`, config, log: () => output, stop };
-}
-
-async function healthy(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
-    await response.arrayBuffer();
-    return response.status === 200;
-  } catch {
-    return false;
-  }
-}
-
-/** The environment without `CENTRIFUGO_*` variables, which would override the generated config. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CENTRIFUGO_')));
-}

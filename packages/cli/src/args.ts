@@ -16,6 +16,7 @@ const OPTIONS = {
   secret: { type: 'string' },
   timeout: { type: 'string' },
   batch: { type: 'string' },
+  encoding: { type: 'string' },
   raw: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
   'no-validate': { type: 'boolean' },
@@ -31,6 +32,8 @@ export interface CommonOptions {
   readonly address: string | undefined;
   readonly secret: string | undefined;
   readonly timeout: string | undefined;
+  /** `form` (as cent 1.1.0; bodies up to Go's 10 MiB) or `json` (no server limit). */
+  readonly encoding: 'form' | 'json';
   readonly raw: boolean;
   readonly verbose: boolean;
   readonly validate: boolean;
@@ -62,6 +65,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     address: values.address,
     secret: values.secret,
     timeout: values.timeout,
+    encoding: parseEncoding(values.encoding),
     raw: values.raw === true,
     verbose: values.verbose === true,
     validate: values['no-validate'] !== true,
@@ -83,6 +87,11 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   return second === undefined
     ? { kind: 'call', section: undefined, method: first, params: values.params, options }
     : { kind: 'call', section: first, method: second, params: values.params, options };
+}
+
+function parseEncoding(value: string | undefined): 'form' | 'json' {
+  if (value === undefined || value === 'form' || value === 'json') return value ?? 'form';
+  throw usageError(`--encoding must be form or json, not ${JSON.stringify(value)}`, 'form is what cent 1.1.0 sent; json has no 10 MiB limit.');
 }
 
 /** Replaces each unambiguous prefix of a long option by the option (argparse's `allow_abbrev`). */

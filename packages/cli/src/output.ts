@@ -20,15 +20,15 @@ export function formatEntry(entry: BatchEntry<unknown>, pretty: boolean): string
   return `${JSON.stringify(item, null, pretty ? 2 : undefined)}\n`;
 }
 
-export function failuresOf(entries: readonly BatchEntry<unknown>[]): Failure[] {
-  return entries.flatMap((e, index) => (e.ok ? [] : [{ index, method: e.method, error: e.error, advice: e.advice }]));
+export function failuresOf(entries: readonly BatchEntry<unknown>[], offset = 0): Failure[] {
+  return entries.flatMap((e, index) => (e.ok ? [] : [{ index: offset + index, method: e.method, error: e.error, advice: e.advice }]));
 }
 
 /**
  * The failures in a `--raw` reply (items with a non-empty `error`), or undefined when the body
  * is not the array of `count` items Centrifugo sends.
  */
-export function failuresInRaw(body: Buffer, count: number): Failure[] | undefined {
+export function failuresInRaw(body: Buffer, count: number, offset = 0): Failure[] | undefined {
   let items: unknown;
   try {
     items = JSON.parse(body.toString('utf8'));
@@ -41,17 +41,15 @@ export function failuresInRaw(body: Buffer, count: number): Failure[] | undefine
     if (item === null || typeof item !== 'object') return undefined;
     const { method, error, advice } = item as Record<string, unknown>;
     if (error !== undefined && error !== null && error !== '') {
-      failures.push({ index, method: String(method), error: String(error), advice: typeof advice === 'string' && advice !== '' ? advice : undefined });
+      failures.push({ index: offset + index, method: String(method), error: String(error), advice: typeof advice === 'string' && advice !== '' ? advice : undefined });
     }
   }
   return failures;
 }
 
 /** The one stderr line (without `cent: `) for commands whose reply carried an error. */
-export function describeFailures(failures: readonly Failure[], total: number, lineOf: (index: number) => string): string {
-  const first = failures[0];
-  if (first === undefined) return '';
+export function describeFailures(first: Failure, failed: number, total: number, lineOf: (index: number) => string): string {
   const advice = first.advice === undefined ? '' : ` (advice: ${first.advice})`;
   if (total === 1) return `${first.method} failed: ${first.error}${advice}. The reply is on stdout`;
-  return `${failures.length} of ${total} commands failed, first ${lineOf(first.index)} ${first.method}: ${first.error}${advice}. Each command's reply is on stdout, one per line, in order`;
+  return `${failed} of ${total} commands failed, first ${lineOf(first.index)} ${first.method}: ${first.error}${advice}. Each command's reply is on stdout, one per line, in order`;
 }

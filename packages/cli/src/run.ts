@@ -15,7 +15,7 @@ import { helpData } from './gen/help.gen.js';
 import type { CliIo } from './io.js';
 import { checkMethod, isKnownMethod } from './params/check-method.js';
 import { checkParams } from './params/check-params.js';
-import { readBatch } from './params/read-batch.js';
+import { noCommands, openBatch, type BatchLine } from './params/read-batch.js';
 import { readParams } from './params/read-params.js';
 import { createVerbose, type Verbose } from './verbose.js';
 
@@ -57,30 +57,49 @@ async function call(invocation: Extract<Invocation, { kind: 'call' }>, io: CliIo
     checkMethod(method, 'usage');
   }
   const verbose = createVerbose(options.verbose, io);
-  const [{ resolveSettings }, { deliver }] = await Promise.all([import('./config/resolve-settings.js'), import('./send/deliver.js')]);
+  const [{ resolveSettings }, { deliver }, { splitRequests }] = await Promise.all([
+    import('./config/resolve-settings.js'),
+    import('./send/deliver.js'),
+    import('./send/split-requests.js'),
+  ]);
   const settings = await resolveSettings(section, options, io);
   logSettings(settings, verbose);
   const params = await readParams(invocation.params, io);
   verbose.log(`params from ${params.source}`);
   if (options.validate) await checkParams(method, params.value);
-  return deliver(settings, [{ method, params: params.value }], { raw: options.raw, lines: undefined }, io, verbose);
+  const requests = splitRequests([{ method, params: params.value }], options.encoding);
+  return deliver(settings, requests, { raw: options.raw, encoding: options.encoding, batch: false }, io, verbose);
 }
 
 async function batch(invocation: Extract<Invocation, { kind: 'batch' }>, io: CliIo): Promise<number> {
   const { options } = invocation;
   const verbose = createVerbose(options.verbose, io);
-  const [{ resolveSettings }, { deliver }] = await Promise.all([import('./config/resolve-settings.js'), import('./send/deliver.js')]);
+  const [{ resolveSettings }, { deliver }, { splitRequests }] = await Promise.all([
+    import('./config/resolve-settings.js'),
+    import('./send/deliver.js'),
+    import('./send/split-requests.js'),
+  ]);
   const settings = await resolveSettings(invocation.section, options, io);
   logSettings(settings, verbose);
-  const commands = await readBatch(invocation.batch, io);
-  if (options.validate) {
-    for (const command of commands) {
-      const where = ` on batch line ${command.line}`;
-      checkMethod(command.method, 'params', where);
-      await checkParams(command.method, command.params, where);
+  const source = openBatch(invocation.batch, io);
+  const checked = async function* (lines: AsyncIterable<BatchLine>): AsyncGenerator<BatchLine> {
+    let count = 0;
+    for await (const command of lines) {
+      if (options.validate) {
+        const where = ` on batch line ${command.line}`;
+        checkMethod(command.method, 'params', where);
+        await checkParams(command.method, command.params, where);
+      }
+      count++;
+      yield command;
     }
-  }
-  return deliver(settings, commands, { raw: options.raw, lines: commands.map((c) => c.line) }, io, verbose);
+    if (count === 0) throw noCommands(source);
+  };
+  // A file is checked whole before anything is sent; stdin, read once, request by request.
+  if (source.rereadable) for await (const _ of checked(source.lines()));
+  const commands = source.rereadable ? source.lines() : checked(source.lines());
+  const requests = splitRequests(commands, options.encoding);
+  return deliver(settings, requests, { raw: options.raw, encoding: options.encoding, batch: true }, io, verbose);
 }
 
 /** `cent local` (a section, no method) reads as METHOD `local`: say what is missing instead. */

@@ -128,7 +128,7 @@ describe('--batch', () => {
     const run = await runCent(['--batch', '-', '--no-validate'], { env, stdin: '{"method":"publish","params":{"channel":"public:x","data":1}}\n{"method":"nosuch"}\n' });
     expect(run.code).toBe(7);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^cent: the server refused the request \(HTTP 400 from .*\): unknown method or params it cannot decode; commands before the bad one may have run\. /);
+    expect(run.stderr).toMatch(/^cent: the server refused the request \(HTTP 400 from .*\): unknown method or params it cannot decode; commands of this request before the bad one may have run\. /);
     // The publish before the unknown method did run (Centrifugo runs commands in order, not atomically).
     expect(mock.history('public:x')).toHaveLength(1);
   });

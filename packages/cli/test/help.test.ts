@@ -27,7 +27,7 @@ describe('rendered help', () => {
     const text = renderGeneralHelp(helpData);
     for (const method of helpData.methods) expect(text).toMatch(new RegExp(`^  ${method.name} +\\S`, 'm'));
     expect(text).toContain('cent [SECTION] METHOD [--params JSON] [options]');
-    for (const flag of ['--params', '--batch', '--config', '--address', '--secret', '--timeout', '--raw', '--no-validate', '--verbose', '--help', '--version']) expect(text).toContain(flag);
+    for (const flag of ['--params', '--batch', '--encoding', '--config', '--address', '--secret', '--timeout', '--raw', '--no-validate', '--verbose', '--help', '--version']) expect(text).toContain(flag);
     expect(text).toContain('6 auth (HTTP 401)');
     for (const line of lines(text)) expect(line.length, line).toBeLessThanOrEqual(80);
   });

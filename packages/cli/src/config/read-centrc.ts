@@ -3,9 +3,10 @@
  * section picked. Errors name the file as it was typed (`~/.centrc`, as cent printed it) and
  * never show a value or a line of it: any of them may be the secret.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { configError } from '../errors.js';
+import { CONFIG_WAIT_MS, MAX_CONFIG_BYTES } from '../input/limits.js';
+import { InputError, readFileBounded } from '../input/read-bounded.js';
 import { getOption, InterpolationError } from './interpolate.js';
 import { DEFAULT_SECTION, IniSyntaxError, parseIni, type IniFile } from './parse-ini.js';
 
@@ -19,25 +20,29 @@ export interface CentrcSection {
   get(option: string): string | undefined;
 }
 
-/** `~` and `~/x` expanded with `home` (Python's `os.path.expanduser`, for the current user). */
-export function expandHome(file: string, home: string): string {
-  if (file === '~') return home;
-  if (file.startsWith('~/')) return path.join(home, file.slice(2));
-  return file;
+/**
+ * `~` and `~/x` expanded with `home` (Python's `os.path.expanduser`, for the current user).
+ * With no home folder, `~` cannot be expanded: an error, never a path relative to the working
+ * directory.
+ */
+export function expandHome(file: string, home: string | undefined): string {
+  if (file !== '~' && !file.startsWith('~/')) return file;
+  if (home === undefined) {
+    throw configError(`cannot find ${file}: there is no home folder (HOME is empty or not an absolute path)`, 'Set HOME, or give the file with --config PATH.');
+  }
+  return file === '~' ? home : path.join(home, file.slice(2));
 }
 
 /** The parsed file, or undefined when it does not exist. Other failures throw a config error. */
-export async function readCentrc(shown: string, home: string): Promise<IniFile | undefined> {
-  let bytes: Buffer;
+export async function readCentrc(shown: string, home: string | undefined): Promise<IniFile | undefined> {
+  let bytes: Buffer | undefined;
   try {
-    bytes = await readFile(expandHome(shown, home));
+    bytes = await readFileBounded(expandHome(shown, home), MAX_CONFIG_BYTES, CONFIG_WAIT_MS);
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    if (code === 'EISDIR') throw configError(`config file ${shown} is a directory`, 'Point --config at a file.');
-    if (code === 'EACCES' || code === 'EPERM') throw configError(`cannot read config file ${shown}: permission denied`, 'Check the file\'s permissions.');
-    throw configError(`cannot read config file ${shown} (${String(code)})`, 'Check the path given to --config.');
+    if (error instanceof InputError) throw readError(error, shown);
+    throw error;
   }
+  if (bytes === undefined) return undefined;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -76,6 +81,26 @@ export function pickSection(file: IniFile, name: string, shown: string): CentrcS
   };
 }
 
+function readError(error: InputError, shown: string): Error {
+  switch (error.problem) {
+    case 'directory':
+      return configError(`config file ${shown} is a directory`, 'Point --config at a file.');
+    case 'terminal':
+      return configError(`config file ${shown} is a terminal`, 'Point --config at a file.');
+    case 'too-large':
+      return configError(`config file ${shown} is larger than ${error.limit >> 20} MiB, which no .centrc is`, 'Point --config at the INI file with the sections.');
+    case 'no-writer':
+      return configError(`config file ${shown} is a pipe that nothing wrote to and closed within ${error.limit / 1000} s`, 'Write the config into it, or give a regular file.');
+    case 'unreadable':
+      if (error.code === 'EACCES' || error.code === 'EPERM') return configError(`cannot read config file ${shown}: permission denied`, 'Check the file\'s permissions.');
+      return configError(`cannot read config file ${shown} (${error.code})`, 'Check the path given to --config.');
+    default: {
+      const never: never = error.problem;
+      return never;
+    }
+  }
+}
+
 function syntaxError(error: IniSyntaxError, shown: string): Error {
   const where = `${shown} line ${error.line}`;
   switch (error.problem) {
@@ -102,7 +127,8 @@ function interpolationError(error: InterpolationError, label: string): Error {
     case 'bad-reference':
       return configError(`${what} has a malformed "%(" reference`, 'Write %(name)s to use another option\'s value, or %% for a literal %.');
     case 'missing-reference':
-      return configError(`${what} refers to %(${error.reference ?? ''})s, which is not an option of that section nor of [DEFAULT]`, 'Define that option, or write %% for a literal %.');
+      // The name referred to is part of the value: not shown.
+      return configError(`${what} refers with %(name)s to an option that is neither in that section nor in [DEFAULT]`, 'Define that option, or write %% for a literal %.');
     case 'too-deep':
       return configError(`${what} nests %(name)s references more than 10 deep (a loop?)`, 'Remove the cycle between the options.');
     default: {

@@ -48,7 +48,7 @@ export async function resolveSettings(sectionName: string | undefined, options: 
   return { address, apiUrl: apiUrlOf(address), secret, timeout };
 }
 
-async function openSection(name: string, shown: string, home: string): Promise<CentrcSection> {
+async function openSection(name: string, shown: string, home: string | undefined): Promise<CentrcSection> {
   const file = await readCentrc(shown, home);
   if (file === undefined) {
     throw configError(
@@ -71,7 +71,8 @@ function parseTimeout(setting: Setting<string>): number {
   const text = setting.value.trim();
   const seconds = Number(text);
   if (/^(\d+(\.\d*)?|\.\d+)$/.test(text) && seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS) return seconds;
-  const problem = `timeout ${JSON.stringify(setting.value)} (from ${setting.source}) is not a positive number of seconds up to ${MAX_TIMEOUT_SECONDS}`;
+  // The value is not shown: whatever is in a setting may be the secret, typed in the wrong place.
+  const problem = `the timeout from ${setting.source} is not a positive number of seconds up to ${MAX_TIMEOUT_SECONDS}`;
   const fix = 'Give seconds, e.g. 5 or 0.5.';
   throw setting.source.startsWith('--') ? usageError(problem, fix) : configError(problem, fix);
 }
@@ -85,8 +86,8 @@ function apiUrlOf(address: Setting<string>): string {
     }
     return url.href;
   } catch {
-    const shown = JSON.stringify(address.value.replace(/\/\/[^/@]*@/, '//***@'));
-    const problem = `address ${shown} (from ${address.source}) is not an http:// or https:// URL`;
+    // Not shown: it may be the secret, typed in the wrong place.
+    const problem = `the address from ${address.source} is not an http:// or https:// URL`;
     const fix = 'Give the server\'s base URL, e.g. http://localhost:8000.';
     throw address.source === '--address' ? usageError(problem, fix) : new CliError('config', problem, fix);
   }

@@ -33,6 +33,7 @@ export function renderGeneralHelp(data: HelpData): string {
       ['--address URL', 'server address, e.g. http://localhost:8000 (env CENT_ADDRESS)'],
       ['--secret SECRET', 'the server\'s secret (env CENT_SECRET, which keeps it out of the process list)'],
       ['--timeout SECONDS', 'give up after this long (env CENT_TIMEOUT; default 2)'],
+      ['--encoding form|json', 'request body: form (default, as cent 1.1.0; Centrifugo reads at most 10 MiB of it) or json (no such limit)'],
       ['--raw', 'print the server\'s reply body exactly as received'],
       ['--no-validate', 'send params and methods the schema does not know'],
       ['-v, --verbose', 'print where the settings came from, the request URL and its timing to stderr'],

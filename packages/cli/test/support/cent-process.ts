@@ -1,5 +1,5 @@
 /**
- * Runs the real `cent` (node packages/cli/bin/cent.js, built by `tsc -b packages/cli`) as a
+ * Runs the real `cent` (node packages/cli/bin/cent.cjs, built by `tsc -b packages/cli`) as a
  * subprocess, asynchronously so a mock server in the test process keeps answering. The
  * environment is clean: PATH, a HOME of the test's choosing, and only the CENT_* it passes.
  */
@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CENT_BIN = path.resolve(fileURLToPath(import.meta.url), '../../../bin/cent.js');
+export const CENT_BIN = path.resolve(fileURLToPath(import.meta.url), '../../../bin/cent.cjs');
 const DIST_MAIN = path.resolve(fileURLToPath(import.meta.url), '../../../dist/main.js');
 
 export interface CentRun {

@@ -33,8 +33,14 @@ export async function startRedisApi(node: MockNode, options: RedisApiOptions): P
   if (!Number.isSafeInteger(shards) || shards < 0 || shards > 1024) throw new MockUsageError('invalid_redis', 'redis.numShards must be an integer between 0 and 1024');
   const queues = queueKeys(options.prefix ?? node.config.redisPrefix, shards);
   const block = options.blockSeconds ?? 1;
-  // ioredis is loaded only when the Redis API is wanted: importing it costs ~65 ms of start time.
-  const { Redis } = await import('ioredis');
+  // ioredis is loaded only when the Redis API is wanted: importing it costs ~65 ms of start time,
+  // and it is an optional peer dependency, installed only by those who use the Redis API.
+  let Redis: typeof import('ioredis').Redis;
+  try {
+    ({ Redis } = await import('ioredis'));
+  } catch (cause) {
+    throw new MockUsageError('invalid_redis', `the Redis API needs the optional peer dependency ioredis (npm install ioredis): ${(cause as Error).message}`, { cause });
+  }
   const client: RedisClient = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: (n) => Math.min(n * 100, 1000) });
   client.on('error', (err: Error) => node.logger.warn(`redis: ${err.message}`));
   try {

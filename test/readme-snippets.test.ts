@@ -1,0 +1,96 @@
+/**
+ * The root README's snippets, run as written: the mock snippet with the client snippet in the
+ * place it leaves for "the app" (pointed at `mock.url`, the one change: the mock listens on a
+ * free port, not 8000), the validators snippet, and the `cent` snippets (the `.centrc`, the
+ * commands, the environment variables) against a started mock with the README's secret.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startMockCentrifugo, type MockCentrifugo } from '@centkit/mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+/** Scripts run from a folder inside the repository, so that `@centkit/*` resolve as in an app. */
+const scratch = mkdtempSync(path.join(root, '.tmp-readme-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** The fenced blocks of a language, in order. */
+function blocks(lang: string): string[] {
+  return [...readme.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1] ?? '');
+}
+
+function runModule(name: string, code: string): { status: number | null; stdout: string; stderr: string } {
+  const file = path.join(scratch, name);
+  writeFileSync(file, code);
+  return spawnSync(process.execPath, [file], { encoding: 'utf8', cwd: scratch });
+}
+
+describe('README.md snippets', () => {
+  it('the mock snippet with the client snippet inside: the app publishes, reads history, sends a batch', () => {
+    const js = blocks('js');
+    const client = js.find((b) => b.includes("from '@centkit/client'"));
+    const mock = js.find((b) => b.includes("from '@centkit/mock'"));
+    expect(client).toBeDefined();
+    expect(mock).toContain('// ... point the app at mock.url');
+    const app = (client ?? '').replace("'http://localhost:8000'", 'mock.url').replace(/^import .*$/m, '');
+    const imports = (client ?? '').match(/^import .*$/m)?.[0] ?? '';
+    const script = `${imports}\n${(mock ?? '').replace(/^.*\/\/ \.\.\. point the app at mock\.url.*$/m, `${app}\nconsole.log(JSON.stringify({ published, presence, messages, commands: mock.commands().map((c) => c.method) }));`)}`;
+    const run = runModule('app.mjs', script);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as { published: { ok: boolean }; presence: { ok: boolean }; messages: unknown[]; commands: string[] };
+    expect(out.commands).toEqual(['publish', 'history', 'publish', 'presence']);
+    expect(out.published.ok).toBe(true);
+    expect(out.presence.ok).toBe(true);
+    expect(out.messages).toHaveLength(1);
+  });
+
+  it('the validators snippet gives what its comments say', () => {
+    const snippet = blocks('js').find((b) => b.includes("from '@centkit/validators'")) ?? '';
+    const calls = [...snippet.matchAll(/^(validate\w*\(.*\));\n\/\/ → (.*)$|^(validate\w*\(.*\)); \/\/ → (.*)$/gm)];
+    expect(calls).toHaveLength(2);
+    const printed = calls.map((c) => `console.log(JSON.stringify(${c[1] ?? c[3] ?? ''}));`).join('\n');
+    const run = runModule('validators.mjs', `${snippet.match(/^import .*$/m)?.[0] ?? ''}\n${printed}`);
+    expect(run.status, run.stderr).toBe(0);
+    const [first, second] = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { ok: boolean; errors?: { path: string; message: string }[]; value?: unknown });
+    expect(first).toMatchObject({ ok: false, errors: [{ path: '/data', message: 'is required' }] });
+    expect(second).toEqual({ ok: true, value: { channel: 'news' } });
+  });
+});
+
+describe('README.md cent snippets', () => {
+  let mock: MockCentrifugo;
+  let home: string;
+  const cent = path.join(root, 'packages/cli/bin/cent.cjs');
+  beforeAll(async () => {
+    const ini = blocks('ini')[0] ?? '';
+    const secret = /^secret = (.*)$/m.exec(ini)?.[1] ?? '';
+    // `news` is a channel with no namespace: history kept by the top-level options.
+    mock = await startMockCentrifugo({ secret, config: { history_size: 10, history_lifetime: 300 } });
+    home = mkdtempSync(path.join(scratch, 'home-'));
+    writeFileSync(path.join(home, '.centrc'), ini.replace('http://localhost:8000', mock.url));
+  });
+  afterAll(() => mock.close());
+
+  it('every cent command line runs and succeeds, with the .centrc and with the environment variables', async () => {
+    const shell = blocks('sh').filter((b) => /^(echo .*\| )?cent /m.test(b)).join('\n');
+    const lines = shell.split('\n').map((l) => l.replace(/\s+#.*$/, '').trim()).filter((l) => l !== '');
+    expect(lines.filter((l) => /(^|\| )cent /.test(l)).length).toBeGreaterThanOrEqual(4);
+    const script = lines.map((l) => l.replace('http://localhost:8000', mock.url).replace(/(^|\| )cent /, `$1"${process.execPath}" "${cent}" `)).join(' &&\n');
+    // Asynchronously: the mock answers from this process.
+    const run = await new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn('sh', ['-ec', script], { env: { PATH: process.env['PATH'] ?? '', HOME: home }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stderr }));
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(mock.commands().map((c) => c.method)).toEqual(['publish', 'history', 'publish']);
+    expect(execFileSync(process.execPath, [cent, '--version'], { encoding: 'utf8' })).toMatch(/^cent /);
+  });
+});
