@@ -7,7 +7,7 @@
 import type { BroadcastParams, DisconnectParams, PublishParams, UnsubscribeParams } from '@centkit/validators';
 import type { Command } from '../runtime/types.js';
 import type { ShardStrategy } from './shard.js';
-import { encodeCommands } from '../runtime/encode.js';
+import { encodeCommands } from '../runtime/commands/encode.js';
 import { CentTransportError, CentUsageError } from '../runtime/errors.js';
 import { createShardPicker } from './shard.js';
 
