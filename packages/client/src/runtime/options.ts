@@ -89,10 +89,10 @@ export function resolveTimeout(value: number | undefined): number {
 
 function positiveInteger(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (value !== Infinity && !Number.isInteger(value)) {
+  if (value !== Infinity && !(Number.isInteger(value) && value > 0)) {
     throw new CentUsageError(`${name} must be a positive integer or Infinity, got ${String(value)}`);
   }
-  return positive(name, value, true);
+  return value;
 }
 
 export function resolveMaxBatchSize(value: number | undefined): number {
