@@ -149,6 +149,32 @@ describe('params/envelope codec', () => {
       expect(() => client({}, binding({ transport: unknownShape }))).toThrow(/has no codec in this runtime/);
     });
 
+    it('never shows the API key in any error', async () => {
+      const errors: unknown[] = [];
+      const c = client({ timeout: 100, maxReplyBytes: 64 });
+      server.script(
+        { status: 401, body: '' },
+        { body: { error: { code: 102, message: 'unknown channel' } } },
+        { status: 404, body: '404 page not found\n' },
+        { body: 'not json' },
+        { drop: 'reset' },
+        { delay: 400 },
+        { body: { result: { big: 'x'.repeat(200) } } },
+      );
+      for (let i = 0; i < 7; i++) errors.push(await rejectionOf(c.info()));
+      errors.push(await rejectionOf(c.info({}, { signal: AbortSignal.abort('bye') })));
+      errors.push(await rejectionOf(c.callRaw('publish', { n: 1n })));
+      expect(errors.map((e) => (e as Error).name)).toEqual([
+        'CentAuthError', 'CentApiError', 'CentHttpError', 'CentMalformedReplyError', 'CentTransportError',
+        'CentTimeoutError', 'CentReplyTooLargeError', 'CentAbortError', 'CentEncodeError',
+      ]);
+      for (const error of errors) {
+        for (const text of [inspect(error, { showHidden: true, depth: Infinity }), JSON.stringify(error), String(error), (error as Error).stack ?? '']) {
+          expect(text).not.toContain(KEY);
+        }
+      }
+    });
+
     it('never shows the API key: inspect, JSON, String', () => {
       const c = client({ url: `http://user:pw@127.0.0.1:${server.port}` });
       for (const text of [inspect(c), JSON.stringify(c), String(c)]) {
