@@ -147,6 +147,8 @@ describe('params/envelope codec', () => {
       expect(() => client({}, binding({ transport: commandsShaped }))).toThrow(/not a params\/envelope transport/);
       const unknownShape = { ...HTTP_API, reply: { shape: 'xml' } } as unknown as typeof HTTP_API;
       expect(() => client({}, binding({ transport: unknownShape }))).toThrow(/has no codec in this runtime/);
+      const clashing = { ...HTTP_API, batch: { ...HTTP_API.batch, options: ['parallel', 'timeout'] } } as const;
+      expect(() => client({}, binding({ transport: clashing }))).toThrow(/batch option timeout has the name of a call option/);
     });
 
     it('never shows the API key in any error', async () => {

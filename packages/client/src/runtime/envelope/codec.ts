@@ -41,6 +41,8 @@ export interface EnvelopeCodec {
   prepareBatch(commands: readonly Command[], options: Record<string, unknown>): PreparedRequest<KeyedBatchEntry<unknown>[]>;
 }
 
+const CALL_OPTIONS: ReadonlySet<string> = new Set(['signal', 'timeout', 'retry', 'onReply']);
+
 function explainStatus(status: number): string | undefined {
   if (status === 400) return 'the server could not decode the body as the method\'s params: not JSON, or a field of the wrong type (it says no more)';
   if (status === 404) return 'no route for this method: an unknown method (or one this server edition does not have), or a wrong address or API path';
@@ -120,6 +122,9 @@ export function createEnvelopeCodec(
   };
 
   const batchPart = descriptor.batch !== undefined && 'method' in descriptor.batch ? descriptor.batch : undefined;
+  // Batch options come in the same object as the call options: their names must not clash.
+  const clash = batchPart?.options?.find((name) => CALL_OPTIONS.has(name));
+  if (clash !== undefined) throw new CentUsageError(`transport ${id}: batch option ${clash} has the name of a call option`);
   const fields: EnvelopeFields = {
     result: reply.result,
     error: reply.error,
