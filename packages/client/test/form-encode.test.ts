@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiSign } from '../src/index.js';
-import { buildPayload, formEncode } from '../src/runtime/encode.js';
+import { buildPayload, formEncode } from '../src/runtime/commands/encode.js';
 import { FakeCentrifugo } from './support/fake-centrifugo.js';
 import { TestClient } from './support/test-client.js';
 

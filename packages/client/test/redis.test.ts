@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CentTransportError, CentUsageError } from '../src/index.js';
 import { fnv1a, RedisApi, routingKey } from '../src/redis/index.js';
 import type { RedisLike } from '../src/redis/index.js';
@@ -150,6 +150,25 @@ describe.skipIf(!redisServerAvailable)(`Redis API against a real redis-server ($
     const error = await rejectionOf(new RedisApi({ redis: broken }).publish({ channel: 'a', data: 1 }));
     expect(error).toBeInstanceOf(CentTransportError);
     expect(error).toMatchObject({ causeCode: 'READONLY', url: 'redis queue centrifugo.api', methods: ['publish'] });
+  });
+
+  it('a Redis that goes away: no unhandled error event, pushes reject with CentTransportError, close() returns', async () => {
+    const own = await startRedisServer();
+    const printed = vi.spyOn(console, 'error');
+    try {
+      const a = new RedisApi({ redis: `redis://127.0.0.1:${own.port}` });
+      await a.publish({ channel: 'a', data: 1 });
+      await own.stop();
+      // The push fails once ioredis has tried to reconnect and been refused at least once.
+      const error = await rejectionOf(a.publish({ channel: 'a', data: 2 }));
+      expect(error).toBeInstanceOf(CentTransportError);
+      expect(error).toMatchObject({ causeCode: 'ECONNREFUSED', mayHaveReachedServer: true });
+      await a.close();
+      expect(printed.mock.calls.flat().join(' ')).not.toMatch(/Unhandled error event/);
+    } finally {
+      printed.mockRestore();
+      await own.stop();
+    }
   });
 
   it('rejects a bad shards option', () => {

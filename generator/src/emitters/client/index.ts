@@ -18,7 +18,7 @@ export const clientEmitter: Emitter = {
     const content = printSourceFile('client.gen.ts', ir.source, (file) => {
       file.addImportDeclarations([
         { moduleSpecifier: '@centkit/validators', isTypeOnly: true, namedImports: ['MethodTypes', ...ir.methods.flatMap((m) => [m.params.name, m.result.name]).sort()] },
-        { moduleSpecifier: '../runtime/batch-core.js', namedImports: ['BatchCore'] },
+        { moduleSpecifier: '../runtime/batch-core.js', namedImports: ['BatchCore', { name: 'Append', isTypeOnly: true }, { name: 'OpenEntries', isTypeOnly: true }] },
         { moduleSpecifier: '../runtime/client-core.js', namedImports: ['ClientCore'] },
         { moduleSpecifier: '../runtime/options.js', isTypeOnly: true, namedImports: ['ClientOptions'] },
         { moduleSpecifier: '../runtime/types.js', isTypeOnly: true, namedImports: ['BatchEntry', 'CallOptions', 'CommandRunner', 'MethodTable'] },
@@ -43,7 +43,9 @@ export const clientEmitter: Emitter = {
       addBatch(file.addClass({
         isExported: true,
         name: 'Batch',
-        typeParameters: [{ name: 'T', constraint: 'readonly BatchEntry<unknown>[]', default: '[]' }],
+        // A new batch is open (an array of any method's entry), so one built in a loop types without
+        // annotations; each method call appends to a tuple (`Append`).
+        typeParameters: [{ name: 'T', constraint: 'readonly BatchEntry<unknown>[]', default: 'OpenEntries<BatchEntry<MethodTypes[keyof MethodTypes]["result"]>>' }],
         extends: 'BatchCore<T>',
         docs: docs(
           'A typed batch: each method appends one command, and `send()` resolves to one entry per command, in order, each `{ ok: true, body }` or `{ ok: false, error, advice? }`.',
@@ -74,8 +76,8 @@ function addClient(cls: ClassDeclaration, ir: ProtocolIR): void {
   cls.addMethod({
     name: 'batch',
     docs: docs('Starts a typed batch of commands sent in one request (split by `maxBatchSize`).'),
-    returnType: 'Batch<[]>',
-    statements: ['return new Batch<[]>((commands, options) => this.runCommands(commands, options));'],
+    returnType: 'Batch',
+    statements: ['return new Batch((commands, options) => this.runCommands(commands, options));'],
   });
 }
 
@@ -85,7 +87,7 @@ function addBatch(cls: ClassDeclaration, ir: ProtocolIR): void {
     statements: ['super(run);'],
   });
   cls.addMethods(ir.methods.map((method) => {
-    const next = `Batch<[...T, BatchEntry<${method.result.name}>]>`;
+    const next = `Batch<Append<T, BatchEntry<${method.result.name}>>>`;
     return {
       name: method.memberName,
       docs: methodDocs(method, 'batch'),

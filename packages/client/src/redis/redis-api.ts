@@ -7,7 +7,7 @@
 import type { BroadcastParams, DisconnectParams, PublishParams, UnsubscribeParams } from '@centkit/validators';
 import type { Command } from '../runtime/types.js';
 import type { ShardStrategy } from './shard.js';
-import { encodeCommands } from '../runtime/encode.js';
+import { encodeCommands } from '../runtime/commands/encode.js';
 import { CentTransportError, CentUsageError } from '../runtime/errors.js';
 import { createShardPicker } from './shard.js';
 
@@ -46,7 +46,9 @@ export interface RedisApiOptions {
 }
 
 interface OwnedRedis extends RedisLike {
+  readonly status: string;
   quit(): Promise<unknown>;
+  disconnect(): void;
 }
 
 export class RedisApi {
@@ -56,6 +58,8 @@ export class RedisApi {
   readonly #given: RedisLike | undefined;
   readonly #url: string | undefined;
   #owned: Promise<OwnedRedis> | undefined;
+  /** The last error the owned connection reported (it reconnects by itself meanwhile). */
+  #connectionError: unknown;
 
   constructor(options: RedisApiOptions) {
     this.#prefix = options.prefix ?? 'centrifugo';
@@ -122,9 +126,11 @@ export class RedisApi {
         try {
           await redis.rpush(key, ...items);
         } catch (cause) {
+          // ioredis gives up with an error that has no code; the connection's own error has it.
+          const code = hasCode(cause) || this.#connectionError === undefined ? errorCode(cause) : errorCode(this.#connectionError);
           throw new CentTransportError(
             { url: `redis queue ${key}`, methods: commands.map((c) => c.method) },
-            { causeCode: errorCode(cause), mayHaveReachedServer: true, cause },
+            { causeCode: code, mayHaveReachedServer: true, cause },
           );
         }
       }),
@@ -135,12 +141,18 @@ export class RedisApi {
   async close(): Promise<void> {
     const owned = this.#owned;
     this.#owned = undefined;
-    if (owned !== undefined) await (await owned).quit();
+    if (owned === undefined) return;
+    const redis = await owned;
+    // QUIT would wait for a server that is gone; then just drop the connection.
+    if (redis.status === 'ready') await redis.quit();
+    else redis.disconnect();
   }
 
   #client(): Promise<RedisLike> {
     if (this.#given !== undefined) return Promise.resolve(this.#given);
-    this.#owned ??= connect(this.#url ?? '');
+    this.#owned ??= connect(this.#url ?? '', (error) => {
+      this.#connectionError = error;
+    });
     return this.#owned;
   }
 }
@@ -151,12 +163,20 @@ function encodeCommand(command: Command): string {
   return array.slice(1, -1);
 }
 
+function hasCode(error: unknown): boolean {
+  return typeof (error as { code?: unknown } | null)?.code === 'string';
+}
+
 function errorCode(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : error instanceof Error ? error.name : 'EUNKNOWN';
 }
 
-async function connect(url: string): Promise<OwnedRedis> {
+/**
+ * Opens the connection, with a listener for its 'error' events: a Redis that goes away must not
+ * become an unhandled 'error' (ioredis would print it; another client would crash the process).
+ */
+async function connect(url: string, onError: (error: unknown) => void): Promise<OwnedRedis> {
   let Redis: typeof import('ioredis').Redis;
   try {
     ({ Redis } = await import('ioredis'));
@@ -164,5 +184,7 @@ async function connect(url: string): Promise<OwnedRedis> {
     const detail = cause instanceof Error ? cause.message : String(cause);
     throw new CentUsageError(`a Redis URL needs the optional peer dependency ioredis (npm i ioredis): ${detail}`);
   }
-  return new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1 });
+  const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1 });
+  redis.on('error', onError);
+  return redis;
 }

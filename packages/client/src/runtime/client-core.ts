@@ -1,30 +1,32 @@
 /**
- * The generic client the generated one subclasses: single calls, cent's `add`/`send` buffer,
- * batches split in chunks of `maxBatchSize`, opt-in retries and reply validation.
+ * The client of the `commands` codec (the 1.x API), which the generated 1.x client subclasses:
+ * single calls, cent's `add`/`send` buffer, batches split in chunks of `maxBatchSize`, opt-in
+ * retries and schema checks.
  */
-import http from 'node:http';
-import https from 'node:https';
-import type { ClientOptions, ResolvedRetry } from './options.js';
-import type { ReplyValidator } from './reply-validator.js';
+import type { ClientOptions } from './options.js';
+import type { ValidatorSource } from './reply-validator.js';
 import type { BatchEntry, CallOptions, Command, MethodTable, MethodTypeMap } from './types.js';
-import { buildApiUrl, redactUrl } from './api-url.js';
-import { BatchCore } from './batch-core.js';
-import { CallScope } from './call-scope.js';
 import type { BatchProgress } from './errors.js';
-import { CentCommandError, CentContractError, CentError, CentUsageError } from './errors.js';
-import { HttpTransport } from './http-transport.js';
-import { resolveMaxBatchSize, resolveRetry, resolveTimeout } from './options.js';
-import { checkReply, loadSchemaValidator } from './reply-validator.js';
-import { generateApiSign } from './sign.js';
+import type { CommandsCodecConfig } from './commands/codec.js';
+import { BatchCore } from './batch-core.js';
+import { CentContractError, CentError, CentUsageError } from './errors.js';
+import { withoutHeaders } from './headers.js';
+import { HttpClientRuntime } from './http-client.js';
+import { addIdempotencyKeys, isReplaySafe } from './idempotency.js';
+import { resolveMaxBatchSize } from './options.js';
+import { redactUrl } from './redact-url.js';
+import { buildApiUrl } from './commands/api-url.js';
+import { COMMANDS_OWN_HEADERS, prepareCommands } from './commands/codec.js';
+import { CentCommandError } from './commands/command-error.js';
+import { generateApiSign } from './commands/sign.js';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
-const OWN_HEADERS = new Set(['content-type', 'content-length', 'x-api-sign']);
-
-/** The caller's headers without those the client sets itself (whatever their case). */
-function ownHeadersRemoved(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => !OWN_HEADERS.has(name.toLowerCase())));
-}
+/** The 1.x validators, imported only when a check needs them. */
+const VALIDATORS: ValidatorSource = {
+  module: '@centkit/validators',
+  load: async () => (await import('@centkit/validators')).validate,
+};
 
 /** What a batch knows when `error` stopped it in the chunk starting at `start`. */
 function progress(
@@ -42,44 +44,32 @@ function progress(
 }
 
 export class ClientCore<M extends MethodTypeMap> {
-  readonly #transport: HttpTransport;
+  readonly #runtime: HttpClientRuntime;
+  readonly #codec: CommandsCodecConfig;
   readonly #methods: MethodTable;
-  readonly #timeout: number;
   readonly #maxBatchSize: number;
-  readonly #retry: ResolvedRetry | undefined;
-  readonly #validatorOption: ClientOptions['validateReplies'];
-  #validator: Promise<ReplyValidator> | undefined;
-  readonly #agent: http.Agent;
-  readonly #ownsAgent: boolean;
-  readonly #encoding: 'form' | 'json';
   #buffer: Command[] = [];
-  #closed = false;
 
   constructor(options: ClientOptions, methods: MethodTable) {
     const url = buildApiUrl(options.address);
     if (typeof options.secret !== 'string') throw new CentUsageError('secret must be a string');
     const secret = options.secret;
-    this.#methods = methods;
-    this.#timeout = resolveTimeout(options.timeout);
-    this.#maxBatchSize = resolveMaxBatchSize(options.maxBatchSize);
-    this.#retry = resolveRetry(options.retry);
-    this.#validatorOption = options.validateReplies;
-    this.#encoding = options.encoding ?? 'form';
-    if (this.#encoding !== 'form' && this.#encoding !== 'json') {
-      throw new CentUsageError(`encoding must be 'form' or 'json', got ${String(this.#encoding)}`);
+    const encoding = options.encoding ?? 'form';
+    if (encoding !== 'form' && encoding !== 'json') {
+      throw new CentUsageError(`encoding must be 'form' or 'json', got ${String(encoding)}`);
     }
-    this.#ownsAgent = options.agent === undefined;
-    this.#agent =
-      options.agent ?? (url.protocol === 'https:' ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true }));
-    this.#transport = new HttpTransport({
-      url,
+    this.#methods = methods;
+    this.#maxBatchSize = resolveMaxBatchSize(options.maxBatchSize);
+    this.#runtime = new HttpClientRuntime(options, url, 'POST', VALIDATORS);
+    this.#codec = {
+      path: `${url.pathname}${url.search}`,
       displayUrl: redactUrl(url),
-      encoding: this.#encoding,
+      encoding,
       // The secret lives only in this closure.
       sign: options.insecure === true ? undefined : (data) => generateApiSign(secret, data),
-      headers: ownHeadersRemoved(options.headers ?? {}),
-      agent: this.#agent,
-    });
+      headers: withoutHeaders(options.headers ?? {}, COMMANDS_OWN_HEADERS),
+      replaySafe: (command) => isReplaySafe(methods, command),
+    };
   }
 
   /** One command: resolves to the reply's `body`, or rejects with a `CentError`. */
@@ -130,28 +120,26 @@ export class ClientCore<M extends MethodTypeMap> {
 
   /** Frees the keep-alive sockets of the client's own agent (an agent you passed is left alone). */
   async close(): Promise<void> {
-    this.#closed = true;
-    if (this.#ownsAgent) this.#agent.destroy();
+    this.#runtime.close();
   }
 
-  async #run(commands: readonly Command[], options: CallOptions | undefined, batch: boolean): Promise<BatchEntry<unknown>[]> {
-    if (this.#closed) throw new CentUsageError('the client is closed');
-    if (commands.length === 0) return [];
-    const retryOption = options?.retry;
-    const retry = retryOption === undefined ? this.#retry : resolveRetry(retryOption);
-    const onReply = options?.onReply;
-    if (onReply !== undefined && typeof onReply !== 'function') throw new CentUsageError('onReply must be a function');
-    const scope = new CallScope(resolveTimeout(options?.timeout ?? this.#timeout), options?.signal);
-    const validating = this.#validatorOption !== undefined && this.#validatorOption !== false;
+  async #run(given: readonly Command[], options: CallOptions | undefined, batch: boolean): Promise<BatchEntry<unknown>[]> {
+    if (this.#runtime.closed) throw new CentUsageError('the client is closed');
+    if (given.length === 0) return [];
+    const frame = this.#runtime.begin(options);
+    const checks = this.#runtime.checks;
     const size = this.#maxBatchSize;
     let entries: BatchEntry<unknown>[] = [];
     try {
+      if (checks.params) await checks.checkParams(given, batch);
+      const commands = frame.retry === undefined ? given : addIdempotencyKeys(this.#methods, given);
       for (let start = 0; start < commands.length; start += size) {
         const chunk = start === 0 && commands.length <= size ? commands : commands.slice(start, start + size);
         let replies: BatchEntry<unknown>[] | undefined;
         try {
-          replies = await this.#transport.request(chunk, scope, retry, () => this.#readOnly(chunk), onReply);
-          if (validating) await this.#validate(replies, batch ? start : undefined);
+          const request = prepareCommands(this.#codec, chunk);
+          replies = await this.#runtime.transport.send(request, frame.scope, frame.retry, frame.onReply);
+          if (checks.replies) await this.#validate(replies, batch ? start : undefined);
           if (start === 0) entries = replies;
           else entries.push(...replies);
         } catch (error) {
@@ -161,41 +149,27 @@ export class ClientCore<M extends MethodTypeMap> {
       }
       return entries;
     } finally {
-      scope.dispose();
+      frame.scope.dispose();
     }
-  }
-
-  /** Every command is a known `read`: safe to retry after it may have reached the server. */
-  #readOnly(chunk: readonly Command[]): boolean {
-    return chunk.every((c) => Object.hasOwn(this.#methods, c.method) && this.#methods[c.method]?.effect === 'read');
   }
 
   async #validate(replies: BatchEntry<unknown>[], offset: number | undefined): Promise<void> {
-    if (this.#validatorOption === undefined || this.#validatorOption === false) return;
-    const validator = await this.#loadValidator();
     for (const [i, entry] of replies.entries()) {
       if (!entry.ok) continue;
-      entry.body = await checkReply(validator, entry.method, entry.body, offset === undefined ? undefined : offset + i);
+      entry.body = await this.#runtime.checks.checkResult(entry.method, entry.body, offset === undefined ? undefined : offset + i);
     }
-  }
-
-  #loadValidator(): Promise<ReplyValidator> {
-    const option = this.#validatorOption;
-    if (typeof option === 'function') return Promise.resolve(option);
-    this.#validator ??= loadSchemaValidator();
-    return this.#validator;
   }
 
   /** What `util.inspect` and loggers see: never the secret. */
   [INSPECT](): string {
-    return `${this.constructor.name} { url: '${this.#transport.displayUrl}', encoding: '${this.#encoding}', timeout: ${this.#timeout}, pending: ${this.#buffer.length} }`;
+    return `${this.constructor.name} { url: '${this.#codec.displayUrl}', encoding: '${this.#codec.encoding}', timeout: ${this.#runtime.timeout}, pending: ${this.#buffer.length} }`;
   }
 
   toJSON(): Record<string, unknown> {
-    return { url: this.#transport.displayUrl, encoding: this.#encoding, timeout: this.#timeout };
+    return { url: this.#codec.displayUrl, encoding: this.#codec.encoding, timeout: this.#runtime.timeout };
   }
 
   toString(): string {
-    return `${this.constructor.name}(${this.#transport.displayUrl})`;
+    return `${this.constructor.name}(${this.#codec.displayUrl})`;
   }
 }

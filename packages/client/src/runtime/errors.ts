@@ -14,7 +14,9 @@ export type CentErrorCode =
   | 'CENT_COMMAND'
   | 'CENT_CONTRACT'
   | 'CENT_ENCODE'
-  | 'CENT_USAGE';
+  | 'CENT_USAGE'
+  | 'CENT_REPLY_TOO_LARGE'
+  | 'CENT_PARAMS';
 
 /** Which request failed: the API URL (credentials redacted) and the methods it carried, in order. */
 export interface RequestContext {
@@ -43,13 +45,14 @@ export function excerpt(text: string): string {
 
 export class CentError extends Error {
   override name = 'CentError';
-  readonly code: CentErrorCode;
+  /** A stable `CENT_*` string; a `CentApiError`'s is the server's numbered error code instead. */
+  readonly code: CentErrorCode | number;
   /** HTTP attempts made before this error (1 without retries). */
   attempts = 1;
   /** Only on errors from a batch `send()`. */
   batch?: BatchProgress;
 
-  constructor(code: CentErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: CentErrorCode | number, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
   }
@@ -70,7 +73,7 @@ export class CentRequestError extends CentError {
   readonly url: string;
   readonly methods: readonly string[];
 
-  constructor(code: CentErrorCode, message: string, ctx: RequestContext, options?: { cause?: unknown }) {
+  constructor(code: CentErrorCode | number, message: string, ctx: RequestContext, options?: { cause?: unknown }) {
     super(code, message, options);
     this.url = ctx.url;
     this.methods = ctx.methods;
@@ -81,9 +84,12 @@ export class CentRequestError extends CentError {
 export class CentTransportError extends CentRequestError {
   override name = 'CentTransportError';
   readonly causeCode: string;
-  /** False only when the request certainly (or, for `staleConnection`, by HTTP convention) never reached the server. */
+  /** False only when no byte of the request was handed to the network: the server cannot have run it. */
   readonly mayHaveReachedServer: boolean;
-  /** A reused keep-alive connection was closed before any byte of the reply (the server closed it while idle). */
+  /**
+   * A reused keep-alive connection closed before any byte of the reply. The server may have closed
+   * it while idle, or after running the request: unless `mayHaveReachedServer` is false, it may have run.
+   */
   readonly staleConnection: boolean;
 
   constructor(
@@ -91,11 +97,11 @@ export class CentTransportError extends CentRequestError {
     info: { causeCode: string; mayHaveReachedServer: boolean; staleConnection?: boolean; cause?: unknown },
   ) {
     const detail = info.cause instanceof Error ? info.cause.message : info.causeCode;
-    const reached = info.staleConnection
-      ? 'the reused keep-alive connection was closed before any reply: the request most likely did not reach the server'
-      : info.mayHaveReachedServer
-        ? 'the request may have reached the server'
-        : 'the request did not reach the server';
+    const reached = !info.mayHaveReachedServer
+      ? 'the request did not reach the server'
+      : info.staleConnection
+        ? 'the reused keep-alive connection closed before any reply: the server may have closed it while idle, or after running the request, so it may have run'
+        : 'the request may have reached the server';
     super('CENT_TRANSPORT', `cannot talk to ${ctx.url} (${info.causeCode}: ${detail}); ${reached}`, ctx, {
       cause: info.cause,
     });
@@ -139,33 +145,46 @@ export class CentAbortError extends CentRequestError {
   }
 }
 
-function explainStatus(status: number): string {
-  if (status === 400) {
-    return 'the server refused the request: unknown method or malformed params (or no sign while the server is not in insecure_api mode, or no secret configured on the server); the commands before the bad one may have run';
-  }
-  if (status === 401) return 'the sign was rejected: the secret probably does not match the server\'s';
-  if (status === 404 || status === 301) return 'no API handler at this URL: check the address (and the server\'s http_prefix)';
+/** What a status means when the codec has nothing more specific to say. */
+export function explainStatus(status: number): string {
   if (status === 503) return 'the server is unavailable (shutting down or overloaded)';
   if (status >= 500) return 'the server failed; for a batch, some commands may have run';
   return 'unexpected status';
 }
 
-/** A non-2xx status. `body` is the reply text (cut to 512 chars). */
+/**
+ * A non-2xx status. `body` is the reply text (cut to 512 chars). The codec that read the reply
+ * gives `explanation` (what the status means for its protocol); the message never holds a credential.
+ */
 export class CentHttpError extends CentRequestError {
   override name = 'CentHttpError';
   readonly status: number;
   readonly body: string;
 
-  constructor(ctx: RequestContext, info: { status: number; body: string }) {
-    super('CENT_HTTP', `HTTP ${info.status} from ${ctx.url}: ${explainStatus(info.status)}`, ctx);
+  constructor(ctx: RequestContext, info: { status: number; body: string; explanation?: string }) {
+    super('CENT_HTTP', `HTTP ${info.status} from ${ctx.url}: ${info.explanation ?? explainStatus(info.status)}`, ctx);
     this.status = info.status;
     this.body = excerpt(info.body);
   }
 }
 
-export type MalformedReason = 'not-json' | 'not-array' | 'wrong-length' | 'item-not-object' | 'wrong-method' | 'no-body';
+/**
+ * `commands` replies: `not-array`, `wrong-length`, `item-not-object`, `wrong-method`, `no-body`;
+ * `envelope` replies: `not-object`, `no-result` (neither result nor error), `bad-error` (an error
+ * without a numeric code), and for a batch `wrong-length`, `item-not-object`, `wrong-method`.
+ */
+export type MalformedReason =
+  | 'not-json'
+  | 'not-array'
+  | 'wrong-length'
+  | 'item-not-object'
+  | 'wrong-method'
+  | 'no-body'
+  | 'not-object'
+  | 'no-result'
+  | 'bad-error';
 
-/** A 2xx reply that is not what Centrifugo sends: not JSON, not an array, wrong length, item without body... */
+/** A 2xx reply that is not what the server sends: not JSON, not an array, wrong length, item without body... */
 export class CentMalformedReplyError extends CentRequestError {
   override name = 'CentMalformedReplyError';
   readonly reason: MalformedReason;
@@ -175,24 +194,6 @@ export class CentMalformedReplyError extends CentRequestError {
     super('CENT_MALFORMED_REPLY', `malformed reply from ${ctx.url}: ${info.detail}`, ctx);
     this.reason = info.reason;
     this.body = excerpt(info.body);
-  }
-}
-
-/** The server ran the command and answered with an `error` string (a soft error, HTTP 200). */
-export class CentCommandError extends CentError {
-  override name = 'CentCommandError';
-  readonly method: string;
-  /** The server's error string, e.g. `namespace not found`. */
-  readonly error: string;
-  /** The server's advice (`fix`), when it gave one. */
-  readonly advice: string | undefined;
-
-  constructor(info: { method: string; error: string; advice?: string | undefined }) {
-    const advice = info.advice === undefined ? '' : ` (advice: ${info.advice})`;
-    super('CENT_COMMAND', `${info.method}: ${info.error}${advice}`);
-    this.method = info.method;
-    this.error = info.error;
-    this.advice = info.advice;
   }
 }
 
@@ -221,6 +222,61 @@ export class CentContractError extends CentError {
     super(
       'CENT_CONTRACT',
       `reply to ${info.method}${where} breaks the schema at ${path === '' ? '(body)' : path}: ${first?.message ?? 'invalid'}${more}`,
+    );
+    this.method = info.method;
+    this.path = path;
+    this.issues = info.issues;
+    this.index = info.index;
+  }
+}
+
+/**
+ * A reply bigger than `maxReplyBytes`, told by its `Content-Length` or by counting the body as it
+ * came: the connection was destroyed and nothing past the limit was kept. The server answered, so
+ * it ran the request. Never retried (the same request would get the same reply).
+ */
+export class CentReplyTooLargeError extends CentRequestError {
+  override name = 'CentReplyTooLargeError';
+  /** `maxReplyBytes`. */
+  readonly limit: number;
+  /** The reply's `Content-Length`, when it declared one above the limit. */
+  readonly declared: number | undefined;
+  /** Body bytes received before the client gave up. */
+  readonly received: number;
+  readonly status: number;
+
+  constructor(ctx: RequestContext, info: { limit: number; declared: number | undefined; received: number; status: number }) {
+    const size = info.declared === undefined ? `more than ${info.limit} bytes came` : `its Content-Length is ${info.declared}`;
+    super(
+      'CENT_REPLY_TOO_LARGE',
+      `the reply from ${ctx.url} is larger than maxReplyBytes (${info.limit}): ${size}; the connection was closed, the server did run the request`,
+      ctx,
+    );
+    this.limit = info.limit;
+    this.declared = info.declared;
+    this.received = info.received;
+    this.status = info.status;
+  }
+}
+
+/** With `validateParams`, a command's params break the method's params schema (typed view). Nothing was sent. */
+export class CentParamsError extends CentError {
+  override name = 'CentParamsError';
+  readonly method: string;
+  /** JSON pointer (into the params) of the first issue; `''` is the params object itself. */
+  readonly path: string;
+  readonly issues: readonly ContractIssue[];
+  /** Index of the command in the batch, for batch sends. */
+  readonly index: number | undefined;
+
+  constructor(info: { method: string; issues: readonly ContractIssue[]; index?: number }) {
+    const first = info.issues[0];
+    const path = first?.path ?? '';
+    const where = info.index === undefined ? '' : ` (command ${info.index})`;
+    const more = info.issues.length > 1 ? ` (+${info.issues.length - 1} more)` : '';
+    super(
+      'CENT_PARAMS',
+      `params of ${info.method}${where} break the schema at ${path === '' ? '(params)' : path}: ${first?.message ?? 'invalid'}${more}; nothing was sent`,
     );
     this.method = info.method;
     this.path = path;

@@ -1,31 +1,47 @@
 /**
- * One request (a chunk of commands) with its retries: sign, post, classify failures into typed
- * errors, retry where `retry.ts` allows, parse the reply.
+ * One request with its retries, whatever the codec: post, classify failures into typed errors,
+ * retry where `retry.ts` allows, hand the reply to the codec's reader.
  */
 import http from 'node:http';
 import https from 'node:https';
 import { urlToHttpOptions } from 'node:url';
 import type { CallScope } from './call-scope.js';
 import type { ResolvedRetry } from './options.js';
-import type { BatchEntry, CallOptions, Command } from './types.js';
-import type { CentError, RequestContext } from './errors.js';
+import type { CallOptions } from './types.js';
+import type { RequestContext } from './errors.js';
 import type { AttemptResult, Target } from './http-attempt.js';
 import type { Retryability } from './retry.js';
-import { CentAbortError, CentHttpError, CentTimeoutError, CentTransportError } from './errors.js';
-import { buildPayload, encodeCommands } from './encode.js';
-import { postOnce } from './http-attempt.js';
-import { parseReply } from './reply.js';
+import { CentAbortError, CentError, CentHttpError, CentReplyTooLargeError, CentTimeoutError, CentTransportError } from './errors.js';
+import { sendOnce } from './http-attempt.js';
 import { backoffDelay, isResetCode, mayRetry } from './retry.js';
 
 export interface HttpTransportConfig {
+  /** The server's URL: protocol, host, port and credentials are used; each request gives its path. */
   url: URL;
-  /** The URL as errors show it. */
-  displayUrl: string;
-  encoding: 'form' | 'json';
-  /** Signs `data`; `undefined` in insecure mode. Holds the secret in its closure. */
-  sign: ((data: string) => string) | undefined;
-  headers: Record<string, string>;
+  /** The HTTP method of every request. */
+  method: string;
   agent: http.Agent;
+  maxReplyBytes: number;
+}
+
+/** One request as a codec prepared it. */
+export interface PreparedRequest<T> {
+  /** Path and query. */
+  path: string;
+  body: string;
+  /** Every header, the caller's and the codec's. */
+  headers: Record<string, string>;
+  ctx: RequestContext;
+  /**
+   * Running the request twice is harmless: every operation in it is a read, or a write the server
+   * de-duplicates (an idempotency key). Asked only when a retry after a maybe-sent failure is weighed.
+   */
+  replaySafe: () => boolean;
+  /**
+   * Reads a reply (any status): the value, or throws a `CentError`. A `CentHttpError` of status
+   * 5xx counts as "may have run" (retried when `replaySafe`); any other error is final.
+   */
+  read: (status: number, text: string) => T;
 }
 
 interface Failure {
@@ -66,14 +82,17 @@ function classify(
 ): Failure {
   if (reason !== undefined) {
     const timeout = reason === 'attempt-timeout' ? (attemptTimeout ?? scope.timeout) : scope.timeout;
-    const failure = stopFailure(ctx, scope, reason, timeout, result.connected || reachedBefore);
-    // An attempt that timed out before its connection opened sent nothing, whatever came before.
-    if (reason === 'attempt-timeout' && !result.connected) failure.retryability = 'not-sent';
+    const failure = stopFailure(ctx, scope, reason, timeout, result.written || reachedBefore);
+    // An attempt that timed out before any byte of it went out sent nothing, whatever came before.
+    if (reason === 'attempt-timeout' && !result.written) failure.retryability = 'not-sent';
     return failure;
   }
   const code = causeCode(result.error);
-  const stale = result.reusedSocket && !result.replyStarted && isResetCode(code);
-  const notSent = !result.connected || stale;
+  // As Go's net/http: a request is unsent only if no byte of it was written. A reused connection
+  // that dies before the reply may have been closed by the server while idle, or after it ran
+  // the request: nobody can tell, so such a request may have run.
+  const notSent = !result.written;
+  const stale = result.reusedSocket && !result.replyStarted && (notSent || isResetCode(code));
   return {
     error: new CentTransportError(ctx, {
       causeCode: code,
@@ -86,13 +105,20 @@ function classify(
   };
 }
 
+/** What a thrown reader error means for retries. */
+function readFailure(error: unknown): Failure {
+  if (!(error instanceof CentError)) throw error;
+  const serverFailed = error instanceof CentHttpError && error.status >= 500;
+  return { error, retryability: serverFailed ? 'maybe-sent' : 'never', mayHaveReachedServer: true };
+}
+
 export class HttpTransport {
-  readonly #config: HttpTransportConfig;
+  readonly #maxReplyBytes: number;
   /** From the URL once (`http.request(url)` would parse it for every request). */
   readonly #target: Target;
 
   constructor(config: HttpTransportConfig) {
-    this.#config = config;
+    this.#maxReplyBytes = config.maxReplyBytes;
     const url = urlToHttpOptions(config.url);
     this.#target = {
       send: config.url.protocol === 'https:' ? https.request : http.request,
@@ -100,32 +126,22 @@ export class HttpTransport {
       protocol: config.url.protocol,
       hostname: url.hostname ?? '',
       port: url.port === undefined || url.port === null ? undefined : Number(url.port),
-      path: url.path ?? '/',
       auth: url.auth ?? undefined,
+      method: config.method,
     };
   }
 
-  get displayUrl(): string {
-    return this.#config.displayUrl;
-  }
-
   /**
-   * Sends `commands` as one request; retries (when `retry` is set) as the rules allow.
-   * `readOnly()` tells whether every command is a read (asked only when a retry is considered).
-   * `onReply` sees each reply's bytes and status before they are read (`CallOptions.onReply`).
+   * Sends `request`; retries (when `retry` is set) as the rules allow. `onReply` sees each
+   * reply's bytes and status before they are read (`CallOptions.onReply`).
    */
-  async request(
-    commands: readonly Command[],
+  async send<T>(
+    request: PreparedRequest<T>,
     scope: CallScope,
     retry: ResolvedRetry | undefined,
-    readOnly: () => boolean,
     onReply: CallOptions['onReply'],
-  ): Promise<BatchEntry<unknown>[]> {
-    const config = this.#config;
-    const ctx: RequestContext = { url: config.displayUrl, methods: commands.map((c) => c.method) };
-    const data = encodeCommands(commands);
-    const payload = buildPayload(config.encoding, data, config.sign?.(data));
-    const headers = { ...config.headers, ...payload.headers };
+  ): Promise<T> {
+    const ctx = request.ctx;
     let reachedBefore = false;
 
     for (let attempt = 1; ; attempt++) {
@@ -136,7 +152,14 @@ export class HttpTransport {
       const attemptScope = scope.attempt(retry?.attemptTimeout);
       let result: AttemptResult;
       try {
-        result = await postOnce({ target: this.#target, body: payload.body, headers, stop: attemptScope });
+        result = await sendOnce({
+          target: this.#target,
+          path: request.path,
+          body: request.body,
+          headers: request.headers,
+          stop: attemptScope,
+          maxReplyBytes: this.#maxReplyBytes,
+        });
       } finally {
         attemptScope.dispose();
       }
@@ -146,16 +169,16 @@ export class HttpTransport {
         // Decoded before the hook runs, so nothing the hook does to its buffer changes what is read.
         const text = result.body.toString('utf8');
         if (onReply !== undefined) onReply(result.body, result.status);
-        if (result.status >= 200 && result.status < 300) {
-          try {
-            return parseReply(ctx, text, commands);
-          } catch (error) {
-            throw Object.assign(error as CentError, { attempts: attempt });
-          }
+        try {
+          return request.read(result.status, text);
+        } catch (error) {
+          failure = readFailure(error);
         }
+      } else if (result.kind === 'too-large') {
+        const { status, declared, received } = result;
         failure = {
-          error: new CentHttpError(ctx, { status: result.status, body: text }),
-          retryability: result.status >= 500 ? 'maybe-sent' : 'never',
+          error: new CentReplyTooLargeError(ctx, { limit: this.#maxReplyBytes, declared, received, status }),
+          retryability: 'never',
           mayHaveReachedServer: true,
         };
       } else {
@@ -165,7 +188,7 @@ export class HttpTransport {
       reachedBefore ||= failure.mayHaveReachedServer;
       failure.error.attempts = attempt;
 
-      if (retry === undefined || attempt >= retry.attempts || !mayRetry(failure.retryability, readOnly())) {
+      if (retry === undefined || attempt >= retry.attempts || !mayRetry(failure.retryability, request.replaySafe)) {
         throw failure.error;
       }
       const delay = backoffDelay(attempt, retry);

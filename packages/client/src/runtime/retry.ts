@@ -1,20 +1,23 @@
 /**
- * When a failed attempt may be repeated, and how long to wait before it.
+ * When a failed attempt may be repeated, and how long to wait before it. The rule is Go's
+ * net/http one: a request may be sent again if no byte of it went out; otherwise only if running
+ * it twice is harmless.
  *
- * - `not-sent`: the request certainly did not reach the server (DNS failure, connection refused,
- *   no connection at all), or a reused keep-alive connection was closed before any byte of the
- *   reply (the server closed it while idle: the HTTP convention treats the request as unsent).
- *   Any command may be retried.
- * - `maybe-sent`: the server may have run the commands (5xx, reset after sending, one attempt's
- *   `attemptTimeout` passed). Only a request made of `read` commands is retried.
- * - `never`: 4xx, malformed reply, the caller's abort, the whole call's timeout.
+ * - `not-sent`: no byte of the request was handed to the network (DNS failure, connection refused,
+ *   a pooled connection already closed at our end, an attempt timeout before the connection
+ *   opened). The server cannot have run it: any request may be retried.
+ * - `maybe-sent`: the server may have run it (5xx, a connection that closed after the request went
+ *   out, fresh or reused, one attempt's `attemptTimeout`). Retried only when the request is
+ *   replay-safe: all reads, or writes the server de-duplicates by an idempotency key.
+ * - `never`: 4xx, a reply too large, malformed replies, the server's own errors, the caller's
+ *   abort, the whole call's timeout.
  */
 import type { ResolvedRetry } from './options.js';
 
 export type Retryability = 'not-sent' | 'maybe-sent' | 'never';
 
-export function mayRetry(retryability: Retryability, readOnly: boolean): boolean {
-  return retryability === 'not-sent' || (retryability === 'maybe-sent' && readOnly);
+export function mayRetry(retryability: Retryability, replaySafe: () => boolean): boolean {
+  return retryability === 'not-sent' || (retryability === 'maybe-sent' && replaySafe());
 }
 
 /**

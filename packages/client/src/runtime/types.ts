@@ -12,6 +12,11 @@ export interface MethodTypeMap {
 export interface MethodInfo {
   /** `read`: running it twice changes nothing, so it is safe to retry after it may have reached the server. */
   effect: 'read' | 'write';
+  /**
+   * A write the server de-duplicates: the params field that carries the idempotency key (e.g.
+   * `idempotency_key`). With retries on, the client sets one, so the write may be retried too.
+   */
+  idempotencyKey?: string;
 }
 
 /** Run-time facts per method, keyed by method name (emitted by the generator). */
@@ -67,3 +72,12 @@ export type CommandRunner = (
   commands: readonly Command[],
   options?: CallOptions,
 ) => Promise<BatchEntry<unknown>[]>;
+
+/**
+ * A batch runner of any codec: `O` are the protocol's own batch options, sent with the batch
+ * (`{ parallel }` for a keyed batch), next to the `CallOptions`.
+ */
+export type BatchRunner<E, O extends object = object> = (
+  commands: readonly Command[],
+  options?: CallOptions & O,
+) => Promise<readonly E[]>;

@@ -26,6 +26,8 @@ export interface Scripted {
   /** A string or a Buffer is sent as is; anything else as JSON. */
   body?: unknown;
   delay?: number;
+  /** Extra headers of a scripted `status`/`body` reply. */
+  headers?: Record<string, string>;
   /** `reset`: RST the connection without a reply; `close`: close it (FIN); `half`: send half a reply, then reset. */
   drop?: 'reset' | 'close' | 'half';
 }
@@ -173,7 +175,7 @@ export class FakeCentrifugo {
     }
     if (scripted.status !== undefined || scripted.body !== undefined) {
       const text = typeof scripted.body === 'string' || Buffer.isBuffer(scripted.body) ? scripted.body : JSON.stringify(scripted.body ?? null);
-      res.writeHead(scripted.status ?? 200, { 'Content-Type': 'application/json' });
+      res.writeHead(scripted.status ?? 200, { 'Content-Type': 'application/json', ...scripted.headers });
       return void res.end(text);
     }
     this.#behave(record, res);

@@ -1,5 +1,5 @@
-import type { Command } from './types.js';
-import { CentEncodeError } from './errors.js';
+import type { Command } from '../types.js';
+import { CentEncodeError } from '../errors.js';
 
 /**
  * The `data` of a request: always an array of commands, compact `JSON.stringify` output, key order

@@ -2,9 +2,9 @@
  * The reply of a 2xx request: a JSON array with one item per command sent, in order,
  * `{"uid"?, "method", "error": null | "<msg>", "advice"?, "body"}` (server spec §4).
  */
-import type { BatchEntry, Command } from './types.js';
-import type { RequestContext } from './errors.js';
-import { CentMalformedReplyError } from './errors.js';
+import type { BatchEntry, Command } from '../types.js';
+import type { RequestContext } from '../errors.js';
+import { CentMalformedReplyError } from '../errors.js';
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null';

@@ -1,4 +1,5 @@
-import { CentUsageError } from './errors.js';
+import { CentUsageError } from '../errors.js';
+import { redactAddress } from '../redact-url.js';
 
 /**
  * The API URL for an address, by cent's rule without its `/api/api/` bug:
@@ -26,17 +27,4 @@ export function buildApiUrl(address: string): URL {
   url.pathname = path.endsWith('/api') ? `${path}/` : `${path}/api/`;
   url.hash = '';
   return url;
-}
-
-/** The URL as errors show it: user and password replaced by `***`. */
-export function redactUrl(url: URL): string {
-  if (url.username === '' && url.password === '') return url.href;
-  const copy = new URL(url.href);
-  copy.username = '***';
-  copy.password = '';
-  return copy.href;
-}
-
-function redactAddress(address: string): string {
-  return address.replace(/\/\/[^/@]*@/, '//***@');
 }

@@ -1,0 +1,178 @@
+/**
+ * `maxReplyBytes` (issue 16 §2): a reply over the cap, told by its Content-Length or by counting
+ * the streamed body, rejects with `CentReplyTooLargeError`; the connection is destroyed and
+ * nothing past the cap is kept, so memory stays bounded whatever the server sends.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CentReplyTooLargeError, DEFAULT_MAX_REPLY_BYTES } from '../src/index.js';
+import type { ClientOptions } from '../src/index.js';
+import { rejectionOf, waitFor } from './support/net.js';
+import { TestClient } from './support/test-client.js';
+
+const MiB = 1024 * 1024;
+const CHUNK = Buffer.alloc(64 * 1024, 0x61);
+
+/** How the next request is answered, and what the server managed to send. */
+interface Plan {
+  /** Body bytes to send (Infinity: until the client goes away). */
+  size: number;
+  /** Declared Content-Length (else chunked). */
+  contentLength?: number;
+  /** The body, when it is not CHUNK repeated. */
+  body?: string;
+}
+
+class StreamingServer {
+  plan: Plan = { size: 0 };
+  /** Body bytes the server wrote for the last request, and whether its connection closed. */
+  sent = 0;
+  closed = false;
+  requests = 0;
+  readonly #server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => void this.#answer(res));
+  });
+
+  async listen(): Promise<string> {
+    await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  async #answer(res: http.ServerResponse): Promise<void> {
+    const plan = this.plan;
+    this.requests += 1;
+    this.sent = 0;
+    this.closed = false;
+    res.on('close', () => {
+      this.closed = true;
+    });
+    const headers: Record<string, string | number> = { 'Content-Type': 'application/json' };
+    if (plan.contentLength !== undefined) headers['Content-Length'] = plan.contentLength;
+    res.writeHead(200, headers);
+    if (plan.body !== undefined) return void res.end(plan.body);
+    // Bounded: at most `size` bytes, and never past a connection the client closed.
+    while (this.sent < plan.size && !this.closed) {
+      const chunk = plan.size - this.sent < CHUNK.length ? CHUNK.subarray(0, plan.size - this.sent) : CHUNK;
+      this.sent += chunk.length;
+      if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+    }
+    if (!this.closed) res.end();
+  }
+}
+
+/** Runs `work` while sampling `arrayBuffers` (where Buffers live); returns the peak growth in bytes. */
+async function peakGrowth(work: () => Promise<unknown>): Promise<number> {
+  const before = process.memoryUsage().arrayBuffers;
+  let peak = before;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().arrayBuffers);
+  }, 1);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+  return Math.max(peak, process.memoryUsage().arrayBuffers) - before;
+}
+
+describe('maxReplyBytes', () => {
+  const server = new StreamingServer();
+  let address = '';
+  const clients: TestClient[] = [];
+  const client = (options: Partial<ClientOptions> = {}): TestClient => {
+    const c = new TestClient({ address, secret: 'secret', timeout: 20_000, ...options });
+    clients.push(c);
+    return c;
+  };
+  beforeAll(async () => {
+    address = await server.listen();
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.close()));
+    server.requests = 0;
+  });
+  afterAll(() => server.close());
+
+  it('defaults to 64 MiB', () => {
+    expect(DEFAULT_MAX_REPLY_BYTES).toBe(64 * MiB);
+  });
+
+  it('an endless body: rejects once the count passes the cap, keeps nothing past it, closes the connection', async () => {
+    server.plan = { size: Infinity };
+    let error: unknown;
+    const growth = await peakGrowth(async () => {
+      error = await rejectionOf(client({ maxReplyBytes: MiB }).stats());
+    });
+    expect(error).toBeInstanceOf(CentReplyTooLargeError);
+    expect(error).toMatchObject({ name: 'CentReplyTooLargeError', code: 'CENT_REPLY_TOO_LARGE', limit: MiB, declared: undefined, status: 200, attempts: 1 });
+    const received = (error as CentReplyTooLargeError).received;
+    expect(received).toBeGreaterThan(MiB);
+    expect(received).toBeLessThanOrEqual(MiB + CHUNK.length);
+    await waitFor(() => server.closed);
+    // The client stopped reading: what the server got out is the cap plus socket buffers, not more.
+    expect(server.sent).toBeLessThan(32 * MiB);
+    expect(growth).toBeLessThan(16 * MiB);
+  });
+
+  it('the default cap bounds an endless body too', async () => {
+    server.plan = { size: Infinity };
+    let error: unknown;
+    const growth = await peakGrowth(async () => {
+      error = await rejectionOf(client().stats());
+    });
+    expect(error).toMatchObject({ name: 'CentReplyTooLargeError', limit: DEFAULT_MAX_REPLY_BYTES });
+    await waitFor(() => server.closed);
+    expect(server.sent).toBeLessThan(DEFAULT_MAX_REPLY_BYTES + 32 * MiB);
+    expect(growth).toBeLessThan(3 * DEFAULT_MAX_REPLY_BYTES);
+  });
+
+  it('the measure sees buffering: without a cap a 96 MiB body is held whole', async () => {
+    server.plan = { size: 96 * MiB };
+    const growth = await peakGrowth(() => rejectionOf(client({ maxReplyBytes: Infinity }).stats()));
+    expect(growth).toBeGreaterThan(96 * MiB);
+    expect(server.sent).toBe(96 * MiB);
+  });
+
+  it('a Content-Length over the cap rejects before any body byte is read', async () => {
+    server.plan = { size: 1, contentLength: 10 * 1024 * MiB };
+    const error = await rejectionOf(client().stats());
+    expect(error).toMatchObject({ name: 'CentReplyTooLargeError', declared: 10 * 1024 * MiB, received: 0, limit: DEFAULT_MAX_REPLY_BYTES });
+    expect((error as Error).message).toMatch(/larger than maxReplyBytes \(67108864\): its Content-Length is 10737418240/);
+    await waitFor(() => server.closed);
+  });
+
+  it.each([
+    ['Content-Length', true],
+    ['chunked', false],
+  ])('%s: a reply of exactly the cap is read, one byte more is not', async (_label, declare) => {
+    const body = JSON.stringify([{ method: 'stats', error: null, body: { data: { nodes: [], metrics_interval: 60 } } }]);
+    const size = Buffer.byteLength(body);
+    server.plan = declare ? { size, body, contentLength: size } : { size, body };
+    await expect(client({ maxReplyBytes: size }).stats()).resolves.toEqual({ data: { nodes: [], metrics_interval: 60 } });
+    const error = await rejectionOf(client({ maxReplyBytes: size - 1 }).stats());
+    expect(error).toBeInstanceOf(CentReplyTooLargeError);
+  });
+
+  it('is never retried, even for a read, and onReply does not see it', async () => {
+    server.plan = { size: 4 * MiB };
+    const seen: number[] = [];
+    const error = await rejectionOf(
+      client({ maxReplyBytes: MiB, retry: { attempts: 3, minDelay: 1, maxDelay: 2 } }).history({ channel: 'a' }, { onReply: (_body, status) => seen.push(status) }),
+    );
+    expect(error).toMatchObject({ name: 'CentReplyTooLargeError', attempts: 1 });
+    expect(server.requests).toBe(1);
+    expect(seen).toEqual([]);
+  });
+
+  it('must be a positive integer or Infinity', () => {
+    expect(() => client({ maxReplyBytes: 0 })).toThrow(/maxReplyBytes must be a positive integer or Infinity/);
+    expect(() => client({ maxReplyBytes: 1.5 })).toThrow(/maxReplyBytes/);
+  });
+});
