@@ -14,7 +14,7 @@
  *   error must be a catalogue error the manifest lists for that method, with the catalogue's advice.
  * Exchanges refused for other reasons are classified and counted, never dropped silently.
  *
- * The golden file lives in shared/ beside the repository: CENTKIT_GOLDEN overrides its path.
+ * The golden file is a test fixture: test/fixtures/centrifugo-v1/server-transcripts.jsonl.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,8 +28,7 @@ import { formatErrors, loadProtocol, type LoadedProtocol, type Schema } from './
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SCHEMA_DIR = path.join(HERE, '..', 'schema', 'centrifugo-v1');
-/** The golden file sits in shared/ beside the repository (CENTKIT_GOLDEN overrides it). */
-const GOLDEN = process.env['CENTKIT_GOLDEN'] ?? path.join(HERE, '..', '..', 'shared', 'protocol', 'golden', 'server-transcripts.jsonl');
+const GOLDEN = path.join(HERE, 'fixtures', 'centrifugo-v1', 'server-transcripts.jsonl');
 
 let P: LoadedProtocol;
 let check: ReturnType<typeof createFidelityCheck>;
@@ -153,7 +152,7 @@ describe('fidelity against the golden transcripts of Centrifugo 1.8.0', () => {
   let report: Report;
 
   beforeAll(() => {
-    if (!existsSync(GOLDEN)) throw new Error(`golden file not found: ${GOLDEN} (set CENTKIT_GOLDEN)`);
+    if (!existsSync(GOLDEN)) throw new Error(`golden file not found: ${GOLDEN}`);
     const exchanges = readFileSync(GOLDEN, 'utf8')
       .split('\n')
       .filter((l) => l.trim() !== '')
