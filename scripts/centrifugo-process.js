@@ -84,6 +84,7 @@ async function healthy(url) {
   }
 }
 
-function cleanEnv() {
+/** The environment without `CENTRIFUGO_*` variables, which would override the generated config. */
+export function cleanEnv() {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CENTRIFUGO_')));
 }

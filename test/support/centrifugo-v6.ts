@@ -10,6 +10,8 @@ import { describe } from 'vitest';
 import { CENTRIFUGO_VERSION, centrifugoInstalled, centrifugoPath } from '../../scripts/centrifugo.js';
 import { startCentrifugoProcess } from '../../scripts/centrifugo-process.js';
 
+export { cleanEnv } from '../../scripts/centrifugo-process.js';
+
 export { CENTRIFUGO_VERSION };
 
 /** Whether the real server can run here; `reason` says why not. */
@@ -48,6 +50,48 @@ export const recordingConfig: CentrifugoConfig = {
     ],
   },
 };
+
+type ConfigSection = { readonly [key: string]: unknown };
+const section = (config: CentrifugoConfig, key: string): ConfigSection => (config[key] ?? {}) as ConfigSection;
+
+/**
+ * The variant servers of spec §7.0, each a small change to `recordingConfig`, plus the two the
+ * websocket cases need. The golden transcripts name the variant each exchange ran on.
+ */
+export const variantConfigs = {
+  /** S2: the API needs no key. */
+  insecureApi: { ...recordingConfig, http_api: { insecure: true } },
+  /** S3: the API key is configured empty (every call is 401; the server still starts). */
+  emptyApiKey: { ...recordingConfig, http_api: { key: '' } },
+  /** S4: errors are reported in the HTTP status for every request (`http_api.error_mode`). */
+  transportErrorMode: { ...recordingConfig, http_api: { key: API_KEY, error_mode: 'transport' } },
+  /** S5: a shared-poll namespace `sp` with publishing on (its refresh proxy is never called). */
+  sharedPoll: {
+    ...recordingConfig,
+    shared_poll: { hmac_secret_key: 'sp' },
+    channel: {
+      ...section(recordingConfig, 'channel'),
+      proxy: { shared_poll_refresh: { endpoint: 'http://127.0.0.1:9/', timeout: '1s' } },
+      namespaces: [
+        ...(section(recordingConfig, 'channel')['namespaces'] as readonly unknown[]),
+        { name: 'sp', subscription_type: 'shared_poll', shared_poll: { mode: 'versioned', publish_enabled: true } },
+      ],
+    },
+  },
+  /** S6: an empty handler prefix, meant to serve the methods at `/<method>`. */
+  emptyPrefix: { ...recordingConfig, http_api: { key: API_KEY, handler_prefix: '' } },
+  /** Anonymous websocket connections without a token (user ""), for the server-side connection ops. */
+  anonymousClients: { ...recordingConfig, client: { ...section(recordingConfig, 'client'), allow_anonymous_connect_without_token: true } },
+  /** Short client timers (ping 2 s, pong 1 s, stale 1 s), so the ping, no-pong and stale cases take seconds. */
+  shortPing: { ...recordingConfig, client: { ...section(recordingConfig, 'client'), ping_interval: '2s', pong_timeout: '1s', stale_close_delay: '1s' } },
+} as const satisfies Record<string, CentrifugoConfig>;
+
+export type VariantName = 'rec' | keyof typeof variantConfigs;
+
+/** The config of a variant by name (`rec` is `recordingConfig`). */
+export function configOf(variant: VariantName): CentrifugoConfig {
+  return variant === 'rec' ? recordingConfig : variantConfigs[variant];
+}
 
 export interface RealCentrifugo {
   /** `http://127.0.0.1:<port>` */

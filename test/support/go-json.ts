@@ -18,20 +18,32 @@
  */
 
 /** A JSON value with objects kept as ordered pairs (duplicates included). */
-export type GoValue = null | boolean | number | string | GoValue[] | GoObject;
+export type GoValue = null | boolean | number | string | GoValue[] | GoObject | GoNumber;
 export interface GoObject {
   readonly kind: 'object';
   readonly entries: ReadonlyArray<readonly [string, GoValue]>;
+}
+/** A number with its literal text (`parseGoJson(text, { numbers: 'literal' })`): Go decodes `1.0` into a float, never into an integer field. */
+export interface GoNumber {
+  readonly kind: 'number';
+  readonly text: string;
 }
 
 export class GoJsonSyntaxError extends Error {}
 
 export function isGoObject(v: GoValue): v is GoObject {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && v.kind === 'object';
 }
 
-/** Parses strict RFC 8259 JSON (what Go's decoder accepts), keeping object pairs in order. */
-export function parseGoJson(text: string): GoValue {
+export function isGoNumber(v: GoValue): v is GoNumber {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && v.kind === 'number';
+}
+
+/**
+ * Parses strict RFC 8259 JSON (what Go's decoder accepts), keeping object pairs in order; with
+ * `numbers: 'literal'`, numbers as their literal text (GoNumber).
+ */
+export function parseGoJson(text: string, options: { readonly numbers?: 'literal' } = {}): GoValue {
   let i = 0;
   const n = text.length;
   const fail = (what: string): never => {
@@ -158,8 +170,9 @@ export function parseGoJson(text: string): GoValue {
     NUM.lastIndex = i;
     const m = NUM.exec(text);
     if (m === null) fail('unexpected character');
-    i += (m as RegExpExecArray)[0].length;
-    return Number((m as RegExpExecArray)[0]);
+    const literal = (m as RegExpExecArray)[0];
+    i += literal.length;
+    return options.numbers === 'literal' ? { kind: 'number', text: literal } : Number(literal);
   };
   const v = value();
   ws();
@@ -170,6 +183,7 @@ export function parseGoJson(text: string): GoValue {
 /** The plain JS value (what JSON.parse would give: the last duplicate key wins). */
 export function toPlain(v: GoValue): unknown {
   if (Array.isArray(v)) return v.map(toPlain);
+  if (isGoNumber(v)) return Number(v.text);
   if (isGoObject(v)) {
     const out: Record<string, unknown> = {};
     for (const [k, val] of v.entries) setOwn(out, k, toPlain(val));
@@ -201,7 +215,7 @@ export function fieldKindsOf(schema: unknown): Map<string, GoFieldKind> {
 }
 
 /** Go's case folding of a JSON key against an (ASCII) field name. */
-function foldKey(s: string): string {
+export function foldKey(s: string): string {
   return s.replace(/\u017f/g, 's').replace(/\u212a/g, 'k').toLowerCase();
 }
 

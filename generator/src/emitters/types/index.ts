@@ -22,10 +22,13 @@ export const typesEmitter: Emitter = {
     );
     const blocks: string[] = [];
     for (const schema of ir.schemas) {
-      // Only the definitions it reaches: compiling against all of them is quadratic in size.
-      const reachable = Object.fromEntries(referencedNames(schema.name, definitions).map((n) => [n, definitions[n]]));
+      // Only the definitions it reaches: compiling against all of them is quadratic in size. The
+      // root is its own definition (not a copy), so a recursive type refers to itself by name.
+      const reachable = structuredClone(Object.fromEntries(referencedNames(schema.name, definitions).map((n) => [n, definitions[n]]))) as Record<string, JsonSchema>;
+      const root = reachable[schema.name] as JsonSchema & { definitions?: unknown };
+      root.definitions = reachable;
       blocks.push(
-        await compile({ ...definitions[schema.name], definitions: reachable } as never, schema.name, {
+        await compile(root as never, schema.name, {
           bannerComment: '',
           additionalProperties: false,
           declareExternallyReferenced: false,

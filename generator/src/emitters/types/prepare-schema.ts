@@ -11,6 +11,8 @@ const SHAPE_KEYWORDS = [
  * A copy of a typed-view schema made ready for json-schema-to-typescript: a schema that
  * constrains nothing (only a description or examples) means any JSON value, so it is marked
  * `tsType: unknown` — json-schema-to-typescript would otherwise read it as an empty object.
+ * A `$ref` with keywords beside it (a description) becomes `allOf: [{$ref}]`: its ref parser
+ * copies such a node, and a second copy of one type in a schema would be named `Type1`.
  */
 export function forTypeScript(schema: JsonSchema): JsonSchema {
   const visit = (node: unknown): unknown => {
@@ -24,6 +26,8 @@ export function forTypeScript(schema: JsonSchema): JsonSchema {
       } else out[key] = value;
     }
     if (!SHAPE_KEYWORDS.some((k) => k in out)) out['tsType'] = 'unknown';
+    const { $ref, ...beside } = out;
+    if (typeof $ref === 'string' && Object.keys(beside).length > 0) return { ...beside, allOf: [{ $ref }] };
     return out;
   };
   const prepared = visit(schema) as Record<string, unknown>;

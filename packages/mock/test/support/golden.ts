@@ -1,10 +1,10 @@
-/** Loads the golden transcripts and the oracle config from /work/shared/protocol. */
+/** Loads the golden transcripts and the oracle config of Centrifugo 1.8.0 (test/fixtures/centrifugo-v1). */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CentrifugoConfig } from '../../src/index.js';
 
-export const PROTOCOL_DIR = process.env['CENTKIT_PROTOCOL_DIR'] ?? fileURLToPath(new URL('../../../../../shared/protocol', import.meta.url));
+export const PROTOCOL_DIR = process.env['CENTKIT_PROTOCOL_DIR'] ?? fileURLToPath(new URL('../../../../test/fixtures/centrifugo-v1', import.meta.url));
 
 export interface Exchange {
   readonly name: string;
@@ -18,7 +18,7 @@ export interface Exchange {
 }
 
 export function loadTranscripts(): Exchange[] {
-  const text = readFileSync(resolve(PROTOCOL_DIR, 'golden/server-transcripts.jsonl'), 'utf8');
+  const text = readFileSync(resolve(PROTOCOL_DIR, 'server-transcripts.jsonl'), 'utf8');
   return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Exchange);
 }
 

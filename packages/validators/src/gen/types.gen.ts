@@ -110,6 +110,9 @@ export interface PresenceResult {
    * Subscribed connections keyed by connection id (keys sorted): one entry per connection, so a user connected twice appears twice. `{}` when nobody is subscribed; null on errors. An entry disappears when its client unsubscribes or stops refreshing its presence (after `presence_expire_interval`, 60 s by default).
    */
   data: {
+    /**
+     * The connection whose id is the key.
+     */
     [k: string]: ClientInfo | undefined;
   };
 }
@@ -134,6 +137,8 @@ export interface HistoryResult {
   channel: string;
   /**
    * Kept messages, newest first: at most `history_size` of them (the Redis engine keeps `history_size` + 1). `[]` when nothing was published or the history expired (`history_lifetime` seconds after the last publish; every publish extends the whole list); null on errors.
+   *
+   * Items: One kept message.
    */
   data: Message[];
 }
@@ -170,6 +175,8 @@ export interface StatsResult {
   data: {
     /**
      * Every node that sent a ping within the last `node_ping_interval` * 2 + 1 seconds, this one included. Their metrics are the snapshot taken every `metrics_interval` seconds, so all 0 during a node's first interval.
+     *
+     * Items: One node.
      */
     nodes: NodeInfo[];
     /**
@@ -188,6 +195,9 @@ export interface NodeParams {}
  * Reply body of `node` (since 1.4.0): information about the node that served the request, with live metric values (unlike the snapshots of `stats`). `node` has no soft errors.
  */
 export interface NodeResult {
+  /**
+   * The node that served the request.
+   */
   data: NodeInfo;
 }
 
@@ -233,6 +243,9 @@ export interface Message {
    * The `client` given when publishing (usually the connection id of the client the message came from). Omitted when none was given.
    */
   client?: string;
+  /**
+   * The publishing connection, present only on messages a client published itself (namespace option `publish`). Messages published through the API never carry it.
+   */
   info?: ClientInfo;
 }
 
