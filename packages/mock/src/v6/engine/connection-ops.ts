@@ -40,7 +40,11 @@ export interface SubscribeOptions {
   readonly serverSide: boolean;
 }
 
-/** Subscribes one connection (Client.Subscribe → subscribeCmd); 'expired' when `expireAt` has passed. */
+/**
+ * Subscribes one connection (Client.Subscribe → subscribeCmd); 'expired' when `expireAt` has
+ * passed. A server-side subscription is announced with a subscribe push; a client's own gets a
+ * reply instead (not a push). Subscribers that asked for join/leave see the join.
+ */
 export function subscribe(node: NodeV6, c: Connection, channel: string, options: ChannelOptions | undefined, o: SubscribeOptions): 'ok' | 'expired' {
   if (c.subs.size >= node.config.client.channelLimit && !c.subs.has(channel)) {
     close(node, [c], ...CLOSE.channelLimit);
@@ -59,7 +63,7 @@ export function subscribe(node: NodeV6, c: Connection, channel: string, options:
       if (o.recovery && o.recoverSince !== undefined && !read.unrecoverable && recovered(read, o.recoverSince)) offset = Number(o.recoverSince.offset);
     }
   }
-  c.sink.push(subscribePush(channel, { recoverable: o.recovery, epoch, offset, positioned: o.positioning || o.recovery, data: o.data }));
+  if (o.serverSide) c.sink.push(subscribePush(channel, { recoverable: o.recovery, epoch, offset, positioned: o.positioning || o.recovery, data: o.data }));
   if (o.joinLeave) joinLeave(node, channel, 'join', infoOf(c, sub));
   return 'ok';
 }
