@@ -1,7 +1,8 @@
 /**
  * The client's subscribe command, checks in the server's order: empty channel 3501, a
- * shared-poll namespace without the shared-poll type 107, map and shared-poll subscription
- * types 108 (the mock does not serve them: the real server does), an unknown delta type
+ * shared-poll namespace without the shared-poll type 107, shared-poll subscriptions 108 (the
+ * mock does not serve them, nor map ones: those are checked as the server checks them, then
+ * answered 108 where the server would subscribe), an unknown delta type
  * 3501, name too long 107, already subscribed 105, over `client.channel_limit` 106; then
  * Centrifugo's own (internal/client/handler.go OnSubscribe): unknown namespace 102, bad name 107,
  * a non-stream namespace 103, a private channel without token 103; a subscription token
@@ -20,6 +21,8 @@ import { verifySubscribeToken, type TokenSubscribeOptions } from './tokens.js';
 
 const FLAG_REJECT_UNRECOVERED = 2n;
 const SHARED_POLL = 4;
+/** centrifuge SubscriptionType names, by number (map subscriptions are checked like the server, then not served). */
+const TYPE_NAMES = ['stream', 'map', 'map_clients', 'map_users'];
 
 export async function subscribe(s: ClientSession, id: number, req: SubscribeRequest): Promise<Outcome> {
   const c = s.connection;
@@ -28,7 +31,7 @@ export async function subscribe(s: ClientSession, id: number, req: SubscribeRequ
   const { config, node } = s.ctx;
   const sharedPoll = node.channelOptions(ch)?.subscriptionType === 'shared_poll';
   if (sharedPoll && req.type !== SHARED_POLL) return fail(ERR.badRequest);
-  if (req.type !== 0) return fail(ERR.notAvailable);
+  if (req.type === SHARED_POLL) return fail(ERR.notAvailable);
   if (req.delta !== '' && req.delta !== 'fossil') return drop(DISCONNECT.badRequest);
   if (config.channelMaxLength > 0 && Buffer.byteLength(ch) > config.channelMaxLength) return fail(ERR.badRequest);
   if (c.subs.has(ch)) return fail(ERR.alreadySubscribed);
@@ -36,7 +39,7 @@ export async function subscribe(s: ClientSession, id: number, req: SubscribeRequ
   const options = node.channelOptions(ch);
   if (options === undefined) return fail(ERR.unknownChannel);
   if (!validName(node, options, ch)) return fail(ERR.badRequest);
-  if (options.subscriptionType !== '' && options.subscriptionType !== 'stream') return fail(ERR.permissionDenied);
+  if ((options.subscriptionType || 'stream') !== TYPE_NAMES[req.type]) return fail(ERR.permissionDenied);
   if (isPrivate(node, ch) && req.token === '') return fail(ERR.permissionDenied);
 
   let settings: SubscribeSettings;
@@ -48,6 +51,7 @@ export async function subscribe(s: ClientSession, id: number, req: SubscribeRequ
     settings = fromToken(options, t, t.expireAt);
   } else if (maySubscribe(node, options, ch, c.user)) settings = namespaceSettings(options);
   else return fail(ERR.permissionDenied);
+  if (req.type !== 0) return fail(ERR.notAvailable);
 
   const actor = { user: c.user, subscribed: true };
   const history = allowed(node, options, 'history', actor);
