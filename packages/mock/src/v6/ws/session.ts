@@ -1,11 +1,12 @@
 /**
  * One websocket client connection speaking the JSON client protocol: reads commands in order
  * (one message at a time, awaiting each command: token checks are async), writes replies and
- * pushes (messages queued in the same tick go out as one websocket message, `\n`-joined), and
- * is the engine's `ConnectionSink` once connected, so API publishes, joins and leaves, server
- * subscribe/unsubscribe/disconnect/refresh reach it like any connection. Close paths: the
- * engine closes it (`close`), the session decides to (`disconnect`, through the engine once
- * registered, so others see its leaves), or the peer goes away (`peerClosed`).
+ * pushes (messages queued in one turn of the event loop go out as one websocket message,
+ * `\n`-joined: flush-queue.ts), and is the engine's `ConnectionSink` once connected, so API
+ * publishes, joins and leaves, server subscribe/unsubscribe/disconnect/refresh reach it like any
+ * connection. Close paths: the engine closes it (`close`), the session decides to
+ * (`disconnect`, through the engine once registered, so others see its leaves), or the peer
+ * goes away (`peerClosed`).
  */
 import { randomUUID } from 'node:crypto';
 import { checkJson } from '../../json/scan.js';
@@ -21,6 +22,7 @@ import { commandLines, joinMessages } from './frames.js';
 import type { PushFaults } from './push-faults.js';
 import { errorReply } from './replies.js';
 import { Timers } from './timers.js';
+import type { FlushQueue, Flushable } from './flush-queue.js';
 import { framePongWaitMs, startFramePings } from './keepalive.js';
 
 /** The socket under a session. */
@@ -45,13 +47,15 @@ export interface SessionContext {
   lastCheckedPush: { text: string; valid: boolean };
   /** Called once the session is gone. */
   readonly onGone: (session: ClientSession) => void;
+  /** Sends queued messages at the end of the event loop's turn. */
+  readonly flushes: FlushQueue;
 }
 
 /** The server's wait before dropping a connection that sent a command after a failed connect. */
 const UNUSABLE_DROP_MS = 5000;
 const INBOX_PAUSE = 64;
 
-export class ClientSession implements ConnectionSink {
+export class ClientSession implements ConnectionSink, Flushable {
   readonly id = randomUUID();
   readonly openedAt = Date.now();
   connection: Connection | undefined;
@@ -67,7 +71,6 @@ export class ClientSession implements ConnectionSink {
   private draining = false;
   private outbox: string[] = [];
   private outboxBytes = 0;
-  private flushScheduled = false;
 
   constructor(
     readonly ctx: SessionContext,
@@ -155,24 +158,24 @@ export class ClientSession implements ConnectionSink {
     if (this.closed) return;
     this.outbox.push(message);
     this.outboxBytes += message.length;
-    if (this.outboxBytes + this.wire.bufferedAmount > this.ctx.config.queueMaxSize) {
-      this.outbox = [];
-      this.disconnect(DISCONNECT.slow);
-      return;
-    }
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      queueMicrotask(() => this.flush());
-    }
+    if (this.outboxBytes > this.ctx.config.queueMaxSize) return this.slow();
+    if (this.outbox.length === 1) this.ctx.flushes.add(this);
   }
 
-  private flush(): void {
-    this.flushScheduled = false;
+  /** Sends what is queued, as one websocket message; past `client.queue_max_size` unsent bytes the reader is too slow (3008). */
+  flush(): void {
     if (this.outbox.length === 0 || this.closed) return;
+    if (this.outboxBytes + this.wire.bufferedAmount > this.ctx.config.queueMaxSize) return this.slow();
     const message = joinMessages(this.outbox);
     this.outbox = [];
     this.outboxBytes = 0;
     this.wire.send(message);
+  }
+
+  private slow(): void {
+    this.outbox = [];
+    this.outboxBytes = 0;
+    this.disconnect(DISCONNECT.slow);
   }
 
   /** ConnectionSink: a push from the engine. Not JSON (binary data published) → 3506; faults may delay or drop it. */

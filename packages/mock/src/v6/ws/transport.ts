@@ -13,6 +13,7 @@ import type { NodeV6 } from '../state/node.js';
 import { DISCONNECT } from './codes.js';
 import { readWsConfig, type WsConfig } from './config.js';
 import { checkHandshake, refusalBytes, type Accepted } from './handshake.js';
+import { FlushQueue } from './flush-queue.js';
 import { PushFaults } from './push-faults.js';
 import { ClientSession, type SessionContext, type Wire } from './session.js';
 
@@ -41,7 +42,7 @@ export class WebsocketTransport {
   ) {
     this.config = readWsConfig(input);
     this.wss = new WebSocketServer({ noServer: true, clientTracking: false, perMessageDeflate: false, skipUTF8Validation: true, maxPayload: this.config.messageSizeLimit });
-    this.ctx = { node, config: this.config, faults: this.faults, lastCheckedPush: { text: '', valid: true }, onGone: (s) => this.sessions.delete(s) };
+    this.ctx = { node, config: this.config, faults: this.faults, lastCheckedPush: { text: '', valid: true }, onGone: (s) => this.sessions.delete(s), flushes: new FlushQueue() };
   }
 
   /** Whether a request path (no query) is this endpoint. */
