@@ -4,11 +4,12 @@
  * directory and the flags that keep the browser quiet and local (no GPU, no QUIC, no first-run,
  * no background networking, component updates or sync). Suites that need it use
  * `describeWithChromium`: without the binary they are skipped, and the global setup says so in
- * one line — or, in CI, fails the run. `sdkBundle()` is the real `centrifuge` SDK bundled for a
- * page (one IIFE defining `window.Centrifuge`), built with esbuild on first use. playwright-core
- * and esbuild load only when used (the global setup imports this file).
+ * one line — or, in CI, fails the run. `sdkBundle()` is the real `centrifuge` SDK's own browser
+ * build. playwright-core loads only when used (the global setup imports this file).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -52,19 +53,8 @@ export async function launchChromium(): Promise<Browser> {
   };
 }
 
-let bundle: Promise<string> | undefined;
-
-/** The `centrifuge` npm SDK as one browser script defining `window.Centrifuge`. */
+/** The browser build the `centrifuge` package ships (`dist/centrifuge.js`: one script defining `window.Centrifuge`). */
 export function sdkBundle(): Promise<string> {
-  bundle ??= import('esbuild').then(({ build }) => build({
-    stdin: { contents: "export { Centrifuge } from 'centrifuge';", resolveDir: process.cwd(), loader: 'js' },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName: 'CentrifugeSdk',
-    platform: 'browser',
-    footer: { js: 'window.Centrifuge = CentrifugeSdk.Centrifuge;' },
-    logLevel: 'silent',
-  })).then((r) => r.outputFiles[0]?.text ?? '');
-  return bundle;
+  const entry = createRequire(import.meta.url).resolve('centrifuge');
+  return readFile(path.join(path.dirname(entry), '..', 'dist', 'centrifuge.js'), 'utf8');
 }
