@@ -23,7 +23,7 @@ import type { PushFaults } from './push-faults.js';
 import { errorReply } from './replies.js';
 import { Timers } from './timers.js';
 import type { FlushQueue, Flushable } from './flush-queue.js';
-import { framePongWaitMs, startFramePings } from './keepalive.js';
+import { framePongWaitMs, scheduleExpiry, startFramePings } from './keepalive.js';
 
 /** The socket under a session. */
 export interface Wire {
@@ -54,6 +54,7 @@ export interface SessionContext {
 /** The server's wait before dropping a connection that sent a command after a failed connect. */
 const UNUSABLE_DROP_MS = 5000;
 const INBOX_PAUSE = 64;
+const REFRESH_PUSH = '{"push":{"refresh"';
 
 export class ClientSession implements ConnectionSink, Flushable {
   readonly id = randomUUID();
@@ -184,6 +185,8 @@ export class ClientSession implements ConnectionSink, Flushable {
     const last = this.ctx.lastCheckedPush;
     if (last.text !== json) this.ctx.lastCheckedPush = { text: json, valid: checkJson(json) === undefined };
     if (!this.ctx.lastCheckedPush.valid) return this.disconnect(DISCONNECT.inappropriateProtocol);
+    // a server-side refresh moved the expiry (the engine updated `expireAt` before pushing this)
+    if (json.startsWith(REFRESH_PUSH)) scheduleExpiry(this);
     if (!this.ctx.faults.active) return this.write(json);
     const verdict = this.ctx.faults.take(pushChannelOf(json), this.id);
     if (verdict.drop) return;
