@@ -19,8 +19,6 @@ export interface Refusal {
 }
 
 export interface Accepted {
-  /** The subprotocol to answer with ('' none). */
-  readonly protocol: string;
   /** `?cf_ws_frame_ping_pong=true`: websocket ping frames instead of `{}` pings. */
   readonly framePingPong: boolean;
 }
@@ -51,10 +49,15 @@ export function checkHandshake(config: WsConfig, method: string, query: string, 
   if (!/^[A-Za-z0-9+/]{22}==$/.test(key)) return refuse(400);
   if (!originOk) return refuse(403);
   const params = new URLSearchParams(query);
-  const offered = (first(headers['sec-websocket-protocol']) ?? '').split(',').map((p) => p.trim());
-  const protocol = offered.find((p) => SUBPROTOCOLS.includes(p)) ?? '';
+  const protocol = selectProtocol((first(headers['sec-websocket-protocol']) ?? '').split(',').map((p) => p.trim())) ?? '';
   if (protocol === 'centrifuge-protobuf' || params.get('format') === 'protobuf' || params.get('cf_protocol') === 'protobuf') return refuse(400, PROTOBUF_REFUSED);
-  return { protocol, framePingPong: params.get('cf_ws_frame_ping_pong') === 'true' };
+  return { framePingPong: params.get('cf_ws_frame_ping_pong') === 'true' };
+}
+
+/** The subprotocol answered: the first one the client offers that the server speaks (gorilla's rule). */
+export function selectProtocol(offered: Iterable<string>): string | undefined {
+  for (const p of offered) if (SUBPROTOCOLS.includes(p)) return p;
+  return undefined;
 }
 
 /** A refusal as raw HTTP/1.1 bytes, for a socket taken over by an upgrade request (closed after it). */

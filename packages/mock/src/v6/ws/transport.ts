@@ -12,7 +12,7 @@ import type { CentrifugoV6Config } from '../config/types.js';
 import type { NodeV6 } from '../state/node.js';
 import { DISCONNECT } from './codes.js';
 import { readWsConfig, type WsConfig } from './config.js';
-import { checkHandshake, refusalBytes, type Accepted } from './handshake.js';
+import { checkHandshake, refusalBytes, selectProtocol, type Accepted } from './handshake.js';
 import { FlushQueue } from './flush-queue.js';
 import { PushFaults } from './push-faults.js';
 import { ClientSession, type SessionContext, type Wire } from './session.js';
@@ -41,7 +41,14 @@ export class WebsocketTransport {
     private readonly logger: MockLogger = node.logger,
   ) {
     this.config = readWsConfig(input);
-    this.wss = new WebSocketServer({ noServer: true, clientTracking: false, perMessageDeflate: false, skipUTF8Validation: true, maxPayload: this.config.messageSizeLimit });
+    this.wss = new WebSocketServer({
+      noServer: true,
+      clientTracking: false,
+      perMessageDeflate: false,
+      skipUTF8Validation: true,
+      maxPayload: this.config.messageSizeLimit,
+      handleProtocols: (offered) => selectProtocol(offered) ?? false,
+    });
     this.ctx = { node, config: this.config, faults: this.faults, lastCheckedPush: { text: '', valid: true }, onGone: (s) => this.sessions.delete(s), flushes: new FlushQueue() };
   }
 
