@@ -65,15 +65,15 @@ export async function loadProbePlan(schemaDir: string, ir: ProtocolIR): Promise<
     plan = JSON.parse(await readFile(path.join(schemaDir, PROBE_PLAN_FILE), 'utf8'));
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new SchemaSetError([{ code: missing ? 'file-unreadable' : 'json-invalid', message: missing ? 'file not found: the contract runner needs a probe plan' : String(error), file: PROBE_PLAN_FILE, path: '' }]);
+    throw new SchemaSetError([{ code: missing ? 'file-unreadable' : 'json-invalid', message: missing ? 'file not found: the contract runner needs a probe plan' : String(error), file: PROBE_PLAN_FILE, path: '' }], ir.source);
   }
   const ajv = createCheckingAjv();
-  if (!ajv.validate(probePlanSchema, plan)) throw new SchemaSetError(toProblems(ajv.errors, PROBE_PLAN_FILE, 'probes-invalid'));
+  if (!ajv.validate(probePlanSchema, plan)) throw new SchemaSetError(toProblems(ajv.errors, PROBE_PLAN_FILE, 'probes-invalid'), ir.source);
   const checked = plan as Omit<ProbePlan, 'userPrefix'> & { userPrefix?: string };
   const methods = new Set(ir.methods.map((m) => m.name));
   const problems: Problem[] = Object.keys(checked.probes)
     .filter((method) => !methods.has(method))
     .map((method) => ({ code: 'probes-unknown-method', message: `no method "${method}" in the protocol`, file: PROBE_PLAN_FILE, path: `/probes/${method}` }));
-  if (problems.length > 0) throw new SchemaSetError(problems);
+  if (problems.length > 0) throw new SchemaSetError(problems, ir.source);
   return { ...checked, userPrefix: checked.userPrefix ?? 'centkit-contract-' };
 }

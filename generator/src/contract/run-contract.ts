@@ -10,9 +10,7 @@ export interface ContractOptions {
   readonly schemaDir: string;
   readonly cwd: string;
   readonly address: string;
-  /** undefined with `insecure`. */
-  readonly secret: string | undefined;
-  readonly insecure?: boolean;
+  readonly credentials: Credentials;
   /** Default: the plan's channel. */
   readonly channel?: string;
   /** Default: the plan's user prefix plus 12 random hex digits. */
@@ -20,6 +18,16 @@ export interface ContractOptions {
   /** Default: the protocol's default HTTP transport. */
   readonly transport?: string;
   readonly timeoutMs?: number;
+}
+
+/** What the runner may send to authenticate; the transport's `auth` says which is used. Never printed. */
+export interface Credentials {
+  /** Send none (a server set to skip the check). */
+  readonly insecure: boolean;
+  /** HMAC secret, for `hmac` auth. */
+  readonly secret?: string;
+  /** API key, for `api-key` auth. */
+  readonly apiKey?: string;
 }
 
 export interface ProbeResult {
@@ -56,7 +64,10 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const transport = pickTransport(ir, options.transport);
   const channel = options.channel ?? plan.channel;
   const user = options.user ?? `${plan.userPrefix}${randomBytes(6).toString('hex')}`;
-  const target: HttpTarget = { address: options.address, transport, secret: options.insecure === true ? undefined : options.secret, timeoutMs: options.timeoutMs ?? 5000 };
+  if (!options.credentials.insecure && transport.sign !== undefined && options.credentials.secret === undefined) {
+    throw new ContractUsageError(`transport ${transport.id} is signed: give --secret S (or env CENTKIT_SECRET), or --insecure for a server that skips the check`);
+  }
+  const target: HttpTarget = { address: options.address, transport, secret: options.credentials.insecure ? undefined : options.credentials.secret, timeoutMs: options.timeoutMs ?? 5000 };
   const checker = createReplyChecker(ir, plan);
   const results: ProbeResult[] = [];
   for (const probe of await buildProbes(ir, plan, { channel, user }, transport.methods)) results.push(await runProbe(ir, plan, target, checker, probe));

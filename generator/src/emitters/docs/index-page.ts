@@ -6,13 +6,14 @@ import { propertiesTable, type TypeLink } from './schema-text.js';
 const link: TypeLink = () => 'types.md';
 
 /** The index: the protocol, every method, the envelopes, the error catalogue, the transports. */
-export function indexPage(ir: ProtocolIR): string[] {
+export function indexPage(ir: ProtocolIR, changeGuide: string | undefined): string[] {
+  const guide = changeGuide === undefined ? '' : `; how a change to it flows through every package is in [${changeGuide.slice(changeGuide.lastIndexOf('/') + 1)}](${changeGuide})`;
   return [
     `# ${ir.title}: API reference`,
     '',
     `Protocol ${code(ir.name)}, server version ${ir.version}. ${ir.description}`,
     '',
-    'Generated from the protocol definition; how a change to it flows through every package is in [protocol-change.md](../protocol-change.md). Shared types are in [types.md](types.md).',
+    `Generated from the protocol definition${guide}. Shared types are in [types.md](types.md).`,
     '',
     '## Methods',
     '',

@@ -1,9 +1,11 @@
 import { VariableDeclarationKind } from 'ts-morph';
-import type { Emitter } from '../../emit/emitter.js';
+import type { EmitContext, Emitter } from '../../emit/emitter.js';
 import { docs, literal, printSourceFile } from '../../emit/ts-file.js';
 import type { ProtocolIR } from '../../ir/types.js';
+import { TYPES_FILE } from '../types/index.js';
 
-export const PROTOCOL_FILE = 'packages/validators/src/gen/protocol.gen.ts';
+/** The file this emitter writes in its output folder. */
+export const PROTOCOL_FILE = 'protocol.gen.ts';
 
 /**
  * The protocol as data for runtime code: its identity, the method table (effect, since,
@@ -13,11 +15,10 @@ export const PROTOCOL_FILE = 'packages/validators/src/gen/protocol.gen.ts';
 export const protocolTableEmitter: Emitter = {
   name: 'protocol-table',
   dependsOn: ['types'],
-  owns: ['packages/validators/src/gen'],
-  emit(ir: ProtocolIR) {
-    const content = printSourceFile('protocol.gen.ts', ir.source, (file) => {
+  emit(ir: ProtocolIR, { importOf }: EmitContext) {
+    const content = printSourceFile(PROTOCOL_FILE, ir.source, (file) => {
       file.addImportDeclaration({
-        moduleSpecifier: './types.gen.js',
+        moduleSpecifier: importOf('types', TYPES_FILE),
         isTypeOnly: true,
         namedImports: ir.methods.flatMap((m) => [m.params.name, m.result.name]),
       });
