@@ -143,9 +143,9 @@ describe('centkit contract against the mock', () => {
     expect(missing.stderr).toContain('probes.json: file not found: the contract runner needs a probe plan [file-unreadable]');
     const schemaDir = path.join(root.dir, 'bad-plan');
     await cp(SCHEMA, schemaDir, { recursive: true });
-    await writeFile(path.join(schemaDir, 'probes.json'), JSON.stringify({ envelope: { command: { method: 'method' } }, channel: 'x', probes: { nope: {} } }));
+    await writeFile(path.join(schemaDir, 'probes.json'), JSON.stringify({ channel: 5, probes: { nope: {} } }));
     const bad = await runCentkit(['contract', '--address', mock.url, '--secret', SECRET, '--schema', schemaDir]);
-    expect(bad.stderr).toMatch(/probes\.json#\/envelope.*\[probes-invalid\]/);
+    expect(bad.stderr).toMatch(/bad-plan\/probes\.json#\/channel: must be string \[probes-invalid\]/);
     expect(mock.commands()).toEqual([]);
   });
 

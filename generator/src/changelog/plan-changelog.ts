@@ -9,6 +9,7 @@ import type { ProtocolIR } from '../ir/types.js';
 import type { SchemaSet } from '../load/load-schema-set.js';
 import { entryKey, entryLines, insertEntry, type EntryInput } from './changelog-entry.js';
 import { protocolHash, readSnapshotFile, snapshotFile } from './snapshot.js';
+import { upgradeSnapshot } from './upgrade-snapshot.js';
 
 /**
  * Changelogs as planned so far in this run, by path: a later protocol of the same run adds its
@@ -34,7 +35,7 @@ export async function planChangelog(root: string, job: ProtocolJob, set: SchemaS
   const previous = await readSnapshotFile(path.join(root, job.snapshot));
   if (previous?.hash === hash) return [snapshot];
 
-  const diff = previous === undefined ? undefined : diffFrom(previous.set, ir);
+  const diff = previous === undefined ? undefined : diffFrom(upgradeSnapshot(previous.set, set.manifest), ir);
   const input: EntryInput = { ir, hash, previous: previous === undefined || diff === undefined ? undefined : { hash: previous.hash, diff } };
   for (const [changelog, own] of changelogsOf(job, files)) {
     if (input.previous !== undefined && !(await anyChanged(root, own))) continue;

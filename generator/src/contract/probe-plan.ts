@@ -8,14 +8,11 @@ export const PROBE_PLAN_FILE = 'probes.json';
 
 /**
  * How `centkit contract` probes a live server, beside `protocol.json` in the schema directory.
- * It holds what the schema cannot say: the envelope's field names, and which params must name
- * the contract channel or a made-up user so that probes touch nothing else.
+ * It holds what the schema cannot say: which params must name the contract channel or a
+ * made-up user so that probes touch nothing else. (How a call is sent and answered is the
+ * transport descriptor's business.)
  */
 export interface ProbePlan {
-  readonly envelope: {
-    readonly command: { readonly method: string; readonly params: string };
-    readonly reply: { readonly method?: string; readonly error: string; readonly result: string };
-  };
   /** Default `--channel`. */
   readonly channel: string;
   /** Made-up users are this prefix plus random hex. */
@@ -28,20 +25,11 @@ const name = { type: 'string', minLength: 1 } as const;
 export const probePlanSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   type: 'object',
-  required: ['envelope', 'channel', 'probes'],
+  required: ['channel', 'probes'],
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
     $comment: { type: 'string' },
-    envelope: {
-      type: 'object',
-      required: ['command', 'reply'],
-      additionalProperties: false,
-      properties: {
-        command: { type: 'object', required: ['method', 'params'], additionalProperties: false, properties: { method: name, params: name } },
-        reply: { type: 'object', required: ['error', 'result'], additionalProperties: false, properties: { method: name, error: name, result: name } },
-      },
-    },
     channel: name,
     userPrefix: name,
     probes: {

@@ -3,7 +3,7 @@ import type { Problem } from './problem.js';
 
 /** An ajv instance for checking schema files and manifests (not the generated validators). */
 export function createCheckingAjv(): Ajv {
-  return new Ajv({ allErrors: true, strict: false, validateSchema: false, verbose: true });
+  return new Ajv({ allErrors: true, strict: false, validateSchema: false, verbose: true, discriminator: true });
 }
 
 /** ajv errors as problems of one file. */
