@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config-error.js';
-import { EmitterSetupError } from '../emit/run-emitters.js';
+import { EmitterSetupError } from '../emit/emitter.js';
 import { SchemaSetError, formatProblem, formatProblemIn, schemaSetLabel } from '../validate/problem.js';
 import { contractCommand } from './contract-command.js';
 import { diffCommand } from './diff-command.js';

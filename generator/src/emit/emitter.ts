@@ -37,3 +37,19 @@ export interface Emitter<O extends object = object> {
   readonly dependsOn: readonly string[];
   emit(ir: ProtocolIR, context: EmitContext<O>): Promise<readonly GeneratedFile[]> | readonly GeneratedFile[];
 }
+
+/**
+ * An emitter cannot do what the config asks of it (it imports the output of an emitter that is
+ * not configured, the protocol has no transport it can describe): a problem of the config or the
+ * schema, reported as such, not a bug.
+ */
+export class EmitterSetupError extends Error {
+  override readonly name = 'EmitterSetupError';
+  readonly code = 'emitter-setup';
+  constructor(
+    readonly emitter: string,
+    message: string,
+  ) {
+    super(`emitter "${emitter}": ${message}`);
+  }
+}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { EmitterRun } from '../config/protocol-job.js';
 import type { ProtocolIR } from '../ir/types.js';
-import type { EmitContext, GeneratedFile } from './emitter.js';
+import { EmitterSetupError, type EmitContext, type GeneratedFile } from './emitter.js';
 
 /** A file as the run places it: `path` relative to the output root, and which emitter wrote it. */
 export interface PlacedFile extends GeneratedFile {
@@ -22,7 +22,9 @@ export async function runEmitters(ir: ProtocolIR, runs: readonly EmitterRun[]): 
       options: run.options,
       importOf: (emitter, file) => {
         const target = outs.get(emitter);
-        if (target === undefined) throw new EmitterSetupError(run.emitter.name, emitter);
+        if (target === undefined) {
+          throw new EmitterSetupError(run.emitter.name, `imports the output of emitter "${emitter}", which is not configured for this protocol; configure "${emitter}" or give "${run.emitter.name}" a module to import instead (see its options)`);
+        }
         return relativeSpecifier(run.out, `${target}/${file}`);
       },
     };
@@ -34,15 +36,6 @@ export async function runEmitters(ir: ProtocolIR, runs: readonly EmitterRun[]): 
     }
   }
   return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-/** An emitter imports the output of one that is not configured for the protocol. */
-export class EmitterSetupError extends Error {
-  override readonly name = 'EmitterSetupError';
-  readonly code = 'emitter-missing';
-  constructor(readonly emitter: string, readonly needs: string) {
-    super(`emitter "${emitter}" imports the output of emitter "${needs}", which is not configured for this protocol; configure "${needs}" or give "${emitter}" a module to import instead (see its options)`);
-  }
 }
 
 /** `packages/client/src/gen` → `packages/validators/src/gen/types.gen.js` = `../../../validators/src/gen/types.gen.js`. */
