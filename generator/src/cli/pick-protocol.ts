@@ -21,28 +21,25 @@ export interface ProtocolChoice {
 
 /**
  * Which schema folder a command works on: `--schema DIR`; else the protocol named `--protocol`
- * (default: the first listed) of the config (`--config`, or `./centkit.config.json` when there
- * is one); else of the protocols shipped with the package.
+ * among those of the config (`--config`, or `./centkit.config.json` when there is one), then
+ * those shipped with the package; without `--protocol`, the first of them.
  */
 export async function pickProtocol(choice: ProtocolChoice, cwd: string): Promise<string> {
   if (choice.schema !== undefined) {
     if (choice.protocol !== undefined || choice.config !== undefined) throw new CliUsageError('give either --schema DIR or --protocol NAME (with --config FILE), not both');
     return path.resolve(cwd, choice.schema);
   }
+  const listed: { name: string; dir: string }[] = [];
   const configFile = path.resolve(cwd, choice.config ?? CONFIG_FILE);
   if (choice.config !== undefined || existsSync(configFile)) {
     const config = await loadConfig(configFile, displayPath(configFile, cwd));
-    const listed = config.protocols.map((p) => ({ name: p.name ?? path.basename(p.schema), dir: path.resolve(path.dirname(configFile), p.schema) }));
-    return choose(listed, choice.protocol, `the config ${displayPath(configFile, cwd)}`);
+    listed.push(...config.protocols.map((p) => ({ name: p.name ?? path.basename(p.schema), dir: path.resolve(path.dirname(configFile), p.schema) })));
   }
   const index = await readFile(path.join(SHIPPED_SCHEMAS, 'index.json'), 'utf8').catch(() => undefined);
-  if (index === undefined) throw new CliUsageError(`no ${CONFIG_FILE} here and no protocols shipped with this package: give --schema DIR`);
-  const names = (JSON.parse(index) as { protocols: string[] }).protocols;
-  return choose(names.map((name) => ({ name, dir: path.join(SHIPPED_SCHEMAS, name) })), choice.protocol, 'the protocols shipped with centkit');
-}
-
-function choose(listed: readonly { name: string; dir: string }[], wanted: string | undefined, where: string): string {
-  const found = wanted === undefined ? listed[0] : listed.find((p) => p.name === wanted);
+  const shipped = index === undefined ? [] : (JSON.parse(index) as { protocols: string[] }).protocols;
+  listed.push(...shipped.filter((name) => !listed.some((p) => p.name === name)).map((name) => ({ name, dir: path.join(SHIPPED_SCHEMAS, name) })));
+  const found = choice.protocol === undefined ? listed[0] : listed.find((p) => p.name === choice.protocol);
   if (found !== undefined) return found.dir;
-  throw new CliUsageError(`no protocol "${wanted ?? ''}" in ${where} (protocols: ${listed.map((p) => p.name).join(', ') || 'none'})`);
+  if (listed.length === 0) throw new CliUsageError(`no ${CONFIG_FILE} here and no protocols shipped with this package: give --schema DIR`);
+  throw new CliUsageError(`no protocol "${choice.protocol ?? ''}" in the config or shipped with centkit (protocols: ${listed.map((p) => p.name).join(', ')})`);
 }
