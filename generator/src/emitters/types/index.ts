@@ -3,7 +3,8 @@ import type { Emitter } from '../../emit/emitter.js';
 import { format } from 'prettier';
 import { tsHeader } from '../../emit/header.js';
 import type { JsonSchema, ProtocolIR } from '../../ir/types.js';
-import { forTypeScript, referencedNames } from './prepare-schema.js';
+import { referencedNames } from '../../ir/reachable.js';
+import { forTypeScript } from './prepare-schema.js';
 
 /** The file this emitter writes in its output folder. */
 export const TYPES_FILE = 'types.gen.ts';
