@@ -1,8 +1,8 @@
 import { Ajv } from 'ajv';
-import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { VariableDeclarationKind } from 'ts-morph';
 import { printSourceFile } from '../../emit/ts-file.js';
 import type { JsonSchema, NamedSchema, ProtocolIR } from '../../ir/types.js';
+import { standaloneModule } from './standalone-module.js';
 
 export interface ValidatorEntry {
   readonly exportName: string;
@@ -10,27 +10,23 @@ export interface ValidatorEntry {
   readonly schema: NamedSchema;
 }
 
-// ajv's standalone module is CommonJS: under NodeNext its `export default` arrives as `.default`.
-const standaloneCode = (standaloneCodeModule as unknown as { default: typeof standaloneCodeModule.default }).default;
-
 /**
  * ajv standalone validation code for the entries, as an ES module. Both views are bundled as
  * one schema each (`typed`, `wire`) so `$ref`s between named types resolve inside the bundle.
  */
 export function standaloneValidators(ir: ProtocolIR, entries: readonly ValidatorEntry[]): string {
-  const ajv = new Ajv({
-    allErrors: true,
-    strict: true,
-    strictRequired: false,
-    allowUnionTypes: true,
-    code: { source: true, esm: true, lines: true },
-  });
-  addBundles(ajv, ir);
+  const ajv = standaloneAjv(ir);
   const refs = Object.fromEntries(entries.map((e) => [e.exportName, `${e.view}#/definitions/${e.schema.name}`]));
-  const code = standaloneCode(ajv, refs);
+  // ajv's standaloneCode, assembled in linear time (see standalone-module.ts).
+  const code = standaloneModule(ajv, refs);
   // ajv's output is a finished block from ajv's own code generator: it is kept whole (not
   // re-parsed or re-formatted, which costs seconds on large protocols) after a preamble.
   return `${preamble(ir.source)}\n${code.replace(/^"use strict";\s*/, '')}\n`;
+}
+
+/** The ajv instance the standalone code is compiled with: both bundles, ES module source. */
+export function standaloneAjv(ir: ProtocolIR): Ajv {
+  return addBundles(new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true, lines: true } }), ir);
 }
 
 /**
