@@ -10,7 +10,7 @@ export type * from './ir/types.js';
 export type { Emitter, GeneratedFile } from './emit/emitter.js';
 export { emitters } from './emitters/index.js';
 export { runCli } from './cli/run-cli.js';
-export { addBundles } from './emitters/validators/standalone.js';
+export { addBundles } from './ir/ajv-bundles.js';
 export { diffProtocols } from './diff/diff-protocols.js';
 export type { ProtocolDiff, ProtocolIdentity } from './diff/diff-protocols.js';
 export { RULES, CHANGE_KINDS } from './diff/rules.js';

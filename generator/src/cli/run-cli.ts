@@ -4,9 +4,6 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/config-error.js';
 import { EmitterSetupError } from '../emit/emitter.js';
 import { SchemaSetError, formatProblem, formatProblemIn, schemaSetLabel } from '../validate/problem.js';
-import { contractCommand } from './contract-command.js';
-import { diffCommand } from './diff-command.js';
-import { generateCommand } from './generate-command.js';
 import { CliUsageError, type CliIo } from './io.js';
 import { COMMAND_USAGE, USAGE, type CommandName } from './usage.js';
 
@@ -36,12 +33,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      // Each command's modules load only when it runs: --help, --version and diff need no emitter.
       case 'generate':
-        return await withHelp('generate', rest, io, (parsed) => generateCommand(parsed, io));
+        return await withHelp('generate', rest, io, async (parsed) => (await import('./generate-command.js')).generateCommand(parsed, io));
       case 'diff':
-        return await withHelp('diff', rest, io, (parsed) => diffCommand(parsed, io));
+        return await withHelp('diff', rest, io, async (parsed) => (await import('./diff-command.js')).diffCommand(parsed, io));
       case 'contract':
-        return await withHelp('contract', rest, io, (parsed) => contractCommand(parsed, io));
+        return await withHelp('contract', rest, io, async (parsed) => (await import('./contract-command.js')).contractCommand(parsed, io));
       case '--version':
       case '-v':
       case 'version':

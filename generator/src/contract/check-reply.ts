@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { addBundles } from '../emitters/validators/standalone.js';
+import { addBundles } from '../ir/ajv-bundles.js';
 import type { ErrorIR, MethodIR, ProtocolIR, TransportIR } from '../ir/types.js';
 
 /** One way a reply differs from the schema: where (a JSON pointer into the reply item), what was expected, what came. */

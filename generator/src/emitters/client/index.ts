@@ -1,4 +1,5 @@
-import { Scope, VariableDeclarationKind, type ClassDeclaration, type ImportDeclarationStructure, type OptionalKind } from 'ts-morph';
+import type { ClassDeclaration, ImportDeclarationStructure, OptionalKind } from 'ts-morph';
+import { Scope, VariableDeclarationKind } from '../../emit/ts-morph.js';
 import type { EmitContext, Emitter } from '../../emit/emitter.js';
 import { docs, literal, printSourceFile } from '../../emit/ts-file.js';
 import type { MethodIR, ProtocolIR } from '../../ir/types.js';

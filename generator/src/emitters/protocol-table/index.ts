@@ -1,4 +1,4 @@
-import { VariableDeclarationKind } from 'ts-morph';
+import { VariableDeclarationKind } from '../../emit/ts-morph.js';
 import type { EmitContext, Emitter } from '../../emit/emitter.js';
 import { docs, literal, printSourceFile } from '../../emit/ts-file.js';
 import type { ProtocolIR } from '../../ir/types.js';

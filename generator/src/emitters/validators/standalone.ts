@@ -1,7 +1,8 @@
 import { Ajv } from 'ajv';
-import { VariableDeclarationKind } from 'ts-morph';
+import { VariableDeclarationKind } from '../../emit/ts-morph.js';
 import { printSourceFile } from '../../emit/ts-file.js';
-import type { JsonSchema, NamedSchema, ProtocolIR } from '../../ir/types.js';
+import { addBundles } from '../../ir/ajv-bundles.js';
+import type { NamedSchema, ProtocolIR } from '../../ir/types.js';
 import { standaloneModule } from './standalone-module.js';
 
 export interface ValidatorEntry {
@@ -27,37 +28,6 @@ export function standaloneValidators(ir: ProtocolIR, entries: readonly Validator
 /** The ajv instance the standalone code is compiled with: both bundles, ES module source. */
 export function standaloneAjv(ir: ProtocolIR): Ajv {
   return addBundles(new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true, lines: true } }), ir);
-}
-
-/**
- * Adds both views of every named schema to an ajv instance, as two bundles with `$id`s `typed`
- * and `wire` (refs read `#/definitions/<Name>`), and declares the `x-` annotations they use.
- * Exported so benchmarks can compile the very same schemas at run time.
- */
-export function addBundles(ajv: Ajv, ir: ProtocolIR): Ajv {
-  const annotations = new Set<string>();
-  const bundle = (view: 'typed' | 'wire'): JsonSchema => ({
-    $id: view,
-    definitions: Object.fromEntries(ir.schemas.map((s) => [s.name, collectAnnotations(s[view], annotations)])),
-  });
-  const typed = bundle('typed');
-  const wire = bundle('wire');
-  for (const keyword of [...annotations].sort()) ajv.addKeyword({ keyword, schemaType: ['string', 'number', 'boolean', 'object', 'array'] });
-  return ajv.addSchema(typed as never).addSchema(wire as never);
-}
-
-/** Records the `x-` annotations a schema uses, so ajv's strict mode knows them. */
-function collectAnnotations(schema: JsonSchema, into: Set<string>): JsonSchema {
-  const stack: unknown[] = [schema];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null || typeof node !== 'object') continue;
-    for (const [key, value] of Object.entries(node)) {
-      if (key.startsWith('x-')) into.add(key);
-      if (key !== 'examples' && key !== 'enum' && key !== 'const' && key !== 'default') stack.push(value);
-    }
-  }
-  return schema;
 }
 
 /**
