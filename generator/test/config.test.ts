@@ -81,6 +81,22 @@ describe('centkit generate with a config file', () => {
     expect(await read('kv1/not-configured.gen.ts')).toBe(stray);
   });
 
+  it('gives the same fixtures whether or not the validators (whose compiled checks they reuse) run too', async () => {
+    const layout = (dir: string, validators: boolean) => ({
+      protocols: [{
+        schema: 'schema/kvstore',
+        emitters: { types: { out: `${dir}/gen` }, 'protocol-table': { out: `${dir}/gen` }, fixtures: { out: `${dir}/fixtures` }, ...(validators ? { validators: { out: `${dir}/gen` } } : {}) },
+      }],
+    });
+    await writeFile(path.join(root.dir, 'with.json'), JSON.stringify(layout('with', true)));
+    await writeFile(path.join(root.dir, 'without.json'), JSON.stringify(layout('without', false)));
+    expect((await runCentkit(['generate', '--config', 'with.json'], root.dir)).code).toBe(0);
+    expect((await runCentkit(['generate', '--config', 'without.json'], root.dir)).code).toBe(0);
+    const fixtures = await read('with/fixtures/fixtures.gen.ts');
+    expect(fixtures).toContain('export const fixtures: MethodFixtures = {');
+    expect(await read('without/fixtures/fixtures.gen.ts')).toBe(fixtures);
+  });
+
   it('reads another config with --config, and refuses --out with it', async () => {
     await writeFile(path.join(root.dir, 'other.json'), JSON.stringify({ protocols: [{ schema: 'schema/kvstore', emitters: { types: { out: 'other/gen' } } }] }));
     expect((await runCentkit(['generate', '--config', 'other.json'], root.dir)).code).toBe(0);

@@ -35,6 +35,8 @@ export interface EmitContext<O extends object = object> {
 export interface Emitter<O extends object = object> {
   readonly name: string;
   readonly dependsOn: readonly string[];
+  /** Emitters it runs after when they are configured too, without needing them (default none). */
+  readonly runsAfter?: readonly string[];
   emit(ir: ProtocolIR, context: EmitContext<O>): Promise<readonly GeneratedFile[]> | readonly GeneratedFile[];
 }
 

@@ -53,7 +53,7 @@ export function orderEmitters(runs: readonly EmitterRun[]): EmitterRun[] {
     if (state.get(name) === 'done') return;
     if (state.get(name) === 'visiting') throw new Error(`emitter dependency cycle: ${[...trail, name].join(' -> ')}`);
     state.set(name, 'visiting');
-    for (const dep of [...run.emitter.dependsOn].sort()) {
+    for (const dep of [...run.emitter.dependsOn, ...(run.emitter.runsAfter ?? [])].sort()) {
       const target = byName.get(dep);
       if (target !== undefined) visit(target, [...trail, name]);
     }

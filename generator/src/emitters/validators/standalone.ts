@@ -3,6 +3,7 @@ import { VariableDeclarationKind } from '../../emit/ts-morph.js';
 import { printSourceFile } from '../../emit/ts-file.js';
 import { addBundles } from '../../ir/ajv-bundles.js';
 import type { NamedSchema, ProtocolIR } from '../../ir/types.js';
+import { keepCompiled } from './compiled.js';
 import { standaloneModule } from './standalone-module.js';
 
 export interface ValidatorEntry {
@@ -17,6 +18,7 @@ export interface ValidatorEntry {
  */
 export function standaloneValidators(ir: ProtocolIR, entries: readonly ValidatorEntry[]): string {
   const ajv = standaloneAjv(ir);
+  keepCompiled(ir, ajv);
   const refs = Object.fromEntries(entries.map((e) => [e.exportName, `${e.view}#/definitions/${e.schema.name}`]));
   // ajv's standaloneCode, assembled in linear time (see standalone-module.ts).
   const code = standaloneModule(ajv, refs);
