@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfigSchema } from '../src/config/load-config.js';
 import { emitters } from '../src/emitters/index.js';
@@ -157,6 +158,21 @@ describe('a bad config', () => {
     const result = await run({ protocols: [{ schema: 'no-such-schema', emitters: { types: { out: 'gen' } } }] });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('centkit: the schema set no-such-schema has 1 problem; nothing was written:\n  no-such-schema/protocol.json: file not found [file-unreadable]\n');
+  });
+});
+
+describe('the generator README', () => {
+  it('shows configs the config schema accepts: the repository\'s, a user\'s, and the v6 entry to add', async () => {
+    const readme = await readFile(path.join(repoRoot, 'generator/README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/```json\n([^]*?)\n```/g)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
+    const configs = blocks.map((b) => ('protocols' in b ? b : { protocols: [b] }));
+    expect(configs).toHaveLength(3);
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const check = ajv.compile(await readConfigSchema());
+    for (const config of configs) expect(check(config) ? [] : check.errors).toEqual([]);
+    // The repository's block is the repository's config.
+    const repo = JSON.parse(await readFile(path.join(repoRoot, 'centkit.config.json'), 'utf8')) as { protocols: unknown };
+    expect(configs[0]?.['protocols']).toEqual(repo.protocols);
   });
 });
 
