@@ -146,6 +146,9 @@ describe('centkit contract against the mock', () => {
     await writeFile(path.join(schemaDir, 'probes.json'), JSON.stringify({ channel: 5, probes: { nope: {} } }));
     const bad = await runCentkit(['contract', '--address', mock.url, '--secret', SECRET, '--schema', schemaDir]);
     expect(bad.stderr).toMatch(/bad-plan\/probes\.json#\/channel: must be string \[probes-invalid\]/);
+    await writeFile(path.join(schemaDir, 'probes.json'), JSON.stringify({ envelope: {}, channel: 'x', probes: {} }));
+    const old = await runCentkit(['contract', '--address', mock.url, '--secret', SECRET, '--schema', schemaDir]);
+    expect(old.stderr).toContain('probes.json#/envelope: the field names of commands and replies now come from the transport descriptor');
     expect(mock.commands()).toEqual([]);
   });
 

@@ -125,4 +125,15 @@ describe('transport descriptors are checked', () => {
       'manifest-invalid protocol.json#/transports/0/batch: must have required property \'commands\'; must have required property \'replies\'',
     ]);
   });
+
+  it('written in the format before descriptors, with a hint how to restate them', async () => {
+    const problems = await problemsOf(root.dir, 'legacy', 'kvstore', (f) => {
+      const [t] = f['protocol.json'].transports;
+      delete t.request;
+      delete t.reply;
+      t.batch = true;
+      t.sign = { algorithm: 'hmac-sha256', encoding: 'hex-lower', header: 'X-Sign' };
+    });
+    expect(problems).toContainEqual(expect.stringMatching(/^transport-legacy protocol\.json#\/transports\/0: written in the format before transport descriptors: "sign" is now "auth"/));
+  });
 });

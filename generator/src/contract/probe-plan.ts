@@ -55,6 +55,9 @@ export async function loadProbePlan(schemaDir: string, ir: ProtocolIR): Promise<
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new SchemaSetError([{ code: missing ? 'file-unreadable' : 'json-invalid', message: missing ? 'file not found: the contract runner needs a probe plan' : String(error), file: PROBE_PLAN_FILE, path: '' }], ir.source);
   }
+  if (plan !== null && typeof plan === 'object' && 'envelope' in plan) {
+    throw new SchemaSetError([{ code: 'probes-invalid', file: PROBE_PLAN_FILE, path: '/envelope', message: 'the field names of commands and replies now come from the transport descriptor (its request and reply in protocol.json); remove "envelope"' }], ir.source);
+  }
   const ajv = createCheckingAjv();
   if (!ajv.validate(probePlanSchema, plan)) throw new SchemaSetError(toProblems(ajv.errors, PROBE_PLAN_FILE, 'probes-invalid'), ir.source);
   const checked = plan as Omit<ProbePlan, 'userPrefix'> & { userPrefix?: string };
