@@ -52,7 +52,7 @@ describe('centkit generate with a config file', () => {
     const client = await read('kv1/client/client.gen.ts');
     expect(client).toContain("import type { MethodTypes } from '../gen/protocol.gen.js';");
     expect(client).toContain("import type { GetParams, GetResult, ListKeysParams, ListKeysResult, PutParams, PutResult } from '../gen/types.gen.js';");
-    expect(client).toContain("import { BatchCore, ClientCore, type BatchEntry, type CallOptions, type ClientOptions, type CommandRunner, type MethodTable } from '@centkit/client';");
+    expect(client).toContain("import { BatchCore, ClientCore, type Append, type BatchEntry, type CallOptions, type ClientOptions, type CommandRunner, type MethodTable, type OpenEntries } from '@centkit/client';");
     expect(await read('kv2/fixtures/fixtures.gen.ts')).toContain("import type { MethodTypes } from '../gen/protocol.gen.js';");
     expect(await read('kv1/gen/validators.gen.ts')).toContain("from '../runtime/create-validator.js';");
   });
@@ -162,11 +162,11 @@ describe('a bad config', () => {
 });
 
 describe('the generator README', () => {
-  it('shows configs the config schema accepts: the repository\'s, a user\'s, and the v6 entry to add', async () => {
+  it('shows configs the config schema accepts: the repository\'s and a user\'s', async () => {
     const readme = await readFile(path.join(repoRoot, 'generator/README.md'), 'utf8');
     const blocks = [...readme.matchAll(/```json\n([^]*?)\n```/g)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
     const configs = blocks.map((b) => ('protocols' in b ? b : { protocols: [b] }));
-    expect(configs).toHaveLength(3);
+    expect(configs).toHaveLength(2);
     const ajv = new Ajv({ allErrors: true, strict: false });
     const check = ajv.compile(await readConfigSchema());
     for (const config of configs) expect(check(config) ? [] : check.errors).toEqual([]);

@@ -119,7 +119,7 @@ describe('a user\'s own protocol, generated into a package outside the repositor
   it('installs real copies of the packed packages, not links into the checkout', async () => {
     const installed = await readdir(path.join(app, 'node_modules/@centkit'), { withFileTypes: true });
     expect(installed.map((e) => `${e.name} ${e.isDirectory() ? 'dir' : 'link'}`).sort()).toEqual(['client dir', 'generator dir', 'validators dir']);
-    expect(await readdir(path.join(app, 'node_modules/@centkit/generator/schemas'))).toEqual(['centrifugo-v1', 'index.json']);
+    expect(await readdir(path.join(app, 'node_modules/@centkit/generator/schemas'))).toEqual(['centrifugo-v1', 'centrifugo-v6', 'index.json']);
     await expect(readFile(path.join(app, 'node_modules/@centkit/generator/dist/.tsbuildinfo'))).rejects.toThrow();
   });
 
