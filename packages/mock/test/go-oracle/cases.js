@@ -1,0 +1,52 @@
+// The requests recorded against the Go oracle (main.go) and replayed to the mock by
+// go-edges.test.ts, in order (history carries over from one to the next). Each builds its exact
+// bytes; `closeWait` asks whether the server closes the connection after its answer.
+import { createHmac } from 'node:crypto';
+
+export const SECRET = 's3cr3t';
+
+export const sign = (data) => createHmac('sha256', SECRET).update(data).digest('hex');
+
+/** Raw request bytes: request line, headers in order (Host first unless given), body. */
+export function raw(method, target, headers = [], body = '', { version = 'HTTP/1.1', host = true } = {}) {
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1');
+  const lines = [`${method} ${target} ${version}`];
+  if (host && !headers.some(([k]) => k.toLowerCase() === 'host')) lines.push('Host: oracle');
+  for (const [k, v] of headers) lines.push(`${k}: ${v}`);
+  if (bytes.length > 0 && !headers.some(([k]) => /^(content-length|transfer-encoding)$/i.test(k))) lines.push(`Content-Length: ${bytes.length}`);
+  return Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), bytes]);
+}
+
+/** A JSON-mode API request for `data` (a latin1 string: one char per byte), signed. */
+export function jsonApi(data, { method = 'POST', target = '/api/' } = {}) {
+  const bytes = Buffer.from(data, 'latin1');
+  return raw(method, target, [['Content-Type', 'application/json'], ['X-API-Sign', sign(bytes)]], bytes);
+}
+
+/** A form-mode API request with `data` and its sign in an urlencoded body. */
+export function formApi(data, { method = 'POST', target = '/api/', contentType = 'application/x-www-form-urlencoded' } = {}) {
+  const bytes = Buffer.from(data, 'latin1');
+  const body = `data=${encodeBytes(bytes)}&sign=${sign(bytes)}`;
+  return raw(method, target, [['Content-Type', contentType]], body);
+}
+
+/** Percent-encodes every byte outside [A-Za-z0-9-_.~]. */
+export function encodeBytes(bytes) {
+  let out = '';
+  for (const b of bytes) out += /[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  return out;
+}
+
+const history = (channel) => jsonApi(`{"method":"history","params":{"channel":"${channel}"}}`);
+
+/** @type {{ name: string, issue: string, request: () => Buffer, head?: boolean, closeWait?: boolean }[]} */
+export const cases = [
+  { name: 'json publish', issue: 'base', request: () => jsonApi('{"method":"publish","params":{"channel":"public:base","data":{"a":"<&>"},"uid":"b1"}}') },
+  { name: 'form publish', issue: 'base', request: () => formApi('[{"method":"publish","params":{"channel":"public:base","data":[1, 2],"uid":"b2"}}]') },
+  { name: 'history', issue: 'base', request: () => history('public:base') },
+  { name: 'GET / is 404', issue: 'base', request: () => raw('GET', '/') },
+  { name: 'POST /api redirects', issue: 'base', request: () => raw('POST', '/api') },
+  { name: 'GET /api redirects with a page', issue: 'base', request: () => raw('GET', '/api') },
+  { name: 'no sign', issue: 'base', request: () => raw('POST', '/api/', [['Content-Type', 'application/json']], '{}') },
+  { name: 'wrong sign', issue: 'base', request: () => raw('POST', '/api/', [['Content-Type', 'application/json'], ['X-API-Sign', 'f'.repeat(64)]], '{}') },
+];
