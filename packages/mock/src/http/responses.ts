@@ -1,5 +1,6 @@
 /** The few fixed answers Go's net/http gives, plus the JSON reply. */
 import { STATUS_CODES, type ServerResponse } from 'node:http';
+import { hexEscapeNonAscii, htmlEscape } from './go-url.js';
 import { queueReply, type Reply } from './reply-flush.js';
 
 const PLAIN = 'text/plain; charset=utf-8';
@@ -22,15 +23,45 @@ export function sendNotFound(res: ServerResponse): void {
   sendError(res, 404, '404 page not found\n');
 }
 
-/** Go ServeMux's redirect; GET and HEAD also get a tiny HTML body, like `http.Redirect`. */
+/**
+ * Go's `http.Redirect` with 301, as ServeMux sends it: GET gets a tiny HTML page, HEAD its content
+ * type only. `location` is the escaped path and raw query (bytes, one char each).
+ */
 export function sendRedirect(res: ServerResponse, method: string, location: string): void {
-  if (method === 'GET' || method === 'HEAD') {
-    const body = `<a href="${htmlEscape(location)}">Moved Permanently</a>.\n\n`;
-    res.writeHead(301, { Location: location, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  const headers = { Location: hexEscapeNonAscii(location) };
+  if (method === 'GET') {
+    const body = Buffer.from(`<a href="${htmlEscape(location)}">Moved Permanently</a>.\n\n`, 'latin1');
+    res.writeHead(301, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
     res.end(body);
-    return;
+  } else if (method === 'HEAD') {
+    res.writeHead(301, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
+    res.end();
+  } else {
+    res.writeHead(301, { ...headers, 'Content-Length': 0 });
+    res.end();
   }
-  res.writeHead(301, { Location: location, 'Content-Length': 0 });
+}
+
+/** What Go's server writes itself on the connection for a request it cannot read, before closing it. */
+export const GO_BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n400 Bad Request';
+
+/** Writes `raw` (bytes, one char each) straight to the connection and closes it, as Go's server does for unreadable requests. */
+export function sendRawAndClose(res: ServerResponse, raw: string): void {
+  const socket = res.socket;
+  if (socket === null || socket.destroyed) return;
+  socket.write(raw, 'latin1');
+  socket.destroySoon();
+}
+
+/** `OPTIONS *`: Go's server answers it without a handler. */
+export function sendOptionsStar(res: ServerResponse): void {
+  res.writeHead(200, { 'Content-Length': 0 });
+  res.end();
+}
+
+/** Another method with `*`: ServeMux answers 400, no body, and closes an HTTP/1.1 connection. */
+export function sendStar(res: ServerResponse, http11: boolean): void {
+  res.writeHead(400, http11 ? { Connection: 'close', 'Content-Length': 0 } : { 'Content-Length': 0 });
   res.end();
 }
 
@@ -63,8 +94,4 @@ let lastReply: Reply = jsonReply('');
 export function sendShuttingDown(res: ServerResponse): void {
   res.writeHead(503, { 'Content-Length': 0 });
   res.end();
-}
-
-function htmlEscape(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import type { ControlTarget } from '../control/control-target.js';
 import { handleControl } from '../control/http-control.js';
 import { handleApi, type ApiContext } from './api-handler.js';
-import { sendError, sendNotFound, sendRedirect } from './responses.js';
+import { GO_BAD_REQUEST, sendNotFound, sendOptionsStar, sendRawAndClose, sendRedirect, sendStar } from './responses.js';
 import { route } from './route.js';
 
 export interface ServerTimeouts {
@@ -25,12 +25,11 @@ export interface ServerSetup {
   readonly timeouts?: ServerTimeouts;
 }
 
-const BAD_REQUEST_RAW = 'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n400 Bad Request';
 
 export function createMockServer(setup: ServerSetup): Server {
   const prefix = setup.api.node.config.httpPrefix;
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    const r = route(req.url ?? '/', prefix, setup.control !== undefined);
+    const r = route(req.method ?? 'GET', req.url ?? '/', prefix, setup.control !== undefined);
     switch (r.kind) {
       case 'api':
         return handleApi(setup.api, req, res, r.query);
@@ -42,8 +41,11 @@ export function createMockServer(setup: ServerSetup): Server {
       case 'not-found':
         return sendNotFound(res);
       case 'bad-request':
-        res.setHeader('Connection', 'close');
-        return sendError(res, 400);
+        return sendRawAndClose(res, GO_BAD_REQUEST);
+      case 'options-star':
+        return sendOptionsStar(res);
+      case 'star':
+        return sendStar(res, req.httpVersion !== '1.0');
     }
   };
   const server = createServer(
@@ -56,7 +58,7 @@ export function createMockServer(setup: ServerSetup): Server {
     onRequest,
   );
   server.on('clientError', (_err: Error, socket: Duplex) => {
-    if (socket.writable && !socket.destroyed) socket.end(BAD_REQUEST_RAW);
+    if (socket.writable && !socket.destroyed) socket.end(GO_BAD_REQUEST);
     else socket.destroy();
   });
   return server;
