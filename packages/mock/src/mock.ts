@@ -7,6 +7,8 @@ import { parseConfig } from './config/parse-config.js';
 import type { CentrifugoConfig, ResolvedConfig } from './config/types.js';
 import type { ControlTarget } from './control/control-target.js';
 import { MockUsageError } from './errors.js';
+import { MAX_FORM_BYTES } from './http/api-input.js';
+import { BodyBudget } from './http/body-budget.js';
 import { createMockServer, type ServerTimeouts } from './http/server.js';
 import { silentLogger, type MockLogger } from './logger.js';
 import { Mock } from './mock-instance.js';
@@ -33,6 +35,12 @@ export interface MockCentrifugoOptions {
   readonly logger?: MockLogger;
   /** Cap on JSON-mode bodies (default 64 MiB); over it the mock answers 400 and logs why. */
   readonly maxJsonBodyBytes?: number;
+  /**
+   * Cap on the request body bytes held in memory at once, all requests together (default
+   * 128 MiB, and never below the largest single body allowed); a body that would go over it is
+   * answered 503 with `Retry-After: 1` before it is read, and the mock logs why.
+   */
+  readonly maxBodyBytesInFlight?: number;
   /** How many recorded commands to keep (default 10000). */
   readonly recordLimit?: number;
   /** Serve the `/_mock/` control API (default true). */
@@ -59,6 +67,9 @@ export interface MockCentrifugo extends ControlTarget {
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 export const DEFAULT_MAX_JSON_BODY = 64 << 20;
+export const DEFAULT_MAX_BODY_IN_FLIGHT = 128 << 20;
+/** What Go's ParseMultipartForm(32 MiB) keeps in memory at most: 32 MiB + 10 MiB of values. */
+const MULTIPART_MAX_MEMORY = 42 << 20;
 
 export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): Promise<MockCentrifugo> {
   const host = options.host ?? '127.0.0.1';
@@ -73,10 +84,12 @@ export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): 
     ...(options.recordLimit === undefined ? {} : { recordLimit: options.recordLimit }),
   });
   const maxJson = options.maxJsonBodyBytes ?? DEFAULT_MAX_JSON_BODY;
+  const limits = { maxJsonBodyBytes: maxJson, maxMultipartBytes: Math.max(maxJson, MULTIPART_MAX_MEMORY) };
+  const budget = new BodyBudget(Math.max(options.maxBodyBytesInFlight ?? DEFAULT_MAX_BODY_IN_FLIGHT, limits.maxMultipartBytes, MAX_FORM_BYTES));
   let closing = false;
   const mock = new Mock(node);
   const server = createMockServer({
-    api: { node, limits: { maxJsonBodyBytes: maxJson, maxMultipartBytes: Math.max(maxJson, 42 << 20) }, isClosing: () => closing },
+    api: { node, limits, budget, isClosing: () => closing },
     control: options.controlApi === false ? undefined : mock,
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
   });

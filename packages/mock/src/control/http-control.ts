@@ -4,7 +4,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MockError, MockTimeoutError } from '../errors.js';
+import type { BodyBudget } from '../http/body-budget.js';
 import { readBody } from '../http/read-body.js';
+import { sendOverBudget } from '../http/responses.js';
+import { settleUnreadBody } from '../http/unread-body.js';
 import { CONTROL_PREFIX } from '../http/route.js';
 import type { CommandFilter } from '../state/recorder.js';
 import type { ControlTarget } from './control-target.js';
@@ -12,7 +15,7 @@ import type { ControlTarget } from './control-target.js';
 const MAX_CONTROL_BODY = 1 << 20;
 export const MAX_WAIT_MS = 60_000;
 
-export async function handleControl(target: ControlTarget, req: IncomingMessage, res: ServerResponse, path: string, query: string): Promise<void> {
+export async function handleControl(target: ControlTarget, budget: BodyBudget, req: IncomingMessage, res: ServerResponse, path: string, query: string): Promise<void> {
   const sub = path.slice(CONTROL_PREFIX.length).replace(/\/+$/, '') || '/';
   const method = req.method ?? 'GET';
   const params = new URLSearchParams(query);
@@ -27,7 +30,7 @@ export async function handleControl(target: ControlTarget, req: IncomingMessage,
       case 'GET /clients':
         return send(res, 200, { clients: target.clients() });
       case 'POST /clients': {
-        const body = await readJson(req);
+        const body = await readJson(req, res, budget);
         const specs = Array.isArray(body) ? body : [body];
         return send(res, 201, { clients: specs.map((s) => target.addClient(s as never)) });
       }
@@ -43,7 +46,7 @@ export async function handleControl(target: ControlTarget, req: IncomingMessage,
       case 'GET /faults':
         return send(res, 200, { faults: target.faults() });
       case 'POST /faults':
-        return send(res, 201, target.injectFault((await readJson(req)) as never));
+        return send(res, 201, target.injectFault((await readJson(req, res, budget)) as never));
       case 'DELETE /faults':
         target.clearFaults();
         return send(res, 200, { ok: true });
@@ -66,6 +69,7 @@ export async function handleControl(target: ControlTarget, req: IncomingMessage,
     }
     return fail(res, 404, 'unknown_route', `no control route ${key}; GET ${CONTROL_PREFIX}/ lists them`);
   } catch (err) {
+    if (err instanceof OverBudget) return sendOverBudget(res);
     if (err instanceof MockTimeoutError) return fail(res, 408, err.code, err.message);
     if (err instanceof MockError) return fail(res, 400, err.code, err.message);
     return fail(res, 500, 'internal', 'control API failure');
@@ -101,15 +105,22 @@ function filterOf(params: URLSearchParams): CommandFilter {
   return filter;
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const body = await readBody(req, MAX_CONTROL_BODY);
-  if (body.kind !== 'ok') throw new MockError('invalid_body', `control bodies are JSON up to ${MAX_CONTROL_BODY} bytes`);
+async function readJson(req: IncomingMessage, res: ServerResponse, budget: BodyBudget): Promise<unknown> {
+  const body = await readBody(req, MAX_CONTROL_BODY, budget);
+  if (body.kind !== 'ok') {
+    settleUnreadBody(req, res, body.kind === 'too-large' && body.received === 0 ? 'none' : 'partial', () => undefined);
+    if (body.kind === 'over-budget') throw new OverBudget();
+    throw new MockError('invalid_body', `control bodies are JSON up to ${MAX_CONTROL_BODY} bytes`);
+  }
   try {
     return JSON.parse(body.body.toString('utf8'));
   } catch {
     throw new MockError('invalid_json', 'the control request body is not valid JSON');
   }
 }
+
+/** A control body that does not fit in the server's body budget: answered 503. */
+class OverBudget extends Error {}
 
 function send(res: ServerResponse, status: number, value: unknown): void {
   if (res.writableEnded || res.destroyed) return;

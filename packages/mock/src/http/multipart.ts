@@ -3,9 +3,13 @@
  * or LF when the first delimiter line ends in LF), a preamble before the first delimiter,
  * header lines up to an empty line, `Content-Disposition: form-data; name="..."`. Parts with a
  * `filename` are files, not values. A malformed body yields no values at all (Go's ReadForm
- * fails as a whole). Bounded: one pass over the buffer, no recursion.
+ * fails as a whole), as does a form of more than 1000 parts (Go's `multipartmaxparts`).
+ * Bounded: one pass over at most 1000 parts, no recursion.
  */
 import { parseMediaType } from './media-type.js';
+
+/** Go's ReadForm refuses a form with more parts (`multipartmaxparts`, Go 1.19.8+). */
+export const MAX_PARTS = 1000;
 
 export function parseMultipart(body: Buffer, boundary: string, wanted: readonly string[]): Map<string, Buffer> | undefined {
   if (boundary === '' || boundary.length > 70) return undefined;
@@ -28,7 +32,8 @@ export function parseMultipart(body: Buffer, boundary: string, wanted: readonly 
   }
   const delimiter = Buffer.concat([Buffer.from(nl, 'latin1'), dash]);
   const values = new Map<string, Buffer>();
-  for (;;) {
+  for (let parts = 1; ; parts += 1) {
+    if (parts > MAX_PARTS) return undefined;
     const headerEnd = body.indexOf(`${nl}${nl}`, at, 'latin1');
     let headersText: string;
     let contentStart: number;

@@ -90,6 +90,15 @@ const KEEP_MAX = 256;
 let lastJson: string | undefined;
 let lastReply: Reply = jsonReply('');
 
+/**
+ * The mock's answer when a body does not fit in the server's body budget (Go has no such limit):
+ * 503, in `http.Error`'s form, with `Retry-After`, since the budget frees as other requests end.
+ */
+export function sendOverBudget(res: ServerResponse): void {
+  res.setHeader('Retry-After', '1');
+  sendError(res, 503);
+}
+
 /** What Go's wrapShutdown answers once shutdown has begun. */
 export function sendShuttingDown(res: ServerResponse): void {
   res.writeHead(503, { 'Content-Length': 0 });

@@ -34,7 +34,7 @@ export function createMockServer(setup: ServerSetup): Server {
       case 'api':
         return handleApi(setup.api, req, res, r.query);
       case 'control':
-        if (setup.control) void handleControl(setup.control, req, res, r.path, r.query);
+        if (setup.control) void handleControl(setup.control, setup.api.budget, req, res, r.path, r.query);
         return;
       case 'redirect':
         return sendRedirect(res, req.method ?? 'GET', r.location);

@@ -37,6 +37,20 @@ export function encodeBytes(bytes) {
   return out;
 }
 
+/** A multipart/form-data API request (`body` already framed with boundary `B`). */
+export function multipart(body, contentType = 'multipart/form-data; boundary=B', target = '/api/') {
+  return raw('POST', target, [['Content-Type', contentType]], body);
+}
+
+/** `filler` unnamed-value parts, then `data` and its sign: filler + 2 parts in all. */
+export function manyParts(filler, data) {
+  const parts = [];
+  for (let i = 0; i < filler; i += 1) parts.push(`--B\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\nx\r\n`);
+  parts.push(`--B\r\nContent-Disposition: form-data; name="data"\r\n\r\n${data}\r\n`);
+  parts.push(`--B\r\nContent-Disposition: form-data; name="sign"\r\n\r\n${sign(Buffer.from(data, 'latin1'))}\r\n--B--\r\n`);
+  return parts.join('');
+}
+
 const history = (channel) => jsonApi(`{"method":"history","params":{"channel":"${channel}"}}`);
 
 /** @type {{ name: string, issue: string, request: () => Buffer, head?: boolean, closeWait?: boolean }[]} */
@@ -47,8 +61,8 @@ export const cases = [
   { name: 'GET / is 404', issue: 'base', request: () => raw('GET', '/') },
   { name: 'POST /api redirects', issue: 'base', request: () => raw('POST', '/api') },
   { name: 'GET /api redirects with a page', issue: 'base', request: () => raw('GET', '/api') },
-  { name: 'no sign', issue: 'base', request: () => raw('POST', '/api/', [['Content-Type', 'application/json']], '{}') },
-  { name: 'wrong sign', issue: 'base', request: () => raw('POST', '/api/', [['Content-Type', 'application/json'], ['X-API-Sign', 'f'.repeat(64)]], '{}') },
+  { name: 'no sign', issue: 'base', request: () => raw('POST', '/api/', [['Content-Type', 'application/json']], '{}'), closeWait: true },
+  { name: 'wrong sign', issue: 'base', request: () => raw('POST', '/api/', [['Content-Type', 'application/json'], ['X-API-Sign', 'f'.repeat(64)]], '{}'), closeWait: true },
   // 16 §8: routing as Go's ServeMux does it (the Go 1.21 one: unescaped paths, 301).
   { name: 'a path that cleans to /api redirects to /api/ (//api)', issue: '16§8', request: () => raw('GET', '//api') },
   { name: 'a path that cleans to /api redirects to /api/ (/api/.)', issue: '16§8', request: () => raw('POST', '/api/.') },
@@ -65,4 +79,7 @@ export const cases = [
   { name: 'OPTIONS *', issue: '16§8', request: () => raw('OPTIONS', '*'), closeWait: true },
   { name: 'GET *', issue: '16§8', request: () => raw('GET', '*'), closeWait: true },
   { name: 'an absolute-form target', issue: '16§8', request: () => raw('GET', 'http://oracle//api?q') },
+  // 16 §4: a multipart form is read only to Go's limit of 1000 parts.
+  { name: 'a form of 1000 parts is read', issue: '16§4', request: () => multipart(manyParts(998, '[]')) },
+  { name: 'a form of 1001 parts is refused whole', issue: '16§4', request: () => multipart(manyParts(999, '[]')) },
 ];
