@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseQueryInto } from '../src/http/form.js';
-import { parseMediaType } from '../src/http/media-type.js';
-import { parseMultipart } from '../src/http/multipart.js';
+import { parseMediaType } from '../src/go/media-type.js';
+import { parseMultipart } from '../src/go/multipart.js';
 import { cleanPath } from '../src/http/go-url.js';
 import { route } from '../src/http/route.js';
 

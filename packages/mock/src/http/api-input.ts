@@ -12,8 +12,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { BodyBudget } from './body-budget.js';
 import { API_FORM_KEYS, ApiForm, parseQueryInto } from './form.js';
-import { requestMediaType, type MediaType } from './media-type.js';
-import { parseMultipart } from './multipart.js';
+import { requestMediaType, type MediaType } from '../go/media-type.js';
+import { parseMultipart } from '../go/multipart.js';
 import { firstHeader } from './raw-header.js';
 import { declaredLength, readBodyThen } from './read-body.js';
 

@@ -51,6 +51,27 @@ export function manyParts(filler, data) {
   return parts.join('');
 }
 
+/**
+ * A multipart body: `parts` are [disposition, content] pairs (disposition: the Content-Disposition
+ * value, or a whole header block when it contains a line break), framed with `boundary`.
+ */
+export function framed(parts, { boundary = 'B', nl = '\r\n', preamble = '' } = {}) {
+  let out = preamble;
+  for (const [disposition, content] of parts) {
+    const headers = disposition.includes('\n') ? disposition : `Content-Disposition: ${disposition}`;
+    out += `--${boundary}${nl}${headers}${nl}${nl}${content}${nl}`;
+  }
+  return `${out}--${boundary}--${nl}`;
+}
+
+const DATA = '[]';
+const SIGN = sign(Buffer.from(DATA, 'latin1'));
+/** The data and sign parts, named as given. */
+const apiParts = (dataName = 'form-data; name="data"', signName = 'form-data; name="sign"') => [
+  [dataName, DATA],
+  [signName, SIGN],
+];
+
 const history = (channel) => jsonApi(`{"method":"history","params":{"channel":"${channel}"}}`);
 
 /** @type {{ name: string, issue: string, request: () => Buffer, head?: boolean, closeWait?: boolean }[]} */
@@ -82,4 +103,35 @@ export const cases = [
   // 16 §4: a multipart form is read only to Go's limit of 1000 parts.
   { name: 'a form of 1000 parts is read', issue: '16§4', request: () => multipart(manyParts(998, '[]')) },
   { name: 'a form of 1001 parts is refused whole', issue: '16§4', request: () => multipart(manyParts(999, '[]')) },
+  // 16 §9: multipart forms as Go's mime/multipart and mime.ParseMediaType read them.
+  { name: 'RFC 2231 boundary continuation (boundary*0, boundary*1)', issue: '16§9', request: () => multipart(framed(apiParts(), { boundary: 'abcd' }), 'multipart/form-data; boundary*0="ab"; boundary*1=cd') },
+  { name: "RFC 2231 encoded names (name*=utf-8''data)", issue: '16§9', request: () => multipart(framed(apiParts(`form-data; name*=utf-8''d%61ta`, `form-data; name*=UTF-8'en'sign`))) },
+  { name: 'RFC 2231 name continuations (name*0, name*1*)', issue: '16§9', request: () => multipart(framed(apiParts('form-data; name*0=da; name*1*=%74a', 'form-data; name="sign"'))) },
+  { name: 'an RFC 2231 name in another charset is dropped', issue: '16§9', request: () => multipart(framed(apiParts(`form-data; name*=latin1''data`))) },
+  { name: 'a 70-byte boundary', issue: '16§9', request: () => multipart(framed(apiParts(), { boundary: 'b'.repeat(70) }), `multipart/form-data; boundary=${'b'.repeat(70)}`) },
+  { name: 'a 200-byte boundary', issue: '16§9', request: () => multipart(framed(apiParts(), { boundary: 'b'.repeat(200) }), `multipart/form-data; boundary=${'b'.repeat(200)}`) },
+  { name: 'a 4090-byte boundary (the longest Go reads: its final line fits in 4096 bytes)', issue: '16§9', request: () => multipart(framed(apiParts(), { boundary: 'b'.repeat(4090) }), `multipart/form-data; boundary=${'b'.repeat(4090)}`) },
+  { name: 'a 4091-byte boundary', issue: '16§9', request: () => multipart(framed(apiParts(), { boundary: 'b'.repeat(4091) }), `multipart/form-data; boundary=${'b'.repeat(4091)}`) },
+  { name: 'a 4091-byte boundary in LF mode', issue: '16§9', request: () => multipart(framed(apiParts(), { boundary: 'b'.repeat(4091), nl: '\n' }), `multipart/form-data; boundary=${'b'.repeat(4091)}`) },
+  { name: 'a 4092-byte boundary in LF mode', issue: '16§9', request: () => multipart(framed(apiParts(), { boundary: 'b'.repeat(4092), nl: '\n' }), `multipart/form-data; boundary=${'b'.repeat(4092)}`) },
+  { name: 'a 4092-byte boundary, final line without a line break', issue: '16§9', request: () => multipart(framed(apiParts(), { boundary: 'b'.repeat(4092) }).replace(/\r\n$/, ''), `multipart/form-data; boundary=${'b'.repeat(4092)}`) },
+  { name: 'a backslash before a letter stays in the name', issue: '16§9', request: () => multipart(framed(apiParts('form-data; name="\\d\\a\\t\\a"'))) },
+  { name: 'a backslash before a tspecial escapes it', issue: '16§9', request: () => multipart(framed([['form-data; name="data"', DATA], ['form-data; name="si\\gn"', 'x'], ['form-data; name="\\"sign\\""', 'y'], ['form-data; name="sign"', SIGN]])) },
+  { name: 'a Content-Type ending in the byte 0xA0 is not trimmed (urlencoded)', issue: '16§9', request: () => formApi(DATA, { contentType: 'application/x-www-form-urlencoded\xa0' }) },
+  { name: 'a Content-Type ending in U+00A0 (C2 A0) is trimmed', issue: '16§9', request: () => formApi(DATA, { contentType: 'application/x-www-form-urlencoded\xc2\xa0' }) },
+  { name: 'a boundary parameter ending in the byte 0xA0', issue: '16§9', request: () => multipart(framed(apiParts()), 'multipart/form-data; boundary=B\xa0') },
+  { name: 'an empty filename is a value', issue: '16§9', request: () => multipart(framed(apiParts('form-data; name="data"; filename=""'))) },
+  { name: 'a filename makes a file', issue: '16§9', request: () => multipart(framed(apiParts('form-data; name="data"; filename="d.json"'))) },
+  { name: 'equal duplicate parameters are allowed', issue: '16§9', request: () => multipart(framed(apiParts('form-data; name="data"; name=data'))) },
+  { name: 'differing duplicate parameters are not', issue: '16§9', request: () => multipart(framed(apiParts('form-data; name="data"; name=other'))) },
+  { name: 'a space before the colon hides the header', issue: '16§9', request: () => multipart(framed(apiParts('Content-Disposition : form-data; name="data"'.replace(/^/, '\r\n').slice(2) + '\r\nX: y'))) },
+  { name: 'a folded Content-Disposition', issue: '16§9', request: () => multipart(framed(apiParts('Content-Disposition: form-data;\r\n name="data"'))) },
+  { name: 'a control byte in a part header fails the form', issue: '16§9', request: () => multipart(framed(apiParts('Content-Disposition: form-data; name="data"\r\nX-A: a\x01b'))) },
+  { name: 'junk after a delimiter fails the form', issue: '16§9', request: () => multipart(framed(apiParts()).replace('\r\n--B\r\nContent-Disposition: form-data; name="sign"', '\r\n--B x\r\nContent-Disposition: form-data; name="sign"')) },
+  { name: 'a boundary-like line inside content', issue: '16§9', request: () => multipart(framed([['form-data; name="x"', 'a\r\n--Bx\r\nb'], ...apiParts()])) },
+  { name: 'a preamble line of 4096 bytes', issue: '16§9', request: () => multipart(framed(apiParts(), { preamble: `${'p'.repeat(4094)}\r\n` })) },
+  { name: 'a preamble line of 4097 bytes fails the form', issue: '16§9', request: () => multipart(framed(apiParts(), { preamble: `${'p'.repeat(4095)}\r\n` })) },
+  { name: 'a form in LF mode', issue: '16§9', request: () => multipart(framed(apiParts(), { nl: '\n' })) },
+  { name: 'a part without a closing delimiter fails the form', issue: '16§9', request: () => multipart(framed(apiParts()).replace(/\r\n--B--\r\n$/, '')) },
+  { name: 'the query comes before the multipart values', issue: '16§9', request: () => multipart(framed([['form-data; name="data"', '{"bad"'], ['form-data; name="sign"', 'x']]), undefined, `/api/?data=${DATA}&sign=${SIGN}`) },
 ];

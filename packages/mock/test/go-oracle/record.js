@@ -8,14 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cases } from './cases.js';
+import { CORPUS_SEED, CORPUS_SIZE, multipartCorpus } from './multipart-corpus.js';
 import { exchange } from './raw-exchange.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const out = fileURLToPath(new URL('../fixtures/go-edges.jsonl', import.meta.url));
+const corpusOut = fileURLToPath(new URL('../fixtures/go-multipart-corpus.jsonl', import.meta.url));
 
 // Built first and run directly: `go run` would leave the program running when killed.
-const binary = join(mkdtempSync(join(tmpdir(), 'centkit-go-oracle-')), 'oracle');
+const bin = mkdtempSync(join(tmpdir(), 'centkit-go-oracle-'));
+const binary = join(bin, 'oracle');
 execFileSync('go', ['build', '-o', binary, 'main.go'], { cwd: here, stdio: 'inherit' });
+execFileSync('go', ['build', '-o', join(bin, 'formvalues'), 'formvalues.go'], { cwd: here, stdio: 'inherit' });
 const version = execFileSync('go', ['version'], { encoding: 'utf8' }).trim();
 const oracle = spawn(binary, [], { stdio: ['ignore', 'pipe', 'inherit'] });
 const port = await new Promise((resolve, reject) => {
@@ -40,3 +44,14 @@ try {
 }
 writeFileSync(out, `${JSON.stringify({ recordedWith: `${version}, GODEBUG=httpmuxgo121=1`, cases: lines.length })}\n${lines.join('\n')}\n`);
 console.log(`wrote ${lines.length} exchanges to ${out}`);
+
+// The multipart corpus: what FormValue("data") and FormValue("sign") give for each body.
+const corpus = multipartCorpus();
+const input = corpus.map((c) => JSON.stringify({ contentType: Buffer.from(c.contentType, 'latin1').toString('base64'), body: Buffer.from(c.body, 'latin1').toString('base64') })).join('\n');
+const answers = execFileSync(join(bin, 'formvalues'), { input: `${input}\n`, encoding: 'utf8', maxBuffer: 64 << 20 }).trim().split('\n');
+const values = answers.map((a) => {
+  const { data, sign } = JSON.parse(a);
+  return JSON.stringify({ data: Buffer.from(data, 'base64').toString('latin1'), sign: Buffer.from(sign, 'base64').toString('latin1') });
+});
+writeFileSync(corpusOut, `${JSON.stringify({ recordedWith: version, seed: CORPUS_SEED, size: CORPUS_SIZE })}\n${values.join('\n')}\n`);
+console.log(`wrote ${values.length} multipart answers to ${corpusOut} (${values.filter((v) => v !== '{"data":"","sign":""}').length} with a value)`);
