@@ -3,6 +3,7 @@ import type { ResolvedConfig } from './config/types.js';
 import type { HistoryEntry } from './control/control-target.js';
 import { MockUsageError } from './errors.js';
 import { apiSign } from './http/sign.js';
+import { withoutKeptBytes } from './json/kept-bytes.js';
 import type { MockCentrifugo } from './mock.js';
 import { canFailInEngine, isMethodName } from './protocol.js';
 import type { FakeClient, FakeClientSpec } from './state/clients.js';
@@ -105,7 +106,12 @@ export class Mock implements MockCentrifugo {
   }
 
   history(channel: string): HistoryEntry[] {
-    return this.node.history.get(channel).map((m) => ({ uid: m.uid, channel: m.channel, data: JSON.parse(m.data) as unknown, ...(m.client ? { client: m.client } : {}) }));
+    return this.node.history.get(channel).map((m) => ({
+      uid: m.uid,
+      channel: m.channel,
+      data: JSON.parse(m.keptBytes ? withoutKeptBytes(m.data) : m.data) as unknown,
+      ...(m.client ? { client: m.client } : {}),
+    }));
   }
 
   sign(data: string | Buffer): string {

@@ -16,6 +16,7 @@ import { decodeCommands, type RawCommand } from '../api/decode-commands.js';
 import { runBatch, schemaIssues } from '../api/dispatch.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { decodeStruct } from '../json/go-struct.js';
+import { decodeKeptBytes } from '../json/kept-bytes.js';
 import type { CommandTarget } from '../state/faults.js';
 import type { MockNode } from '../state/node.js';
 import type { ContractViolation } from '../state/violations.js';
@@ -115,21 +116,22 @@ function answer(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, requ
 function respond(node: MockNode, req: IncomingMessage, res: ServerResponse, requestId: number, head: ApiHead, data: Buffer, sign: Buffer | undefined): Promise<void> | undefined {
   const refusal = checkSign(node, sign, data, head.mode === 'form');
   if (refusal !== undefined) return refuse(node, req, res, requestId, 'all', refusal);
-  const decoded = decodeCommands(data.toString('utf8'));
+  const text = decodeKeptBytes(data);
+  const decoded = decodeCommands(text.text);
   if (!decoded.ok) return refuse(node, req, res, requestId, 'all', { status: 400, kind: decoded.kind, path: decoded.path, message: decoded.message });
   const commands = decoded.commands;
   if (node.faults.size === 0) {
-    run(node, res, requestId, decoded.batch, commands);
+    run(node, res, requestId, decoded.batch, commands, text.kept);
     return undefined;
   }
   return applyFaults(node, req, res, targetsOf(commands)).then((replaced) => {
-    if (!replaced) run(node, res, requestId, decoded.batch, commands);
+    if (!replaced) run(node, res, requestId, decoded.batch, commands, text.kept);
   });
 }
 
-function run(node: MockNode, res: ServerResponse, requestId: number, batch: boolean, commands: readonly RawCommand[]): void {
-  const result = runBatch({ node, requestId, transport: 'http', batch }, commands);
-  if (result.ok) return sendJson(res, result.json);
+function run(node: MockNode, res: ServerResponse, requestId: number, batch: boolean, commands: readonly RawCommand[], keptBytes: boolean): void {
+  const result = runBatch({ node, requestId, transport: 'http', batch, keptBytes }, commands);
+  if (result.ok) return sendJson(res, result.json, result.keptBytes);
   const f = result.failure;
   if (node.strict) {
     const cmd = commands[f.index];

@@ -1,5 +1,6 @@
 /** The few fixed answers Go's net/http gives, plus the JSON reply. */
 import { STATUS_CODES, type ServerResponse } from 'node:http';
+import { encodeKeptBytes } from '../json/kept-bytes.js';
 import { hexEscapeNonAscii, htmlEscape } from './go-url.js';
 import { queueReply, type Reply } from './reply-flush.js';
 
@@ -65,8 +66,12 @@ export function sendStar(res: ServerResponse, http11: boolean): void {
   res.end();
 }
 
-/** The API's 200: `application/json` with no charset, no trailing newline; sent at the end of this event-loop turn. */
-export function sendJson(res: ServerResponse, json: string): void {
+/**
+ * The API's 200: `application/json` with no charset, no trailing newline; sent at the end of
+ * this event-loop turn. `keptBytes`: `json` holds raw bytes that were not UTF-8, written back.
+ */
+export function sendJson(res: ServerResponse, json: string, keptBytes = false): void {
+  if (keptBytes) return queueReply(res, bytesReply(encodeKeptBytes(json)));
   // The body goes out as bytes: a string body is joined to the header text and encoded on
   // every write, which costs more than making the bytes (and a kept reply is made once).
   let reply = lastReply;
@@ -81,7 +86,10 @@ export function sendJson(res: ServerResponse, json: string): void {
 }
 
 function jsonReply(json: string): Reply {
-  const body = Buffer.from(json, 'utf8');
+  return bytesReply(Buffer.from(json, 'utf8'));
+}
+
+function bytesReply(body: Buffer): Reply {
   return { body, headers: { 'Content-Type': 'application/json', 'Content-Length': body.length } };
 }
 

@@ -134,4 +134,15 @@ export const cases = [
   { name: 'a form in LF mode', issue: '16§9', request: () => multipart(framed(apiParts(), { nl: '\n' })) },
   { name: 'a part without a closing delimiter fails the form', issue: '16§9', request: () => multipart(framed(apiParts()).replace(/\r\n--B--\r\n$/, '')) },
   { name: 'the query comes before the multipart values', issue: '16§9', request: () => multipart(framed([['form-data; name="data"', '{"bad"'], ['form-data; name="sign"', 'x']]), undefined, `/api/?data=${DATA}&sign=${SIGN}`) },
+  // 16 §7: invalid UTF-8. Raw JSON (data) keeps its bytes; Go strings (channel, uid, client) get
+  // one U+FFFD per invalid byte.
+  { name: 'invalid UTF-8 inside data is kept, byte for byte', issue: '16§7', request: () => jsonApi('{"method":"publish","params":{"channel":"public:utf","data":{"a":"x\xffy\xe2\x82z\xed\xa0\x80w\xc0\xaf\xf4\x90\x80\x80","b":["\xf0\x9f\x98\x80\x80",1]},"uid":"u1"}}') },
+  { name: 'and so it comes back in history', issue: '16§7', request: () => history('public:utf') },
+  { name: 'invalid UTF-8 in a form-mode data', issue: '16§7', request: () => formApi('{"method":"publish","params":{"channel":"public:utf","data":"\xfe<\xe2\x80\xa8>","uid":"u2"}}') },
+  { name: 'history after the form-mode publish', issue: '16§7', request: () => history('public:utf') },
+  { name: 'invalid UTF-8 in channel, client and command uid', issue: '16§7', request: () => jsonApi('[{"uid":"c\xe2\x82","method":"publish","params":{"channel":"public:\xe2\x82x","data":1,"client":"k\xff","uid":"u3"}}]') },
+  { name: 'the channel with replacement characters, asked for with the same bytes', issue: '16§7', request: () => history('public:\xe2\x82x') },
+  { name: 'the channel asked for with the replacement characters themselves', issue: '16§7', request: () => history('public:\xef\xbf\xbd\xef\xbf\xbdx') },
+  { name: 'an invalid byte outside a string', issue: '16§7', request: () => jsonApi('{"method":"publish","params":{"channel":"public:utf","data":\xff}}') },
+  { name: 'an invalid byte in a key', issue: '16§7', request: () => jsonApi('{"method":"publish","params":{"channel\xff":"x","channel":"public:utf","data":2,"uid":"u4"}}') },
 ];
