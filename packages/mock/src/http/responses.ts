@@ -43,9 +43,6 @@ export function sendRedirect(res: ServerResponse, method: string, location: stri
   }
 }
 
-/** What Go's server writes itself on the connection for a request it cannot read, before closing it. */
-export const GO_BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n400 Bad Request';
-
 /** Writes `raw` (bytes, one char each) straight to the connection and closes it, as Go's server does for unreadable requests. */
 export function sendRawAndClose(res: ServerResponse, raw: string): void {
   const socket = res.socket;

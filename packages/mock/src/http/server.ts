@@ -7,7 +7,9 @@ import type { Duplex } from 'node:stream';
 import type { ControlTarget } from '../control/control-target.js';
 import { handleControl } from '../control/http-control.js';
 import { handleApi, type ApiContext } from './api-handler.js';
-import { GO_BAD_REQUEST, sendNotFound, sendOptionsStar, sendRawAndClose, sendRedirect, sendStar } from './responses.js';
+import { sniffConnections } from './connection-sniff.js';
+import { checkRequestHead, GO_BAD_REQUEST, GO_HEADERS_TOO_LARGE, GO_MAX_HEADER_BYTES } from './go-server-answers.js';
+import { sendNotFound, sendOptionsStar, sendRawAndClose, sendRedirect, sendStar } from './responses.js';
 import { route } from './route.js';
 
 export interface ServerTimeouts {
@@ -29,6 +31,8 @@ export interface ServerSetup {
 export function createMockServer(setup: ServerSetup): Server {
   const prefix = setup.api.node.config.httpPrefix;
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    const refused = checkRequestHead(req.httpVersion, req.method ?? 'GET', req.url ?? '', req.rawHeaders);
+    if (refused !== undefined) return sendRawAndClose(res, refused);
     const r = route(req.method ?? 'GET', req.url ?? '/', prefix, setup.control !== undefined);
     switch (r.kind) {
       case 'api':
@@ -54,12 +58,25 @@ export function createMockServer(setup: ServerSetup): Server {
       headersTimeout: setup.timeouts?.headersMs ?? 10_000,
       keepAliveTimeout: setup.timeouts?.keepAliveMs ?? 5_000,
       connectionsCheckingInterval: 1_000,
+      // Go's limit on the request line and headers, and its checks of Host (checkRequestHead).
+      maxHeaderSize: GO_MAX_HEADER_BYTES,
+      requireHostHeader: false,
     },
     onRequest,
   );
-  server.on('clientError', (_err: Error, socket: Duplex) => {
-    if (socket.writable && !socket.destroyed) socket.end(GO_BAD_REQUEST);
-    else socket.destroy();
+  sniffConnections(server, {
+    onRequest,
+    headersMs: setup.timeouts?.headersMs ?? 10_000,
+    requestMs: setup.timeouts?.requestMs ?? 60_000,
+    keepAliveMs: setup.timeouts?.keepAliveMs ?? 5_000,
+  });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || socket.destroyed) return void socket.destroy();
+    // Go answers and closes; after a 431 it half-closes and waits before the full close.
+    if (err.code === 'HPE_HEADER_OVERFLOW') {
+      socket.end(GO_HEADERS_TOO_LARGE, 'latin1');
+      setTimeout(() => socket.destroy(), 500).unref();
+    } else socket.end(GO_BAD_REQUEST, 'latin1');
   });
   return server;
 }

@@ -7,6 +7,7 @@
  * sends it (the request timeout is the only limit), so this is decided here.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { declaredLength } from './read-body.js';
 
 export const MAX_POST_HANDLER_READ = 256 << 10;
@@ -52,11 +53,13 @@ export function closeAfterAnswer(res: ServerResponse): void {
   res.setHeader('Connection', 'close');
   const socket = res.socket;
   if (socket === null) return;
-  // Node ends a `Connection: close` response with socket.destroySoon(): linger instead, and,
-  // as Go, read nothing more meanwhile (Node would drain the body into garbage).
-  socket.destroySoon = () => {
-    socket.pause();
-    if (socket.writable) socket.end();
-    setTimeout(() => socket.destroy(), RST_AVOIDANCE_MS).unref();
-  };
+  // Node ends a `Connection: close` response with socket.destroySoon(): linger instead.
+  socket.destroySoon = () => lingerClose(socket);
+}
+
+/** Go's closeWriteAndWait: FIN now, reading nothing more (Node would drain into garbage), then the full close. */
+export function lingerClose(socket: Socket): void {
+  socket.pause();
+  if (socket.writable) socket.end();
+  setTimeout(() => socket.destroy(), RST_AVOIDANCE_MS).unref();
 }

@@ -37,6 +37,12 @@ export function encodeBytes(bytes) {
   return out;
 }
 
+/** A GET with one header `X-Big` making the request line and headers exactly `size` bytes, CRLFs included. */
+export function bigHead(size) {
+  const fixed = raw('GET', '/api/', [['X-Big', '']]).length;
+  return raw('GET', '/api/', [['X-Big', 'a'.repeat(size - fixed)]]);
+}
+
 /** A multipart/form-data API request (`body` already framed with boundary `B`). */
 export function multipart(body, contentType = 'multipart/form-data; boundary=B', target = '/api/') {
   return raw('POST', target, [['Content-Type', contentType]], body);
@@ -145,4 +151,23 @@ export const cases = [
   { name: 'the channel asked for with the replacement characters themselves', issue: '16§7', request: () => history('public:\xef\xbf\xbd\xef\xbf\xbdx') },
   { name: 'an invalid byte outside a string', issue: '16§7', request: () => jsonApi('{"method":"publish","params":{"channel":"public:utf","data":\xff}}') },
   { name: 'an invalid byte in a key', issue: '16§7', request: () => jsonApi('{"method":"publish","params":{"channel\xff":"x","channel":"public:utf","data":2,"uid":"u4"}}') },
+  // 16 §10: the HTTP layer as Go's server has it.
+  { name: 'a header section of 1 MiB + 4096 bytes is read', issue: '16§10', request: () => bigHead((1 << 20) + 4096) },
+  { name: 'one byte more is 431, written by the server', issue: '16§10', request: () => bigHead((1 << 20) + 4097), closeWait: true },
+  { name: 'HTTP/1.1 without Host', issue: '16§10', request: () => raw('GET', '/api/', [], '', { host: false }), closeWait: true },
+  { name: 'two Host headers', issue: '16§10', request: () => raw('GET', '/api/', [['Host', 'a'], ['Host', 'b']]), closeWait: true },
+  { name: 'a malformed Host', issue: '16§10', request: () => raw('GET', '/api/', [['Host', 'a b']]), closeWait: true },
+  { name: 'an empty Host is fine', issue: '16§10', request: () => raw('GET', '/api/', [['Host', '']]) },
+  { name: 'a Host with a port and brackets', issue: '16§10', request: () => raw('GET', '/api/', [['Host', '[::1]:8000']]) },
+  { name: 'a method Go takes and llhttp does not (FOO), form in the query', issue: '16§10', request: () => raw('FOO', `/api/?data=${DATA}&sign=${SIGN}`) },
+  { name: 'FOO in JSON mode', issue: '16§10', request: () => jsonApi('[{"method":"publish","params":{"channel":"public:foo","data":1,"uid":"f1"}}]', { method: 'FOO' }) },
+  { name: 'FOO with a chunked JSON body', issue: '16§10', request: () => raw('FOO', '/api/', [['Content-Type', 'application/json'], ['X-API-Sign', SIGN], ['Transfer-Encoding', 'chunked']], `1\r\n[\r\n1;ext=1\r\n]\r\n0\r\n\r\n`) },
+  { name: 'post (lower case): the urlencoded body is not a POST form', issue: '16§10', request: () => formApi(DATA, { method: 'post' }), closeWait: true },
+  { name: 'post with the form in the query', issue: '16§10', request: () => raw('post', `/api/?data=${DATA}&sign=${SIGN}`) },
+  { name: 'FOO to a path that is cleaned', issue: '16§10', request: () => raw('FOO', '//api?x') },
+  { name: 'raw bytes >= 0x80 in the target', issue: '16§10', request: () => raw('GET', `/api/caf\xc3\xa9?data=${DATA}&sign=${SIGN}`) },
+  { name: 'a raw byte 0xFF in a path that is cleaned', issue: '16§10', request: () => raw('GET', '//\xff') },
+  { name: 'a transfer coding other than chunked', issue: '16§10', request: () => raw('FOO', '/api/', [['Transfer-Encoding', 'gzip']], 'x'), closeWait: true },
+  { name: 'two different Content-Lengths', issue: '16§10', request: () => raw('FOO', '/api/', [['Content-Length', '1'], ['Content-Length', '2']], 'xx'), closeWait: true },
+  { name: 'a PROPFIND (llhttp knows it)', issue: '16§10', request: () => raw('PROPFIND', `/api/?data=${DATA}&sign=${SIGN}`) },
 ];
