@@ -1,6 +1,6 @@
 /** The object `startMockCentrifugo` returns: the public controls over one running mock. */
 import type { ResolvedConfig } from './config/types.js';
-import type { HistoryEntry } from './control/control-target.js';
+import type { ControlTarget, HistoryEntry } from './control/control-target.js';
 import { MockUsageError } from './errors.js';
 import { apiSign } from './http/sign.js';
 import { withoutKeptBytes } from './json/kept-bytes.js';
@@ -14,7 +14,7 @@ import type { RecordedCommand } from './state/recorded-command.js';
 import type { CommandFilter, CommandMatcher, WaitOptions } from './state/recorder.js';
 import type { ContractViolation } from './state/violations.js';
 
-export class Mock implements MockCentrifugo {
+export class Mock implements MockCentrifugo, ControlTarget {
   url = '';
   apiUrl = '';
   port = 0;
@@ -112,6 +112,14 @@ export class Mock implements MockCentrifugo {
       data: JSON.parse(m.keptBytes ? withoutKeptBytes(m.data) : m.data) as unknown,
       ...(m.client ? { client: m.client } : {}),
     }));
+  }
+
+  historyJson(channel: string): string {
+    const entries = this.node.history.get(channel).map((m) => {
+      const data = m.keptBytes ? withoutKeptBytes(m.data) : m.data;
+      return `{"uid":${JSON.stringify(m.uid)},"channel":${JSON.stringify(m.channel)},"data":${data}${m.client ? `,"client":${JSON.stringify(m.client)}` : ''}}`;
+    });
+    return `[${entries.join(',')}]`;
   }
 
   sign(data: string | Buffer): string {

@@ -48,7 +48,7 @@ export interface MockCentrifugoOptions {
   readonly timeouts?: ServerTimeouts;
 }
 
-export interface MockCentrifugo extends ControlTarget {
+export interface MockCentrifugo extends Omit<ControlTarget, 'historyJson'> {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
   /** The API endpoint: `url` + `http_prefix` + `/api/`. */

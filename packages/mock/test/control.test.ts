@@ -142,6 +142,29 @@ describe('history peek and reset', () => {
   });
 });
 
+describe('deeply nested data (16 §5)', () => {
+  it('a publish nested 5,000 deep (Go takes 10,000) is shown by the control API', async () => {
+    const depth = 5000;
+    const data = `{"method":"publish","params":{"channel":"public:deep","data":${'['.repeat(depth)}1${']'.repeat(depth)}}}`;
+    expect((await api(data)).status).toBe(200);
+    const commands = await rawRequest({ port: mock.port, method: 'GET', path: '/_mock/commands?method=publish' });
+    expect(commands.status).toBe(200);
+    const parsed = JSON.parse(commands.body) as { commands: [{ paramsJson: string; params: { data: unknown } }] };
+    expect(parsed.commands[0].paramsJson).toBe(data.slice(data.indexOf('{"channel"'), -1));
+    const waited = await rawRequest({ port: mock.port, method: 'GET', path: '/_mock/commands/wait?method=publish&timeout=100' });
+    expect(waited.status).toBe(200);
+    const history = await rawRequest({ port: mock.port, method: 'GET', path: '/_mock/history?channel=public:deep' });
+    expect(history.status).toBe(200);
+    let level: unknown = (JSON.parse(history.body) as { messages: [{ data: unknown }] }).messages[0].data;
+    let seen = 0;
+    while (Array.isArray(level)) {
+      level = level[0];
+      seen += 1;
+    }
+    expect(seen).toBe(depth);
+  });
+});
+
 describe('http_prefix and closing', () => {
   it('serves the API under the prefix and answers 503 once closing', async () => {
     const m = await startMockCentrifugo({ secret: 's', config: { http_prefix: '/c' } });

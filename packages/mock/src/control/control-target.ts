@@ -29,5 +29,7 @@ export interface ControlTarget {
   readonly violations: readonly ContractViolation[];
   clearViolations(): void;
   history(channel: string): HistoryEntry[];
+  /** `history(channel)` as JSON text, each message's data written as received (no recursion). */
+  historyJson(channel: string): string;
   readonly lastSeq: number;
 }

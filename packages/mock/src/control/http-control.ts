@@ -9,6 +9,7 @@ import { readBody } from '../http/read-body.js';
 import { sendOverBudget } from '../http/responses.js';
 import { settleUnreadBody } from '../http/unread-body.js';
 import { CONTROL_PREFIX } from '../http/route.js';
+import { commandJsonText } from '../state/recorded-command.js';
 import type { CommandFilter } from '../state/recorder.js';
 import type { ControlTarget } from './control-target.js';
 
@@ -37,7 +38,7 @@ export async function handleControl(target: ControlTarget, budget: BodyBudget, r
       case 'DELETE /clients':
         return send(res, 200, { removed: target.removeAllClients() });
       case 'GET /commands':
-        return send(res, 200, { commands: target.commands(filterOf(params)), lastSeq: target.lastSeq });
+        return sendText(res, 200, `{"commands":[${target.commands(filterOf(params)).map(commandJsonText).join(',')}],"lastSeq":${target.lastSeq}}`);
       case 'DELETE /commands':
         target.clearCommands();
         return send(res, 200, { ok: true });
@@ -58,7 +59,7 @@ export async function handleControl(target: ControlTarget, budget: BodyBudget, r
       case 'GET /history': {
         const channel = params.get('channel');
         if (channel === null) return fail(res, 400, 'missing_channel', 'GET /_mock/history?channel=<name>');
-        return send(res, 200, { channel, messages: target.history(channel) });
+        return sendText(res, 200, `{"channel":${JSON.stringify(channel)},"messages":${target.historyJson(channel)}}`);
       }
     }
     const item = /^\/(clients|faults)\/(.+)$/.exec(sub);
@@ -84,7 +85,7 @@ async function waitForCommand(target: ControlTarget, req: IncomingMessage, res: 
   try {
     const since = params.get('since');
     const command = await target.waitFor(filterOf(params), { timeout, signal: abort.signal, ...(since === null ? {} : { since: Number(since) }) });
-    send(res, 200, { command });
+    sendText(res, 200, `{"command":${commandJsonText(command)}}`);
   } finally {
     res.off('close', onClose);
   }
@@ -123,8 +124,12 @@ async function readJson(req: IncomingMessage, res: ServerResponse, budget: BodyB
 class OverBudget extends Error {}
 
 function send(res: ServerResponse, status: number, value: unknown): void {
+  sendText(res, status, JSON.stringify(value));
+}
+
+/** Answers with JSON text built elsewhere (commands and history splice raw JSON into theirs). */
+function sendText(res: ServerResponse, status: number, text: string): void {
   if (res.writableEnded || res.destroyed) return;
-  const text = JSON.stringify(value);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
   res.end(text);
 }
