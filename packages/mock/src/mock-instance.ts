@@ -8,7 +8,7 @@ import type { MockCentrifugo } from './mock.js';
 import { canFailInEngine, isMethodName } from './protocol.js';
 import type { FakeClient, FakeClientSpec } from './state/clients.js';
 import type { ActiveFault, FaultSpec } from './state/faults.js';
-import { channelOptions } from './state/namespaces.js';
+import { subscribeRefusal } from './state/subscribe-rules.js';
 import type { MockNode } from './state/node.js';
 import type { RecordedCommand } from './state/recorded-command.js';
 import type { CommandFilter, CommandMatcher, WaitOptions } from './state/recorder.js';
@@ -51,7 +51,7 @@ export class Mock implements MockCentrifugo, ControlTarget {
 
   addClient(spec: FakeClientSpec): FakeClient {
     const { node } = this;
-    const { client, channelsAdded } = node.clients.add(spec, (ch) => (channelOptions(node.config, ch) === undefined ? 'namespace not found' : undefined));
+    const { client, channelsAdded } = node.clients.add(spec, (ch, user, id) => subscribeRefusal(node.config, ch, user, id));
     node.metrics.inc('node_num_add_client_conn');
     node.metrics.inc('node_num_add_client_sub', channelsAdded);
     return node.clients.get(client.client) as FakeClient;

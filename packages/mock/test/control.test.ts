@@ -54,6 +54,34 @@ describe('fake clients', () => {
   });
 });
 
+describe('anonymous and limited fake clients, as the real server admits them (16 §11)', () => {
+  it('an anonymous client (user "" or no user) subscribes where anonymous is on, and shows in presence', async () => {
+    const m = await startMockCentrifugo({ secret: 's', config: { namespaces: [{ name: 'open', anonymous: true, presence: true }, { name: 'closed', presence: true }] } });
+    try {
+      const added = await control(m.port, 'POST', '/_mock/clients', [{ channels: ['open:x'] }, { user: '', client: 'anon-2', channels: ['open:x'] }]);
+      expect(added.status).toBe(201);
+      expect((added.json as { clients: { user: string }[] }).clients.map((c) => c.user)).toEqual(['', '']);
+      const data = '{"method":"presence","params":{"channel":"open:x"}}';
+      const res = await rawRequest({ port: m.port, method: 'POST', path: '/api/', headers: { 'Content-Type': 'application/json', 'X-API-Sign': m.sign(data) }, body: data });
+      expect(JSON.parse(res.body)[0].body.data['anon-2']).toEqual({ user: '', client: 'anon-2' });
+      const refused = await control(m.port, 'POST', '/_mock/clients', { user: '', channels: ['closed:x'] });
+      expect(refused).toMatchObject({ status: 400, json: { error: { code: 'invalid_channel', message: expect.stringContaining('anonymous: true') } } });
+      expect(() => m.addClient({ user: '42', channels: ['closed:chat#42,43'] })).not.toThrow();
+      expect(() => m.addClient({ user: '44', channels: ['closed:chat#42,43'] })).toThrow(/only users "42", "43"/);
+      expect(() => m.addClient({ user: '44', client: 'c9', channels: ['closed:x&c9'] })).not.toThrow();
+      expect(() => m.addClient({ user: '44', client: 'c8', channels: ['closed:x&c9'] })).toThrow(/permission denied/);
+    } finally {
+      await m.close();
+    }
+    const insecure = await startMockCentrifugo({ secret: 's', config: { insecure: true } });
+    try {
+      expect(insecure.addClient({ channels: ['news'] }).user).toBe('');
+    } finally {
+      await insecure.close();
+    }
+  });
+});
+
 describe('recorded commands', () => {
   it('records every command in order with params, outcome and body, filterable over HTTP', async () => {
     await api('[{"method":"publish","params":{"channel":"public:a","data":1}},{"method":"history","params":{"channel":"nopub:x"}}]');

@@ -7,7 +7,8 @@ import { MockUsageError } from '../errors.js';
 import { goCompact } from '../json/go-compact.js';
 
 export interface FakeClientSpec {
-  readonly user: string;
+  /** The connection's user; absent or "" for an anonymous connection. */
+  readonly user?: string;
   /** Connection id; a uuid v4 is made up when absent. */
   readonly client?: string;
   readonly channels?: readonly string[];
@@ -36,7 +37,8 @@ interface ClientState {
   readonly channelInfoJson: string;
 }
 
-export type ChannelCheck = (channel: string) => string | undefined;
+/** Why `user`'s connection `client` may not subscribe to `channel`, or undefined. */
+export type ChannelCheck = (channel: string, user: string, client: string) => string | undefined;
 
 export class ClientRegistry {
   private readonly clients = new Map<string, ClientState>();
@@ -44,8 +46,9 @@ export class ClientRegistry {
 
   /** `check` returns a reason when a channel cannot be subscribed (e.g. unknown namespace). */
   add(spec: FakeClientSpec, check: ChannelCheck): { client: ClientState; channelsAdded: number } {
-    if (typeof spec !== 'object' || spec === null) throw new MockUsageError('invalid_client', 'a fake client needs { user, channels? }');
-    if (typeof spec.user !== 'string') throw new MockUsageError('invalid_client', 'client.user must be a string');
+    if (typeof spec !== 'object' || spec === null) throw new MockUsageError('invalid_client', 'a fake client is an object: { user?, client?, channels?, default_info?, channel_info? }');
+    const user = spec.user ?? '';
+    if (typeof user !== 'string') throw new MockUsageError('invalid_client', 'client.user must be a string ("" or absent: an anonymous connection)');
     const id = spec.client ?? randomUUID();
     if (typeof id !== 'string' || id === '') throw new MockUsageError('invalid_client', 'client.client must be a non-empty string');
     if (this.clients.has(id)) throw new MockUsageError('duplicate_client', `a fake client with id "${id}" is already connected`);
@@ -53,11 +56,11 @@ export class ClientRegistry {
     if (!Array.isArray(channels)) throw new MockUsageError('invalid_client', 'client.channels must be a list of channel names');
     for (const ch of channels) {
       if (typeof ch !== 'string' || ch === '') throw new MockUsageError('invalid_client', 'client.channels must hold non-empty strings');
-      const reason = check(ch);
+      const reason = check(ch, user, id);
       if (reason !== undefined) throw new MockUsageError('invalid_channel', `cannot subscribe to "${ch}": ${reason}`);
     }
     const state: ClientState = {
-      user: spec.user,
+      user,
       client: id,
       channels: new Set(channels),
       defaultInfo: spec.default_info,
