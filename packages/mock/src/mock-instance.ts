@@ -50,11 +50,16 @@ export class Mock implements MockCentrifugo, ControlTarget {
   }
 
   addClient(spec: FakeClientSpec): FakeClient {
+    return this.addClients([spec])[0] as FakeClient;
+  }
+  addClients(specs: readonly FakeClientSpec[]): FakeClient[] {
     const { node } = this;
-    const { client, channelsAdded } = node.clients.add(spec, (ch, user, id) => subscribeRefusal(node.config, ch, user, id));
-    node.metrics.inc('node_num_add_client_conn');
-    node.metrics.inc('node_num_add_client_sub', channelsAdded);
-    return node.clients.get(client.client) as FakeClient;
+    const added = node.clients.addAll(specs, (ch, user, id) => subscribeRefusal(node.config, ch, user, id));
+    for (const { channelsAdded } of added) {
+      node.metrics.inc('node_num_add_client_conn');
+      node.metrics.inc('node_num_add_client_sub', channelsAdded);
+    }
+    return added.map(({ client }) => node.clients.get(client.client) as FakeClient);
   }
   removeClient(clientId: string): boolean {
     const subs = this.node.clients.remove(clientId);

@@ -170,6 +170,51 @@ describe('history peek and reset', () => {
   });
 });
 
+describe('the control API refuses what it would otherwise misread (16 §13)', () => {
+  it.each([
+    ['GET', '/_mock/commands?outcome=bogus', undefined, 'outcome'],
+    ['GET', '/_mock/commands?chanel=public:a', undefined, '"chanel"'],
+    ['GET', '/_mock/commands?transport=tcp', undefined, 'transport'],
+    ['GET', '/_mock/commands?since=abc', undefined, 'since'],
+    ['GET', '/_mock/commands?method=a&method=b', undefined, 'given twice'],
+    ['GET', '/_mock/commands/wait?timeout=abc', undefined, 'timeout'],
+    ['GET', '/_mock/commands/wait?timeout=60001', undefined, 'timeout'],
+    ['GET', '/_mock/commands/wait?since=-1', undefined, 'since'],
+    ['GET', '/_mock/clients?user=1', undefined, '"user"'],
+    ['GET', '/_mock/history?channel=a&chanel=b', undefined, '"chanel"'],
+    ['POST', '/_mock/faults', { type: 'status', status: 500, method: 'pubish' }, '"pubish"'],
+    ['POST', '/_mock/faults', { type: 'status', status: 100 }, 'fault.status'],
+    ['POST', '/_mock/faults', { type: 'status', status: 101 }, 'fault.status'],
+    ['POST', '/_mock/faults', { type: 'latency', ms: 10, tiems: 1 }, '"tiems"'],
+    ['POST', '/_mock/clients', { user: 'a', chanels: ['public:a'] }, '"chanels"'],
+    ['DELETE', '/_mock/faults/abc', undefined, 'fault id'],
+  ])('%s %s %j: 400 naming %s', async (method, path, body, named) => {
+    const res = await control(mock.port, method, path, body);
+    expect(res.status).toBe(400);
+    expect((res.json as { error: { message: string } }).error.message).toContain(named);
+  });
+  it('a list of clients is added whole or not at all', async () => {
+    const res = await control(mock.port, 'POST', '/_mock/clients', [{ user: 'a', client: 'ok-1' }, { user: 'b', channels: ['unknown:x'] }]);
+    expect(res.status).toBe(400);
+    expect((res.json as { error: { message: string } }).error.message).toContain('clients[1]');
+    expect(mock.clients()).toEqual([]);
+    expect((await control(mock.port, 'POST', '/_mock/clients', [{ user: 'a', client: 'same' }, { user: 'b', client: 'same' }])).status).toBe(400);
+    expect(mock.clients()).toEqual([]);
+  });
+  it('a client id is unescaped once', async () => {
+    mock.addClient({ user: 'u', client: 'a%41' });
+    mock.addClient({ user: 'u', client: '100%' });
+    expect((await control(mock.port, 'DELETE', '/_mock/clients/a%2541')).status).toBe(200);
+    expect((await control(mock.port, 'DELETE', '/_mock/clients/100%25')).status).toBe(200);
+    expect(mock.clients()).toEqual([]);
+  });
+  it('well-formed requests still work', async () => {
+    expect((await control(mock.port, 'GET', '/_mock/commands?method=publish&channel=x&transport=http&outcome=ok&since=0')).status).toBe(200);
+    expect((await control(mock.port, 'POST', '/_mock/faults', { type: 'status', status: 503, method: 'publish', times: 1 })).status).toBe(201);
+    expect((await control(mock.port, 'GET', '/_mock/commands/wait?method=nothing&timeout=0')).status).toBe(408);
+  });
+});
+
 describe('deeply nested data (16 §5)', () => {
   it('a publish nested 5,000 deep (Go takes 10,000) is shown by the control API', async () => {
     const depth = 5000;

@@ -16,6 +16,8 @@ export interface HistoryEntry {
 export interface ControlTarget {
   reset(): void;
   addClient(spec: FakeClientSpec): FakeClient;
+  /** Adds all the clients, or none when one of them cannot be added. */
+  addClients(specs: readonly FakeClientSpec[]): FakeClient[];
   removeClient(clientId: string): boolean;
   removeAllClients(): number;
   clients(): FakeClient[];
