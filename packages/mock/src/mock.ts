@@ -25,7 +25,10 @@ export interface MockCentrifugoOptions {
   readonly config?: CentrifugoConfig;
   /** Default 0: a free port. */
   readonly port?: number;
-  /** Loopback only: `127.0.0.1` (default), `localhost` or `::1`. */
+  /**
+   * Address to listen on: `127.0.0.1` by default. Another address (`0.0.0.0` in a container, say)
+   * makes the mock reachable from other hosts, and it says so in a warning.
+   */
   readonly host?: string;
   /** Record every request the real server would refuse as a contract violation. */
   readonly strict?: boolean;
@@ -73,13 +76,18 @@ const MULTIPART_MAX_MEMORY = 42 << 20;
 
 export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): Promise<MockCentrifugo> {
   const host = options.host ?? '127.0.0.1';
-  if (!LOOPBACK.has(host)) throw new MockUsageError('not_loopback', `the mock only listens on loopback (127.0.0.1, localhost, ::1), not ${JSON.stringify(host)}`);
+  if (typeof host !== 'string' || host === '') throw new MockUsageError('invalid_host', 'host must be an address to listen on, such as 127.0.0.1');
   const config = parseConfig(options.secret === undefined ? options.config : { ...options.config, secret: options.secret });
+  const logger = options.logger ?? silentLogger;
+  if (config.secret === '' && !config.insecureApi) {
+    // The real server starts too, then answers every signed request 400 and logs this each time.
+    logger.warn('no secret set in config: every API request will be answered 400 Bad Request, as Centrifugo does; set secret (--secret) or insecure_api');
+  }
   if (options.strict === true) await loadWireValidation();
   const node = new MockNode({
     config,
     clock: options.clock ?? systemClock,
-    logger: options.logger ?? silentLogger,
+    logger,
     strict: options.strict ?? false,
     ...(options.recordLimit === undefined ? {} : { recordLimit: options.recordLimit }),
   });
@@ -95,6 +103,7 @@ export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): 
   });
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
+  if (!LOOPBACK.has(host)) logger.warn(`listening on ${host}:${port}, which other hosts may reach (the default is 127.0.0.1)`);
   if (node.name === '') node.name = `${hostname()}_${port}`;
   const sweep = setInterval(() => node.history.sweep(), 1000);
   sweep.unref();

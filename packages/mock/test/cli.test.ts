@@ -16,15 +16,33 @@ beforeAll(() => {
   execFileSync(process.execPath, [join(pkg, '../../node_modules/typescript/bin/tsc'), '-p', pkg], { stdio: 'inherit' });
 }, 120_000);
 
-function run(args: string[]): { child: ReturnType<typeof spawn>; output: Promise<string>; exit: Promise<number | null> } {
+interface Run {
+  readonly child: ReturnType<typeof spawn>;
+  /** Resolves with the output so far once it has a line (or the program ended). */
+  readonly output: Promise<string>;
+  readonly exit: Promise<number | null>;
+  /** Resolves with the output once it matches `pattern` (or the program ended). */
+  until(pattern: RegExp): Promise<string>;
+}
+
+function run(args: string[]): Run {
   const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  let firstLine: (s: string) => void = () => undefined;
-  const output = new Promise<string>((r) => (firstLine = r));
-  child.stdout?.on('data', (d: Buffer) => ((out += d.toString()), out.includes('\n') && firstLine(out)));
-  child.stderr?.on('data', (d: Buffer) => ((out += d.toString()), firstLine(out)));
-  const exit = new Promise<number | null>((r) => child.on('exit', (code) => (firstLine(out), r(code))));
-  return { child, output, exit };
+  let ended = false;
+  const waiting: { pattern: RegExp; resolve: (s: string) => void }[] = [];
+  const check = () => {
+    for (const w of [...waiting]) {
+      if (ended || w.pattern.test(out)) {
+        waiting.splice(waiting.indexOf(w), 1);
+        w.resolve(out);
+      }
+    }
+  };
+  const until = (pattern: RegExp) => new Promise<string>((resolve) => (waiting.push({ pattern, resolve }), check()));
+  child.stdout?.on('data', (d: Buffer) => ((out += d.toString()), check()));
+  child.stderr?.on('data', (d: Buffer) => ((out += d.toString()), check()));
+  const exit = new Promise<number | null>((r) => child.on('exit', (code) => ((ended = true), check(), r(code))));
+  return { child, output: until(/\n/), exit, until };
 }
 
 describe('centkit-mock', () => {
@@ -41,6 +59,23 @@ describe('centkit-mock', () => {
     expect(JSON.parse(res.body)).toMatchObject([{ method: 'node', body: { data: { name: 'cli-node', version: '1.8.0' } } }]);
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
+  });
+  it('takes --secret, and warns at start-up without one (16 §12)', async () => {
+    const port = await freePort();
+    const without = run(['--port', String(port)]);
+    const warned = await without.until(/API at/);
+    without.child.kill('SIGTERM');
+    expect(await without.exit).toBe(0);
+    expect(warned).toContain('no secret set in config');
+    const { child, until, exit } = run(['--port', String(port), '--secret', 'flag-secret-123']);
+    const started = await until(/API at/);
+    const data = '{"method":"channels"}';
+    const res = await rawRequest({ port, method: 'POST', path: '/api/', headers: { 'Content-Type': 'application/json', 'X-API-Sign': apiSign('flag-secret-123', data) }, body: data });
+    expect(res.status).toBe(200);
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(started).not.toContain('no secret');
+    expect(started).not.toContain('flag-secret-123');
   });
   it('fails with a clear message on a bad config', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'centkit-cli-'));

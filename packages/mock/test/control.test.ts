@@ -249,7 +249,20 @@ describe('http_prefix and closing', () => {
     await m.close();
     await expect(rawRequest({ port: m.port, method: 'GET', path: '/c/api/' })).rejects.toThrow();
   });
-  it('only listens on loopback', async () => {
-    await expect(startMockCentrifugo({ host: '0.0.0.0' })).rejects.toMatchObject({ code: 'not_loopback' });
+  it('listens on another address when asked, and says so (16 §12)', async () => {
+    const warnings: string[] = [];
+    const m = await startMockCentrifugo({ host: '0.0.0.0', secret: 's', logger: { debug() {}, info() {}, error() {}, warn: (w) => warnings.push(w) } });
+    try {
+      expect((await rawRequest({ port: m.port, method: 'GET', path: '/' })).status).toBe(404);
+      expect(warnings).toEqual([expect.stringContaining('listening on 0.0.0.0')]);
+    } finally {
+      await m.close();
+    }
+  });
+  it('warns at start-up when there is no secret (16 §12)', async () => {
+    const warnings: string[] = [];
+    const m = await startMockCentrifugo({ logger: { debug() {}, info() {}, error() {}, warn: (w) => warnings.push(w) } });
+    await m.close();
+    expect(warnings).toEqual([expect.stringContaining('no secret set in config')]);
   });
 });
