@@ -4,15 +4,31 @@
  *                [--redis_url redis://127.0.0.1:6379] [--redis_api_num_shards N] [--verbose]
  * Reads Centrifugo 1.x's own config file (JSON or YAML). Stops on SIGINT/SIGTERM.
  */
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import { VERSION } from './api/methods/node-info.js';
 import { loadConfigFile } from './config/load-config.js';
 import type { CentrifugoConfig } from './config/types.js';
 import { MockError } from './errors.js';
 import { createConsoleLogger } from './logger.js';
 import { startMockCentrifugo, type MockCentrifugo } from './mock.js';
 
-const USAGE = `usage: centkit-mock [--port 8000] [--address 127.0.0.1] [--config centrifugo.json] [--secret SECRET]
-                    [--insecure_api] [--strict] [--redis_url URL] [--redis_api_num_shards N] [--verbose]`;
+const USAGE = `usage: centkit-mock [options]
+
+A fake Centrifugo 1.8.0 server API for tests, with a control API under /_mock/.
+
+options:
+  -p, --port N                 port to listen on (default 8000; 0: a free one)
+  -a, --address ADDR           address to listen on (default 127.0.0.1; 0.0.0.0 for other hosts)
+  -c, --config FILE            Centrifugo 1.x config file, JSON or YAML
+  -s, --secret SECRET          API secret (overrides the config's)
+      --insecure_api           accept API requests without a sign
+      --strict                 record requests the real server would refuse (GET /_mock/violations)
+      --redis_url URL          consume the Redis API queues at URL
+      --redis_api_num_shards N also consume centrifugo.api.0 .. N-1
+  -v, --verbose                log one line per request (never a secret)
+  -h, --help                   this help
+      --version                the version`;
 
 async function main(argv: readonly string[]): Promise<void> {
   const { values } = parseArgs({
@@ -28,11 +44,18 @@ async function main(argv: readonly string[]): Promise<void> {
       redis_api_num_shards: { type: 'string' },
       verbose: { type: 'boolean', short: 'v', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', default: false },
     },
     strict: true,
   });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (values.version) {
+    // By the package's own name, not a path relative to this file: this code also runs from a bundle.
+    const manifest = createRequire(import.meta.url)('@centkit/mock/package.json') as { version?: unknown };
+    process.stdout.write(`centkit-mock ${String(manifest.version)} (Centrifugo ${VERSION} server API)\n`);
     return;
   }
   const port = Number(values.port);
@@ -57,6 +80,7 @@ async function main(argv: readonly string[]): Promise<void> {
     host: values.address,
     strict: values.strict,
     logger,
+    logRequests: values.verbose,
     ...(redisUrl === undefined ? {} : { redis: { url: redisUrl, ...(shards === undefined ? {} : { numShards: shards }) } }),
   });
   process.stdout.write(`centkit-mock: Centrifugo 1.8.0 API at ${mock.apiUrl} (control API at ${mock.url}/_mock/)\n`);
@@ -64,6 +88,6 @@ async function main(argv: readonly string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((err: unknown) => {
   const message = err instanceof MockError || (err instanceof Error && err.name === 'TypeError') ? err.message : String(err);
-  process.stderr.write(`centkit-mock: ${message}\n${err instanceof MockError ? '' : `${USAGE}\n`}`);
+  process.stderr.write(`centkit-mock: ${message}\n${err instanceof MockError ? '' : 'centkit-mock --help lists the options\n'}`);
   process.exit(1);
 });

@@ -46,6 +46,8 @@ export interface MockCentrifugoOptions {
   readonly maxBodyBytesInFlight?: number;
   /** How many recorded commands to keep (default 10000). */
   readonly recordLimit?: number;
+  /** Log one line per request with `logger.debug` (method, path without the query, status, time). */
+  readonly logRequests?: boolean;
   /** Serve the `/_mock/` control API (default true). */
   readonly controlApi?: boolean;
   readonly timeouts?: ServerTimeouts;
@@ -100,6 +102,7 @@ export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): 
     api: { node, limits, budget, isClosing: () => closing },
     control: options.controlApi === false ? undefined : mock,
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    ...(options.logRequests === true ? { requestLog: (line: string) => logger.debug(line) } : {}),
   });
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;

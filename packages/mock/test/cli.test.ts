@@ -1,5 +1,6 @@
 /** The `centkit-mock` bin, built and run as a child process with a YAML config. */
 import { execFileSync, spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,6 +77,46 @@ describe('centkit-mock', () => {
     expect(await exit).toBe(0);
     expect(started).not.toContain('no secret');
     expect(started).not.toContain('flag-secret-123');
+  });
+  it('answers --help and --version (16 §15)', async () => {
+    const help = run(['--help']);
+    expect(await help.exit).toBe(0);
+    const text = await help.until(/$/);
+    for (const option of ['--port', '--address', '--config', '--secret', '--insecure_api', '--strict', '--redis_url', '--verbose', '--version']) expect(text).toContain(option);
+    const version = run(['--version']);
+    expect(await version.exit).toBe(0);
+    expect(await version.until(/$/)).toMatch(/^centkit-mock \d+\.\d+\.\d+ \(Centrifugo 1\.8\.0 server API\)\n$/);
+  });
+  it('--verbose logs one line per request, without the query or the secret (16 §15)', async () => {
+    const port = await freePort();
+    const r = run(['--port', String(port), '--secret', 'verbose-secret-9', '--verbose']);
+    await r.until(/API at/);
+    const data = '{"method":"channels"}';
+    const sign = apiSign('verbose-secret-9', data);
+    expect((await rawRequest({ port, method: 'GET', path: `/api/?data=${encodeURIComponent(data)}&sign=${sign}` })).status).toBe(200);
+    expect((await rawRequest({ port, method: 'GET', path: '/nowhere' })).status).toBe(404);
+    const log = await r.until(/GET \/nowhere 404/);
+    r.child.kill('SIGTERM');
+    expect(await r.exit).toBe(0);
+    expect(log).toMatch(/GET \/api\/ 200 [\d.]+ ms/);
+    expect(log).not.toContain('verbose-secret-9');
+    expect(log).not.toContain(sign);
+  });
+  it('SIGTERM exits at once while a client keeps an idle connection or waits on the control API (16 §15)', async () => {
+    const port = await freePort();
+    const r = run(['--port', String(port), '--secret', 's']);
+    await r.until(/API at/);
+    const idle = connect(port, '127.0.0.1');
+    idle.on('error', () => undefined);
+    await new Promise((resolve) => idle.on('connect', resolve));
+    idle.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    await new Promise((resolve) => idle.once('data', resolve));
+    const waiting = rawRequest({ port, method: 'GET', path: '/_mock/commands/wait?method=publish&timeout=60000' }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    r.child.kill('SIGTERM');
+    expect(await r.exit).toBe(0);
+    await waiting;
+    idle.destroy();
   });
   it('fails with a clear message on a bad config', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'centkit-cli-'));

@@ -25,12 +25,26 @@ export interface ServerSetup {
   readonly api: ApiContext;
   readonly control: ControlTarget | undefined;
   readonly timeouts?: ServerTimeouts;
+  /** Called with one line per request once it is answered (method, path without the query, status, time). */
+  readonly requestLog?: (line: string) => void;
 }
 
+
+/** One line per request, without the query (it may hold data); raw answers show as closed. */
+function logWhenDone(req: IncomingMessage, res: ServerResponse, log: (line: string) => void): void {
+  const started = performance.now();
+  const url = req.url ?? '';
+  const q = url.indexOf('?');
+  res.once('close', () => {
+    const answer = res.writableFinished ? String(res.statusCode) : 'closed without an answer from a handler';
+    log(`${req.method ?? ''} ${q < 0 ? url : url.slice(0, q)} ${answer} ${(performance.now() - started).toFixed(1)} ms`);
+  });
+}
 
 export function createMockServer(setup: ServerSetup): Server {
   const prefix = setup.api.node.config.httpPrefix;
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    if (setup.requestLog !== undefined) logWhenDone(req, res, setup.requestLog);
     const refused = checkRequestHead(req.httpVersion, req.method ?? 'GET', req.url ?? '', req.rawHeaders);
     if (refused !== undefined) return sendRawAndClose(res, refused);
     const r = route(req.method ?? 'GET', req.url ?? '/', prefix, setup.control !== undefined);
