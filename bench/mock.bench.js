@@ -1,6 +1,6 @@
 // Issue (mock): signed publish throughput under autocannon (32 connections) vs a bare node:http
-// server answering a fixed reply; RSS after 10,000 channels × 10 history messages; time from
-// process start to first answer.
+// server answering a fixed reply; RSS after 10,000 channels × 10 history messages; recorded-
+// command queries with 1,000,000 kept; time from process start to first answer.
 //
 // Throughput on a 2-core VM is noisy (a neighbour's burst moves a 5-second figure by 20%), so
 // the servers run side by side: all started once, then short rounds that take turns (the order
@@ -154,6 +154,11 @@ export async function run() {
     ['memory', 'RSS MiB'],
     ['mock started, empty', fmt(memory.before, 1)],
     ['after 10,000 channels × 10 history messages', fmt(memory.after, 1)],
+  ]);
+  const queries = JSON.parse(execFileSync(process.execPath, [path.join(root, 'bench/lib/recorder-queries.js')], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 }));
+  table([
+    ['recorded-command query, 1,000,000 kept (median of 7)', 'returned', 'ms', 'every record an object, then tested (baseline) ms'],
+    ...Object.entries(queries).map(([name, q]) => [name, q.returned, fmt(q.fast, 2), fmt(q.plain, 1)]),
   ]);
   await startTimes();
 }
