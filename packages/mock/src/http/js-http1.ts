@@ -190,28 +190,27 @@ function parseHead(buf: Buffer): Head | string {
   if (/[\x00-\x1f\x7f]/.test(target) || target === '') return GO_BAD_REQUEST;
   const header = readMimeHeader(buf, lf + 1, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   if (!header.ok) return GO_BAD_REQUEST;
+  const httpVersion = `${version[1]}.${version[2]}`;
+  const te = header.header.get('Transfer-Encoding');
+  // Go ignores Transfer-Encoding in HTTP/1.0, and Content-Length beside chunked: so do the headers the handler sees.
+  const chunked = te !== undefined && httpVersion !== '1.0';
   const rawHeaders: string[] = [];
   const headers: Record<string, string> = {};
   for (const [key, values] of header.header) {
+    if (key === (chunked ? 'Content-Length' : 'Transfer-Encoding')) continue;
     for (const v of values) rawHeaders.push(key, v);
     headers[key.toLowerCase()] = values.join(', ');
   }
-  const httpVersion = `${version[1]}.${version[2]}`;
   const refused = checkRequestHead(httpVersion, method, target, rawHeaders);
   if (refused !== undefined) return refused;
   const connection = (header.header.get('Connection') ?? []).join(',').toLowerCase().split(',').map((t) => t.trim());
   const keepAlive = httpVersion === '1.0' ? connection.includes('keep-alive') : !connection.includes('close');
-  const te = header.header.get('Transfer-Encoding');
-  if (te !== undefined && httpVersion !== '1.0') {
+  if (chunked) {
     if (te.length !== 1 || (te[0] as string).toLowerCase() !== 'chunked') return GO_UNSUPPORTED_TRANSFER_ENCODING;
-    delete headers['content-length'];
     return { method, target, version: httpVersion, rawHeaders, headers, keepAlive, length: 'chunked' };
   }
-  delete headers['transfer-encoding'];
   const lengths = (header.header.get('Content-Length') ?? []).map((v) => v.trim());
   if (lengths.some((v) => v !== lengths[0])) return GO_BAD_REQUEST;
   if (lengths.length > 0 && !/^\d{1,18}$/.test(lengths[0] as string)) return GO_BAD_REQUEST;
-  const length = lengths.length > 0 ? Number(lengths[0]) : 0;
-  headers['content-length'] = String(length);
-  return { method, target, version: httpVersion, rawHeaders, headers, keepAlive, length };
+  return { method, target, version: httpVersion, rawHeaders, headers, keepAlive, length: lengths.length > 0 ? Number(lengths[0]) : 0 };
 }

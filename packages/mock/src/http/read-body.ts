@@ -16,12 +16,24 @@ export type BodyResult =
 
 const EMPTY = Buffer.alloc(0);
 
-/** The body length a request declares, or undefined when it is chunked. */
+/**
+ * The body length a request declares, or undefined when it is chunked; read from the raw
+ * headers (`req.headers` would be built for this alone). Node's parser has already refused a
+ * request with both headers, a malformed length or differing repeats.
+ */
 export function declaredLength(req: IncomingMessage): number | undefined {
-  const cl = req.headers['content-length'];
-  if (cl !== undefined) return Number(cl);
-  // Node accepts only `chunked` as a final transfer coding; without either header there is no body.
-  return req.headers['transfer-encoding'] === undefined ? 0 : undefined;
+  const raw = req.rawHeaders;
+  let length = 0;
+  let seen = false;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i] as string;
+    if (name.length === 17 && name.toLowerCase() === 'transfer-encoding') return undefined;
+    if (!seen && name.length === 14 && name.toLowerCase() === 'content-length') {
+      length = Number(raw[i + 1]);
+      seen = true;
+    }
+  }
+  return length;
 }
 
 /**
