@@ -5,7 +5,6 @@
  * (or, for soft errors, commands) that name them.
  */
 import { MockUsageError } from '../errors.js';
-import { isMethodName, methodNames } from '../protocol.js';
 
 interface FaultScope {
   readonly times?: number;
@@ -48,8 +47,11 @@ export class FaultRegistry {
   private entries: Entry[] = [];
   private nextId = 1;
 
+  /** `methods`: the API's method names (the protocol's table), which a fault's `method` must be one of. */
+  constructor(private readonly methods: readonly string[]) {}
+
   add(spec: FaultSpec): ActiveFault {
-    checkSpec(spec);
+    checkSpec(spec, this.methods);
     const entry: Entry = { id: this.nextId++, spec, remaining: spec.times };
     this.entries.push(entry);
     return { ...entry };
@@ -126,7 +128,7 @@ function matchesRequest(spec: FaultScope, targets: readonly CommandTarget[]): bo
 /** The keys each fault type takes, besides type, times, method and channel. */
 const TYPE_KEYS: Readonly<Record<string, readonly string[]>> = { latency: ['ms'], status: ['status', 'body'], drop: [], 'soft-error': ['error', 'advice'] };
 
-function checkSpec(spec: FaultSpec): void {
+function checkSpec(spec: FaultSpec, methods: readonly string[]): void {
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw new MockUsageError('invalid_fault', 'a fault is an object with a type');
   const typeKeys = TYPE_KEYS[(spec as { type?: unknown }).type as string];
   if (typeKeys !== undefined) {
@@ -138,8 +140,8 @@ function checkSpec(spec: FaultSpec): void {
   }
   const { times, method, channel } = spec;
   if (times !== undefined && (!Number.isSafeInteger(times) || times < 1)) throw new MockUsageError('invalid_fault', 'fault.times must be a positive integer');
-  if (method !== undefined && (typeof method !== 'string' || !isMethodName(method))) {
-    throw new MockUsageError('invalid_fault', `fault.method ${JSON.stringify(method)} is not a method of the API (${methodNames.join(', ')})`);
+  if (method !== undefined && (typeof method !== 'string' || !methods.includes(method))) {
+    throw new MockUsageError('invalid_fault', `fault.method ${JSON.stringify(method)} is not a method of the API (${methods.join(', ')})`);
   }
   if (channel !== undefined && typeof channel !== 'string') throw new MockUsageError('invalid_fault', 'fault.channel must be a string');
   switch (spec.type) {
