@@ -3,6 +3,8 @@
  * cannot take (net/http `conn.serve`): a status line, a plain-text content type, `Connection:
  * close`, the text, and no Date or length. Then it closes the connection.
  */
+import { asciiLowerEquals } from './raw-header.js';
+
 const ERROR_HEADERS = '\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n';
 
 /** A request Go cannot parse (malformed line, URL, header, Content-Length...). */
@@ -54,7 +56,7 @@ function hostsOf(rawHeaders: readonly string[]): string[] {
   const hosts: string[] = [];
   for (let i = 0; i < rawHeaders.length; i += 2) {
     const name = rawHeaders[i] as string;
-    if (name.length === 4 && name.toLowerCase() === 'host') hosts.push(rawHeaders[i + 1] as string);
+    if (name.length === 4 && asciiLowerEquals(name, 'host')) hosts.push(rawHeaders[i + 1] as string);
   }
   return hosts;
 }

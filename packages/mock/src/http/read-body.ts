@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { BodyBudget } from './body-budget.js';
+import { firstHeader } from './raw-header.js';
 
 export type BodyResult =
   | { readonly kind: 'ok'; readonly body: Buffer }
@@ -23,17 +24,9 @@ const EMPTY = Buffer.alloc(0);
  */
 export function declaredLength(req: IncomingMessage): number | undefined {
   const raw = req.rawHeaders;
-  let length = 0;
-  let seen = false;
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i] as string;
-    if (name.length === 17 && name.toLowerCase() === 'transfer-encoding') return undefined;
-    if (!seen && name.length === 14 && name.toLowerCase() === 'content-length') {
-      length = Number(raw[i + 1]);
-      seen = true;
-    }
-  }
-  return length;
+  if (firstHeader(raw, 'transfer-encoding') !== undefined) return undefined;
+  const length = firstHeader(raw, 'content-length');
+  return length === undefined ? 0 : Number(length);
 }
 
 /**
