@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { API_KEY, describeWithCentrifugo, startCentrifugo, type RealCentrifugo } from '../../../../test/support/centrifugo-v6.js';
 import { CentTransportError, type EnvelopeClientOptions, type MethodTable } from '../../src/v6/index.js';
 import { rejectionOf } from '../support/net.js';
-import { binding, METHODS, V6Client } from './support/protocol.js';
+import { protocolBinding, TestClient } from './support/v6-client.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 
 const RETRY = { attempts: 3, minDelay: 1, maxDelay: 5 };
@@ -17,10 +17,10 @@ const channel = (): string => `hist:idem-${randomUUID().slice(0, 8)}`;
 describeWithCentrifugo('idempotent retries against the real Centrifugo v6.9.1', () => {
   let server: RealCentrifugo;
   let proxy: TcpProxy;
-  let direct: V6Client;
-  const clients: V6Client[] = [];
-  const viaProxy = (options: Partial<EnvelopeClientOptions> = {}, methods: MethodTable = METHODS): V6Client => {
-    const c = new V6Client({ url: proxy.url, apiKey: API_KEY, ...options }, binding({ methods }));
+  let direct: TestClient;
+  const clients: TestClient[] = [];
+  const viaProxy = (options: Partial<EnvelopeClientOptions> = {}, methods: MethodTable = protocolBinding.methods): TestClient => {
+    const c = new TestClient({ url: proxy.url, apiKey: API_KEY, ...options }, { methods });
     clients.push(c);
     return c;
   };
@@ -28,7 +28,7 @@ describeWithCentrifugo('idempotent retries against the real Centrifugo v6.9.1', 
 
   beforeAll(async () => {
     server = await startCentrifugo();
-    direct = new V6Client({ url: server.url, apiKey: API_KEY });
+    direct = new TestClient({ url: server.url, apiKey: API_KEY });
   });
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((c) => c.close()));
@@ -72,7 +72,7 @@ describeWithCentrifugo('idempotent retries against the real Centrifugo v6.9.1', 
   it('broadcast too: once per channel', async () => {
     const channels = [channel(), channel()];
     proxy.dropNextReplies(1);
-    const result = await viaProxy({ retry: RETRY }).callRaw('broadcast', { channels, data: 'b' });
+    const result = await viaProxy({ retry: RETRY }).broadcast({ channels, data: 'b' });
     expect(result).toMatchObject({ responses: [{ result: { offset: 1 } }, { result: { offset: 1 } }] });
     for (const ch of channels) expect((await direct.history({ channel: ch, limit: -1 })).publications).toHaveLength(1);
   });
@@ -80,8 +80,7 @@ describeWithCentrifugo('idempotent retries against the real Centrifugo v6.9.1', 
   it('a write whose method takes no key is not re-sent: it ran once and the error says it may have', async () => {
     const ch = channel();
     proxy.dropNextReplies(1);
-    const { idempotencyKey: _dropped, ...keyless } = METHODS.publish;
-    const error = await rejectionOf(viaProxy({ retry: RETRY }, { ...METHODS, publish: keyless }).publish({ channel: ch, data: 1 }));
+    const error = await rejectionOf(viaProxy({ retry: RETRY }, { ...protocolBinding.methods, publish: { effect: 'write' } }).publish({ channel: ch, data: 1 }));
     expect(error).toBeInstanceOf(CentTransportError);
     expect(error).toMatchObject({ mayHaveReachedServer: true, attempts: 1 });
     expect(keys()).toEqual([undefined]);

@@ -8,10 +8,9 @@ import { decodeJwt, decodeProtectedHeader } from 'jose';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_KEY, TOKEN_SECRET, describeWithCentrifugo, startCentrifugo, type RealCentrifugo } from '../../../../test/support/centrifugo-v6.js';
-import { CentUsageError } from '../../src/v6/index.js';
+import { CentUsageError, Client } from '../../src/v6/index.js';
 import { createConnectionToken, createSubscriptionToken } from '../../src/v6/tokens/index.js';
 import { rejectionOf } from '../support/net.js';
-import { V6Client } from './support/protocol.js';
 
 const KEY = { secret: TOKEN_SECRET };
 
@@ -107,7 +106,7 @@ describeWithCentrifugo('tokens against the real Centrifugo v6.9.1 over a websock
     const reply = (await s.next()) as { id: number; connect: { client: string; version: string; expires: boolean; subs: Record<string, unknown> } };
     expect(reply).toMatchObject({ id: 1, connect: { version: '6.9.1 OSS', expires: true } });
     expect(Object.keys(reply.connect.subs)).toEqual([room]);
-    const api = new V6Client({ url: server.url, apiKey: API_KEY });
+    const api = new Client({ url: server.url, apiKey: API_KEY });
     const presence = await api.presence({ channel: room });
     expect(presence.presence[reply.connect.client]).toMatchObject({ user, conn_info: { name: 'Ann' } });
     await api.close();
