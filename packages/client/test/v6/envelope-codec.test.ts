@@ -58,6 +58,19 @@ describe('params/envelope codec', () => {
     });
   });
 
+  it('a batch method that answers like any method (batch.reply "envelope"): the replies inside the result, its error a CentApiError', async () => {
+    const enveloped = { transport: { ...HTTP_API, batch: { ...HTTP_API.batch, reply: 'envelope' as const } } };
+    server.script(
+      { body: { result: { replies: [{ publish: { offset: 1 } }, { error: { code: 102, message: 'unknown channel' } }] } } },
+      { body: { error: { code: 107, message: 'bad request' } } },
+    );
+    const c = client({}, enveloped);
+    const [published, failed] = await c.batch().publish({ channel: 'a', data: 1 }).publish({ channel: 'b', data: 1 }).send();
+    expect(published).toEqual({ ok: true, method: 'publish', result: { offset: 1 } });
+    expect(failed).toMatchObject({ ok: false, method: 'publish', error: { name: 'CentApiError', code: 102 } });
+    await expect(c.batch().info().send()).rejects.toMatchObject({ name: 'CentApiError', code: 107, method: 'batch' });
+  });
+
   describe('malformed replies', () => {
     it.each([
       ['not JSON', 'oops', 'not-json'],
