@@ -17,7 +17,7 @@ describeWithCentrifugo('params/envelope codec against the real Centrifugo v6.9.1
   let server: RealCentrifugo;
   const clients: TestClient[] = [];
   const client = (options: Partial<EnvelopeClientOptions> = {}, protocol: Partial<ProtocolBinding> = {}): TestClient => {
-    const c = new TestClient({ url: server.url, apiKey: API_KEY, ...options }, protocol);
+    const c = new TestClient({ url: server.url, apiKey: API_KEY, validateReplies: true, ...options }, protocol);
     clients.push(c);
     return c;
   };
@@ -78,7 +78,7 @@ describeWithCentrifugo('params/envelope codec against the real Centrifugo v6.9.1
   });
 
   it('401 without a key: says none was sent', async () => {
-    const keyless = new TestClient({ url: server.url });
+    const keyless = new TestClient({ url: server.url, validateReplies: true });
     clients.push(keyless);
     const error = await rejectionOf(keyless.info());
     expect(error).toMatchObject({ name: 'CentAuthError', keySent: false });

@@ -66,7 +66,7 @@ describeWithCentrifugo('tokens against the real Centrifugo v6.9.1 over a websock
     const reply = (await s.next()) as { id: number; connect: { client: string; version: string; expires: boolean; subs: Record<string, unknown> } };
     expect(reply).toMatchObject({ id: 1, connect: { version: '6.9.1 OSS', expires: true } });
     expect(Object.keys(reply.connect.subs)).toEqual([room]);
-    const api = new Client({ url: server.url, apiKey: API_KEY });
+    const api = new Client({ url: server.url, apiKey: API_KEY, validateReplies: true });
     const presence = await api.presence({ channel: room });
     expect(presence.presence[reply.connect.client]).toMatchObject({ user, conn_info: { name: 'Ann' } });
     await api.close();
