@@ -66,18 +66,34 @@ describeWithCentrifugo('README.md v6 snippets against the real Centrifugo v6.9.1
     });
   });
 
-  it('the token snippet makes tokens that connect, and subscribe to the private channel', async () => {
-    const snippet = blockImporting('@centkit/client/v6/tokens');
-    const run = runModule('tokens-v6.mjs', `${snippet}\nconsole.log(JSON.stringify({ connectToken, subscribeToken }));\n`, env);
-    expect(run.stderr).toBe('');
-    const { connectToken, subscribeToken } = JSON.parse(run.stdout) as { connectToken: string; subscribeToken: string };
-    const { session } = await connectedSession(server.wsUrl, connectToken);
-    try {
-      const channel = /channel: '([^']+)'/.exec(snippet)?.[1] ?? '';
-      await session.send({ id: 2, subscribe: { channel, token: subscribeToken } });
-      expect(await session.next()).toMatchObject({ id: 2, subscribe: {} });
-    } finally {
-      session.close();
+  it('packages/client/README.md: its v6 example runs as its comments say', () => {
+    const clientReadme = readFileSync(path.join(root, 'packages/client/README.md'), 'utf8');
+    const example = [...clientReadme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').find((b) => b.startsWith('// example-v6.mjs')) ?? '';
+    expect(example).toContain("'http://localhost:8000'");
+    const run = runModule('example-v6.mjs', example.replace("'http://localhost:8000'", JSON.stringify(server.url)), env);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('no such namespace: unknown channel\n');
+    const [position, counts] = run.stdout.trim().split('\n');
+    expect(position).toMatch(/^\d+ [A-Za-z]{8} \[.*\{ text: 'hi' \}/);
+    expect(counts).toBe('subscribers: 0');
+  });
+
+  it('the token snippets (this README and the client\'s) make tokens that connect, and subscribe to the private channel', async () => {
+    const clientReadme = readFileSync(path.join(root, 'packages/client/README.md'), 'utf8');
+    const fromClientReadme = [...clientReadme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').find((b) => b.includes("from '@centkit/client/v6/tokens'"));
+    const snippets = [blockImporting('@centkit/client/v6/tokens'), fromClientReadme ?? ''];
+    for (const [i, snippet] of snippets.entries()) {
+      const run = runModule(`tokens-v6-${i}.mjs`, `${snippet}\nconsole.log(JSON.stringify({ connectToken, subscribeToken }));\n`, env);
+      expect(run.stderr).toBe('');
+      const { connectToken, subscribeToken } = JSON.parse(run.stdout) as { connectToken: string; subscribeToken: string };
+      const { session } = await connectedSession(server.wsUrl, connectToken);
+      try {
+        const channel = /channel: '([^']+)'/.exec(snippet)?.[1] ?? '';
+        await session.send({ id: 2, subscribe: { channel, token: subscribeToken } });
+        expect(await session.next()).toMatchObject({ id: 2, subscribe: {} });
+      } finally {
+        session.close();
+      }
     }
   });
 });
