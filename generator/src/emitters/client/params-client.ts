@@ -1,10 +1,11 @@
-import type { ImportDeclarationStructure, OptionalKind, SourceFile } from 'ts-morph';
+import type { ImportDeclarationStructure, OptionalKind, SourceFile, StatementStructures, WriterFunction } from 'ts-morph';
 import { EmitterSetupError, type EmitContext } from '../../emit/emitter.js';
-import { VariableDeclarationKind } from '../../emit/ts-morph.js';
+import { StructureKind, VariableDeclarationKind } from '../../emit/ts-morph.js';
 import { docs, literal } from '../../emit/ts-file.js';
 import type { MethodIR, ProtocolIR, TransportIR } from '../../ir/types.js';
 import { withoutUndefined } from '../protocol-table/index.js';
-import { isOptional, methodDocs, methodTableOf } from './method-docs.js';
+import { methodTableOf } from './method-docs.js';
+import { batchClass, clientClass } from './params-classes.js';
 import type { ClientOptions } from './options.js';
 import { typeImports } from './type-imports.js';
 
@@ -31,42 +32,30 @@ export function buildParamsClient(file: SourceFile, ir: ProtocolIR, transport: T
   const codeType = numbered ? 'ErrorCode' : 'number';
   const types = [...methods.flatMap((m) => [m.params.name, m.result.name]), ...(batchMethod === undefined ? [] : [batchMethod.params.name])];
   file.addImportDeclarations([...typeImports(context, { table: numbered ? ['ErrorCode'] : [], types }), ...runtimeImports(context.options, keyed !== undefined)]);
+  // A new line is the blank line after the imports.
+  const statements: (StatementStructures | WriterFunction)[] = [(writer) => writer.newLine()];
+  const constant = (name: string, initializer: string, description: string, extra: { type?: string; isExported?: boolean } = {}): void => {
+    statements.push({ kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, docs: docs(description), ...(extra.isExported === true ? { isExported: true } : {}), declarations: [{ name, initializer, ...(extra.type === undefined ? {} : { type: extra.type }) }] });
+  };
+  const alias = (name: string, type: string, description: string, typeParameters: string[] = []): void => {
+    statements.push({ kind: StructureKind.TypeAlias, isExported: true, name, type, docs: docs(description), typeParameters });
+  };
   // The runtime reads neither the description nor the list of methods (the method table has them).
   const { description: _description, methods: _methods, ...descriptor } = transport;
-  const constant = (name: string, initializer: string, description: string, type?: string) =>
-    file.addVariableStatement({
-      declarationKind: VariableDeclarationKind.Const,
-      docs: docs(description),
-      declarations: [{ name, initializer, ...(type === undefined ? {} : { type }) }],
-    });
   constant('transport', `${literal(withoutUndefined(descriptor))} as const satisfies HttpTransportDescriptor`, `The transport the client speaks (\`${transport.id}\`), as data the runtime interprets.`);
   constant('methodTable', `${literal(methodTableOf(ir.methods))} satisfies MethodTable`, 'What the runtime needs to know of each method: `read` methods may be retried; a write that names its `idempotencyKey` field may be too, once the client has put a key in it.');
-  file.addVariableStatement({
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: docs('The protocol as the runtime needs it: the method table, the transport descriptor and where the validators come from. A client made with `new Client(options, { transport })` speaks another descriptor.'),
-    declarations: [{ name: 'protocolBinding', type: 'ProtocolBinding', initializer: bindingInitializer(context.options.validatorsModule) }],
-  });
-  file.addVariableStatement({
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: docs(`The error the server answered a method with (its error object): \`code\` typed as ${numbered ? 'the protocol\'s numbered codes (`ErrorCode`)' : 'a number'}, so \`instanceof\` narrows to it.`),
-    declarations: [{ name: 'CentApiError', type: `CentApiErrorClass<${codeType}>`, initializer: 'RuntimeApiError' }],
-  });
-  file.addTypeAlias({ isExported: true, name: 'CentApiError', type: `RuntimeApiError<${codeType}>`, docs: docs('An instance of `CentApiError`.') });
+  constant('protocolBinding', bindingInitializer(context.options.validatorsModule), 'The protocol as the runtime needs it: the method table, the transport descriptor and where the validators come from. A client made with `new Client(options, { transport })` speaks another descriptor.', { type: 'ProtocolBinding', isExported: true });
+  constant('CentApiError', 'RuntimeApiError', `The error the server answered a method with (its error object): \`code\` typed as ${numbered ? 'the protocol\'s numbered codes (`ErrorCode`)' : 'a number'}, so \`instanceof\` narrows to it.`, { type: `CentApiErrorClass<${codeType}>`, isExported: true });
+  alias('CentApiError', `RuntimeApiError<${codeType}>`, 'An instance of `CentApiError`.');
   if (keyed !== undefined) {
     const options = keyed.options.length === 0 ? 'Record<never, never>' : batchMethod === undefined ? `{ ${keyed.options.map((o) => `${JSON.stringify(o)}?: unknown`).join('; ')} }` : `Pick<${batchMethod.params.name}, ${keyed.options.map((o) => JSON.stringify(o)).join(' | ')}>`;
-    file.addTypeAlias({ isExported: true, name: 'BatchOptions', type: options, docs: docs(`Options of the \`${keyed.method}\` method a batch is sent with, given to \`send()\` beside the call options.`) });
-    file.addTypeAlias({
-      isExported: true,
-      name: 'BatchEntry',
-      typeParameters: [{ name: 'R' }],
-      type: `KeyedBatchEntry<R, ${codeType}>`,
-      docs: docs('One entry of a batch, in the order the commands were added: `{ ok: true, method, result }` or `{ ok: false, method, error }`.'),
-    });
+    alias('BatchOptions', options, `Options of the \`${keyed.method}\` method a batch is sent with, given to \`send()\` beside the call options.`);
+    alias('BatchEntry', `KeyedBatchEntry<R, ${codeType}>`, 'One entry of a batch, in the order the commands were added: `{ ok: true, method, result }` or `{ ok: false, method, error }`.', ['R']);
   }
-  addClient(file, ir, methods, keyed?.method, codeType);
-  if (keyed !== undefined) addBatch(file, methods, keyed.method);
+  statements.push(clientClass(ir, methods, keyed?.method, codeType));
+  if (keyed !== undefined) statements.push(batchClass(methods, keyed.method));
+  // One manipulation after the imports: ts-morph re-reads the whole file after each one.
+  file.addStatements(statements);
 }
 
 function checkNames(methods: readonly MethodIR[], batched: boolean): void {
@@ -100,76 +89,4 @@ function runtimeImports(options: ClientOptions, batched: boolean): OptionalKind<
     { moduleSpecifier: `${dir}/transport-descriptor.js`, isTypeOnly: true, namedImports: ['HttpTransportDescriptor'] },
     { moduleSpecifier: `${dir}/types.js`, isTypeOnly: true, namedImports: [...(batched ? ['BatchRunner'] : []), 'CallOptions', 'MethodTable'] },
   ];
-}
-
-function addClient(file: SourceFile, ir: ProtocolIR, methods: readonly MethodIR[], batchMethod: string | undefined, codeType: string): void {
-  const cls = file.addClass({
-    isExported: true,
-    name: 'Client',
-    extends: `EnvelopeClientCore<MethodTypes, ${codeType}${batchMethod === undefined ? '' : ', BatchOptions'}>`,
-    docs: docs(
-      `Client for the ${ir.title} (protocol ${ir.name}, server version ${ir.version}).`,
-      'Each method sends one request and resolves to the result, or rejects with a typed `CentError` (`CentApiError` when the server answered with its error object).'
-        + (batchMethod === undefined ? '' : ` \`batch()\` sends several commands in one request of the protocol's \`${batchMethod}\` method.`),
-    ),
-  });
-  cls.addConstructor({
-    docs: docs('`protocol` replaces parts of the generated binding (another transport descriptor, method table or validators).'),
-    parameters: [
-      { name: 'options', type: 'EnvelopeClientOptions' },
-      { name: 'protocol', type: 'Partial<ProtocolBinding>', hasQuestionToken: true },
-    ],
-    statements: ['super(options, { ...protocolBinding, ...protocol });'],
-  });
-  // Batched: ts-morph re-reads the file after each manipulation (one by one is quadratic).
-  cls.addMethods(methods.map((method) => ({
-    name: method.memberName,
-    docs: methodDocs(method, 'client'),
-    parameters: [
-      { name: 'params', type: method.params.name, ...(isOptional(method) ? { initializer: '{}' } : {}) },
-      { name: 'options', type: 'CallOptions', hasQuestionToken: true },
-    ],
-    returnType: `Promise<${method.result.name}>`,
-    statements: [`return this.call(${JSON.stringify(method.name)}, params, options);`],
-  })));
-  if (batchMethod === undefined) return;
-  cls.addMethod({
-    name: 'batch',
-    docs: docs(`Starts a typed batch: its commands go in one request of the \`${batchMethod}\` method, \`send(options)\` resolves to one entry per command, in order.`),
-    returnType: 'Batch',
-    statements: ['return new Batch((commands, options) => this.runBatch(commands, options));'],
-  });
-}
-
-function addBatch(file: SourceFile, methods: readonly MethodIR[], batchMethod: string): void {
-  const cls = file.addClass({
-    isExported: true,
-    name: 'Batch',
-    // A new batch is open (an array of any method's entry), so one built in a loop types without
-    // annotations; each method call appends to a tuple (`Append`).
-    typeParameters: [{
-      name: 'T',
-      constraint: 'readonly BatchEntry<unknown>[]',
-      default: `OpenEntries<BatchEntry<MethodTypes[Exclude<keyof MethodTypes, ${JSON.stringify(batchMethod)}>]["result"]>>`,
-    }],
-    extends: 'BatchCore<T, BatchOptions>',
-    docs: docs(
-      'A typed batch: each method appends one command, and `send()` resolves to one entry per command, in order, each `{ ok: true, method, result }` or `{ ok: false, method, error }` (a `CentApiError`); a failed command never hides the others.',
-      `The batch options (\`BatchOptions\`) go to \`send()\` with the call options. A body the server cannot decode fails the whole \`${batchMethod}\` call. An empty batch sends nothing and resolves to \`[]\`.`,
-    ),
-  });
-  cls.addConstructor({
-    parameters: [{ name: 'run', type: 'BatchRunner<BatchEntry<unknown>, BatchOptions>' }],
-    statements: ['super(run);'],
-  });
-  cls.addMethods(methods.map((method) => {
-    const next = `Batch<Append<T, BatchEntry<${method.result.name}>>>`;
-    return {
-      name: method.memberName,
-      docs: methodDocs(method, 'batch'),
-      parameters: [{ name: 'params', type: method.params.name, ...(isOptional(method) ? { initializer: '{}' } : {}) }],
-      returnType: next,
-      statements: [`return this.push(${JSON.stringify(method.name)}, params);`],
-    };
-  }));
 }

@@ -138,7 +138,6 @@ const methodTable = {
 export const protocolBinding: ProtocolBinding = { methods: methodTable, transport, validators: { module: "@centkit/validators/v6", load: async () => (await import("@centkit/validators/v6")).validate } };
 /** The error the server answered a method with (its error object): `code` typed as the protocol's numbered codes (`ErrorCode`), so `instanceof` narrows to it. */
 export const CentApiError: CentApiErrorClass<ErrorCode> = RuntimeApiError;
-
 /** An instance of `CentApiError`. */
 export type CentApiError = RuntimeApiError<ErrorCode>;
 /** Options of the `batch` method a batch is sent with, given to `send()` beside the call options. */
