@@ -11,7 +11,7 @@ import { API_KEY, describeWithCentrifugo, startCentrifugo, variantConfigs, type 
 import { errorCatalogue } from '@centkit/validators/v6';
 import { CentApiError, CentAuthError, CentHttpError, type ClientOptions, type ErrorCode } from '../../src/v6/index.js';
 import { rejectionOf } from '../support/net.js';
-import { TestClient } from './support/v6-client.js';
+import { HTTP_API, TestClient } from './support/v6-client.js';
 
 const unique = (prefix: string): string => `${prefix}${randomUUID().slice(0, 8)}`;
 
@@ -116,6 +116,13 @@ describeWithCentrifugo('errors of the generated v6 client against the real Centr
       await expect(lost.batch().info().send()).rejects.toMatchObject({ name: 'CentHttpError', status: 404, url: `${server.url}/v6/batch` });
       // The same server under a prefix the client was told: found.
       await expect(client({ path: '/api/{method}' }).info()).resolves.toMatchObject({ nodes: expect.any(Array) });
+    });
+
+    it('a client made from a transport descriptor whose path is wrong: 404', async () => {
+      const descriptor = { ...HTTP_API, http: { ...HTTP_API.http, path: '/rpc/{method}' } };
+      const fromDescriptor = new TestClient({ url: server.url, apiKey: API_KEY, validateReplies: true }, { transport: descriptor });
+      clients.push(fromDescriptor);
+      await expect(fromDescriptor.presenceStats({ channel: 'both:x' })).rejects.toMatchObject({ name: 'CentHttpError', status: 404, url: `${server.url}/rpc/presence_stats` });
     });
   });
 });
