@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import { buildProbes } from '../src/contract/build-probes.js';
+import { createReplyChecker } from '../src/contract/check-reply.js';
+import { loadProbePlan } from '../src/contract/probe-plan.js';
+import { SchemaSetError } from '../src/validate/problem.js';
 import type { ProbePlan } from '../src/contract/probe-plan.js';
 import { buildRequest, endpointUrl } from '../src/contract/http-call.js';
 import { createHmac } from 'node:crypto';
@@ -72,5 +77,44 @@ describe('a request, as the transport descriptor says', () => {
       headers: { 'content-type': 'application/json', Authorization: 'apikey k' },
       body: '{"channel":"c"}',
     });
+  });
+});
+
+describe('a probe that expects a catalogued error', () => {
+  const expectingRpc = async () => {
+    const { ir } = await loadProtocol(path.join(repoRoot, 'schema/centrifugo-v6'), repoRoot);
+    const rpc = ir.methods.find((m) => m.name === 'rpc')!;
+    return { ir, rpc, check: createReplyChecker(ir, ir.transports[0]!) };
+  };
+
+  it('passes on exactly that error, in the shape of the error type', async () => {
+    const { rpc, check } = await expectingRpc();
+    expect(check(rpc, { error: { code: 104, message: 'not found' } }, 'not_found')).toEqual([]);
+    expect(check(rpc, { error: { code: 104, message: 7 } }, 'not_found')).toEqual([{ view: 'wire', path: '/error/message', expected: 'type string', got: '7' }]);
+  });
+
+  it('fails on a result, and on another error', async () => {
+    const { rpc, check } = await expectingRpc();
+    expect(check(rpc, { result: { data: 1 } }, 'not_found')).toEqual([{ view: 'wire', path: '/result', expected: 'the error not_found (the probe plan expects it)', got: '{"data":1}' }]);
+    expect(check(rpc, { error: { code: 107, message: 'bad request' } }, 'not_found')).toEqual([
+      { view: 'wire', path: '/error', expected: 'the error not_found (the probe plan expects it)', got: '{"code":107,"message":"bad request"} (the soft error bad_request)' },
+    ]);
+    // Without the expectation the same error is a plain mismatch.
+    expect(check(rpc, { error: { code: 104, message: 'not found' } })).toHaveLength(1);
+  });
+
+  it('must name one of the method\'s errors', async () => {
+    const { ir } = await expectingRpc();
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'probes-'));
+    try {
+      await writeFile(path.join(dir, 'probes.json'), JSON.stringify({ channel: 'c', probes: { info: { expectError: 'not_found' }, rpc: { expectError: 'not_found' } } }));
+      const error = await loadProbePlan(dir, ir).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SchemaSetError);
+      expect((error as SchemaSetError).problems).toEqual([
+        { code: 'probes-invalid', file: 'probes.json', path: '/probes/info/expectError', message: '"not_found" is not one of the errors of info (internal_server_error, malformed_request, unauthorized)' },
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

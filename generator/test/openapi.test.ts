@@ -77,7 +77,7 @@ describe('the openapi emitter', () => {
   it.each(['mini-v6', 'kvstore'])('has components that compile as JSON Schema 2020-12, every ref resolving (%s)', (name) => {
     const doc = docs.get(name)!;
     const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true });
-    for (const keyword of ['x-since', 'components']) ajv.addKeyword({ keyword });
+    for (const keyword of ['x-since', 'x-idempotency-key', 'components']) ajv.addKeyword({ keyword });
     ajv.addSchema({ $id: 'doc', components: doc.components } as object);
     for (const schemaName of Object.keys(doc.components.schemas)) {
       expect(() => ajv.getSchema(`doc#/components/schemas/${schemaName}`), schemaName).not.toThrow();

@@ -10,14 +10,16 @@ export interface Mismatch {
   readonly got: string;
 }
 
-export type ReplyChecker = (method: MethodIR, reply: unknown) => Mismatch[];
+/** `expectedError`: the id of the catalogued error the probe expects instead of a result. */
+export type ReplyChecker = (method: MethodIR, reply: unknown, expectedError?: string) => Mismatch[];
 
 /**
  * Checks one reply (one item of a `commands` reply, or the `envelope` body) of a method, with the
  * field names of the transport's reply: the reply envelope, when the descriptor names one (wire
  * view), then the result inside it (wire view), and an error object against the error type. A
  * success must also satisfy both typed views, since a typed client hands exactly that to its
- * caller. An error reply is itself a mismatch: the probe wanted a success. The transport's batch
+ * caller. An error reply is itself a mismatch: the probe wanted a success, unless the probe
+ * expects exactly that catalogued error (then a result is the mismatch). The transport's batch
  * method, when it answers bare, is its own result.
  */
 export function createReplyChecker(ir: ProtocolIR, transport: TransportIR): ReplyChecker {
@@ -38,7 +40,7 @@ export function createReplyChecker(ir: ProtocolIR, transport: TransportIR): Repl
   const batchMethod = transport.batch?.item === 'keyed' ? transport.batch.method : undefined;
   const bareBatch = transport.batch?.item === 'keyed' && transport.batch.reply === 'bare' ? transport.batch.method : undefined;
 
-  return (method, reply) => {
+  return (method, reply, expectedError) => {
     const views = ['wire', 'typed'] as const;
     if (method.name === bareBatch) return dedupe([...views.flatMap((view) => check(validator(view, method.result.name), reply, '', view)), ...batchErrors(transport, fields.error, reply, '')]);
     const item = (reply !== null && typeof reply === 'object' ? reply : {}) as Record<string, unknown>;
@@ -53,9 +55,17 @@ export function createReplyChecker(ir: ProtocolIR, transport: TransportIR): Repl
       out.push({ view: 'wire', path: `/${escape(fields.method)}`, expected: JSON.stringify(method.name), got: show(item[fields.method]) });
     }
     if (success && fields.result in item) out.push(...batchErrors(transport, fields.error, method.name === batchMethod ? item[fields.result] : undefined, `/${escape(fields.result)}`));
+    if (success && expectedError !== undefined) {
+      out.push({ view: 'wire', path: `/${escape(fields.result)}`, expected: `the error ${expectedError} (the probe plan expects it)`, got: show(item[fields.result]) });
+    }
     if (!success) {
       if (transport.error !== undefined) out.push(...check(validator('wire', transport.error.type), error, `/${escape(fields.error)}`, 'wire'));
       const known = knownError(method, transport, error);
+      if (expectedError !== undefined && known?.id === expectedError) return dedupe(out);
+      if (expectedError !== undefined) {
+        out.push({ view: 'wire', path: `/${escape(fields.error)}`, expected: `the error ${expectedError} (the probe plan expects it)`, got: `${show(error)}${known === undefined ? '' : ` (the ${known.kind} error ${known.id})`}` });
+        return dedupe(out);
+      }
       const note = known === undefined ? 'an error this method does not list' : `the ${known.kind} error ${known.id}; check the server's configuration for the probe's params`;
       out.push({ view: 'wire', path: `/${escape(fields.error)}`, expected: 'no error (the probe sends valid params)', got: `${show(error)} (${note})` });
     }

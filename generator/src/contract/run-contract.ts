@@ -27,6 +27,8 @@ export interface ProbeResult {
   readonly status: 'pass' | 'fail' | 'skip';
   readonly params?: unknown;
   readonly reason?: string;
+  /** The catalogued error the probe expected instead of a result (and got, when it passed). */
+  readonly expectedError?: string;
   readonly mismatches: readonly Mismatch[];
   readonly ms: number;
 }
@@ -86,12 +88,13 @@ async function runProbe(ir: ProtocolIR, target: HttpTarget, checker: ReplyChecke
   const method = ir.methods.find((m) => m.name === probe.method);
   if (method === undefined) throw new Error(`unreachable: probe of unknown method ${probe.method}`);
   const started = performance.now();
-  const mismatches = await callAndCheck(ir, target, method, probe.params, checker);
+  const mismatches = await callAndCheck(ir, target, method, probe.params, checker, probe.expectError);
   const ms = Math.round(performance.now() - started);
-  return { method: probe.method, status: mismatches.length === 0 ? 'pass' : 'fail', params: probe.params, mismatches, ms };
+  const expected = probe.expectError === undefined ? {} : { expectedError: probe.expectError };
+  return { method: probe.method, status: mismatches.length === 0 ? 'pass' : 'fail', params: probe.params, ...expected, mismatches, ms };
 }
 
-async function callAndCheck(ir: ProtocolIR, target: HttpTarget, method: MethodIR, params: unknown, checker: ReplyChecker): Promise<Mismatch[]> {
+async function callAndCheck(ir: ProtocolIR, target: HttpTarget, method: MethodIR, params: unknown, checker: ReplyChecker, expectedError: string | undefined): Promise<Mismatch[]> {
   const fail = (expected: string, got: string): Mismatch[] => [{ view: 'http', path: '', expected, got }];
   let answer;
   try {
@@ -112,9 +115,9 @@ async function callAndCheck(ir: ProtocolIR, target: HttpTarget, method: MethodIR
   }
   if (target.transport.reply.shape === 'commands' && Array.isArray(parsed)) {
     if (parsed.length !== 1) return fail('one reply for one command', `${parsed.length} replies`);
-    return checker(method, parsed[0]);
+    return checker(method, parsed[0], expectedError);
   }
-  return checker(method, parsed);
+  return checker(method, parsed, expectedError);
 }
 
 function causeOf(error: Error): string {

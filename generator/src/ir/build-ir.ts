@@ -1,6 +1,6 @@
 import type { SchemaSet } from '../load/load-schema-set.js';
 import type { ErrorCatalogueEntry, Manifest } from '../load/manifest.js';
-import { SINCE_KEYWORD } from '../validate/keywords.js';
+import { IDEMPOTENCY_KEY_KEYWORD, SINCE_KEYWORD } from '../validate/keywords.js';
 import { methodMemberName, methodTypeName } from './names.js';
 import { toTransportIR } from './build-transport.js';
 import type { ErrorIR, FieldIR, JsonSchema, MethodIR, NamedSchema, ProtocolIR } from './types.js';
@@ -48,6 +48,7 @@ export function buildIR(set: SchemaSet): ProtocolIR {
       description: m.description,
       params,
       result: named(m.result),
+      idempotencyKey: idempotencyKeyOf(params),
       fields: fieldsOf(params),
       errors: (m.errors ?? []).map((id) => errorById.get(id)).filter((e): e is ErrorIR => e !== undefined),
       transports: transports.filter((t) => t.methods.includes(m.name)).map((t) => t.id),
@@ -84,6 +85,12 @@ function fieldsOf(params: NamedSchema): FieldIR[] {
     since: (wireProperties[name]?.[SINCE_KEYWORD] ?? schema[SINCE_KEYWORD]) as string | undefined,
     examples: Array.isArray(schema['examples']) ? schema['examples'] : [],
   }));
+}
+
+/** The params property marked as the idempotency key (validation allows at most one). */
+function idempotencyKeyOf(params: NamedSchema): string | undefined {
+  const properties = (params.wire['properties'] ?? {}) as Record<string, JsonSchema>;
+  return Object.keys(properties).find((name) => properties[name]?.[IDEMPOTENCY_KEY_KEYWORD] === true);
 }
 
 /** The JSON types a schema allows, for humans: `["string"]`, `["array"]`, `["Message"]`, `["any"]`. */

@@ -56,6 +56,11 @@ export interface MethodIR {
   readonly description: string;
   readonly params: NamedSchema;
   readonly result: NamedSchema;
+  /**
+   * The params field that carries an idempotency key (marked `x-idempotency-key`): the server
+   * de-duplicates the write by it, so a client may retry it safely. Undefined for most methods.
+   */
+  readonly idempotencyKey: string | undefined;
   /** Top-level params fields, for help texts, docs and diffs. */
   readonly fields: readonly FieldIR[];
   readonly errors: readonly ErrorIR[];

@@ -6,6 +6,7 @@ import { collectRefs } from '../load/refs.js';
 import { errorCatalogueSchema, manifestSchema } from '../load/manifest-schema.js';
 import type { Manifest } from '../load/manifest.js';
 import { createCheckingAjv, toProblems } from './ajv-instance.js';
+import { checkIdempotencyKeys } from './check-idempotency-keys.js';
 import { checkTransports } from './check-transports.js';
 import { DRAFT07_KEYWORDS, SINCE_KEYWORD, TYPED_VIEW_KEYWORD } from './keywords.js';
 import { sortProblems, type Problem } from './problem.js';
@@ -37,7 +38,7 @@ export function validateSchemaSet(set: SchemaSet): Problem[] {
   if (catalogue !== undefined && !ajv.validate(errorCatalogueSchema, catalogue)) {
     problems.push(...toProblems(ajv.errors, manifest.errors, 'errors-invalid'));
   }
-  problems.push(...checkNames(set, manifest), ...checkCrossReferences(set, manifest), ...checkTransports(set, manifest));
+  problems.push(...checkNames(set, manifest), ...checkCrossReferences(set, manifest), ...checkTransports(set, manifest), ...checkIdempotencyKeys(set, manifest));
   return sortProblems(problems);
 }
 

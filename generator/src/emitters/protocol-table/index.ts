@@ -81,7 +81,7 @@ export const protocolTableEmitter: Emitter = {
 };
 
 /** A copy without `undefined` members, at every depth: the emitted data holds only what is set. */
-function withoutUndefined(value: unknown): unknown {
+export function withoutUndefined(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutUndefined);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)]));

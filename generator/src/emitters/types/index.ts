@@ -33,7 +33,7 @@ export const typesEmitter: Emitter = {
           bannerComment: '',
           additionalProperties: false,
           declareExternallyReferenced: false,
-          strictIndexSignatures: true,
+          strictIndexSignatures: false,
           // `minItems: 1` would become a tuple `[T, ...T[]]` that a plain `T[]` variable can't fill.
           ignoreMinAndMaxItems: true,
           unknownAny: true,

@@ -24,7 +24,7 @@ export interface PublishParams {
    * String key/value pairs stored and delivered with the publication (history shows them, keys sorted).
    */
   tags?: {
-    [k: string]: string | undefined;
+    [k: string]: string;
   };
   /**
    * Idempotency key: a repeat with the same key within 300 s (per channel) is neither stored nor delivered and answers the cached result of the first publish (with or without history).
@@ -84,7 +84,7 @@ export interface BroadcastParams {
    * String key/value pairs stored and delivered with the publication (history shows them, keys sorted).
    */
   tags?: {
-    [k: string]: string | undefined;
+    [k: string]: string;
   };
   /**
    * Idempotency key: a repeat with the same key within 300 s (per channel) is neither stored nor delivered and answers the cached result of the first publish (with or without history).
@@ -312,7 +312,7 @@ export interface PresenceResult {
    * Client id → who is connected. `{}` when nobody is; keys sorted.
    */
   presence: {
-    [k: string]: ClientInfo | undefined;
+    [k: string]: ClientInfo;
   };
 }
 
@@ -413,7 +413,7 @@ export interface ChannelsResult {
    * Channel → its counts, summed over nodes; `{}` when none. Server-side subscriptions count. Keys sorted.
    */
   channels: {
-    [k: string]: ChannelInfo | undefined;
+    [k: string]: ChannelInfo;
   };
 }
 
@@ -512,7 +512,7 @@ export interface MapPublishParams {
    * String key/value pairs stored and delivered with the publication (history shows them, keys sorted).
    */
   tags?: {
-    [k: string]: string | undefined;
+    [k: string]: string;
   };
   /**
    * Idempotency key: a repeat within the window is suppressed (`suppress_reason` `idempotency`).
@@ -888,7 +888,7 @@ export interface MapEntry {
    * Tags it was published with.
    */
   tags?: {
-    [k: string]: string | undefined;
+    [k: string]: string;
   };
   /**
    * Offset of the change in the map's stream.
@@ -920,7 +920,7 @@ export interface Metrics {
    * Flattened Prometheus metric name → value; keys sorted.
    */
   items?: {
-    [k: string]: number | undefined;
+    [k: string]: number;
   };
 }
 
@@ -1004,7 +1004,7 @@ export interface Publication {
    * The tags it was published with.
    */
   tags?: {
-    [k: string]: string | undefined;
+    [k: string]: string;
   };
 }
 
