@@ -10,6 +10,7 @@ import type { CommandMethod } from '../methods/index.js';
 import { handlers } from '../methods/index.js';
 import type { MethodContext } from '../methods/types.js';
 import type { Params, Struct } from '../protocol.js';
+import { GoMarshalError } from '../encode/raw.js';
 import { errorObject } from './reply.js';
 
 export const BATCH_ORDER: readonly CommandMethod[] = [
@@ -28,11 +29,20 @@ export interface BatchCommandRun {
 /** Runs the batch; `onCommand` sees each command as it ran (for records). */
 export function runBatch(ctx: MethodContext, p: Params<'batch'>, onCommand?: (run: BatchCommandRun) => void): string {
   if (p.commands.length === 0) return '{}';
+  let unencodable: GoMarshalError | undefined;
   const replies = p.commands.map((cmd, index) => {
-    const run = runOne(ctx, cmd, index);
-    onCommand?.(run);
-    return run.reply;
+    try {
+      const run = runOne(ctx, cmd, index);
+      onCommand?.(run);
+      return run.reply;
+    } catch (err) {
+      // Go encodes the whole batch once every command has run: the later ones still run.
+      if (!(err instanceof GoMarshalError)) throw err;
+      unencodable = err;
+      return '';
+    }
   });
+  if (unencodable !== undefined) throw unencodable;
   return `{"replies":[${replies.join(',')}]}`;
 }
 
