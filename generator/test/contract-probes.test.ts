@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildProbes } from '../src/contract/build-probes.js';
 import type { ProbePlan } from '../src/contract/probe-plan.js';
-import { endpointUrl } from '../src/contract/http-call.js';
+import { buildRequest, endpointUrl } from '../src/contract/http-call.js';
+import { createHmac } from 'node:crypto';
+import path from 'node:path';
 import { loadProtocol } from '../src/diff/load-protocol.js';
 import { fixture, repoRoot } from './support/workspace.js';
 
 const plan: ProbePlan = {
-  envelope: { command: { method: 'op', params: 'args' }, reply: { error: 'error', result: 'result' } },
   channel: 'ns:probe',
   userPrefix: 'probe-',
   probes: { put: { params: { key: '{channel}', tags: ['{user}', 'x'] } } },
@@ -42,5 +43,34 @@ describe('the endpoint URL', () => {
     expect(endpointUrl('http://127.0.0.1:8000/api', '/api/')).toBe('http://127.0.0.1:8000/api/');
     expect(endpointUrl('http://127.0.0.1:8000/prefix', '/api/')).toBe('http://127.0.0.1:8000/prefix/api/');
     expect(endpointUrl('http://127.0.0.1:8000', '/rpc')).toBe('http://127.0.0.1:8000/rpc');
+    expect(endpointUrl('http://127.0.0.1:8000', '/api/{method}', 'presence_stats')).toBe('http://127.0.0.1:8000/api/presence_stats');
+    expect(endpointUrl('http://127.0.0.1:8000/api', '/api/{method}', 'info')).toBe('http://127.0.0.1:8000/api/info');
+    expect(endpointUrl('http://127.0.0.1:8000/x/', '/api/{method}', 'a/b')).toBe('http://127.0.0.1:8000/x/api/a%2Fb');
+  });
+});
+
+describe('a request, as the transport descriptor says', () => {
+  it('1.x: a command in an array batch, signed with hmac in the form field or the header', async () => {
+    const { ir } = await loadProtocol(path.join(repoRoot, 'schema/centrifugo-v1'), repoRoot);
+    const [form, json] = ir.transports;
+    const data = '[{"method":"publish","params":{"channel":"c"}}]';
+    const sign = createHmac('sha256', 's3cret').update(data).digest('hex');
+    const viaForm = buildRequest({ address: 'http://h:1', transport: form!, credentials: { insecure: false, secret: 's3cret' }, timeoutMs: 1 }, 'publish', { channel: 'c' });
+    expect(viaForm).toEqual({ url: 'http://h:1/api/', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ sign, data }).toString() });
+    const viaJson = buildRequest({ address: 'http://h:1', transport: json!, credentials: { insecure: false, secret: 's3cret' }, timeoutMs: 1 }, 'publish', { channel: 'c' });
+    expect(viaJson).toEqual({ url: 'http://h:1/api/', method: 'POST', headers: { 'content-type': 'application/json', 'X-API-Sign': sign }, body: data });
+    const insecure = buildRequest({ address: 'http://h:1', transport: form!, credentials: { insecure: true }, timeoutMs: 1 }, 'publish', { channel: 'c' });
+    expect(insecure.body).toBe(new URLSearchParams({ data }).toString());
+  });
+
+  it('http-api: the params as the body, the method in the path, the key in its header with its prefix', async () => {
+    const { ir } = await loadProtocol(fixture('mini-v6'), repoRoot);
+    const transport = { ...ir.transports[0]!, auth: { scheme: 'api-key' as const, header: 'Authorization', prefix: 'apikey ', alternatives: [], optional: false } };
+    expect(buildRequest({ address: 'http://h:1', transport, credentials: { insecure: false, apiKey: 'k' }, timeoutMs: 1 }, 'history', { channel: 'c' })).toEqual({
+      url: 'http://h:1/api/history',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', Authorization: 'apikey k' },
+      body: '{"channel":"c"}',
+    });
   });
 });

@@ -1,12 +1,13 @@
-import { IndentationText, NewLineKind, Project, QuoteKind, type SourceFile } from 'ts-morph';
+import type { Project as TsProject, SourceFile } from 'ts-morph';
+import { IndentationText, NewLineKind, Project, QuoteKind } from './ts-morph.js';
 import { tsHeader } from './header.js';
 
 const FORMAT = { indentSize: 2, tabSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true } as const;
 
 /** One in-memory ts-morph project with pinned printing settings, shared by every emitter. */
-let project: Project | undefined;
+let project: TsProject | undefined;
 
-function getProject(): Project {
+function getProject(): TsProject {
   project ??= new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: {

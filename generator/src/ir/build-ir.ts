@@ -1,8 +1,9 @@
 import type { SchemaSet } from '../load/load-schema-set.js';
-import type { ErrorCatalogueEntry, Manifest, ManifestTransport } from '../load/manifest.js';
+import type { ErrorCatalogueEntry, Manifest } from '../load/manifest.js';
 import { SINCE_KEYWORD } from '../validate/keywords.js';
 import { methodMemberName, methodTypeName } from './names.js';
-import type { ErrorIR, FieldIR, JsonSchema, MethodIR, NamedSchema, ProtocolIR, TransportIR } from './types.js';
+import { toTransportIR } from './build-transport.js';
+import type { ErrorIR, FieldIR, JsonSchema, MethodIR, NamedSchema, ProtocolIR } from './types.js';
 import { typedView, wireView } from './views.js';
 
 /**
@@ -34,7 +35,7 @@ export function buildIR(set: SchemaSet): ProtocolIR {
 
   const catalogue = ((set.files.get(manifest.errors) as { errors: ErrorCatalogueEntry[] }).errors ?? []).map(toErrorIR);
   const errorById = new Map(catalogue.map((e) => [e.id, e]));
-  const transports = manifest.transports.map((t) => toTransportIR(t, manifest));
+  const transports = manifest.transports.map((t) => toTransportIR(t, manifest, nameOf));
 
   const methods: MethodIR[] = manifest.methods.map((m) => {
     const params = named(m.params);
@@ -113,19 +114,5 @@ function toErrorIR(e: ErrorCatalogueEntry): ErrorIR {
     since: e.since,
     description: e.description,
     causes: e.causes ?? [],
-  };
-}
-
-function toTransportIR(t: ManifestTransport, manifest: Manifest): TransportIR {
-  return {
-    id: t.id,
-    kind: t.kind,
-    description: t.description,
-    isDefault: t.default ?? false,
-    batch: t.batch ?? false,
-    http: t.http && { method: t.http.method, path: t.http.path, body: t.http.body, contentType: t.http.contentType, dataField: t.http.dataField },
-    queue: t.queue && { system: t.queue.system, keys: t.queue.keys, shardKey: t.queue.shardKey, push: t.queue.push, itemsPerCommand: t.queue.itemsPerCommand ?? 1 },
-    sign: t.sign && { algorithm: t.sign.algorithm, encoding: t.sign.encoding, field: t.sign.field, header: t.sign.header, optional: t.sign.optional ?? false },
-    methods: t.methods ?? manifest.methods.map((m) => m.name),
   };
 }

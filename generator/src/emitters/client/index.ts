@@ -1,28 +1,36 @@
-import { Scope, VariableDeclarationKind, type ClassDeclaration } from 'ts-morph';
-import type { Emitter } from '../../emit/emitter.js';
+import type { ClassDeclaration, ImportDeclarationStructure, OptionalKind } from 'ts-morph';
+import { Scope, VariableDeclarationKind } from '../../emit/ts-morph.js';
+import type { EmitContext, Emitter } from '../../emit/emitter.js';
 import { docs, literal, printSourceFile } from '../../emit/ts-file.js';
 import type { MethodIR, ProtocolIR } from '../../ir/types.js';
+import { PROTOCOL_FILE } from '../protocol-table/index.js';
+import { TYPES_FILE } from '../types/index.js';
 
-export const CLIENT_FILE = 'packages/client/src/gen/client.gen.ts';
+/** The file this emitter writes in its output folder. */
+export const CLIENT_FILE = 'client.gen.ts';
+
+export interface ClientOptions {
+  /** The module exporting `MethodTypes` and every params and result type (default: the protocol-table and types outputs). */
+  readonly typesModule?: string;
+  /** The module exporting the client runtime (default `@centkit/client`). */
+  readonly runtime?: string;
+  /** Instead of `runtime`: the folder of the runtime's own modules, relative to the output. */
+  readonly runtimeDir?: string;
+}
+
+const DEFAULT_RUNTIME = '@centkit/client';
 
 /**
  * The typed surface of `@centkit/client`: a `Client` with one method per protocol method and
  * a `Batch` builder whose `send()` resolves to a tuple with one typed entry per command. The
  * behaviour lives in the hand-written runtime (`ClientCore`, `BatchCore`); this is glue.
  */
-export const clientEmitter: Emitter = {
+export const clientEmitter: Emitter<ClientOptions> = {
   name: 'client',
-  dependsOn: ['types'],
-  owns: ['packages/client/src/gen'],
-  emit(ir: ProtocolIR) {
-    const content = printSourceFile('client.gen.ts', ir.source, (file) => {
-      file.addImportDeclarations([
-        { moduleSpecifier: '@centkit/validators', isTypeOnly: true, namedImports: ['MethodTypes', ...ir.methods.flatMap((m) => [m.params.name, m.result.name]).sort()] },
-        { moduleSpecifier: '../runtime/batch-core.js', namedImports: ['BatchCore', { name: 'Append', isTypeOnly: true }, { name: 'OpenEntries', isTypeOnly: true }] },
-        { moduleSpecifier: '../runtime/client-core.js', namedImports: ['ClientCore'] },
-        { moduleSpecifier: '../runtime/options.js', isTypeOnly: true, namedImports: ['ClientOptions'] },
-        { moduleSpecifier: '../runtime/types.js', isTypeOnly: true, namedImports: ['BatchEntry', 'CallOptions', 'CommandRunner', 'MethodTable'] },
-      ]);
+  dependsOn: ['protocol-table', 'types'],
+  emit(ir: ProtocolIR, context: EmitContext<ClientOptions>) {
+    const content = printSourceFile(CLIENT_FILE, ir.source, (file) => {
+      file.addImportDeclarations([...typeImports(ir, context), ...runtimeImports(context.options)]);
       file.addVariableStatement({
         declarationKind: VariableDeclarationKind.Const,
         docs: docs('What the runtime needs to know of each method: `read` methods may be retried.'),
@@ -56,6 +64,31 @@ export const clientEmitter: Emitter = {
     return [{ path: CLIENT_FILE, content }];
   },
 };
+
+/** `MethodTypes` and the params and result types: from one module, or from the generated files beside it. */
+function typeImports(ir: ProtocolIR, { options, importOf }: EmitContext<ClientOptions>): OptionalKind<ImportDeclarationStructure>[] {
+  const names = ir.methods.flatMap((m) => [m.params.name, m.result.name]).sort();
+  if (options.typesModule !== undefined) return [{ moduleSpecifier: options.typesModule, isTypeOnly: true, namedImports: ['MethodTypes', ...names] }];
+  return [
+    { moduleSpecifier: importOf('protocol-table', PROTOCOL_FILE), isTypeOnly: true, namedImports: ['MethodTypes'] },
+    { moduleSpecifier: importOf('types', TYPES_FILE), isTypeOnly: true, namedImports: names },
+  ];
+}
+
+/** The runtime's classes and types: from its package entry, or from its own modules in a folder. */
+function runtimeImports(options: ClientOptions): OptionalKind<ImportDeclarationStructure>[] {
+  const dir = options.runtimeDir?.replace(/\/+$/, '');
+  if (dir === undefined) {
+    const types = ['Append', 'BatchEntry', 'CallOptions', 'ClientOptions', 'CommandRunner', 'MethodTable', 'OpenEntries'].map((name) => ({ name, isTypeOnly: true }));
+    return [{ moduleSpecifier: options.runtime ?? DEFAULT_RUNTIME, namedImports: ['BatchCore', 'ClientCore', ...types] }];
+  }
+  return [
+    { moduleSpecifier: `${dir}/batch-core.js`, namedImports: ['BatchCore', { name: 'Append', isTypeOnly: true }, { name: 'OpenEntries', isTypeOnly: true }] },
+    { moduleSpecifier: `${dir}/client-core.js`, namedImports: ['ClientCore'] },
+    { moduleSpecifier: `${dir}/options.js`, isTypeOnly: true, namedImports: ['ClientOptions'] },
+    { moduleSpecifier: `${dir}/types.js`, isTypeOnly: true, namedImports: ['BatchEntry', 'CallOptions', 'CommandRunner', 'MethodTable'] },
+  ];
+}
 
 function addClient(cls: ClassDeclaration, ir: ProtocolIR): void {
   cls.addConstructor({

@@ -16,6 +16,8 @@ export interface HistoryEntry {
 export interface ControlTarget {
   reset(): void;
   addClient(spec: FakeClientSpec): FakeClient;
+  /** Adds all the clients, or none when one of them cannot be added. */
+  addClients(specs: readonly FakeClientSpec[]): FakeClient[];
   removeClient(clientId: string): boolean;
   removeAllClients(): number;
   clients(): FakeClient[];
@@ -29,5 +31,7 @@ export interface ControlTarget {
   readonly violations: readonly ContractViolation[];
   clearViolations(): void;
   history(channel: string): HistoryEntry[];
+  /** `history(channel)` as JSON text, each message's data written as received (no recursion). */
+  historyJson(channel: string): string;
   readonly lastSeq: number;
 }

@@ -7,7 +7,9 @@ import type { Duplex } from 'node:stream';
 import type { ControlTarget } from '../control/control-target.js';
 import { handleControl } from '../control/http-control.js';
 import { handleApi, type ApiContext } from './api-handler.js';
-import { sendError, sendNotFound, sendRedirect } from './responses.js';
+import { sniffConnections } from './connection-sniff.js';
+import { checkRequestHead, GO_BAD_REQUEST, GO_HEADERS_TOO_LARGE, GO_MAX_HEADER_BYTES } from './go-server-answers.js';
+import { sendNotFound, sendOptionsStar, sendRawAndClose, sendRedirect, sendStar } from './responses.js';
 import { route } from './route.js';
 
 export interface ServerTimeouts {
@@ -23,27 +25,45 @@ export interface ServerSetup {
   readonly api: ApiContext;
   readonly control: ControlTarget | undefined;
   readonly timeouts?: ServerTimeouts;
+  /** Called with one line per request once it is answered (method, path without the query, status, time). */
+  readonly requestLog?: (line: string) => void;
 }
 
-const BAD_REQUEST_RAW = 'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n400 Bad Request';
+
+/** One line per request, without the query (it may hold data); raw answers show as closed. */
+function logWhenDone(req: IncomingMessage, res: ServerResponse, log: (line: string) => void): void {
+  const started = performance.now();
+  const url = req.url ?? '';
+  const q = url.indexOf('?');
+  res.once('close', () => {
+    const answer = res.writableFinished ? String(res.statusCode) : 'closed without an answer from a handler';
+    log(`${req.method ?? ''} ${q < 0 ? url : url.slice(0, q)} ${answer} ${(performance.now() - started).toFixed(1)} ms`);
+  });
+}
 
 export function createMockServer(setup: ServerSetup): Server {
   const prefix = setup.api.node.config.httpPrefix;
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    const r = route(req.url ?? '/', prefix, setup.control !== undefined);
+    if (setup.requestLog !== undefined) logWhenDone(req, res, setup.requestLog);
+    const refused = checkRequestHead(req.httpVersion, req.method ?? 'GET', req.url ?? '', req.rawHeaders);
+    if (refused !== undefined) return sendRawAndClose(res, refused);
+    const r = route(req.method ?? 'GET', req.url ?? '/', prefix, setup.control !== undefined);
     switch (r.kind) {
       case 'api':
         return handleApi(setup.api, req, res, r.query);
       case 'control':
-        if (setup.control) void handleControl(setup.control, req, res, r.path, r.query);
+        if (setup.control) void handleControl(setup.control, setup.api.budget, req, res, r.path, r.query);
         return;
       case 'redirect':
         return sendRedirect(res, req.method ?? 'GET', r.location);
       case 'not-found':
         return sendNotFound(res);
       case 'bad-request':
-        res.setHeader('Connection', 'close');
-        return sendError(res, 400);
+        return sendRawAndClose(res, GO_BAD_REQUEST);
+      case 'options-star':
+        return sendOptionsStar(res);
+      case 'star':
+        return sendStar(res, req.httpVersion !== '1.0');
     }
   };
   const server = createServer(
@@ -52,12 +72,25 @@ export function createMockServer(setup: ServerSetup): Server {
       headersTimeout: setup.timeouts?.headersMs ?? 10_000,
       keepAliveTimeout: setup.timeouts?.keepAliveMs ?? 5_000,
       connectionsCheckingInterval: 1_000,
+      // Go's limit on the request line and headers, and its checks of Host (checkRequestHead).
+      maxHeaderSize: GO_MAX_HEADER_BYTES,
+      requireHostHeader: false,
     },
     onRequest,
   );
-  server.on('clientError', (_err: Error, socket: Duplex) => {
-    if (socket.writable && !socket.destroyed) socket.end(BAD_REQUEST_RAW);
-    else socket.destroy();
+  sniffConnections(server, {
+    onRequest,
+    headersMs: setup.timeouts?.headersMs ?? 10_000,
+    requestMs: setup.timeouts?.requestMs ?? 60_000,
+    keepAliveMs: setup.timeouts?.keepAliveMs ?? 5_000,
+  });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || socket.destroyed) return void socket.destroy();
+    // Go answers and closes; after a 431 it half-closes and waits before the full close.
+    if (err.code === 'HPE_HEADER_OVERFLOW') {
+      socket.end(GO_HEADERS_TOO_LARGE, 'latin1');
+      setTimeout(() => socket.destroy(), 500).unref();
+    } else socket.end(GO_BAD_REQUEST, 'latin1');
   });
   return server;
 }
