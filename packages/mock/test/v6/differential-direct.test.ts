@@ -46,7 +46,7 @@ describeWithCentrifugo('v6 differential, in process', () => {
     };
     const toMock: Send = async (c, body) => {
       const r = executeV6(node, { method: c.method, target: c.path, rawHeaders: c.headers.flat(), body: Buffer.from(body, 'utf8') });
-      return { status: r.status, contentType: r.headers['Content-Type'], location: r.headers['Location'], body: c.method === 'HEAD' ? '' : r.body };
+      return { status: r.status, contentType: r.headers['Content-Type'], location: r.headers['Location'], body: c.method === 'HEAD' ? '' : typeof r.body === 'string' ? r.body : r.body.toString('utf8') };
     };
     const report = await runDifferential(diffCases(SEED, Math.round(count)), toReal, toMock);
     console.log(`${_name}: ${formatReport(report)}`);

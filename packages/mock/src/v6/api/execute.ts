@@ -16,6 +16,7 @@ import { runLegacy } from './legacy.js';
 import { methodReply } from './reply.js';
 import { routeV6, splitTarget, type RouteV6 } from './route.js';
 import { firstHeader } from '../../http/raw-header.js';
+import { decodeKeptBytes } from '../../json/kept-bytes.js';
 
 export type Stage = 'route' | 'method' | 'auth';
 
@@ -54,7 +55,7 @@ export function executeV6(node: NodeV6, req: RequestV6): ResponseV6 {
 export function run(node: NodeV6, route: Extract<RouteV6, { kind: 'method' | 'legacy' | 'health' }>, req: RequestV6): ResponseV6 {
   if (route.kind === 'health') return json('{}');
   const ctx: MethodContext = { node };
-  const text = req.body.toString('utf8');
+  const text = decodeKeptBytes(req.body).text;
   try {
     if (route.kind === 'legacy') {
       const body = runLegacy(ctx, text);

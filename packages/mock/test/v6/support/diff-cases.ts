@@ -249,7 +249,7 @@ export function diffCases(seed: number, count: number): DiffCase[] {
     return chance(0.1) ? pick(['', ' ', '[{"method":"info"}]', `${body}\nxx`, `${body} 5`, 'null']) : body;
   }
 
-  function headerVariant(): Pick<DiffCase, 'headers' | 'path'> & { path?: string } {
+  function headerVariant(): Pick<DiffCase, 'headers'> & { path?: string } {
     return pick<Pick<DiffCase, 'headers'> & { path?: string }>([
       { headers: [] },
       { headers: [['X-API-Key', 'nope']] },
