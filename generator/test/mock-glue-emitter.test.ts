@@ -14,7 +14,7 @@ import { repoRoot, scratchRoot } from './support/workspace.js';
 const context = { out: 'gen', options: { kindsModule: './kinds.js' }, importOf: () => '' };
 
 async function irOf(dir: string): Promise<ProtocolIR> {
-  return buildIR(await loadSchemaSet(dir));
+  return buildIR(await loadSchemaSet(dir, path.relative(repoRoot, dir)));
 }
 
 async function glue(ir: ProtocolIR): Promise<{ text: string; structs: Record<string, Record<string, unknown>> }> {

@@ -5,7 +5,9 @@
  * keys, key case, duplicate keys, bad JSON, out-of-range integers, bad base64, bad or misplaced
  * API keys, odd paths and HTTP methods). Bounded and deterministic: `diffCases(seed, count)`.
  * A body may hold `"@epoch"`: each side puts in the epoch it last answered for the channel.
+ * `goldenCases` turns the golden transcripts' requests into cases too.
  */
+import { expandBody, type GoldenLine } from '../../../../../test/support/golden-v6/transcript.js';
 export interface DiffCase {
   readonly group: string;
   readonly method: string;
@@ -283,4 +285,14 @@ export function diffCases(seed: number, count: number): DiffCase[] {
       { method: pick(['GET', 'POST']), path: pick(['/health', '/health/', '/health?x=1']) },
     ]);
   }
+}
+
+/** The golden HTTP exchanges recorded on one config variant, as cases (their placeholders kept). */
+export function goldenCases(lines: readonly GoldenLine[], server: string): DiffCase[] {
+  return lines
+    .filter((l) => l.server === server && l.request !== undefined)
+    .map((l) => {
+      const req = l.request as NonNullable<GoldenLine['request']>;
+      return { group: `golden ${/^([A-Za-z]+?)\d/.exec(l.name)?.[1] ?? l.name}`, method: req.method, path: req.path, headers: Object.entries(req.headers), body: expandBody(req) };
+    });
 }

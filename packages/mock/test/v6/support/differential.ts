@@ -3,7 +3,8 @@
  * status, content type (and Location) and body. Only server-made values are masked, each side
  * with its own Masker (epochs numbered by first appearance, ids, node name, metrics, map entry
  * times); `uptime` is dropped from `info` (its presence depends on when each node's 3-second
- * refresh fell). A request's `"@epoch"` becomes the epoch that side last answered for its channel.
+ * refresh fell). A request's `"@epoch"` becomes the epoch that side last answered for its channel,
+ * and a golden case's placeholders (`<epoch:N>`) the values that side answered in their place.
  */
 import { Masker } from '../../../../../test/support/golden-v6/mask.js';
 import type { DiffCase } from './diff-cases.js';
@@ -31,7 +32,9 @@ class Side {
 
   async exchange(c: DiffCase): Promise<{ res: SideResponse; masked: string }> {
     const epoch = c.channel === undefined ? 'xxxxxxxx' : (this.epochs.get(c.channel) ?? 'xxxxxxxx');
-    const res = await this.send(c, c.body.replace(/"@epoch"/g, JSON.stringify(epoch)));
+    // Golden cases carry the recording's placeholders: this side's own values go in their place.
+    const body = this.masker.unmask(c.body).replace(/"@epoch"/g, JSON.stringify(epoch)).replace(/"<unix-time>"/g, String(Math.floor(Date.now() / 1000) + 3600));
+    const res = await this.send({ ...c, path: this.masker.unmask(c.path) }, body);
     this.masker.learn(res.body);
     const found = /"epoch":"([A-Za-z]{8})"/.exec(res.body);
     if (c.channel !== undefined && found !== null && res.status === 200) this.epochs.set(c.channel, found[1] as string);
