@@ -70,14 +70,15 @@ describe('v6 fuzz', () => {
     const controlPaths = ['/_mock/', '/_mock/clients', '/_mock/commands', '/_mock/commands/wait', '/_mock/faults', '/_mock/violations', '/_mock/history', '/_mock/clients/c1/channels', '/_mock/clients/c%2541/channels', '/_mock/clients/c1/channels/pres:r', '/_mock/faults/abc', '/_mock/nope'];
     const controlQueries = ['', '?method=publish', '?outcome=bogus', '?chanel=x', '?since=abc', '?timeout=5&method=none', '?channel=hist:x', '?%zz=1'];
     const controlBodies = ['', '{}', '[]', 'not json', '{"user":"u","client":"c1","channels":["pres:r"]}', '{"user":1}', '[{"user":"a","client":"d"},{"user":"b","client":"d"}]', '{"channel":"nope:x"}', '{"channel":"pres:r"}', '{"type":"soft-error","error":"teapot"}', '{"type":"latency","ms":1,"times":1,"method":"channels"}', '{"type":"status","status":500,"method":"pubish"}', '{"user":"u","info":{"deep":' + '['.repeat(200) + ']'.repeat(200) + '}}'];
-    const kinds = [
+    type Req = { method: string; path: string; headers: [string, string][]; body: Buffer };
+    const kinds: (() => Req)[] = [
       () => ({ method: pick(['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'HEAD']), path: pick(['/api/publish', '/api', '/', '/api/x', '/_mock/nope', '/%zz', '/api/../api/info', '//api/info', '/health']), headers: [KEY, ['Content-Type', pick(['application/json', 'text/plain'])]] as [string, string][], body: bytes(Math.floor(rand() * 600)) }),
       () => { const m = pick(methods); return { method: 'POST', path: `/api/${m}`, headers: [KEY], body: mutate(body(m)) }; },
       () => ({ method: 'POST', path: `/api/${pick(methods)}`, headers: [KEY], body: Buffer.from(pick(['[', '{"data":', '{"label_filter":{"nodes":[']).repeat(2_000 + Math.floor(rand() * 3_000))) }),
       () => ({ method: 'POST', path: '/api/publish', headers: [KEY], body: Buffer.concat([Buffer.from('{"channel":"hist:u\xff","data":"'), bytes(40), Buffer.from('"}')]) }),
       () => ({ method: 'POST', path: '/api', headers: [KEY], body: Buffer.concat([mutate('{"method":"publish","params":{"channel":"hist:x","data":1}}\n{"method":8}'), Buffer.from(pick(['', '\nxx', ' 5', '{"method":"foo"}']))]) }),
       () => ({ method: 'POST', path: '/api/batch', headers: [KEY], body: mutate(body('batch')) }),
-      () => ({ method: 'POST', path: `/api/${pick(methods)}`, headers: [pick([['X-API-Key', 'nope'], ['Authorization', 'apikey  k1'], ['Authorization', 'Bearer x'], KEY])], body: Buffer.from('{}') }),
+      () => ({ method: 'POST', path: `/api/${pick(methods)}`, headers: [pick<[string, string]>([['X-API-Key', 'nope'], ['Authorization', 'apikey  k1'], ['Authorization', 'Bearer x'], KEY])], body: Buffer.from('{}') }),
       () => ({ method: pick(['GET', 'POST', 'DELETE']), path: pick(controlPaths) + pick(controlQueries), headers: [['Content-Type', 'application/json']] as [string, string][], body: Buffer.from(pick(controlBodies)) }),
     ];
     const rawKinds = [
