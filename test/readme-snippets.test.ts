@@ -118,6 +118,27 @@ describe('README.md snippets', () => {
     expect(out.messages).toHaveLength(1);
   });
 
+  it('the v6 mock snippet runs the v6 client snippet in the place it leaves for "the app"', () => {
+    const client = blockImporting('@centkit/client/v6');
+    const mock = blockImporting('@centkit/mock/v6');
+    expect(mock).toContain('// ... point the app at mock.url');
+    const app = client.replace("'http://localhost:8000'", 'mock.url').replace(/^import .*$/m, '');
+    const imports = client.match(/^import .*$/m)?.[0] ?? '';
+    const report = "console.log(JSON.stringify({ offset, published, stats, commands: mock.commands().map((c) => `${c.method}:${c.outcome}`), publishes: mock.commands({ method: 'publish' }).length }));";
+    const script = `${imports}\n${mock.replace(/^.*\/\/ \.\.\. point the app at mock\.url.*$/m, `${app}\n${report}`)}`;
+    const run = runModule('app-v6.mjs', script, { CENTRIFUGO_HTTP_API_KEY: 'readme-key' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(out).toMatchObject({
+      offset: 1,
+      published: { ok: true, method: 'publish', result: { offset: 2 } },
+      stats: { ok: true, method: 'presence_stats', result: { num_clients: 0, num_users: 0 } },
+      publishes: 3,
+    });
+    expect(out['commands']).toEqual(['publish:ok', 'history:ok', 'publish:ok', 'presence_stats:ok', 'publish:error']);
+  });
+
   it('the v6 validators snippet gives what its comments say', () => {
     const snippet = blockImporting('@centkit/validators/v6');
     const calls = [...snippet.matchAll(/^(validate\w*\(.*\));\n\/\/ → (.*)$|^(validate\w*\(.*\)); \/\/ → (.*)$/gm)];

@@ -1,4 +1,4 @@
-// The real Python cent clients as bench baselines, each installed from PyPI into its own venv in
+// The real Python cent clients, as bench baselines and as the v6 mock's peer clients, each installed from PyPI into its own venv in
 // the cache folder outside the repository (the one scripts/centrifugo.js uses), once; later runs
 // reuse it. cent 1.1.0 (the program `cent` replaces, for the cli bench) declares its one
 // dependency, six; cent 5.x (the Centrifugo v5/v6 HTTP API client, for the client-v6 bench)

@@ -22,12 +22,17 @@ function getProject(): TsProject {
   return project;
 }
 
+let printed = 0;
+
 /**
  * Builds a TypeScript (or JavaScript) file through ts-morph and prints it with the generated
  * header, LF line ends and one trailing newline. `build` adds declarations to the file.
  */
 export function printSourceFile(fileName: string, source: string, build: (file: SourceFile) => void): string {
-  const file = getProject().createSourceFile(`/${fileName}`, '', { overwrite: true });
+  // A path of its own each time: a file re-created at a path just deleted can be parsed
+  // incrementally against the old text (a long file, then a short one, came out garbled).
+  printed += 1;
+  const file = getProject().createSourceFile(`/${printed}/${fileName}`, '', { overwrite: true });
   try {
     build(file);
     file.formatText(FORMAT);

@@ -3,6 +3,7 @@
  *   centkit-mock --port 8000 --config centrifugo.json [--secret S] [--address A] [--insecure_api] [--strict]
  *                [--redis_url redis://127.0.0.1:6379] [--redis_api_num_shards N] [--verbose]
  * Reads Centrifugo 1.x's own config file (JSON or YAML). Stops on SIGINT/SIGTERM.
+ * `--protocol v6` runs the Centrifugo v6 mock instead (`v6/bin.ts`, loaded only then).
  */
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
@@ -27,10 +28,27 @@ options:
       --redis_url URL          consume the Redis API queues at URL
       --redis_api_num_shards N also consume centrifugo.api.0 .. N-1
   -v, --verbose                log one line per request (never a secret)
+      --protocol v1|v6         the server API to fake (default v1; --protocol v6 --help for v6's options)
   -h, --help                   this help
       --version                the version`;
 
-async function main(argv: readonly string[]): Promise<void> {
+/** The protocol asked for (`--protocol X` or `--protocol=X`), and the other arguments. */
+function protocolOf(argv: readonly string[]): { protocol: string; rest: string[] } {
+  const rest: string[] = [];
+  let protocol = 'v1';
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i] as string;
+    if (a === '--protocol') protocol = argv[(i += 1)] ?? '';
+    else if (a.startsWith('--protocol=')) protocol = a.slice('--protocol='.length);
+    else rest.push(a);
+  }
+  return { protocol, rest };
+}
+
+async function main(all: readonly string[]): Promise<void> {
+  const { protocol, rest: argv } = protocolOf(all);
+  if (protocol === 'v6' || protocol === '6') return (await import('./v6/bin.js')).mainV6(argv);
+  if (protocol !== 'v1' && protocol !== '1') throw new MockError('invalid_protocol', `--protocol must be v1 or v6, got ${JSON.stringify(protocol)}`);
   const { values } = parseArgs({
     args: [...argv],
     options: {

@@ -1,15 +1,15 @@
 /** `startMockCentrifugo`: one fake Centrifugo 1.8.0 on 127.0.0.1, with its test controls. */
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
-import type { Server } from 'node:http';
 import { systemClock, type Clock } from './clock.js';
 import { parseConfig } from './config/parse-config.js';
 import type { CentrifugoConfig, ResolvedConfig } from './config/types.js';
 import type { ControlTarget } from './control/control-target.js';
 import { MockUsageError } from './errors.js';
 import { MAX_FORM_BYTES } from './http/api-input.js';
-import { BodyBudget } from './http/body-budget.js';
+import { BodyBudget, DEFAULT_MAX_BODY_IN_FLIGHT, DEFAULT_MAX_JSON_BODY } from './http/body-budget.js';
 import { createMockServer, type ServerTimeouts } from './http/server.js';
+import { listen, shutdown } from './http/go-server.js';
 import { silentLogger, type MockLogger } from './logger.js';
 import { Mock } from './mock-instance.js';
 import { startRedisApi, type RedisApi, type RedisApiOptions } from './redis/redis-api.js';
@@ -71,8 +71,7 @@ export interface MockCentrifugo extends Omit<ControlTarget, 'historyJson'> {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
-export const DEFAULT_MAX_JSON_BODY = 64 << 20;
-export const DEFAULT_MAX_BODY_IN_FLIGHT = 128 << 20;
+export { DEFAULT_MAX_BODY_IN_FLIGHT, DEFAULT_MAX_JSON_BODY } from './http/body-budget.js';
 /** What Go's ParseMultipartForm(32 MiB) keeps in memory at most: 32 MiB + 10 MiB of values. */
 const MULTIPART_MAX_MEMORY = 42 << 20;
 
@@ -125,23 +124,4 @@ export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): 
     await shutdown(server);
   });
   return mock;
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-/** Stops accepting, lets in-flight requests finish briefly, then closes every connection. */
-function shutdown(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), 250).unref();
-  });
 }

@@ -46,6 +46,16 @@ export class Masker {
     }
   }
 
+  /**
+   * The text with the epoch and id placeholders this masker assigned put back to their values:
+   * a replay sends a server's own epochs and ids where the recording had placeholders.
+   */
+  unmask(text: string): string {
+    const values = new Map<string, string>();
+    for (const [value, placeholder] of [...this.epochs, ...this.uuids]) values.set(placeholder, value);
+    return text.replace(/<(?:epoch|client|uuid):[^>]+>/g, (p) => values.get(p) ?? p);
+  }
+
   /** The masked text, and the kinds of placeholder put in (added to `kinds`). */
   mask(text: string, kinds: Set<PlaceholderKind>): string {
     let out = text.replace(JWT, (jwt) => {

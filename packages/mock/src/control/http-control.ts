@@ -22,18 +22,24 @@ const QUERY: Readonly<Record<string, readonly string[]>> = {
   'GET /history': ['channel'],
 };
 
-export async function handleControl(target: ControlTarget, budget: BodyBudget, req: IncomingMessage, res: ServerResponse, path: string, query: string): Promise<void> {
+export async function handleControl(target: ControlTarget<unknown, unknown, unknown>, budget: BodyBudget, req: IncomingMessage, res: ServerResponse, path: string, query: string): Promise<void> {
   const sub = path.slice(CONTROL_PREFIX.length).replace(/\/+$/, '') || '/';
   const method = req.method ?? 'GET';
   const key = `${method} ${sub}`;
   try {
+    for (const route of target.controlRoutes ?? []) {
+      const m = route.method === method ? route.path.exec(sub) : null;
+      if (m === null) continue;
+      readQuery(query, [], `${method} ${CONTROL_PREFIX}${sub}`);
+      return send(res, route.status ?? 200, await route.handle(m, () => readJson(req, res, budget)));
+    }
     const item = /^\/(clients|faults)\/(.+)$/.exec(sub);
     const known = ROUTE_KEYS.has(key) || (method === 'DELETE' && item !== null);
     if (!known) return fail(res, 404, 'unknown_route', `no control route ${key}; GET ${CONTROL_PREFIX}/ lists them`);
     const params = readQuery(query, QUERY[key] ?? [], `${method} ${CONTROL_PREFIX}${sub === '/' ? '/' : sub}`);
     switch (key) {
       case 'GET /':
-        return send(res, 200, { paths: ROUTES });
+        return send(res, 200, { paths: [...ROUTES, ...(target.controlRoutes ?? []).map((r) => r.describe)] });
       case 'POST /reset':
         target.reset();
         return send(res, 200, { ok: true });
@@ -85,7 +91,7 @@ export async function handleControl(target: ControlTarget, budget: BodyBudget, r
   }
 }
 
-async function waitForCommand(target: ControlTarget, res: ServerResponse, params: ReadonlyMap<string, string>): Promise<void> {
+async function waitForCommand(target: ControlTarget<unknown, unknown, unknown>, res: ServerResponse, params: ReadonlyMap<string, string>): Promise<void> {
   const filter = commandFilter(params);
   const timeout = waitTimeout(params);
   const abort = new AbortController();

@@ -4,6 +4,11 @@
  * budget a body that would take the total over it is refused before it is read (the caller
  * answers 503: Go's net/http has no such limit, so this answer is the mock's own).
  */
+/** The mocks' default cap on one request body (the real servers have none). */
+export const DEFAULT_MAX_JSON_BODY = 64 << 20;
+/** The mocks' default cap on the request bodies held at once. */
+export const DEFAULT_MAX_BODY_IN_FLIGHT = 128 << 20;
+
 export class BodyBudget {
   private used = 0;
 

@@ -1,25 +1,17 @@
 /**
- * The node:http server: routing, timeouts against slow or vanishing clients, Go-like answers to
- * malformed HTTP, and a graceful close (API requests get 503 once closing has begun).
+ * The 1.x server: Go's server behaviour (`go-server.ts`) with Centrifugo 1.8.0's routes (the
+ * `/api/` subtree, redirects, 404) and the control API; API requests get 503 once closing has begun.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { ControlTarget } from '../control/control-target.js';
 import { handleControl } from '../control/http-control.js';
 import { handleApi, type ApiContext } from './api-handler.js';
-import { sniffConnections } from './connection-sniff.js';
-import { checkRequestHead, GO_BAD_REQUEST, GO_HEADERS_TOO_LARGE, GO_MAX_HEADER_BYTES } from './go-server-answers.js';
+import { GO_BAD_REQUEST } from './go-server-answers.js';
+import { createGoServer, type ServerTimeouts } from './go-server.js';
 import { sendNotFound, sendOptionsStar, sendRawAndClose, sendRedirect, sendStar } from './responses.js';
 import { route } from './route.js';
 
-export interface ServerTimeouts {
-  /** Time to receive all request headers (default 10 s). */
-  readonly headersMs?: number;
-  /** Time to receive the whole request (default 60 s). */
-  readonly requestMs?: number;
-  /** Idle keep-alive connections are closed after this (default 5 s). */
-  readonly keepAliveMs?: number;
-}
+export type { ServerTimeouts } from './go-server.js';
 
 export interface ServerSetup {
   readonly api: ApiContext;
@@ -29,24 +21,9 @@ export interface ServerSetup {
   readonly requestLog?: (line: string) => void;
 }
 
-
-/** One line per request, without the query (it may hold data); raw answers show as closed. */
-function logWhenDone(req: IncomingMessage, res: ServerResponse, log: (line: string) => void): void {
-  const started = performance.now();
-  const url = req.url ?? '';
-  const q = url.indexOf('?');
-  res.once('close', () => {
-    const answer = res.writableFinished ? String(res.statusCode) : 'closed without an answer from a handler';
-    log(`${req.method ?? ''} ${q < 0 ? url : url.slice(0, q)} ${answer} ${(performance.now() - started).toFixed(1)} ms`);
-  });
-}
-
 export function createMockServer(setup: ServerSetup): Server {
   const prefix = setup.api.node.config.httpPrefix;
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    if (setup.requestLog !== undefined) logWhenDone(req, res, setup.requestLog);
-    const refused = checkRequestHead(req.httpVersion, req.method ?? 'GET', req.url ?? '', req.rawHeaders);
-    if (refused !== undefined) return sendRawAndClose(res, refused);
     const r = route(req.method ?? 'GET', req.url ?? '/', prefix, setup.control !== undefined);
     switch (r.kind) {
       case 'api':
@@ -66,31 +43,9 @@ export function createMockServer(setup: ServerSetup): Server {
         return sendStar(res, req.httpVersion !== '1.0');
     }
   };
-  const server = createServer(
-    {
-      requestTimeout: setup.timeouts?.requestMs ?? 60_000,
-      headersTimeout: setup.timeouts?.headersMs ?? 10_000,
-      keepAliveTimeout: setup.timeouts?.keepAliveMs ?? 5_000,
-      connectionsCheckingInterval: 1_000,
-      // Go's limit on the request line and headers, and its checks of Host (checkRequestHead).
-      maxHeaderSize: GO_MAX_HEADER_BYTES,
-      requireHostHeader: false,
-    },
+  return createGoServer({
     onRequest,
-  );
-  sniffConnections(server, {
-    onRequest,
-    headersMs: setup.timeouts?.headersMs ?? 10_000,
-    requestMs: setup.timeouts?.requestMs ?? 60_000,
-    keepAliveMs: setup.timeouts?.keepAliveMs ?? 5_000,
+    ...(setup.timeouts === undefined ? {} : { timeouts: setup.timeouts }),
+    ...(setup.requestLog === undefined ? {} : { requestLog: setup.requestLog }),
   });
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
-    if (!socket.writable || socket.destroyed) return void socket.destroy();
-    // Go answers and closes; after a 431 it half-closes and waits before the full close.
-    if (err.code === 'HPE_HEADER_OVERFLOW') {
-      socket.end(GO_HEADERS_TOO_LARGE, 'latin1');
-      setTimeout(() => socket.destroy(), 500).unref();
-    } else socket.end(GO_BAD_REQUEST, 'latin1');
-  });
-  return server;
 }

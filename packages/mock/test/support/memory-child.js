@@ -1,9 +1,8 @@
 // A mock in a process of its own, for memory measurements: started with the options in argv[2]
-// (JSON), it reports its port and RSS over IPC, then answers 'peak' (the highest RSS sampled
+// (JSON), the 1.x mock or, with argv[3] `v6`, the v6 one; it reports its port and RSS over IPC, then answers 'peak' (the highest RSS sampled
 // every 5 ms since the last ask) and 'gc' (RSS, and the bytes the JS engine holds, heap and
 // external, after collecting garbage; needs --expose-gc).
-import { startMockCentrifugo } from '@centkit/mock';
-
+const { startMockCentrifugo } = await import(process.argv[3] === 'v6' ? '@centkit/mock/v6' : '@centkit/mock');
 const mock = await startMockCentrifugo(JSON.parse(process.argv[2] ?? '{}'));
 const rss = () => process.memoryUsage().rss;
 const held = () => {

@@ -1,0 +1,101 @@
+/**
+ * The field kinds of the Go structs a decoder fills (`go-decode.ts`), and the TypeScript type of
+ * a decoded struct. A table names every struct; a field refers to another by name, so recursive
+ * types (a filter tree) are plain data. Generated glue emits such tables from a schema.
+ *
+ *   string       Go string              → string ('' when absent)
+ *   bool         Go bool                → boolean
+ *   int32 uint32 Go int32 / uint32      → number
+ *   int64 uint64 Go int64 / uint64      → bigint (exact)
+ *   raw          json.RawMessage-like   → the value's JSON text, `undefined` when absent
+ *   strings      []string               → readonly string[] (empty when nil)
+ *   string-map   map[string]string      → Map, `undefined` when nil
+ *   {struct: N}  *N                     → the struct, `undefined` when nil
+ *   {list: N}    []*N                   → readonly (struct | undefined)[]
+ */
+import { fieldNames, type FieldNames } from './go-fields.js';
+
+export type GoScalarKind = 'string' | 'bool' | 'int32' | 'int64' | 'uint32' | 'uint64' | 'raw' | 'strings' | 'string-map';
+export type GoKind = GoScalarKind | { readonly struct: string } | { readonly list: string };
+export type GoFields = { readonly [field: string]: GoKind };
+export type GoStructs = { readonly [name: string]: GoFields };
+
+type KindValue<S extends GoStructs, K> = K extends 'string'
+  ? string
+  : K extends 'bool'
+    ? boolean
+    : K extends 'int32' | 'uint32'
+      ? number
+      : K extends 'int64' | 'uint64'
+        ? bigint
+        : K extends 'raw'
+          ? string | undefined
+          : K extends 'strings'
+            ? readonly string[]
+            : K extends 'string-map'
+              ? Map<string, string> | undefined
+              : K extends { readonly struct: infer N extends keyof S }
+                ? GoStruct<S, N> | undefined
+                : K extends { readonly list: infer N extends keyof S }
+                  ? readonly (GoStruct<S, N> | undefined)[]
+                  : never;
+
+/** A decoded struct `N` of table `S`. */
+export type GoStruct<S extends GoStructs, N extends keyof S> = { readonly [F in keyof S[N]]: KindValue<S, S[N][F]> };
+
+export interface CompiledStruct {
+  readonly name: string;
+  readonly fields: FieldNames;
+  readonly kinds: readonly GoKind[];
+  /** A new zero value. */
+  zero(): Record<string, unknown>;
+}
+
+const compiled = new WeakMap<GoStructs, Map<string, CompiledStruct>>();
+
+export function compiledStruct(structs: GoStructs, name: string): CompiledStruct {
+  let byName = compiled.get(structs);
+  if (byName === undefined) {
+    byName = new Map();
+    compiled.set(structs, byName);
+  }
+  let c = byName.get(name);
+  if (c === undefined) {
+    const spec = structs[name];
+    if (spec === undefined) throw new Error(`no struct ${name} in the table`);
+    c = compile(name, spec);
+    byName.set(name, c);
+  }
+  return c;
+}
+
+const EMPTY: readonly never[] = Object.freeze([]);
+
+function compile(name: string, spec: GoFields): CompiledStruct {
+  const names = Object.keys(spec);
+  const kinds = names.map((n) => spec[n] as GoKind);
+  const template: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i += 1) template[names[i] as string] = zeroOf(kinds[i] as GoKind);
+  return { name, fields: fieldNames(names), kinds, zero: () => ({ ...template }) };
+}
+
+function zeroOf(kind: GoKind): unknown {
+  if (typeof kind === 'object') return 'list' in kind ? EMPTY : undefined;
+  switch (kind) {
+    case 'string':
+      return '';
+    case 'bool':
+      return false;
+    case 'int32':
+    case 'uint32':
+      return 0;
+    case 'int64':
+    case 'uint64':
+      return 0n;
+    case 'strings':
+      return EMPTY;
+    case 'raw':
+    case 'string-map':
+      return undefined;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * A Go slice while encoding/json fills it: a backing array (its length is the capacity) and a
+ * length. Decoding a second array into the same field (a duplicate key) reuses the slice: the
+ * elements within its capacity are decoded *into* (a stale struct merges, `null` leaves a stale
+ * string), so the capacity a slice grew to is kept beside the array handed out.
+ */
+export interface GoSlice {
+  backing: unknown[];
+  len: number;
+  /** The elements [0, len), as the array stored in the struct. */
+  view(): unknown[];
+}
+
+const backings = new WeakMap<readonly unknown[], unknown[]>();
+
+export function sliceBacking(view: readonly unknown[] | undefined): GoSlice {
+  const s: GoSlice = {
+    backing: view === undefined ? [] : (backings.get(view) ?? [...view]),
+    len: view?.length ?? 0,
+    view() {
+      const v = s.backing.slice(0, s.len);
+      if (s.backing.length > s.len) backings.set(v, s.backing);
+      return v;
+    },
+  };
+  return s;
+}
+
+/** `reflect.Value.Grow`: a new backing array of Go's next capacity for `newLen`, the elements copied. */
+export function growSlice(s: GoSlice, newLen: number): void {
+  const b = new Array<unknown>(nextCap(newLen, s.backing.length));
+  for (let i = 0; i < s.len; i += 1) b[i] = s.backing[i];
+  s.backing = b;
+}
+
+/** runtime.nextslicecap (without the allocator's size-class rounding, which matters only past 256 elements). */
+function nextCap(newLen: number, oldCap: number): number {
+  const double = oldCap * 2;
+  if (newLen > double) return newLen;
+  if (oldCap < 256) return double;
+  let cap = oldCap;
+  while (cap < newLen) cap += (cap + 3 * 256) >> 2;
+  return cap;
+}
