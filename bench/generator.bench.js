@@ -1,6 +1,9 @@
-// Issue: `generate` wall time as a cold process, for the shipped schema and for a made-up
-// protocol of 300 methods.
-import { mkdtemp, rm } from 'node:fs/promises';
+// Issue 17 §1: `centkit generate` as a cold process. The shipped config (every protocol of
+// centkit.config.json, written into an empty folder and checked in place) beside `node -e 0`,
+// then made-up protocols of 10 to 1000 methods (bench/lib/synthetic-protocol.js) with the time
+// per method, which should stay flat as the protocol grows. Targets: the shipped protocols cold
+// under 1 s each, 1000 methods under 20 s.
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,23 +12,35 @@ import { writeSyntheticProtocol } from './lib/synthetic-protocol.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'generator/bin/centkit.js');
+/** Method counts of the curve, and how many cold runs each gets (the largest take long). */
+const CURVE = [[10, 3], [100, 3], [300, 3], [1000, 1]];
 
 export async function run() {
   const out = await mkdtemp(path.join(os.tmpdir(), 'centkit-bench-'));
-  const synthetic = path.join(out, 'schema-300');
   try {
-    await writeSyntheticProtocol(synthetic, 300);
-    const shipped = processWallTime(process.execPath, [bin, 'generate', '--schema', path.join(root, 'schema/centrifugo-v1'), '--out', path.join(out, 'shipped'), '--quiet'], { runs: 3 });
-    const check = processWallTime(process.execPath, [bin, 'generate', '--schema', path.join(root, 'schema/centrifugo-v1'), '--out', root, '--check', '--quiet'], { runs: 3 });
-    const big = processWallTime(process.execPath, [bin, 'generate', '--schema', synthetic, '--out', path.join(out, 'big'), '--quiet'], { runs: 3 });
-    const bare = processWallTime(process.execPath, ['-e', '0'], { runs: 3 });
+    // The config's paths are relative to it: a copy of the config and the schemas it names, in an empty folder.
+    const shippedRoot = path.join(out, 'shipped');
+    await cp(path.join(root, 'centkit.config.json'), path.join(shippedRoot, 'centkit.config.json'));
+    await cp(path.join(root, 'schema'), path.join(shippedRoot, 'schema'), { recursive: true });
+    const bare = processWallTime(process.execPath, ['-e', '0'], { runs: 5 });
+    const shipped = processWallTime(process.execPath, [bin, 'generate', '--quiet'], { runs: 5, cwd: shippedRoot });
+    const check = processWallTime(process.execPath, [bin, 'generate', '--check', '--quiet'], { runs: 5, cwd: root });
     table([
       ['cold process', 'median ms', 'min ms', 'runs'],
       ['node -e 0 (baseline: process start)', fmt(bare.median), fmt(bare.min), bare.runs],
-      ['generate schema/centrifugo-v1 (9 methods)', fmt(shipped.median), fmt(shipped.min), shipped.runs],
-      ['generate --check schema/centrifugo-v1', fmt(check.median), fmt(check.min), check.runs],
-      ['generate made-up protocol (300 methods)', fmt(big.median), fmt(big.min), big.runs],
+      ['generate every configured protocol (empty folder)', fmt(shipped.median), fmt(shipped.min), shipped.runs],
+      ['generate --check, the repository (target < 1000 per protocol)', fmt(check.median), fmt(check.min), check.runs],
     ]);
+
+    console.log('');
+    const rows = [['made-up protocol', 'median ms', 'ms per method', 'runs']];
+    for (const [methods, runs] of CURVE) {
+      const schema = path.join(out, `schema-${methods}`);
+      await writeSyntheticProtocol(schema, methods);
+      const time = processWallTime(process.execPath, [bin, 'generate', '--schema', schema, '--out', path.join(out, `out-${methods}`), '--quiet'], { runs });
+      rows.push([`${methods} methods${methods === 1000 ? ' (target < 20000)' : ''}`, fmt(time.median), fmt(time.median / methods, 1), time.runs]);
+    }
+    table(rows);
   } finally {
     await rm(out, { recursive: true, force: true });
   }

@@ -25,7 +25,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * package it holds (`bin/*.js`), so the list and the bins go together.
  */
 export const BIN_BUNDLES = [
-  { pkg: 'packages/mock', entry: 'dist/bin.js', inline: ['@centkit/validators/protocol'] },
+  { pkg: 'packages/mock', entry: 'dist/bin.js', inline: ['@centkit/validators/protocol', '@centkit/validators/v6/protocol'] },
   { pkg: 'packages/cli', entry: 'dist/main.js', inline: ['@centkit/client', '@centkit/validators'], format: 'cjs', outfile: 'cent.cjs' },
 ];
 

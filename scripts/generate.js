@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm run generate [-- --check | --schema DIR ...]`: build the generator, regenerate every
-// package from the protocol definition (arguments go to `centkit generate`), then build all
-// workspaces so the new code is typechecked, and bundle the bins (scripts/bundle-bins.js). With
-// --check nothing is written or built.
+// `npm run generate [-- --check | --config FILE | --schema DIR ...]`: build the generator,
+// regenerate every protocol of centkit.config.json in one run (arguments go to `centkit
+// generate`), then build all workspaces so the new code is typechecked, and bundle the bins
+// (scripts/bundle-bins.js). With --check nothing is written or built.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 

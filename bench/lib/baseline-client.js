@@ -21,13 +21,15 @@ export function createBaselineClient(address, secret) {
 
 /**
  * The same loop against the real Centrifugo v6 (bench/lib/centrifugo-v6.js): a v6 request per
- * call (`V6_PUBLISH`: path, headers with the API key, JSON body), the reply parsed.
+ * call (`V6_PUBLISH`: path, headers with the API key, JSON body), the reply parsed. With
+ * `request.params` the body is `JSON.stringify(params)` on every call, as any client must do.
  */
 export function createV6BaselineClient(address, request) {
   const agent = new http.Agent({ keepAlive: true });
   const url = new URL(request.path, address);
+  const body = request.params === undefined ? () => request.body : () => JSON.stringify(request.params);
   return {
-    send: () => post(agent, url, request.headers, request.body),
+    send: () => post(agent, url, request.headers, body()),
     close() {
       agent.destroy();
     },

@@ -6,7 +6,9 @@ import { CENTRIFUGO_VERSION, centrifugoInstalled, centrifugoPath } from '../../s
 import { startCentrifugoProcess } from '../../scripts/centrifugo-process.js';
 
 export { CENTRIFUGO_VERSION };
-const API_KEY = 'bench-key';
+/** The API key the bench server is started with. */
+export const V6_API_KEY = 'bench-key';
+const API_KEY = V6_API_KEY;
 
 /** The same publish as the 1.x benches send, as a v6 request. */
 export const V6_PUBLISH = {

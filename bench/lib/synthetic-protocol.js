@@ -37,7 +37,15 @@ export async function writeSyntheticProtocol(dir, methodCount) {
     envelopes: { command: 'command.schema.json', reply: 'reply.schema.json' },
     types: ['types/item.schema.json'],
     errors: 'errors.json',
-    transports: [{ id: 'http', kind: 'http', description: 'HTTP', http: { method: 'POST', path: '/rpc', body: 'json' }, batch: true }],
+    transports: [{
+      id: 'http',
+      kind: 'http',
+      description: 'HTTP',
+      http: { method: 'POST', path: '/rpc', body: 'json' },
+      request: { shape: 'commands', envelope: 'command', method: 'op', params: 'args' },
+      reply: { shape: 'commands', envelope: 'reply', method: 'op', error: 'error', result: 'value' },
+      batch: { item: 'array' },
+    }],
     methods,
   });
 }

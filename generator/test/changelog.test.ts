@@ -1,11 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SNAPSHOT_PATH } from '../src/changelog/snapshot.js';
 import { generate } from '../src/pipeline/generate.js';
 import { runCentkit } from './support/run.js';
 import { readFixture, writeSchemaDir } from './support/schema-dir.js';
 import { scratchRoot } from './support/workspace.js';
+
+/** Where the default layout (`--schema DIR --out DIR`) keeps the snapshot. */
+const SNAPSHOT_PATH = 'docs/api/protocol.gen.json';
 
 describe('generate writes package changelogs from the protocol diff', () => {
   let root: { dir: string; dispose: () => Promise<void> };

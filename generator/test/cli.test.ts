@@ -48,7 +48,8 @@ describe('centkit generate (the command line)', () => {
     const out = path.join(root.dir, 'out-broken');
     const result = await centkit(['generate', '--schema', broken, '--out', out], root.dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/the schema set has \d+ problems; nothing was written/);
+    expect(result.stderr).toMatch(/^centkit: the schema set broken has \d+ problems; nothing was written:\n/);
+    expect(result.stderr).toContain('  broken/methods/put.params.json#/properties/key/type: ');
     expect(result.stderr).toContain('methods/put.params.json#/properties/key/type');
     expect(result.stderr).toContain('types/entry.schema.json#/properties/value: "missing.json" does not resolve');
     expect(spawnSync('ls', [out]).status).not.toBe(0);

@@ -28,7 +28,7 @@ describe('centkit contract against the mock', () => {
   beforeEach(() => mock.reset());
 
   it('passes every method, and touches only the contract channel and a made-up user', async () => {
-    const report = await runContract({ schemaDir: SCHEMA, cwd: repoRoot, address: mock.url, secret: SECRET });
+    const report = await runContract({ schemaDir: SCHEMA, cwd: repoRoot, address: mock.url, credentials: { insecure: false, secret: SECRET } });
     expect(statuses(report)).toEqual(METHODS.map((m) => `pass ${m}`));
     expect(report.user).toMatch(/^centkit-contract-[0-9a-f]{12}$/);
     const commands = mock.commands();
@@ -55,7 +55,7 @@ describe('centkit contract against the mock', () => {
   });
 
   it('speaks every HTTP transport the manifest describes (JSON body, sign in a header)', async () => {
-    const report = await runContract({ schemaDir: SCHEMA, cwd: repoRoot, address: `${mock.url}/api`, secret: SECRET, transport: 'http-json' });
+    const report = await runContract({ schemaDir: SCHEMA, cwd: repoRoot, address: `${mock.url}/api`, credentials: { insecure: false, secret: SECRET }, transport: 'http-json' });
     expect(report.url).toBe(`${mock.url}/api/`);
     expect(statuses(report)).toEqual(METHODS.map((m) => `pass ${m}`));
   });
@@ -96,7 +96,7 @@ describe('centkit contract against the mock', () => {
       if (item['method'] === 'channels') item['extra'] = 1;
     });
     try {
-      const report = await runContract({ schemaDir: SCHEMA, cwd: repoRoot, address: proxy.url, secret: SECRET });
+      const report = await runContract({ schemaDir: SCHEMA, cwd: repoRoot, address: proxy.url, credentials: { insecure: false, secret: SECRET } });
       expect(report.results.find((r) => r.method === 'history')?.mismatches).toEqual([{ view: 'wire', path: '/body/channel', expected: 'present', got: 'absent' }]);
       expect(report.results.find((r) => r.method === 'channels')?.mismatches).toEqual([{ view: 'wire', path: '/extra', expected: 'absent (no such property)', got: '1' }]);
     } finally {
@@ -106,7 +106,7 @@ describe('centkit contract against the mock', () => {
 
   it('reports a soft error injected by the mock as the reply\'s error, named from the catalogue', async () => {
     mock.injectFault({ type: 'soft-error', method: 'history', error: 'internal server error', times: 1 });
-    const report = await runContract({ schemaDir: SCHEMA, cwd: repoRoot, address: mock.url, secret: SECRET });
+    const report = await runContract({ schemaDir: SCHEMA, cwd: repoRoot, address: mock.url, credentials: { insecure: false, secret: SECRET } });
     const history = report.results.find((r) => r.method === 'history');
     expect(history?.status).toBe('fail');
     expect(history?.mismatches).toContainEqual({
@@ -119,7 +119,7 @@ describe('centkit contract against the mock', () => {
   });
 
   it('reports a wrong secret as the catalogued hard error on every method', async () => {
-    const report = await runContract({ schemaDir: SCHEMA, cwd: repoRoot, address: mock.url, secret: 'wrong' });
+    const report = await runContract({ schemaDir: SCHEMA, cwd: repoRoot, address: mock.url, credentials: { insecure: false, secret: 'wrong' } });
     expect(report.results.every((r) => r.status === 'fail')).toBe(true);
     expect(report.results[0]?.mismatches).toEqual([{ view: 'http', path: '', expected: 'HTTP 2xx', got: 'HTTP 401 "Unauthorized\\n" (the hard error unauthorized)' }]);
   });
@@ -131,7 +131,7 @@ describe('centkit contract against the mock', () => {
     delete plan.probes.broadcast;
     plan.probes.node = { skip: 'not on this server' };
     await writeFile(path.join(schemaDir, 'probes.json'), JSON.stringify(plan));
-    const report = await runContract({ schemaDir, cwd: root.dir, address: mock.url, secret: SECRET });
+    const report = await runContract({ schemaDir, cwd: root.dir, address: mock.url, credentials: { insecure: false, secret: SECRET } });
     expect(report.results.find((r) => r.method === 'broadcast')).toMatchObject({ status: 'skip', reason: expect.stringContaining('write method with no entry') });
     expect(report.results.find((r) => r.method === 'node')).toMatchObject({ status: 'skip', reason: 'not on this server' });
     expect(mock.commands().map((c) => c.method)).not.toContain('broadcast');
@@ -143,9 +143,12 @@ describe('centkit contract against the mock', () => {
     expect(missing.stderr).toContain('probes.json: file not found: the contract runner needs a probe plan [file-unreadable]');
     const schemaDir = path.join(root.dir, 'bad-plan');
     await cp(SCHEMA, schemaDir, { recursive: true });
-    await writeFile(path.join(schemaDir, 'probes.json'), JSON.stringify({ envelope: { command: { method: 'method' } }, channel: 'x', probes: { nope: {} } }));
+    await writeFile(path.join(schemaDir, 'probes.json'), JSON.stringify({ channel: 5, probes: { nope: {} } }));
     const bad = await runCentkit(['contract', '--address', mock.url, '--secret', SECRET, '--schema', schemaDir]);
-    expect(bad.stderr).toMatch(/probes\.json#\/envelope.*\[probes-invalid\]/);
+    expect(bad.stderr).toMatch(/bad-plan\/probes\.json#\/channel: must be string \[probes-invalid\]/);
+    await writeFile(path.join(schemaDir, 'probes.json'), JSON.stringify({ envelope: {}, channel: 'x', probes: {} }));
+    const old = await runCentkit(['contract', '--address', mock.url, '--secret', SECRET, '--schema', schemaDir]);
+    expect(old.stderr).toContain('probes.json#/envelope: the field names of commands and replies now come from the transport descriptor');
     expect(mock.commands()).toEqual([]);
   });
 

@@ -21,10 +21,11 @@ interface Case {
 const method = (f: SchemaFiles, name: string) => f['protocol.json'].methods.find((m: { name: string }) => m.name === name);
 const listKeysParams = (f: SchemaFiles) => f['methods/list_keys.params.json'];
 const listKeysResult = (f: SchemaFiles) => f['methods/list_keys.result.json'];
+const commands = { shape: 'commands', method: 'op', params: 'args' };
 const addQueue = (f: SchemaFiles, queue: object = {}) =>
-  f['protocol.json'].transports.push({ id: 'queue', kind: 'queue', description: 'A list.', queue: { system: 'redis', keys: ['kv.api'], push: 'RPUSH', ...queue } });
+  f['protocol.json'].transports.push({ id: 'queue', kind: 'queue', description: 'A list.', queue: { system: 'redis', keys: ['kv.api'], push: 'RPUSH', ...queue }, request: commands, reply: { shape: 'none' } });
 const addFormTransport = (f: SchemaFiles) =>
-  f['protocol.json'].transports.push({ id: 'form', kind: 'http', description: 'Form.', http: { method: 'POST', path: '/rpc', body: 'form', dataField: 'data' } });
+  f['protocol.json'].transports.push({ id: 'form', kind: 'http', description: 'Form.', http: { method: 'POST', path: '/rpc', body: 'form', dataField: 'data' }, request: commands, reply: { shape: 'commands', error: 'error', result: 'result' } });
 const addTag = (f: SchemaFiles) => {
   f['types/tag.schema.json'] = { $schema: 'http://json-schema.org/draft-07/schema#', title: 'Tag', type: 'string' };
   f['protocol.json'].types.push('types/tag.schema.json');
@@ -95,11 +96,13 @@ const CASES: readonly Case[] = [
   { name: 'a transport added', new: addFormTransport, expect: { kind: 'transport-added', subject: 'transport form', at: '', callers: 'compatible', implementers: 'breaking' } },
   { name: 'a transport removed', old: addFormTransport, expect: { kind: 'transport-removed', subject: 'transport form', at: '', callers: 'breaking', implementers: 'compatible' } },
   { name: 'a transport path', new: (f) => { f['protocol.json'].transports[0].http.path = '/v2/rpc'; }, expect: { kind: 'transport-changed', subject: 'transport http', at: 'http.path', detail: /"\/rpc" → "\/v2\/rpc"/, callers: 'breaking', implementers: 'breaking' } },
-  { name: 'signing added', new: (f) => { f['protocol.json'].transports[0].sign = { algorithm: 'hmac-sha256', encoding: 'hex-lower', header: 'X-Sign' }; }, expect: { kind: 'transport-changed', subject: 'transport http', at: 'sign', callers: 'breaking', implementers: 'breaking' } },
+  { name: 'signing added', new: (f) => { f['protocol.json'].transports[0].auth = { scheme: 'hmac', algorithm: 'hmac-sha256', encoding: 'hex-lower', over: 'data', header: 'X-Sign' }; }, expect: { kind: 'transport-changed', subject: 'transport http', at: 'auth', detail: /^auth none → set$/, callers: 'breaking', implementers: 'breaking' } },
+  { name: 'the auth header renamed', old: (f) => { f['protocol.json'].transports[0].auth = { scheme: 'api-key', header: 'X-Key' }; }, new: (f) => { f['protocol.json'].transports[0].auth = { scheme: 'api-key', header: 'X-API-Key' }; }, expect: { kind: 'transport-changed', subject: 'transport http', at: 'auth.header', detail: /"X-Key" → "X-API-Key"/, callers: 'breaking', implementers: 'breaking' } },
+  { name: 'the reply shape', new: (f) => { Object.assign(f['protocol.json'].transports[0], { http: { method: 'POST', path: '/rpc/{method}', body: 'json' }, request: { shape: 'params' }, reply: { shape: 'envelope', error: 'error', result: 'result' } }); delete f['protocol.json'].transports[0].batch; }, expect: { kind: 'transport-changed', subject: 'transport http', at: 'request.shape', detail: /"commands" → "params"/, callers: 'breaking', implementers: 'breaking' } },
   { name: 'a transport carries a method', old: (f) => { f['protocol.json'].transports[0].methods = ['get', 'put']; }, expect: { kind: 'transport-method-added', subject: 'transport http', at: 'methods.list_keys', callers: 'compatible', implementers: 'breaking' } },
   { name: 'a transport drops a method', new: (f) => { f['protocol.json'].transports[0].methods = ['get', 'put']; }, expect: { kind: 'transport-method-removed', subject: 'transport http', at: 'methods.list_keys', callers: 'breaking', implementers: 'compatible' } },
-  { name: 'batches allowed', old: (f) => { f['protocol.json'].transports[0].batch = false; }, expect: { kind: 'transport-batch-added', subject: 'transport http', at: 'batch', callers: 'compatible', implementers: 'breaking' } },
-  { name: 'batches refused', new: (f) => { f['protocol.json'].transports[0].batch = false; }, expect: { kind: 'transport-batch-removed', subject: 'transport http', at: 'batch', callers: 'breaking', implementers: 'compatible' } },
+  { name: 'batches allowed', old: (f) => { delete f['protocol.json'].transports[0].batch; }, expect: { kind: 'transport-batch-added', subject: 'transport http', at: 'batch', callers: 'compatible', implementers: 'breaking' } },
+  { name: 'batches refused', new: (f) => { delete f['protocol.json'].transports[0].batch; }, expect: { kind: 'transport-batch-removed', subject: 'transport http', at: 'batch', detail: /^batch array of commands → none$/, callers: 'breaking', implementers: 'compatible' } },
   { name: 'shard keys read', old: (f) => addQueue(f), new: (f) => addQueue(f, { shardKey: 'kv.api.{shard}' }), expect: { kind: 'transport-shard-added', subject: 'transport queue', at: 'queue.shardKey', callers: 'compatible', implementers: 'breaking' } },
   { name: 'shard keys dropped', old: (f) => addQueue(f, { shardKey: 'kv.api.{shard}' }), new: (f) => addQueue(f), expect: { kind: 'transport-shard-removed', subject: 'transport queue', at: 'queue.shardKey', callers: 'breaking', implementers: 'compatible' } },
   { name: 'another default', old: addFormTransport, new: (f) => {

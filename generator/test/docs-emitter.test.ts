@@ -6,6 +6,8 @@ import { loadSchemaSet } from '../src/load/load-schema-set.js';
 import { readFixture, writeSchemaDir } from './support/schema-dir.js';
 import { scratchRoot } from './support/workspace.js';
 
+const context = { out: 'docs/api', options: {}, importOf: () => { throw new Error('the docs import nothing'); } };
+
 describe('docs emitter, on a made-up protocol', () => {
   let root: { dir: string; dispose: () => Promise<void> };
   let files: Map<string, string>;
@@ -18,8 +20,8 @@ describe('docs emitter, on a made-up protocol', () => {
     schema['methods/put.result.json'].examples = [{ key: 'k', value: [1] }];
     const dir = await writeSchemaDir(root.dir, 'kvstore', schema);
     const ir = protocolOf(await loadSchemaSet(dir, 'kvstore'));
-    files = new Map((await docsEmitter.emit(ir)).map((f) => [f.path, f.content]));
-    again = await docsEmitter.emit(protocolOf(await loadSchemaSet(dir, 'kvstore')));
+    files = new Map((await docsEmitter.emit(ir, context)).map((f) => [`docs/api/${f.path}`, f.content]));
+    again = (await docsEmitter.emit(protocolOf(await loadSchemaSet(dir, 'kvstore')), context)).map((f) => ({ ...f, path: `docs/api/${f.path}` }));
   });
   afterAll(() => root.dispose());
 

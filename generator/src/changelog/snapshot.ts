@@ -8,11 +8,11 @@ import type { SchemaSet } from '../load/load-schema-set.js';
 
 /**
  * The protocol definition the outputs were last generated from: the manifest and every file it
- * reaches, in one generated JSON file. The next `generate` diffs the new definition against it
- * to write changelog entries. It is the definition itself (not the IR), so a newer generator
- * reads an older snapshot through the same load → validate → IR stages as the schema directory.
+ * reaches, in one generated JSON file (where it lives is the protocol's `snapshot` setting). The
+ * next `generate` diffs the new definition against it to write changelog entries. It is the
+ * definition itself (not the IR), so a newer generator reads an older snapshot through the same
+ * load → validate → IR stages as the schema directory.
  */
-export const SNAPSHOT_PATH = 'docs/api/protocol.gen.json';
 const FORMAT = 'centkit-snapshot/1';
 
 export interface Snapshot {
@@ -26,7 +26,7 @@ export function protocolHash(set: SchemaSet): string {
   return digest.slice(0, 12);
 }
 
-export function snapshotFile(set: SchemaSet): GeneratedFile {
+export function snapshotFile(set: SchemaSet, file: string): GeneratedFile {
   const m = set.manifest as { name?: unknown; version?: unknown };
   const content = {
     $comment: `${headerLines(set.source).join(' ')} The protocol definition the packages were last generated from; the next generate diffs against it for CHANGELOG entries.`,
@@ -38,12 +38,7 @@ export function snapshotFile(set: SchemaSet): GeneratedFile {
     manifest: set.manifest,
     files: Object.fromEntries(set.files),
   };
-  return { path: SNAPSHOT_PATH, content: `${JSON.stringify(content, null, 2)}\n` };
-}
-
-/** The snapshot under `outDir`, or undefined when there is none (or it is not one this generator reads). */
-export function readSnapshot(outDir: string): Promise<Snapshot | undefined> {
-  return readSnapshotFile(path.join(outDir, SNAPSHOT_PATH));
+  return { path: file, content: `${JSON.stringify(content, null, 2)}\n` };
 }
 
 /** A snapshot file anywhere (e.g. given to `centkit diff`), or undefined when it is not one. */
@@ -57,7 +52,7 @@ export async function readSnapshotFile(file: string): Promise<Snapshot | undefin
   const files = parsed['files'];
   if (parsed['format'] !== FORMAT || typeof parsed['hash'] !== 'string' || files === null || typeof files !== 'object') return undefined;
   const set: SchemaSet = {
-    source: typeof parsed['source'] === 'string' ? parsed['source'] : SNAPSHOT_PATH,
+    source: typeof parsed['source'] === 'string' ? parsed['source'] : path.basename(file),
     manifest: parsed['manifest'],
     files: new Map(Object.entries(files as Record<string, unknown>)),
     problems: [],

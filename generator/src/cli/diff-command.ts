@@ -4,7 +4,9 @@ import { readSnapshotFile } from '../changelog/snapshot.js';
 import type { Impact } from '../diff/change.js';
 import { diffProtocols } from '../diff/diff-protocols.js';
 import { formatDiffJson, formatDiffText, SIDES, type Side } from '../diff/format-diff.js';
-import { displayName, loadProtocol, protocolOf } from '../diff/load-protocol.js';
+import { displayName, protocolOf } from '../diff/load-protocol.js';
+import { loadSchemaSet, type SchemaSet } from '../load/load-schema-set.js';
+import { upgradeSnapshot } from '../changelog/upgrade-snapshot.js';
 import type { ProtocolIR } from '../ir/types.js';
 import { SchemaSetError, formatProblem } from '../validate/problem.js';
 import { CliUsageError, type CliIo } from './io.js';
@@ -23,7 +25,7 @@ interface Parsed {
 
 /**
  * `centkit diff OLD NEW`: classify every change between two protocol definitions. Each side is
- * a schema directory or a snapshot file (`docs/api/protocol.gen.json`: what was last generated).
+ * a schema directory or a snapshot file (a protocol's `snapshot`: what was last generated).
  */
 export async function diffCommand({ values, positionals }: Parsed, io: CliIo): Promise<number> {
   if (positionals.length !== 2) throw new CliUsageError('diff needs two schema directories: OLD_SCHEMA_DIR NEW_SCHEMA_DIR');
@@ -33,8 +35,11 @@ export async function diffCommand({ values, positionals }: Parsed, io: CliIo): P
   if (side !== 'both' && !SIDES.includes(side as Side)) throw new CliUsageError(`--side takes callers, implementers or both, not "${side}"`);
 
   const [oldDir, newDir] = positionals.map((p) => path.resolve(io.cwd, p)) as [string, string];
-  const old = await loadSide('OLD', oldDir, io);
-  const neu = await loadSide('NEW', newDir, io);
+  const oldSet = await readSide('OLD', oldDir, io);
+  const newSet = await readSide('NEW', newDir, io);
+  // A snapshot in an older format is read in today's, filling what it did not say from the other side.
+  const old = toIR('OLD', oldDir, oldSet.snapshot ? upgradeSnapshot(oldSet.set, newSet.set.manifest) : oldSet.set, io);
+  const neu = toIR('NEW', newDir, newSet.snapshot ? upgradeSnapshot(newSet.set, oldSet.set.manifest) : newSet.set, io);
   if (old === undefined || neu === undefined) return 1;
 
   const diff = diffProtocols(old, neu);
@@ -47,15 +52,20 @@ export async function diffCommand({ values, positionals }: Parsed, io: CliIo): P
   return 1;
 }
 
-/** Loads one side; a broken side is reported with all its problems (both sides are always tried). */
-async function loadSide(label: string, dir: string, io: CliIo): Promise<ProtocolIR | undefined> {
+/** Reads one side: a snapshot file or a schema directory. */
+async function readSide(label: string, dir: string, io: CliIo): Promise<{ set: SchemaSet; snapshot: boolean }> {
+  if ((await stat(dir).catch(() => undefined))?.isFile() === true) {
+    const snapshot = await readSnapshotFile(dir);
+    if (snapshot === undefined) throw new CliUsageError(`${label} ${displayName(dir, io.cwd)} is a file but not a centkit protocol snapshot`);
+    return { set: { ...snapshot.set, source: displayName(dir, io.cwd) }, snapshot: true };
+  }
+  return { set: await loadSchemaSet(dir, displayName(dir, io.cwd)), snapshot: false };
+}
+
+/** Validate → IR for one side; a broken side is reported with all its problems (both sides are always tried). */
+function toIR(label: string, dir: string, set: SchemaSet, io: CliIo): ProtocolIR | undefined {
   try {
-    if ((await stat(dir).catch(() => undefined))?.isFile() === true) {
-      const snapshot = await readSnapshotFile(dir);
-      if (snapshot === undefined) throw new CliUsageError(`${label} ${displayName(dir, io.cwd)} is a file but not a centkit protocol snapshot`);
-      return protocolOf({ ...snapshot.set, source: displayName(dir, io.cwd) });
-    }
-    return (await loadProtocol(dir, io.cwd)).ir;
+    return protocolOf(set);
   } catch (error) {
     if (!(error instanceof SchemaSetError)) throw error;
     io.stderr.write(`centkit: ${label} (${path.relative(io.cwd, dir) || '.'}) has ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}:\n`);

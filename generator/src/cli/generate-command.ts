@@ -1,42 +1,63 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { generate } from '../pipeline/generate.js';
+import { CONFIG_FILE } from '../config/config-types.js';
+import { displayPath, loadConfig } from '../config/load-config.js';
+import { resolveConfig } from '../config/resolve-config.js';
+import { emitters } from '../emitters/index.js';
+import { generate, generateAll, type GenerateReport } from '../pipeline/generate.js';
 import type { CliIo } from './io.js';
 import { CliUsageError } from './io.js';
 
-export const DEFAULT_SCHEMA = 'schema/centrifugo-v1';
-
 interface Parsed {
-  readonly values: { schema?: string | undefined; out?: string | undefined; check?: boolean | undefined; quiet?: boolean | undefined };
+  readonly values: { config?: string | undefined; schema?: string | undefined; out?: string | undefined; check?: boolean | undefined; quiet?: boolean | undefined };
   readonly positionals: string[];
 }
 
-/** `centkit generate`: regenerate, or with `--check` list what is stale. */
+/** `centkit generate`: regenerate every configured protocol (or one, with `--schema`), or with `--check` list what is stale. */
 export async function generateCommand({ values, positionals }: Parsed, io: CliIo): Promise<number> {
   if (positionals.length > 0) throw new CliUsageError(`unexpected argument "${positionals[0]}"`);
+  if (values.config !== undefined && values.schema !== undefined) throw new CliUsageError('give either --config FILE or --schema DIR, not both');
+  if (values.out !== undefined && values.schema === undefined) throw new CliUsageError('--out goes with --schema; a config names each output folder itself');
   const started = performance.now();
-  const outDir = path.resolve(io.cwd, values.out ?? '.');
-  const schemaDir = path.resolve(io.cwd, values.schema ?? DEFAULT_SCHEMA);
-  const report = await generate({ schemaDir, outDir, check: values.check === true });
-  const total = performance.now() - started;
+  const check = values.check === true;
+  const report = values.schema === undefined
+    ? await generateFromConfig(values.config, check, io)
+    : await generate({ schemaDir: path.resolve(io.cwd, values.schema), outDir: path.resolve(io.cwd, values.out ?? '.'), check });
+  print(report, check, values.quiet === true, performance.now() - started, io);
+  return check && !report.upToDate ? 1 : 0;
+}
+
+async function generateFromConfig(file: string | undefined, check: boolean, io: CliIo): Promise<GenerateReport> {
+  const configFile = path.resolve(io.cwd, file ?? CONFIG_FILE);
+  if (file === undefined && !existsSync(configFile)) {
+    throw new CliUsageError(`no ${CONFIG_FILE} in ${io.cwd}; give --config FILE, or --schema DIR for one protocol with the default layout`);
+  }
+  const display = displayPath(configFile, io.cwd);
+  const root = path.dirname(configFile);
+  const jobs = resolveConfig(await loadConfig(configFile, display), root, emitters, display);
+  return generateAll({ root, protocols: jobs, check });
+}
+
+function print(report: GenerateReport, check: boolean, quiet: boolean, total: number, io: CliIo): void {
   const t = report.timings;
   const stages = `load ${ms(t.load)}, validate ${ms(t.validate)}, IR ${ms(t.ir)}, emit ${ms(t.emit)}, write ${ms(t.write)}`;
-
-  if (values.check === true) {
+  if (check) {
     const stale = report.plan.statuses.filter((s) => s.status !== 'unchanged');
     if (stale.length === 0) {
-      if (values.quiet !== true) io.stdout.write(`centkit: ${report.plan.unchanged.length} generated files from ${report.source} are up to date (${ms(total)})\n`);
-      return 0;
+      if (!quiet) io.stdout.write(`centkit: ${report.plan.unchanged.length} generated files from ${report.source} are up to date (${ms(total)})\n`);
+      return;
     }
     io.stderr.write(`centkit: ${stale.length} generated file${stale.length === 1 ? ' is' : 's are'} stale; run \`npm run generate\`:\n`);
     for (const s of stale) io.stderr.write(`  ${s.status.padEnd(9)} ${s.path}\n`);
-    return 1;
+    return;
   }
-  if (values.quiet !== true) {
-    io.stdout.write(`centkit: generated from ${report.source}\n`);
-    for (const s of report.plan.statuses) io.stdout.write(`  ${s.status === 'stale' ? 'removed' : s.status.padEnd(9)} ${s.path}\n`);
-    io.stdout.write(`centkit: ${report.plan.statuses.length} files (${report.plan.write.length} written, ${report.plan.remove.length} removed) in ${ms(total)} [${stages}]\n`);
+  if (quiet) return;
+  io.stdout.write(`centkit: generated from ${report.source}\n`);
+  for (const s of report.plan.statuses) io.stdout.write(`  ${s.status === 'stale' ? 'removed' : s.status.padEnd(9)} ${s.path}\n`);
+  if (report.protocols.length > 1) {
+    for (const p of report.protocols) io.stdout.write(`  ${p.name}: load ${ms(p.timings.load)}, validate ${ms(p.timings.validate)}, IR ${ms(p.timings.ir)}, emit ${ms(p.timings.emit)}\n`);
   }
-  return 0;
+  io.stdout.write(`centkit: ${report.plan.statuses.length} files (${report.plan.write.length} written, ${report.plan.remove.length} removed) in ${ms(total)} [${stages}]\n`);
 }
 
 function ms(value: number): string {

@@ -5,7 +5,7 @@ import type { ProbePlan } from './probe-plan.js';
 
 /** One method to call, or why it is not called. */
 export type Probe =
-  | { readonly method: string; readonly params: unknown; readonly skip?: undefined }
+  | { readonly method: string; readonly params: unknown; readonly skip?: undefined; readonly expectError?: string }
   | { readonly method: string; readonly skip: string };
 
 /** What `{channel}` and `{user}` stand for in the plan. */
@@ -20,6 +20,7 @@ export interface ProbeTargets {
  * fixtures' fixed seed (so the same schema always gives the same probes). The plan's `params`
  * (a JSON merge patch) then points them at the contract channel and made-up user. A `write`
  * method the plan does not mention is skipped: the runner never guesses what is safe to change.
+ * A probe may expect one of the method's catalogued errors instead of a result (`expectError`).
  */
 export async function buildProbes(ir: ProtocolIR, plan: ProbePlan, targets: ProbeTargets, transportMethods: readonly string[]): Promise<Probe[]> {
   const probes: Probe[] = [];
@@ -31,7 +32,8 @@ export async function buildProbes(ir: ProtocolIR, plan: ProbePlan, targets: Prob
     else {
       const [base = {}] = await sampleValues(ir, method.params, 1);
       const params = entry?.params === undefined ? base : mergePatch(base, entry.params);
-      probes.push({ method: method.name, params: substitute(params, targets) });
+      const probe = { method: method.name, params: substitute(params, targets) };
+      probes.push(entry?.expectError === undefined ? probe : { ...probe, expectError: entry.expectError });
     }
   }
   return probes;

@@ -1,7 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { addBundles } from '../emitters/validators/standalone.js';
-import type { MethodIR, ProtocolIR } from '../ir/types.js';
-import type { ProbePlan } from './probe-plan.js';
+import { addBundles } from '../ir/ajv-bundles.js';
+import type { ErrorIR, MethodIR, ProtocolIR, TransportIR } from '../ir/types.js';
 
 /** One way a reply differs from the schema: where (a JSON pointer into the reply item), what was expected, what came. */
 export interface Mismatch {
@@ -11,14 +10,19 @@ export interface Mismatch {
   readonly got: string;
 }
 
-export type ReplyChecker = (method: MethodIR, reply: unknown) => Mismatch[];
+/** `expectedError`: the id of the catalogued error the probe expects instead of a result. */
+export type ReplyChecker = (method: MethodIR, reply: unknown, expectedError?: string) => Mismatch[];
 
 /**
- * Checks one reply item of a method: the reply envelope (wire view), then the result inside it
- * (wire view). A success (no error) must also satisfy both typed views, since a typed client
- * hands exactly that to its caller. An error reply is itself a mismatch: the probe wanted a success.
+ * Checks one reply (one item of a `commands` reply, or the `envelope` body) of a method, with the
+ * field names of the transport's reply: the reply envelope, when the descriptor names one (wire
+ * view), then the result inside it (wire view), and an error object against the error type. A
+ * success must also satisfy both typed views, since a typed client hands exactly that to its
+ * caller. An error reply is itself a mismatch: the probe wanted a success, unless the probe
+ * expects exactly that catalogued error (then a result is the mismatch). The transport's batch
+ * method, when it answers bare, is its own result.
  */
-export function createReplyChecker(ir: ProtocolIR, plan: ProbePlan): ReplyChecker {
+export function createReplyChecker(ir: ProtocolIR, transport: TransportIR): ReplyChecker {
   const ajv = addBundles(new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }), ir);
   const compiled = new Map<string, ValidateFunction>();
   const validator = (view: 'wire' | 'typed', name: string): ValidateFunction => {
@@ -31,29 +35,68 @@ export function createReplyChecker(ir: ProtocolIR, plan: ProbePlan): ReplyChecke
     }
     return fn;
   };
-  const { reply: fields } = plan.envelope;
+  const fields = transport.reply;
+  if (fields.shape === 'none') throw new Error(`transport ${transport.id} sends no reply to check`);
+  const batchMethod = transport.batch?.item === 'keyed' ? transport.batch.method : undefined;
+  const bareBatch = transport.batch?.item === 'keyed' && transport.batch.reply === 'bare' ? transport.batch.method : undefined;
 
-  return (method, reply) => {
-    const envelope = ir.envelopes.reply.name;
+  return (method, reply, expectedError) => {
+    const views = ['wire', 'typed'] as const;
+    if (method.name === bareBatch) return dedupe([...views.flatMap((view) => check(validator(view, method.result.name), reply, '', view)), ...batchErrors(transport, fields.error, reply, '')]);
     const item = (reply !== null && typeof reply === 'object' ? reply : {}) as Record<string, unknown>;
     const error = item[fields.error];
     const success = error === undefined || error === null || error === '';
-    const views = success ? (['wire', 'typed'] as const) : (['wire'] as const);
     const out: Mismatch[] = [];
-    for (const view of views) {
-      out.push(...check(validator(view, envelope), reply, '', view));
+    for (const view of success ? views : (['wire'] as const)) {
+      if (fields.envelope !== undefined) out.push(...check(validator(view, fields.envelope), reply, '', view));
       if (fields.result in item) out.push(...check(validator(view, method.result.name), item[fields.result], `/${escape(fields.result)}`, view));
     }
-    if (fields.method !== undefined && item[fields.method] !== undefined && item[fields.method] !== method.name) {
+    if (fields.shape === 'commands' && fields.method !== undefined && item[fields.method] !== undefined && item[fields.method] !== method.name) {
       out.push({ view: 'wire', path: `/${escape(fields.method)}`, expected: JSON.stringify(method.name), got: show(item[fields.method]) });
     }
+    if (success && fields.result in item) out.push(...batchErrors(transport, fields.error, method.name === batchMethod ? item[fields.result] : undefined, `/${escape(fields.result)}`));
+    if (success && expectedError !== undefined) {
+      out.push({ view: 'wire', path: `/${escape(fields.result)}`, expected: `the error ${expectedError} (the probe plan expects it)`, got: show(item[fields.result]) });
+    }
     if (!success) {
-      const known = method.errors.find((e) => e.message === error);
+      if (transport.error !== undefined) out.push(...check(validator('wire', transport.error.type), error, `/${escape(fields.error)}`, 'wire'));
+      const known = knownError(method, transport, error);
+      if (expectedError !== undefined && known?.id === expectedError) return dedupe(out);
+      if (expectedError !== undefined) {
+        out.push({ view: 'wire', path: `/${escape(fields.error)}`, expected: `the error ${expectedError} (the probe plan expects it)`, got: `${show(error)}${known === undefined ? '' : ` (the ${known.kind} error ${known.id})`}` });
+        return dedupe(out);
+      }
       const note = known === undefined ? 'an error this method does not list' : `the ${known.kind} error ${known.id}; check the server's configuration for the probe's params`;
       out.push({ view: 'wire', path: `/${escape(fields.error)}`, expected: 'no error (the probe sends valid params)', got: `${show(error)} (${note})` });
     }
     return dedupe(out);
   };
+}
+
+/**
+ * A keyed batch's replies that carry an error: the probe's commands are valid, so each is a
+ * mismatch, at its place in the replies.
+ */
+function batchErrors(transport: TransportIR, errorField: string, result: unknown, prefix: string): Mismatch[] {
+  const batch = transport.batch;
+  if (batch?.item !== 'keyed' || result === null || typeof result !== 'object') return [];
+  const replies = (result as Record<string, unknown>)[batch.replies];
+  if (!Array.isArray(replies)) return [];
+  return replies.flatMap((reply, i) => {
+    const error = reply !== null && typeof reply === 'object' ? (reply as Record<string, unknown>)[errorField] : undefined;
+    if (error === undefined) return [];
+    return [{ view: 'wire' as const, path: `${prefix}/${escape(batch.replies)}/${i}/${escape(errorField)}`, expected: 'no error (the probe sends valid commands)', got: show(error) }];
+  });
+}
+
+/** The catalogue entry an error reply stands for: by numbered code when the error object has one, else by message. */
+export function knownError(method: MethodIR, transport: TransportIR, error: unknown): ErrorIR | undefined {
+  const object = transport.error;
+  if (object === undefined || error === null || typeof error !== 'object') return method.errors.find((e) => e.message === error);
+  const fields = error as Record<string, unknown>;
+  const code = object.code === undefined ? undefined : fields[object.code];
+  if (typeof code === 'number') return method.errors.find((e) => e.code === code);
+  return method.errors.find((e) => e.message === fields[object.message]);
 }
 
 function check(validate: ValidateFunction, value: unknown, prefix: string, view: 'wire' | 'typed'): Mismatch[] {

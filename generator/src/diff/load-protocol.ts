@@ -17,7 +17,7 @@ export async function loadProtocol(schemaDir: string, cwd: string): Promise<{ re
 /** Validate → IR for a set already loaded (from disk or from a snapshot). */
 export function protocolOf(set: SchemaSet): ProtocolIR {
   const problems = validateSchemaSet(set);
-  if (problems.length > 0) throw new SchemaSetError(problems);
+  if (problems.length > 0) throw new SchemaSetError(problems, set.source);
   return buildIR(set);
 }
 

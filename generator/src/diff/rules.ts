@@ -54,7 +54,7 @@ export const RULES = {
 
   'transport-added': { callers: 'compatible', implementers: 'breaking', summary: 'a transport was added' },
   'transport-removed': { callers: 'breaking', implementers: 'compatible', summary: 'a transport was removed' },
-  'transport-changed': { callers: 'breaking', implementers: 'breaking', summary: 'a transport\'s endpoint, encoding or signing changed' },
+  'transport-changed': { callers: 'breaking', implementers: 'breaking', summary: 'a transport\'s binding, request or reply shape, auth, error object or batch form changed' },
   'transport-method-added': { callers: 'compatible', implementers: 'breaking', summary: 'a transport now carries an existing method' },
   'transport-method-removed': { callers: 'breaking', implementers: 'compatible', summary: 'a transport no longer carries a method' },
   'transport-batch-added': { callers: 'compatible', implementers: 'breaking', summary: 'a transport now takes several commands per request' },

@@ -1,38 +1,65 @@
+import path from 'node:path';
+import type { EmitterRun } from '../config/protocol-job.js';
 import type { ProtocolIR } from '../ir/types.js';
-import type { Emitter, GeneratedFile } from './emitter.js';
+import { EmitterSetupError, type EmitContext, type GeneratedFile } from './emitter.js';
 
-/**
- * Runs emitters in dependency order (ties broken by name) and gathers their files sorted by
- * path. Two emitters writing the same path is a bug in the emitter set, reported as such.
- */
-export async function runEmitters(ir: ProtocolIR, emitters: readonly Emitter[]): Promise<GeneratedFile[]> {
-  const files = new Map<string, { file: GeneratedFile; by: string }>();
-  for (const emitter of orderEmitters(emitters)) {
-    for (const file of await emitter.emit(ir)) {
-      const previous = files.get(file.path);
-      if (previous !== undefined) throw new Error(`emitters "${previous.by}" and "${emitter.name}" both write ${file.path}`);
-      files.set(file.path, { file, by: emitter.name });
-    }
-  }
-  return [...files.values()].map((f) => f.file).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+/** A file as the run places it: `path` relative to the output root, and which emitter wrote it. */
+export interface PlacedFile extends GeneratedFile {
+  readonly emitter: string;
 }
 
-export function orderEmitters(emitters: readonly Emitter[]): Emitter[] {
-  const byName = new Map(emitters.map((e) => [e.name, e]));
-  const ordered: Emitter[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (emitter: Emitter, trail: string[]) => {
-    if (state.get(emitter.name) === 'done') return;
-    if (state.get(emitter.name) === 'visiting') throw new Error(`emitter dependency cycle: ${[...trail, emitter.name].join(' -> ')}`);
-    state.set(emitter.name, 'visiting');
-    for (const dep of [...emitter.dependsOn].sort()) {
-      const target = byName.get(dep);
-      if (target === undefined) throw new Error(`emitter "${emitter.name}" depends on unknown emitter "${dep}"`);
-      visit(target, [...trail, emitter.name]);
+/**
+ * Runs the configured emitters in dependency order (ties broken by name), each told its output
+ * folder and options, and gathers their files (paths now relative to the output root) sorted by
+ * path. Two emitters writing the same path is a mistake in the config, reported as such.
+ */
+export async function runEmitters(ir: ProtocolIR, runs: readonly EmitterRun[]): Promise<PlacedFile[]> {
+  const outs = new Map(runs.map((r) => [r.emitter.name, r.out]));
+  const files = new Map<string, PlacedFile>();
+  for (const run of orderEmitters(runs)) {
+    const context: EmitContext = {
+      out: run.out,
+      options: run.options,
+      importOf: (emitter, file) => {
+        const target = outs.get(emitter);
+        if (target === undefined) {
+          throw new EmitterSetupError(run.emitter.name, `imports the output of emitter "${emitter}", which is not configured for this protocol; configure "${emitter}" or give "${run.emitter.name}" a module to import instead (see its options)`);
+        }
+        return relativeSpecifier(run.out, `${target}/${file}`);
+      },
+    };
+    for (const file of await run.emitter.emit(ir, context)) {
+      const placed = path.posix.join(run.out, file.path);
+      const previous = files.get(placed);
+      if (previous !== undefined) throw new Error(`emitters "${previous.emitter}" and "${run.emitter.name}" both write ${placed}; give them different "out" folders`);
+      files.set(placed, { path: placed, content: file.content, emitter: run.emitter.name });
     }
-    state.set(emitter.name, 'done');
-    ordered.push(emitter);
+  }
+  return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** `packages/client/src/gen` → `packages/validators/src/gen/types.gen.js` = `../../../validators/src/gen/types.gen.js`. */
+export function relativeSpecifier(fromDir: string, toFile: string): string {
+  const relative = path.posix.relative(fromDir, toFile.replace(/\.ts$/, '.js'));
+  return relative.startsWith('../') ? relative : `./${relative}`;
+}
+
+export function orderEmitters(runs: readonly EmitterRun[]): EmitterRun[] {
+  const byName = new Map(runs.map((r) => [r.emitter.name, r]));
+  const ordered: EmitterRun[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (run: EmitterRun, trail: string[]) => {
+    const name = run.emitter.name;
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') throw new Error(`emitter dependency cycle: ${[...trail, name].join(' -> ')}`);
+    state.set(name, 'visiting');
+    for (const dep of [...run.emitter.dependsOn, ...(run.emitter.runsAfter ?? [])].sort()) {
+      const target = byName.get(dep);
+      if (target !== undefined) visit(target, [...trail, name]);
+    }
+    state.set(name, 'done');
+    ordered.push(run);
   };
-  [...emitters].sort((a, b) => (a.name < b.name ? -1 : 1)).forEach((e) => visit(e, []));
+  [...runs].sort((a, b) => (a.emitter.name < b.emitter.name ? -1 : 1)).forEach((r) => visit(r, []));
   return ordered;
 }

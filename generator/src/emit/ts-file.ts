@@ -1,12 +1,13 @@
-import { IndentationText, NewLineKind, Project, QuoteKind, type SourceFile } from 'ts-morph';
+import type { Project as TsProject, SourceFile } from 'ts-morph';
+import { IndentationText, NewLineKind, Project, QuoteKind } from './ts-morph.js';
 import { tsHeader } from './header.js';
 
 const FORMAT = { indentSize: 2, tabSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true } as const;
 
 /** One in-memory ts-morph project with pinned printing settings, shared by every emitter. */
-let project: Project | undefined;
+let project: TsProject | undefined;
 
-function getProject(): Project {
+function getProject(): TsProject {
   project ??= new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: {
@@ -21,12 +22,17 @@ function getProject(): Project {
   return project;
 }
 
+let printed = 0;
+
 /**
  * Builds a TypeScript (or JavaScript) file through ts-morph and prints it with the generated
  * header, LF line ends and one trailing newline. `build` adds declarations to the file.
  */
 export function printSourceFile(fileName: string, source: string, build: (file: SourceFile) => void): string {
-  const file = getProject().createSourceFile(`/${fileName}`, '', { overwrite: true });
+  // A path of its own each time: a file re-created at a path just deleted can be parsed
+  // incrementally against the old text (a long file, then a short one, came out garbled).
+  printed += 1;
+  const file = getProject().createSourceFile(`/${printed}/${fileName}`, '', { overwrite: true });
   try {
     build(file);
     file.formatText(FORMAT);

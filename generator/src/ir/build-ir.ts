@@ -1,8 +1,9 @@
 import type { SchemaSet } from '../load/load-schema-set.js';
-import type { ErrorCatalogueEntry, Manifest, ManifestTransport } from '../load/manifest.js';
-import { SINCE_KEYWORD } from '../validate/keywords.js';
+import type { ErrorCatalogueEntry, Manifest } from '../load/manifest.js';
+import { IDEMPOTENCY_KEY_KEYWORD, SINCE_KEYWORD } from '../validate/keywords.js';
 import { methodMemberName, methodTypeName } from './names.js';
-import type { ErrorIR, FieldIR, JsonSchema, MethodIR, NamedSchema, ProtocolIR, TransportIR } from './types.js';
+import { toTransportIR } from './build-transport.js';
+import type { ErrorIR, FieldIR, JsonSchema, MethodIR, NamedSchema, ProtocolIR } from './types.js';
 import { typedView, wireView } from './views.js';
 
 /**
@@ -34,7 +35,7 @@ export function buildIR(set: SchemaSet): ProtocolIR {
 
   const catalogue = ((set.files.get(manifest.errors) as { errors: ErrorCatalogueEntry[] }).errors ?? []).map(toErrorIR);
   const errorById = new Map(catalogue.map((e) => [e.id, e]));
-  const transports = manifest.transports.map((t) => toTransportIR(t, manifest));
+  const transports = manifest.transports.map((t) => toTransportIR(t, manifest, nameOf));
 
   const methods: MethodIR[] = manifest.methods.map((m) => {
     const params = named(m.params);
@@ -47,6 +48,7 @@ export function buildIR(set: SchemaSet): ProtocolIR {
       description: m.description,
       params,
       result: named(m.result),
+      idempotencyKey: idempotencyKeyOf(params),
       fields: fieldsOf(params),
       errors: (m.errors ?? []).map((id) => errorById.get(id)).filter((e): e is ErrorIR => e !== undefined),
       transports: transports.filter((t) => t.methods.includes(m.name)).map((t) => t.id),
@@ -85,6 +87,12 @@ function fieldsOf(params: NamedSchema): FieldIR[] {
   }));
 }
 
+/** The params property marked as the idempotency key (validation allows at most one). */
+function idempotencyKeyOf(params: NamedSchema): string | undefined {
+  const properties = (params.wire['properties'] ?? {}) as Record<string, JsonSchema>;
+  return Object.keys(properties).find((name) => properties[name]?.[IDEMPOTENCY_KEY_KEYWORD] === true);
+}
+
 /** The JSON types a schema allows, for humans: `["string"]`, `["array"]`, `["Message"]`, `["any"]`. */
 export function jsonTypes(schema: JsonSchema): string[] {
   const ref = schema['$ref'];
@@ -113,19 +121,5 @@ function toErrorIR(e: ErrorCatalogueEntry): ErrorIR {
     since: e.since,
     description: e.description,
     causes: e.causes ?? [],
-  };
-}
-
-function toTransportIR(t: ManifestTransport, manifest: Manifest): TransportIR {
-  return {
-    id: t.id,
-    kind: t.kind,
-    description: t.description,
-    isDefault: t.default ?? false,
-    batch: t.batch ?? false,
-    http: t.http && { method: t.http.method, path: t.http.path, body: t.http.body, contentType: t.http.contentType, dataField: t.http.dataField },
-    queue: t.queue && { system: t.queue.system, keys: t.queue.keys, shardKey: t.queue.shardKey, push: t.queue.push, itemsPerCommand: t.queue.itemsPerCommand ?? 1 },
-    sign: t.sign && { algorithm: t.sign.algorithm, encoding: t.sign.encoding, field: t.sign.field, header: t.sign.header, optional: t.sign.optional ?? false },
-    methods: t.methods ?? manifest.methods.map((m) => m.name),
   };
 }

@@ -3,6 +3,10 @@
  * and knows nothing about any particular protocol: methods, named types, errors, transports.
  */
 
+import type { TransportIR } from './transport-ir.js';
+
+export type * from './transport-ir.js';
+
 /** A JSON Schema object (draft-07) after bundling: cross-file refs read `#/definitions/<Name>`. */
 export type JsonSchema = { readonly [keyword: string]: unknown };
 
@@ -52,6 +56,11 @@ export interface MethodIR {
   readonly description: string;
   readonly params: NamedSchema;
   readonly result: NamedSchema;
+  /**
+   * The params field that carries an idempotency key (marked `x-idempotency-key`): the server
+   * de-duplicates the write by it, so a client may retry it safely. Undefined for most methods.
+   */
+  readonly idempotencyKey: string | undefined;
   /** Top-level params fields, for help texts, docs and diffs. */
   readonly fields: readonly FieldIR[];
   readonly errors: readonly ErrorIR[];
@@ -88,17 +97,4 @@ export interface ErrorIR {
   readonly since: string | undefined;
   readonly description: string;
   readonly causes: readonly string[];
-}
-
-export interface TransportIR {
-  readonly id: string;
-  readonly kind: 'http' | 'queue';
-  readonly description: string;
-  readonly isDefault: boolean;
-  readonly batch: boolean;
-  readonly http: { readonly method: string; readonly path: string; readonly body: 'form' | 'json'; readonly contentType: string | undefined; readonly dataField: string | undefined } | undefined;
-  readonly queue: { readonly system: string; readonly keys: readonly string[]; readonly shardKey: string | undefined; readonly push: string; readonly itemsPerCommand: number } | undefined;
-  readonly sign: { readonly algorithm: string; readonly encoding: string; readonly field: string | undefined; readonly header: string | undefined; readonly optional: boolean } | undefined;
-  /** Methods it carries (all methods when the manifest lists none). */
-  readonly methods: readonly string[];
 }

@@ -1,3 +1,5 @@
+import { transportSchema } from './transport-schema.js';
+
 /**
  * The meta-schema of a protocol manifest (`protocol.json`). It is protocol-neutral: it names
  * methods, the schema files that describe them, transports and errors, and nothing else.
@@ -54,55 +56,7 @@ export const manifestSchema = {
         errors: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Ids from the error catalogue.' },
       },
     },
-    transport: {
-      type: 'object',
-      required: ['id', 'kind', 'description'],
-      additionalProperties: false,
-      properties: {
-        id: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
-        kind: { enum: ['http', 'queue'] },
-        description: { type: 'string' },
-        default: { type: 'boolean' },
-        http: {
-          type: 'object',
-          required: ['method', 'path', 'body'],
-          additionalProperties: false,
-          properties: {
-            method: { type: 'string' },
-            path: { type: 'string' },
-            body: { enum: ['form', 'json'] },
-            contentType: { type: 'string' },
-            dataField: { type: 'string', description: 'Form field that carries the encoded commands.' },
-          },
-        },
-        queue: {
-          type: 'object',
-          required: ['system', 'keys', 'push'],
-          additionalProperties: false,
-          properties: {
-            system: { type: 'string' },
-            keys: { type: 'array', items: { type: 'string' }, minItems: 1 },
-            shardKey: { type: 'string', description: 'Pattern of sharded keys; `{shard}` is the shard number.' },
-            push: { type: 'string' },
-            itemsPerCommand: { type: 'integer', minimum: 1 },
-          },
-        },
-        sign: {
-          type: 'object',
-          required: ['algorithm', 'encoding'],
-          additionalProperties: false,
-          properties: {
-            algorithm: { enum: ['hmac-sha256'] },
-            encoding: { enum: ['hex-lower'] },
-            field: { type: 'string' },
-            header: { type: 'string' },
-            optional: { type: 'boolean', description: 'The server can be set to skip the check.' },
-          },
-        },
-        batch: { type: 'boolean', description: 'Whether one request may carry several commands.' },
-        methods: { type: 'array', items: { type: 'string' }, description: 'Methods this transport carries (all when absent).' },
-      },
-    },
+    transport: transportSchema,
   },
 } as const;
 

@@ -19,3 +19,9 @@ export const SUBSCHEMA_KEYWORDS: ReadonlySet<string> = new Set([
 export const TYPED_VIEW_KEYWORD = 'x-typed';
 /** The annotation naming the server version a property appeared in. */
 export const SINCE_KEYWORD = 'x-since';
+/**
+ * The annotation marking the params property that carries an idempotency key: a write the server
+ * de-duplicates by that key, so a client may retry it after a failure that leaves it unknown
+ * whether it ran. `true` on one top-level string property of a method's params.
+ */
+export const IDEMPOTENCY_KEY_KEYWORD = 'x-idempotency-key';

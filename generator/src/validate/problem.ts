@@ -9,17 +9,36 @@ export interface Problem {
   readonly path: string;
 }
 
-/** Thrown by the pipeline when the schema set has problems; carries every one of them. */
+/**
+ * Thrown by the pipeline when the schema set has problems; carries every one of them, and the
+ * folder they were read from (each problem's `file` is relative to it).
+ */
 export class SchemaSetError extends Error {
   override readonly name = 'SchemaSetError';
   readonly code = 'schema-invalid';
-  constructor(readonly problems: readonly Problem[]) {
-    super(`the schema set has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map(formatProblem).join('\n')}`);
+  constructor(
+    readonly problems: readonly Problem[],
+    /** The folder (or snapshot file) the set was read from, absolute or as messages name it. */
+    readonly source?: string,
+  ) {
+    super(`${schemaSetLabel(source)} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => formatProblemIn(p, source)).join('\n')}`);
   }
 }
 
+/** `the schema set schema/kvstore` (or without a folder when none is known). */
+export function schemaSetLabel(source: string | undefined): string {
+  return source === undefined ? 'the schema set' : `the schema set ${source}`;
+}
+
+/** One problem on one line: `  <file>#<pointer>: message [code]`. */
 export function formatProblem(p: Problem): string {
-  return `  ${p.file}${p.path === '' ? '' : `#${p.path}`}: ${p.message} [${p.code}]`;
+  return formatProblemIn(p, undefined);
+}
+
+/** One problem on one line, its file named with the folder it was read from: `  <folder>/<file>#<pointer>: ...`. */
+export function formatProblemIn(p: Problem, folder: string | undefined): string {
+  const file = folder === undefined || folder === '' || folder === '.' ? p.file : `${folder.replace(/\/+$/, '')}/${p.file}`;
+  return `  ${file}${p.path === '' ? '' : `#${p.path}`}: ${p.message} [${p.code}]`;
 }
 
 /**

@@ -6,6 +6,8 @@ import { collectRefs } from '../load/refs.js';
 import { errorCatalogueSchema, manifestSchema } from '../load/manifest-schema.js';
 import type { Manifest } from '../load/manifest.js';
 import { createCheckingAjv, toProblems } from './ajv-instance.js';
+import { checkIdempotencyKeys } from './check-idempotency-keys.js';
+import { checkTransports } from './check-transports.js';
 import { DRAFT07_KEYWORDS, SINCE_KEYWORD, TYPED_VIEW_KEYWORD } from './keywords.js';
 import { sortProblems, type Problem } from './problem.js';
 import { walkSchema } from './walk-schema.js';
@@ -21,7 +23,7 @@ export function validateSchemaSet(set: SchemaSet): Problem[] {
   if (set.manifest === undefined) return sortProblems(problems);
 
   if (!ajv.validate(manifestSchema, set.manifest)) {
-    problems.push(...toProblems(ajv.errors, MANIFEST_FILE, 'manifest-invalid'));
+    problems.push(...toProblems(ajv.errors, MANIFEST_FILE, 'manifest-invalid'), ...legacyTransports(set.manifest));
     return sortProblems(problems);
   }
   const manifest = set.manifest as Manifest;
@@ -36,8 +38,24 @@ export function validateSchemaSet(set: SchemaSet): Problem[] {
   if (catalogue !== undefined && !ajv.validate(errorCatalogueSchema, catalogue)) {
     problems.push(...toProblems(ajv.errors, manifest.errors, 'errors-invalid'));
   }
-  problems.push(...checkNames(set, manifest), ...checkCrossReferences(set, manifest));
+  problems.push(...checkNames(set, manifest), ...checkCrossReferences(set, manifest), ...checkTransports(set, manifest), ...checkIdempotencyKeys(set, manifest));
   return sortProblems(problems);
+}
+
+/** Transports written in the format before descriptors: say how to restate them, beside the meta-schema's complaints. */
+function legacyTransports(manifest: unknown): Problem[] {
+  const transports = (manifest as { transports?: unknown } | null)?.transports;
+  if (!Array.isArray(transports)) return [];
+  return transports.flatMap((t: unknown, i) => {
+    const legacy = t !== null && typeof t === 'object' && ('sign' in t || typeof (t as { batch?: unknown }).batch === 'boolean');
+    if (!legacy) return [];
+    return [{
+      code: 'transport-legacy',
+      file: MANIFEST_FILE,
+      path: `/transports/${i}`,
+      message: 'written in the format before transport descriptors: "sign" is now "auth" ({"scheme": "hmac", "over": "data", ...}), "batch": true is {"item": "array"} (false: leave it out), and "request" and "reply" state the shapes and field names (generator/README.md shows both forms)',
+    }];
+  });
 }
 
 /** Unknown keywords are typos until proven otherwise; annotations must say so with `x-`. */

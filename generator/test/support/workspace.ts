@@ -14,9 +14,11 @@ export async function scratchRoot(label: string): Promise<{ dir: string; dispose
   await mkdir(path.join(repoRoot, '.tmp'), { recursive: true });
   const dir = await mkdtemp(path.join(repoRoot, '.tmp', `${label}-`));
   for (const pkg of ['validators', 'client', 'mock', 'cli']) {
-    await cp(path.join(repoRoot, 'packages', pkg, 'src'), path.join(dir, 'packages', pkg, 'src'), {
+    const from = path.join(repoRoot, 'packages', pkg, 'src');
+    await cp(from, path.join(dir, 'packages', pkg, 'src'), {
       recursive: true,
-      filter: (src) => !src.split(path.sep).includes('gen'),
+      // Judged inside src only: the checkout's own path may hold a folder named `gen`.
+      filter: (src) => !path.relative(from, src).split(path.sep).includes('gen'),
     }).catch(() => undefined);
   }
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };

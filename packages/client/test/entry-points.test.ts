@@ -37,6 +37,21 @@ describe('entry points', () => {
     expect(modules.filter((m) => m.includes('runtime/commands/') || m.includes('runtime/client-core') || m.includes('node_modules/jose'))).toEqual([]);
   });
 
+  it('@centkit/client/v6 reaches its validators (ajv, the schemas) only through the dynamic import validateReplies makes', async () => {
+    const result = await build({
+      entryPoints: [`${src}v6/index.ts`],
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: 'esm',
+      platform: 'node',
+      external: ['@centkit/validators'],
+      logLevel: 'silent',
+    });
+    const imports = Object.values(result.metafile.inputs).flatMap((input) => input.imports.filter((i) => i.path.startsWith('@centkit/validators')));
+    expect(imports).toEqual([{ path: '@centkit/validators/v6', kind: 'dynamic-import', external: true }]);
+  });
+
   it('@centkit/client/v6/tokens is where jose is loaded', async () => {
     const modules = await modulesOf('v6/tokens/index.ts');
     expect(modules.some((m) => m.includes('node_modules/jose'))).toBe(true);

@@ -1,4 +1,4 @@
-export { startMockCentrifugo, DEFAULT_MAX_JSON_BODY } from './mock.js';
+export { startMockCentrifugo, DEFAULT_MAX_BODY_IN_FLIGHT, DEFAULT_MAX_JSON_BODY } from './mock.js';
 export type { MockCentrifugo, MockCentrifugoOptions } from './mock.js';
 export { parseConfig } from './config/parse-config.js';
 export { loadConfigFile, parseConfigText } from './config/load-config.js';

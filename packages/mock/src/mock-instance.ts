@@ -1,19 +1,20 @@
 /** The object `startMockCentrifugo` returns: the public controls over one running mock. */
 import type { ResolvedConfig } from './config/types.js';
-import type { HistoryEntry } from './control/control-target.js';
+import type { ControlTarget, HistoryEntry } from './control/control-target.js';
 import { MockUsageError } from './errors.js';
 import { apiSign } from './http/sign.js';
+import { withoutKeptBytes } from './json/kept-bytes.js';
 import type { MockCentrifugo } from './mock.js';
 import { canFailInEngine, isMethodName } from './protocol.js';
 import type { FakeClient, FakeClientSpec } from './state/clients.js';
 import type { ActiveFault, FaultSpec } from './state/faults.js';
-import { channelOptions } from './state/namespaces.js';
+import { subscribeRefusal } from './state/subscribe-rules.js';
 import type { MockNode } from './state/node.js';
 import type { RecordedCommand } from './state/recorded-command.js';
 import type { CommandFilter, CommandMatcher, WaitOptions } from './state/recorder.js';
 import type { ContractViolation } from './state/violations.js';
 
-export class Mock implements MockCentrifugo {
+export class Mock implements MockCentrifugo, ControlTarget {
   url = '';
   apiUrl = '';
   port = 0;
@@ -49,11 +50,16 @@ export class Mock implements MockCentrifugo {
   }
 
   addClient(spec: FakeClientSpec): FakeClient {
+    return this.addClients([spec])[0] as FakeClient;
+  }
+  addClients(specs: readonly FakeClientSpec[]): FakeClient[] {
     const { node } = this;
-    const { client, channelsAdded } = node.clients.add(spec, (ch) => (channelOptions(node.config, ch) === undefined ? 'namespace not found' : undefined));
-    node.metrics.inc('node_num_add_client_conn');
-    node.metrics.inc('node_num_add_client_sub', channelsAdded);
-    return node.clients.get(client.client) as FakeClient;
+    const added = node.clients.addAll(specs, (ch, user, id) => subscribeRefusal(node.config, ch, user, id));
+    for (const { channelsAdded } of added) {
+      node.metrics.inc('node_num_add_client_conn');
+      node.metrics.inc('node_num_add_client_sub', channelsAdded);
+    }
+    return added.map(({ client }) => node.clients.get(client.client) as FakeClient);
   }
   removeClient(clientId: string): boolean {
     const subs = this.node.clients.remove(clientId);
@@ -105,7 +111,20 @@ export class Mock implements MockCentrifugo {
   }
 
   history(channel: string): HistoryEntry[] {
-    return this.node.history.get(channel).map((m) => ({ uid: m.uid, channel: m.channel, data: JSON.parse(m.data) as unknown, ...(m.client ? { client: m.client } : {}) }));
+    return this.node.history.get(channel).map((m) => ({
+      uid: m.uid,
+      channel: m.channel,
+      data: JSON.parse(m.keptBytes ? withoutKeptBytes(m.data) : m.data) as unknown,
+      ...(m.client ? { client: m.client } : {}),
+    }));
+  }
+
+  historyJson(channel: string): string {
+    const entries = this.node.history.get(channel).map((m) => {
+      const data = m.keptBytes ? withoutKeptBytes(m.data) : m.data;
+      return `{"uid":${JSON.stringify(m.uid)},"channel":${JSON.stringify(m.channel)},"data":${data}${m.client ? `,"client":${JSON.stringify(m.client)}` : ''}}`;
+    });
+    return `[${entries.join(',')}]`;
   }
 
   sign(data: string | Buffer): string {

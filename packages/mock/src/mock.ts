@@ -1,13 +1,15 @@
 /** `startMockCentrifugo`: one fake Centrifugo 1.8.0 on 127.0.0.1, with its test controls. */
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
-import type { Server } from 'node:http';
 import { systemClock, type Clock } from './clock.js';
 import { parseConfig } from './config/parse-config.js';
 import type { CentrifugoConfig, ResolvedConfig } from './config/types.js';
 import type { ControlTarget } from './control/control-target.js';
 import { MockUsageError } from './errors.js';
+import { MAX_FORM_BYTES } from './http/api-input.js';
+import { BodyBudget, DEFAULT_MAX_BODY_IN_FLIGHT, DEFAULT_MAX_JSON_BODY } from './http/body-budget.js';
 import { createMockServer, type ServerTimeouts } from './http/server.js';
+import { listen, shutdown } from './http/go-server.js';
 import { silentLogger, type MockLogger } from './logger.js';
 import { Mock } from './mock-instance.js';
 import { startRedisApi, type RedisApi, type RedisApiOptions } from './redis/redis-api.js';
@@ -23,7 +25,10 @@ export interface MockCentrifugoOptions {
   readonly config?: CentrifugoConfig;
   /** Default 0: a free port. */
   readonly port?: number;
-  /** Loopback only: `127.0.0.1` (default), `localhost` or `::1`. */
+  /**
+   * Address to listen on: `127.0.0.1` by default. Another address (`0.0.0.0` in a container, say)
+   * makes the mock reachable from other hosts, and it says so in a warning.
+   */
   readonly host?: string;
   /** Record every request the real server would refuse as a contract violation. */
   readonly strict?: boolean;
@@ -33,14 +38,22 @@ export interface MockCentrifugoOptions {
   readonly logger?: MockLogger;
   /** Cap on JSON-mode bodies (default 64 MiB); over it the mock answers 400 and logs why. */
   readonly maxJsonBodyBytes?: number;
+  /**
+   * Cap on the request body bytes held in memory at once, all requests together (default
+   * 128 MiB, and never below the largest single body allowed); a body that would go over it is
+   * answered 503 with `Retry-After: 1` before it is read, and the mock logs why.
+   */
+  readonly maxBodyBytesInFlight?: number;
   /** How many recorded commands to keep (default 10000). */
   readonly recordLimit?: number;
+  /** Log one line per request with `logger.debug` (method, path without the query, status, time). */
+  readonly logRequests?: boolean;
   /** Serve the `/_mock/` control API (default true). */
   readonly controlApi?: boolean;
   readonly timeouts?: ServerTimeouts;
 }
 
-export interface MockCentrifugo extends ControlTarget {
+export interface MockCentrifugo extends Omit<ControlTarget, 'historyJson'> {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
   /** The API endpoint: `url` + `http_prefix` + `/api/`. */
@@ -58,30 +71,41 @@ export interface MockCentrifugo extends ControlTarget {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
-export const DEFAULT_MAX_JSON_BODY = 64 << 20;
+export { DEFAULT_MAX_BODY_IN_FLIGHT, DEFAULT_MAX_JSON_BODY } from './http/body-budget.js';
+/** What Go's ParseMultipartForm(32 MiB) keeps in memory at most: 32 MiB + 10 MiB of values. */
+const MULTIPART_MAX_MEMORY = 42 << 20;
 
 export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): Promise<MockCentrifugo> {
   const host = options.host ?? '127.0.0.1';
-  if (!LOOPBACK.has(host)) throw new MockUsageError('not_loopback', `the mock only listens on loopback (127.0.0.1, localhost, ::1), not ${JSON.stringify(host)}`);
+  if (typeof host !== 'string' || host === '') throw new MockUsageError('invalid_host', 'host must be an address to listen on, such as 127.0.0.1');
   const config = parseConfig(options.secret === undefined ? options.config : { ...options.config, secret: options.secret });
+  const logger = options.logger ?? silentLogger;
+  if (config.secret === '' && !config.insecureApi) {
+    // The real server starts too, then answers every signed request 400 and logs this each time.
+    logger.warn('no secret set in config: every API request will be answered 400 Bad Request, as Centrifugo does; set secret (--secret) or insecure_api');
+  }
   if (options.strict === true) await loadWireValidation();
   const node = new MockNode({
     config,
     clock: options.clock ?? systemClock,
-    logger: options.logger ?? silentLogger,
+    logger,
     strict: options.strict ?? false,
     ...(options.recordLimit === undefined ? {} : { recordLimit: options.recordLimit }),
   });
   const maxJson = options.maxJsonBodyBytes ?? DEFAULT_MAX_JSON_BODY;
+  const limits = { maxJsonBodyBytes: maxJson, maxMultipartBytes: Math.max(maxJson, MULTIPART_MAX_MEMORY) };
+  const budget = new BodyBudget(Math.max(options.maxBodyBytesInFlight ?? DEFAULT_MAX_BODY_IN_FLIGHT, limits.maxMultipartBytes, MAX_FORM_BYTES));
   let closing = false;
   const mock = new Mock(node);
   const server = createMockServer({
-    api: { node, limits: { maxJsonBodyBytes: maxJson, maxMultipartBytes: Math.max(maxJson, 42 << 20) }, isClosing: () => closing },
+    api: { node, limits, budget, isClosing: () => closing },
     control: options.controlApi === false ? undefined : mock,
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    ...(options.logRequests === true ? { requestLog: (line: string) => logger.debug(line) } : {}),
   });
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
+  if (!LOOPBACK.has(host)) logger.warn(`listening on ${host}:${port}, which other hosts may reach (the default is 127.0.0.1)`);
   if (node.name === '') node.name = `${hostname()}_${port}`;
   const sweep = setInterval(() => node.history.sweep(), 1000);
   sweep.unref();
@@ -100,23 +124,4 @@ export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): 
     await shutdown(server);
   });
   return mock;
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-/** Stops accepting, lets in-flight requests finish briefly, then closes every connection. */
-function shutdown(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), 250).unref();
-  });
 }

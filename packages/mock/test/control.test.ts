@@ -54,6 +54,34 @@ describe('fake clients', () => {
   });
 });
 
+describe('anonymous and limited fake clients, as the real server admits them (16 §11)', () => {
+  it('an anonymous client (user "" or no user) subscribes where anonymous is on, and shows in presence', async () => {
+    const m = await startMockCentrifugo({ secret: 's', config: { namespaces: [{ name: 'open', anonymous: true, presence: true }, { name: 'closed', presence: true }] } });
+    try {
+      const added = await control(m.port, 'POST', '/_mock/clients', [{ channels: ['open:x'] }, { user: '', client: 'anon-2', channels: ['open:x'] }]);
+      expect(added.status).toBe(201);
+      expect((added.json as { clients: { user: string }[] }).clients.map((c) => c.user)).toEqual(['', '']);
+      const data = '{"method":"presence","params":{"channel":"open:x"}}';
+      const res = await rawRequest({ port: m.port, method: 'POST', path: '/api/', headers: { 'Content-Type': 'application/json', 'X-API-Sign': m.sign(data) }, body: data });
+      expect(JSON.parse(res.body)[0].body.data['anon-2']).toEqual({ user: '', client: 'anon-2' });
+      const refused = await control(m.port, 'POST', '/_mock/clients', { user: '', channels: ['closed:x'] });
+      expect(refused).toMatchObject({ status: 400, json: { error: { code: 'invalid_channel', message: expect.stringContaining('anonymous: true') } } });
+      expect(() => m.addClient({ user: '42', channels: ['closed:chat#42,43'] })).not.toThrow();
+      expect(() => m.addClient({ user: '44', channels: ['closed:chat#42,43'] })).toThrow(/only users "42", "43"/);
+      expect(() => m.addClient({ user: '44', client: 'c9', channels: ['closed:x&c9'] })).not.toThrow();
+      expect(() => m.addClient({ user: '44', client: 'c8', channels: ['closed:x&c9'] })).toThrow(/permission denied/);
+    } finally {
+      await m.close();
+    }
+    const insecure = await startMockCentrifugo({ secret: 's', config: { insecure: true } });
+    try {
+      expect(insecure.addClient({ channels: ['news'] }).user).toBe('');
+    } finally {
+      await insecure.close();
+    }
+  });
+});
+
 describe('recorded commands', () => {
   it('records every command in order with params, outcome and body, filterable over HTTP', async () => {
     await api('[{"method":"publish","params":{"channel":"public:a","data":1}},{"method":"history","params":{"channel":"nopub:x"}}]');
@@ -142,6 +170,74 @@ describe('history peek and reset', () => {
   });
 });
 
+describe('the control API refuses what it would otherwise misread (16 §13)', () => {
+  it.each([
+    ['GET', '/_mock/commands?outcome=bogus', undefined, 'outcome'],
+    ['GET', '/_mock/commands?chanel=public:a', undefined, '"chanel"'],
+    ['GET', '/_mock/commands?transport=tcp', undefined, 'transport'],
+    ['GET', '/_mock/commands?since=abc', undefined, 'since'],
+    ['GET', '/_mock/commands?method=a&method=b', undefined, 'given twice'],
+    ['GET', '/_mock/commands/wait?timeout=abc', undefined, 'timeout'],
+    ['GET', '/_mock/commands/wait?timeout=60001', undefined, 'timeout'],
+    ['GET', '/_mock/commands/wait?since=-1', undefined, 'since'],
+    ['GET', '/_mock/clients?user=1', undefined, '"user"'],
+    ['GET', '/_mock/history?channel=a&chanel=b', undefined, '"chanel"'],
+    ['POST', '/_mock/faults', { type: 'status', status: 500, method: 'pubish' }, '"pubish"'],
+    ['POST', '/_mock/faults', { type: 'status', status: 100 }, 'fault.status'],
+    ['POST', '/_mock/faults', { type: 'status', status: 101 }, 'fault.status'],
+    ['POST', '/_mock/faults', { type: 'latency', ms: 10, tiems: 1 }, '"tiems"'],
+    ['POST', '/_mock/clients', { user: 'a', chanels: ['public:a'] }, '"chanels"'],
+    ['DELETE', '/_mock/faults/abc', undefined, 'fault id'],
+  ])('%s %s %j: 400 naming %s', async (method, path, body, named) => {
+    const res = await control(mock.port, method, path, body);
+    expect(res.status).toBe(400);
+    expect((res.json as { error: { message: string } }).error.message).toContain(named);
+  });
+  it('a list of clients is added whole or not at all', async () => {
+    const res = await control(mock.port, 'POST', '/_mock/clients', [{ user: 'a', client: 'ok-1' }, { user: 'b', channels: ['unknown:x'] }]);
+    expect(res.status).toBe(400);
+    expect((res.json as { error: { message: string } }).error.message).toContain('clients[1]');
+    expect(mock.clients()).toEqual([]);
+    expect((await control(mock.port, 'POST', '/_mock/clients', [{ user: 'a', client: 'same' }, { user: 'b', client: 'same' }])).status).toBe(400);
+    expect(mock.clients()).toEqual([]);
+  });
+  it('a client id is unescaped once', async () => {
+    mock.addClient({ user: 'u', client: 'a%41' });
+    mock.addClient({ user: 'u', client: '100%' });
+    expect((await control(mock.port, 'DELETE', '/_mock/clients/a%2541')).status).toBe(200);
+    expect((await control(mock.port, 'DELETE', '/_mock/clients/100%25')).status).toBe(200);
+    expect(mock.clients()).toEqual([]);
+  });
+  it('well-formed requests still work', async () => {
+    expect((await control(mock.port, 'GET', '/_mock/commands?method=publish&channel=x&transport=http&outcome=ok&since=0')).status).toBe(200);
+    expect((await control(mock.port, 'POST', '/_mock/faults', { type: 'status', status: 503, method: 'publish', times: 1 })).status).toBe(201);
+    expect((await control(mock.port, 'GET', '/_mock/commands/wait?method=nothing&timeout=0')).status).toBe(408);
+  });
+});
+
+describe('deeply nested data (16 §5)', () => {
+  it('a publish nested 5,000 deep (Go takes 10,000) is shown by the control API', async () => {
+    const depth = 5000;
+    const data = `{"method":"publish","params":{"channel":"public:deep","data":${'['.repeat(depth)}1${']'.repeat(depth)}}}`;
+    expect((await api(data)).status).toBe(200);
+    const commands = await rawRequest({ port: mock.port, method: 'GET', path: '/_mock/commands?method=publish' });
+    expect(commands.status).toBe(200);
+    const parsed = JSON.parse(commands.body) as { commands: [{ paramsJson: string; params: { data: unknown } }] };
+    expect(parsed.commands[0].paramsJson).toBe(data.slice(data.indexOf('{"channel"'), -1));
+    const waited = await rawRequest({ port: mock.port, method: 'GET', path: '/_mock/commands/wait?method=publish&timeout=100' });
+    expect(waited.status).toBe(200);
+    const history = await rawRequest({ port: mock.port, method: 'GET', path: '/_mock/history?channel=public:deep' });
+    expect(history.status).toBe(200);
+    let level: unknown = (JSON.parse(history.body) as { messages: [{ data: unknown }] }).messages[0].data;
+    let seen = 0;
+    while (Array.isArray(level)) {
+      level = level[0];
+      seen += 1;
+    }
+    expect(seen).toBe(depth);
+  });
+});
+
 describe('http_prefix and closing', () => {
   it('serves the API under the prefix and answers 503 once closing', async () => {
     const m = await startMockCentrifugo({ secret: 's', config: { http_prefix: '/c' } });
@@ -153,7 +249,20 @@ describe('http_prefix and closing', () => {
     await m.close();
     await expect(rawRequest({ port: m.port, method: 'GET', path: '/c/api/' })).rejects.toThrow();
   });
-  it('only listens on loopback', async () => {
-    await expect(startMockCentrifugo({ host: '0.0.0.0' })).rejects.toMatchObject({ code: 'not_loopback' });
+  it('listens on another address when asked, and says so (16 §12)', async () => {
+    const warnings: string[] = [];
+    const m = await startMockCentrifugo({ host: '0.0.0.0', secret: 's', logger: { debug() {}, info() {}, error() {}, warn: (w) => warnings.push(w) } });
+    try {
+      expect((await rawRequest({ port: m.port, method: 'GET', path: '/' })).status).toBe(404);
+      expect(warnings).toEqual([expect.stringContaining('listening on 0.0.0.0')]);
+    } finally {
+      await m.close();
+    }
+  });
+  it('warns at start-up when there is no secret (16 §12)', async () => {
+    const warnings: string[] = [];
+    const m = await startMockCentrifugo({ logger: { debug() {}, info() {}, error() {}, warn: (w) => warnings.push(w) } });
+    await m.close();
+    expect(warnings).toEqual([expect.stringContaining('no secret set in config')]);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseQueryInto } from '../src/http/form.js';
-import { parseMediaType } from '../src/http/media-type.js';
-import { parseMultipart } from '../src/http/multipart.js';
-import { cleanPath, route } from '../src/http/route.js';
+import { parseMediaType } from '../src/go/media-type.js';
+import { parseMultipart } from '../src/go/multipart.js';
+import { cleanPath } from '../src/http/go-url.js';
+import { route } from '../src/http/route.js';
 
 const W = ['data', 'sign'] as const;
 const form = (s: string) => {
@@ -54,21 +55,21 @@ describe('multipart', () => {
 
 describe('routing (Go ServeMux)', () => {
   it('serves the /api/ subtree, redirects /api, 404s the rest', () => {
-    expect(route('/api/', '', true)).toEqual({ kind: 'api', query: '' });
-    expect(route('/api/x/y?data=1', '', true)).toEqual({ kind: 'api', query: 'data=1' });
-    expect(route('/api?q=1', '', true)).toEqual({ kind: 'redirect', location: '/api/?q=1' });
-    expect(route('/', '', true)).toEqual({ kind: 'not-found' });
-    expect(route('/%61pi/', '', true)).toEqual({ kind: 'api', query: '' });
-    expect(route('/%zz', '', true)).toEqual({ kind: 'bad-request' });
+    expect(route('GET', '/api/', '', true)).toEqual({ kind: 'api', query: '' });
+    expect(route('GET', '/api/x/y?data=1', '', true)).toEqual({ kind: 'api', query: 'data=1' });
+    expect(route('GET', '/api?q=1', '', true)).toEqual({ kind: 'redirect', location: '/api/?q=1' });
+    expect(route('GET', '/', '', true)).toEqual({ kind: 'not-found' });
+    expect(route('GET', '/%61pi/', '', true)).toEqual({ kind: 'api', query: '' });
+    expect(route('GET', '/%zz', '', true)).toEqual({ kind: 'bad-request' });
   });
   it('honours http_prefix and cleans paths', () => {
-    expect(route('/c/api/', '/c', true).kind).toBe('api');
-    expect(route('/api/', '/c', true).kind).toBe('not-found');
-    expect(route('//api/', '', true)).toEqual({ kind: 'redirect', location: '/api/' });
+    expect(route('GET', '/c/api/', '/c', true).kind).toBe('api');
+    expect(route('GET', '/api/', '/c', true).kind).toBe('not-found');
+    expect(route('GET', '//api/', '', true)).toEqual({ kind: 'redirect', location: '/api/' });
     expect(cleanPath('/a/./b/../c/')).toBe('/a/c/');
   });
   it('routes /_mock/ to the control API unless disabled', () => {
-    expect(route('/_mock/clients', '', true).kind).toBe('control');
-    expect(route('/_mock/clients', '', false).kind).toBe('not-found');
+    expect(route('GET', '/_mock/clients', '', true).kind).toBe('control');
+    expect(route('GET', '/_mock/clients', '', false).kind).toBe('not-found');
   });
 });

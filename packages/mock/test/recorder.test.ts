@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordInput } from '../src/state/recorded-command.js';
+import type { RecordInput, StoredCommand } from '../src/state/recorded-command.js';
 import { CommandRecorder } from '../src/state/recorder.js';
 
 const input = (i: number, over: Partial<RecordInput> = {}): RecordInput => ({
@@ -58,6 +58,14 @@ describe('CommandRecorder (columns in a ring)', () => {
     r.record(input(1));
     await expect(w).resolves.toMatchObject({ seq: 1 });
     expect(r.list()).toEqual([]);
+  });
+});
+
+describe('recorded commands as JSON text', () => {
+  it('toJsonText says what JSON.stringify says, with params and body as received', () => {
+    const r = new CommandRecorder(50);
+    for (let i = 1; i <= 40; i += 1) r.record(input(i, i % 7 === 0 ? { paramsJson: undefined } : {}));
+    for (const c of r.list()) expect(JSON.parse((c as StoredCommand).toJsonText())).toEqual(JSON.parse(JSON.stringify(c)));
   });
 });
 

@@ -19,7 +19,18 @@ describe.skipIf(!redisAvailable())('Redis API', () => {
     await redis?.kill();
   });
 
-  const push = (key: string, item: string) => redis.client.rpush(key, item);
+  const push = (key: string, item: string | Buffer) => redis.client.rpush(key, item);
+
+  it('keeps the bytes of a queued publish that are not UTF-8, as over HTTP (16 §7)', async () => {
+    const since = mock.lastSeq;
+    await push('centrifugo.api', Buffer.from('{"method":"publish","params":{"channel":"public:raw\xe2\x82","data":"a\xffb","uid":"r1"}}', 'latin1'));
+    await mock.waitFor({ transport: 'redis', since }, { timeout: 3000 });
+    const data = '{"method":"history","params":{"channel":"public:raw\ufffd\ufffd"}}';
+    const res = await fetch(mock.apiUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-API-Sign': mock.sign(data) }, body: data });
+    const body = Buffer.from(await res.arrayBuffer()).toString('latin1');
+    expect(body).toContain('"data":"a\xffb"');
+    expect(body).toContain('"channel":"public:raw\xef\xbf\xbd\xef\xbf\xbd"');
+  });
 
   it('runs a queued publish (FIFO with RPUSH) and records it with its transport', async () => {
     const since = mock.lastSeq;

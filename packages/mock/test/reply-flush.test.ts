@@ -1,12 +1,15 @@
 /**
- * API replies are queued and sent together at the end of the event-loop turn
- * (src/http/reply-flush.ts): each still reaches its own request, in order, fake timers in the
- * app's test do not hold them back, and a response that is gone or broken spoils no other.
+ * API replies go out at once while one connection is open, and are queued and sent together at
+ * the end of the event-loop turn with more (src/http/reply-flush.ts): each still reaches its own
+ * request, in order, fake timers in the app's test do not hold them back, and a response that is
+ * gone or broken spoils no other.
  */
 import type { ServerResponse } from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { queueReply, type Reply } from '../src/http/reply-flush.js';
+import { EventEmitter } from 'node:events';
+import type { Socket } from 'node:net';
+import { queueReply, trackConnection, type Reply } from '../src/http/reply-flush.js';
 import { apiSign, startMockCentrifugo } from '../src/index.js';
 import { rawRequest } from './support/http.js';
 
@@ -106,27 +109,58 @@ describe('queueReply', () => {
   const reply = (text: string): Reply => ({ body: Buffer.from(text), headers: { 'Content-Type': 'application/json', 'Content-Length': text.length } });
   const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-  it('sends nothing during the turn, everything after it, skipping responses already gone', async () => {
-    const a = response();
-    const gone = response({ destroyed: true });
-    const b = response();
-    queueReply(a.res, reply('a'));
-    queueReply(gone.res, reply('gone'));
-    queueReply(b.res, reply('b'));
-    expect(a.log).toEqual([]);
-    await turn();
-    expect(a.log).toEqual(['head 200', 'end a']);
-    expect(gone.log).toEqual([]);
-    expect(b.log).toEqual(['head 200', 'end b']);
+  /** Fake open connections, counted by the flusher until they emit close. */
+  function openConnections(n: number): () => void {
+    const sockets = Array.from({ length: n }, () => new EventEmitter());
+    for (const s of sockets) trackConnection(s as unknown as Socket);
+    return () => sockets.forEach((s) => s.emit('close'));
+  }
+
+  it('with one connection open, sends each reply at once (17 §3)', () => {
+    const close = openConnections(1);
+    try {
+      const a = response();
+      queueReply(a.res, reply('a'));
+      expect(a.log).toEqual(['head 200', 'end a']);
+    } finally {
+      close();
+    }
+  });
+
+  it('with more, sends nothing during the turn, everything after it, skipping responses already gone', async () => {
+    const close = openConnections(2);
+    try {
+      const a = response();
+      const gone = response({ destroyed: true });
+      const b = response();
+      queueReply(a.res, reply('a'));
+      queueReply(gone.res, reply('gone'));
+      queueReply(b.res, reply('b'));
+      expect(a.log).toEqual([]);
+      await turn();
+      expect(a.log).toEqual(['head 200', 'end a']);
+      expect(gone.log).toEqual([]);
+      expect(b.log).toEqual(['head 200', 'end b']);
+    } finally {
+      close();
+    }
+    const c = response();
+    queueReply(c.res, reply('c'));
+    expect(c.log, 'at once again once the connections are gone').toEqual(['head 200', 'end c']);
   });
 
   it('destroys a response that throws and still sends the ones after it', async () => {
-    const broken = response({ throws: true });
-    const after = response();
-    queueReply(broken.res, reply('x'));
-    queueReply(after.res, reply('after'));
-    await turn();
-    expect(broken.log).toEqual(['destroy headers already sent']);
-    expect(after.log).toEqual(['head 200', 'end after']);
+    const close = openConnections(2);
+    try {
+      const broken = response({ throws: true });
+      const after = response();
+      queueReply(broken.res, reply('x'));
+      queueReply(after.res, reply('after'));
+      await turn();
+      expect(broken.log).toEqual(['destroy headers already sent']);
+      expect(after.log).toEqual(['head 200', 'end after']);
+    } finally {
+      close();
+    }
   });
 });

@@ -1,28 +1,33 @@
-import { VariableDeclarationKind } from 'ts-morph';
-import type { Emitter } from '../../emit/emitter.js';
+import { VariableDeclarationKind } from '../../emit/ts-morph.js';
+import type { EmitContext, Emitter } from '../../emit/emitter.js';
 import { docs, literal, printSourceFile } from '../../emit/ts-file.js';
 import type { ProtocolIR } from '../../ir/types.js';
 import { methodHelp } from './method-help.js';
 
-export const CLI_HELP_FILE = 'packages/cli/src/gen/help.gen.ts';
+/** The file this emitter writes in its output folder. */
+export const CLI_HELP_FILE = 'help.gen.ts';
+
+export interface CliHelpOptions {
+  /** The module exporting the `HelpData` type the data satisfies. */
+  readonly helpDataModule: string;
+}
 
 /**
  * The data `cent --help` and `cent help METHOD` print: every method with its description,
  * version, effect, params fields (types, required, description) and example params. The
- * rendering is hand-written (`packages/cli/src/help/`); only the data depends on the schema,
+ * rendering is hand-written (the console client's); only the data depends on the schema,
  * so a method added to the schema shows in the help with no hand edit.
  */
-export const cliHelpEmitter: Emitter = {
+export const cliHelpEmitter: Emitter<CliHelpOptions> = {
   name: 'cli-help',
   dependsOn: [],
-  owns: ['packages/cli/src/gen'],
-  emit(ir: ProtocolIR) {
+  emit(ir: ProtocolIR, { options }: EmitContext<CliHelpOptions>) {
     const data = {
       protocol: { name: ir.name, title: ir.title, version: ir.version },
       methods: ir.methods.map(methodHelp),
     };
-    const content = printSourceFile('help.gen.ts', ir.source, (file) => {
-      file.addImportDeclaration({ moduleSpecifier: '../help/help-data.js', isTypeOnly: true, namedImports: ['HelpData'] });
+    const content = printSourceFile(CLI_HELP_FILE, ir.source, (file) => {
+      file.addImportDeclaration({ moduleSpecifier: options.helpDataModule, isTypeOnly: true, namedImports: ['HelpData'] });
       file.addVariableStatement({
         isExported: true,
         declarationKind: VariableDeclarationKind.Const,

@@ -1,125 +1,31 @@
-import { Scope, VariableDeclarationKind, type ClassDeclaration } from 'ts-morph';
-import type { Emitter } from '../../emit/emitter.js';
-import { docs, literal, printSourceFile } from '../../emit/ts-file.js';
-import type { MethodIR, ProtocolIR } from '../../ir/types.js';
+import type { EmitContext, Emitter } from '../../emit/emitter.js';
+import { printSourceFile } from '../../emit/ts-file.js';
+import type { ProtocolIR } from '../../ir/types.js';
+import { buildCommandsClient } from './commands-client.js';
+import type { ClientOptions } from './options.js';
+import { buildParamsClient } from './params-client.js';
 
-export const CLIENT_FILE = 'packages/client/src/gen/client.gen.ts';
+export type { ClientOptions } from './options.js';
+
+/** The file this emitter writes in its output folder. */
+export const CLIENT_FILE = 'client.gen.ts';
 
 /**
  * The typed surface of `@centkit/client`: a `Client` with one method per protocol method and
  * a `Batch` builder whose `send()` resolves to a tuple with one typed entry per command. The
- * behaviour lives in the hand-written runtime (`ClientCore`, `BatchCore`); this is glue.
+ * behaviour lives in the hand-written runtime; this is glue, shaped by the protocol's default
+ * transport: one whose request is the params alone gets the params/envelope client
+ * (`params-client.ts`), any other the commands client (`commands-client.ts`).
  */
-export const clientEmitter: Emitter = {
+export const clientEmitter: Emitter<ClientOptions> = {
   name: 'client',
-  dependsOn: ['types'],
-  owns: ['packages/client/src/gen'],
-  emit(ir: ProtocolIR) {
-    const content = printSourceFile('client.gen.ts', ir.source, (file) => {
-      file.addImportDeclarations([
-        { moduleSpecifier: '@centkit/validators', isTypeOnly: true, namedImports: ['MethodTypes', ...ir.methods.flatMap((m) => [m.params.name, m.result.name]).sort()] },
-        { moduleSpecifier: '../runtime/batch-core.js', namedImports: ['BatchCore', { name: 'Append', isTypeOnly: true }, { name: 'OpenEntries', isTypeOnly: true }] },
-        { moduleSpecifier: '../runtime/client-core.js', namedImports: ['ClientCore'] },
-        { moduleSpecifier: '../runtime/options.js', isTypeOnly: true, namedImports: ['ClientOptions'] },
-        { moduleSpecifier: '../runtime/types.js', isTypeOnly: true, namedImports: ['BatchEntry', 'CallOptions', 'CommandRunner', 'MethodTable'] },
-      ]);
-      file.addVariableStatement({
-        declarationKind: VariableDeclarationKind.Const,
-        docs: docs('What the runtime needs to know of each method: `read` methods may be retried.'),
-        declarations: [{
-          name: 'methodTable',
-          initializer: `${literal(Object.fromEntries(ir.methods.map((m) => [m.name, { effect: m.effect }])))} satisfies MethodTable`,
-        }],
-      });
-      addClient(file.addClass({
-        isExported: true,
-        name: 'Client',
-        extends: 'ClientCore<MethodTypes>',
-        docs: docs(
-          `Client for the ${ir.title} (protocol ${ir.name}, server version ${ir.version}).`,
-          'Each method sends one signed command and resolves to the reply body, or rejects with a typed `CentError`. Use `batch()` to send several commands in one request.',
-        ),
-      }), ir);
-      addBatch(file.addClass({
-        isExported: true,
-        name: 'Batch',
-        // A new batch is open (an array of any method's entry), so one built in a loop types without
-        // annotations; each method call appends to a tuple (`Append`).
-        typeParameters: [{ name: 'T', constraint: 'readonly BatchEntry<unknown>[]', default: 'OpenEntries<BatchEntry<MethodTypes[keyof MethodTypes]["result"]>>' }],
-        extends: 'BatchCore<T>',
-        docs: docs(
-          'A typed batch: each method appends one command, and `send()` resolves to one entry per command, in order, each `{ ok: true, body }` or `{ ok: false, error, advice? }`.',
-          'The server runs the commands in order and a soft error in one never hides the others. A hard error (HTTP 400) rejects the whole `send()`; the commands before the bad one have already run, and the server does not say which one failed.',
-        ),
-      }), ir);
+  dependsOn: ['protocol-table', 'types'],
+  emit(ir: ProtocolIR, context: EmitContext<ClientOptions>) {
+    const transport = ir.transports.find((t) => t.isDefault) ?? ir.transports[0];
+    const content = printSourceFile(CLIENT_FILE, ir.source, (file) => {
+      if (transport?.request.shape === 'params') buildParamsClient(file, ir, transport, context);
+      else buildCommandsClient(file, ir, context);
     });
     return [{ path: CLIENT_FILE, content }];
   },
 };
-
-function addClient(cls: ClassDeclaration, ir: ProtocolIR): void {
-  cls.addConstructor({
-    parameters: [{ name: 'options', type: 'ClientOptions' }],
-    statements: ['super(options, methodTable);'],
-  });
-  // Batched: ts-morph re-reads the file after each manipulation (one by one is quadratic).
-  cls.addMethods(ir.methods.map((method) => ({
-    name: method.memberName,
-    docs: methodDocs(method, 'client'),
-    parameters: [
-      { name: 'params', type: method.params.name, ...(isOptional(method) ? { initializer: '{}' } : {}) },
-      { name: 'options', type: 'CallOptions', hasQuestionToken: true },
-    ],
-    returnType: `Promise<${method.result.name}>`,
-    statements: [`return this.call(${JSON.stringify(method.name)}, params, options);`],
-  })));
-  cls.addMethod({
-    name: 'batch',
-    docs: docs('Starts a typed batch of commands sent in one request (split by `maxBatchSize`).'),
-    returnType: 'Batch',
-    statements: ['return new Batch((commands, options) => this.runCommands(commands, options));'],
-  });
-}
-
-function addBatch(cls: ClassDeclaration, ir: ProtocolIR): void {
-  cls.addConstructor({
-    parameters: [{ name: 'run', type: 'CommandRunner' }],
-    statements: ['super(run);'],
-  });
-  cls.addMethods(ir.methods.map((method) => {
-    const next = `Batch<Append<T, BatchEntry<${method.result.name}>>>`;
-    return {
-      name: method.memberName,
-      docs: methodDocs(method, 'batch'),
-      parameters: [{ name: 'params', type: method.params.name, ...(isOptional(method) ? { initializer: '{}' } : {}) }],
-      returnType: next,
-      statements: [`return this.push(${JSON.stringify(method.name)}, params) as ${next};`],
-    };
-  }));
-  cls.getConstructors()[0]?.setScope(Scope.Public);
-}
-
-function methodDocs(method: MethodIR, kind: 'client' | 'batch'): { description: string }[] {
-  const fields = method.fields.map((f) => `- \`${f.name}\`${f.required ? '' : ' (optional)'}: ${firstSentence(f.description ?? f.types.join(' | '))}${f.since !== undefined && f.since !== method.since ? ` Since ${f.since}.` : ''}`);
-  const example = method.params.examples[0];
-  return docs(
-    kind === 'client' ? method.description : `Adds a \`${method.name}\` command: ${lowerFirst(method.description)}`,
-    fields.length > 0 ? `Params:\n${fields.join('\n')}` : undefined,
-    `@since ${method.since}`,
-    example === undefined || kind === 'batch' ? undefined : `@example\nawait client.${method.memberName}(${JSON.stringify(example)});`,
-  );
-}
-
-/** A method whose params have no required field can be called without them. */
-function isOptional(method: MethodIR): boolean {
-  return !method.fields.some((f) => f.required);
-}
-
-function firstSentence(text: string): string {
-  const match = /^(.+?[.!?])(\s|$)/s.exec(text);
-  return (match?.[1] ?? text).replace(/\s+/g, ' ');
-}
-
-function lowerFirst(text: string): string {
-  return text.length === 0 ? text : text[0]!.toLowerCase() + text.slice(1);
-}

@@ -6,13 +6,14 @@ import { propertiesTable, type TypeLink } from './schema-text.js';
 const link: TypeLink = () => 'types.md';
 
 /** The index: the protocol, every method, the envelopes, the error catalogue, the transports. */
-export function indexPage(ir: ProtocolIR): string[] {
+export function indexPage(ir: ProtocolIR, changeGuide: string | undefined): string[] {
+  const guide = changeGuide === undefined ? '' : `; how a change to it flows through every package is in [${changeGuide.slice(changeGuide.lastIndexOf('/') + 1)}](${changeGuide})`;
   return [
     `# ${ir.title}: API reference`,
     '',
     `Protocol ${code(ir.name)}, server version ${ir.version}. ${ir.description}`,
     '',
-    'Generated from the protocol definition; how a change to it flows through every package is in [protocol-change.md](../protocol-change.md). Shared types are in [types.md](types.md).',
+    `Generated from the protocol definition${guide}. Shared types are in [types.md](types.md).`,
     '',
     '## Methods',
     '',
@@ -35,12 +36,12 @@ export function indexPage(ir: ProtocolIR): string[] {
     '',
     '## Transports',
     '',
-    ...table(['transport', 'kind', 'endpoint', 'batch', 'signing', 'methods', 'description'], ir.transports.map((t) => [
+    ...table(['transport', 'kind', 'endpoint', 'batch', 'auth', 'methods', 'description'], ir.transports.map((t) => [
       `${code(t.id)}${t.isDefault ? ' (default)' : ''}`,
       t.kind,
       cell(endpoint(t)),
-      t.batch ? 'yes' : 'no',
-      cell(signing(t)),
+      cell(batching(t)),
+      cell(authText(t)),
       t.methods.length === ir.methods.length ? 'all' : t.methods.map(code).join(', '),
       cell(t.description),
     ])),
@@ -57,8 +58,16 @@ function endpoint(t: TransportIR): string {
   return '';
 }
 
-function signing(t: TransportIR): string {
-  if (t.sign === undefined) return 'none';
-  const where = t.sign.header !== undefined ? `header ${t.sign.header}` : `field ${t.sign.field ?? '?'}`;
-  return `${t.sign.algorithm} ${t.sign.encoding} in ${where}${t.sign.optional ? ' (the server may skip the check)' : ''}`;
+function batching(t: TransportIR): string {
+  if (t.batch === undefined) return 'no';
+  return t.batch.item === 'array' ? 'yes' : `yes, method ${code(t.batch.method)}`;
+}
+
+function authText(t: TransportIR): string {
+  const auth = t.auth;
+  if (auth === undefined) return 'none';
+  const optional = auth.optional ? ' (the server may skip the check)' : '';
+  if (auth.scheme === 'hmac') return `${auth.algorithm} ${auth.encoding} in ${auth.header !== undefined ? `header ${auth.header}` : `field ${auth.field ?? '?'}`}${optional}`;
+  const places = [`header ${auth.header}${auth.prefix === undefined ? '' : ` (${JSON.stringify(auth.prefix)} first)`}`, ...auth.alternatives.map((a) => (a.in === 'query' ? `query ${a.query}` : `header ${a.header}${a.prefix === undefined ? '' : ` (${JSON.stringify(a.prefix)} first)`}`))];
+  return `API key in ${places.join(' or ')}${optional}`;
 }

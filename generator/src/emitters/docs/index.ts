@@ -1,26 +1,28 @@
-import type { Emitter } from '../../emit/emitter.js';
+import type { EmitContext, Emitter } from '../../emit/emitter.js';
 import type { ProtocolIR } from '../../ir/types.js';
 import { indexPage } from './index-page.js';
 import { code, jsonBlock, page } from './markdown.js';
 import { methodPage } from './method-page.js';
 import { propertiesTable, typeText } from './schema-text.js';
 
-export const DOCS_DIR = 'docs/api';
+export interface DocsOptions {
+  /** A link, relative to the output folder, to the guide on changing the protocol. */
+  readonly changeGuide?: string;
+}
 
 /**
- * The Markdown API reference: `docs/api/README.md` (methods, envelopes, errors, transports),
- * one page per method in `docs/api/methods/`, and `docs/api/types.md` for the shared types.
- * Everything comes from the IR, in the order of the protocol definition.
+ * The Markdown API reference: `README.md` (methods, envelopes, errors, transports), one page
+ * per method in `methods/`, and `types.md` for the shared types. Everything comes from the IR,
+ * in the order of the protocol definition.
  */
-export const docsEmitter: Emitter = {
+export const docsEmitter: Emitter<DocsOptions> = {
   name: 'docs',
   dependsOn: [],
-  owns: [DOCS_DIR],
-  emit(ir: ProtocolIR) {
+  emit(ir: ProtocolIR, { options }: EmitContext<DocsOptions>) {
     return [
-      { path: `${DOCS_DIR}/README.md`, content: page(ir.source, indexPage(ir)) },
-      { path: `${DOCS_DIR}/types.md`, content: page(ir.source, typesPage(ir)) },
-      ...ir.methods.map((m) => ({ path: `${DOCS_DIR}/methods/${m.name}.md`, content: page(ir.source, methodPage(ir, m)) })),
+      { path: 'README.md', content: page(ir.source, indexPage(ir, options.changeGuide)) },
+      { path: 'types.md', content: page(ir.source, typesPage(ir)) },
+      ...ir.methods.map((m) => ({ path: `methods/${m.name}.md`, content: page(ir.source, methodPage(ir, m)) })),
     ];
   },
 };

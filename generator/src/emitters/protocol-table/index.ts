@@ -1,9 +1,11 @@
-import { VariableDeclarationKind } from 'ts-morph';
-import type { Emitter } from '../../emit/emitter.js';
+import { VariableDeclarationKind } from '../../emit/ts-morph.js';
+import type { EmitContext, Emitter } from '../../emit/emitter.js';
 import { docs, literal, printSourceFile } from '../../emit/ts-file.js';
 import type { ProtocolIR } from '../../ir/types.js';
+import { TYPES_FILE } from '../types/index.js';
 
-export const PROTOCOL_FILE = 'packages/validators/src/gen/protocol.gen.ts';
+/** The file this emitter writes in its output folder. */
+export const PROTOCOL_FILE = 'protocol.gen.ts';
 
 /**
  * The protocol as data for runtime code: its identity, the method table (effect, since,
@@ -13,11 +15,10 @@ export const PROTOCOL_FILE = 'packages/validators/src/gen/protocol.gen.ts';
 export const protocolTableEmitter: Emitter = {
   name: 'protocol-table',
   dependsOn: ['types'],
-  owns: ['packages/validators/src/gen'],
-  emit(ir: ProtocolIR) {
-    const content = printSourceFile('protocol.gen.ts', ir.source, (file) => {
+  emit(ir: ProtocolIR, { importOf }: EmitContext) {
+    const content = printSourceFile(PROTOCOL_FILE, ir.source, (file) => {
       file.addImportDeclaration({
-        moduleSpecifier: './types.gen.js',
+        moduleSpecifier: importOf('types', TYPES_FILE),
         isTypeOnly: true,
         namedImports: ir.methods.flatMap((m) => [m.params.name, m.result.name]),
       });
@@ -65,21 +66,23 @@ export const protocolTableEmitter: Emitter = {
         ...(e.advice === undefined ? {} : { advice: e.advice, adviceMethods: e.adviceMethods }),
         description: e.description,
       })), 'Every error the server defines: soft (in one reply), hard (an HTTP status for the whole request), or unused by this API.');
-      constant('transports', ir.transports.map((t) => ({
-        id: t.id,
-        kind: t.kind,
-        isDefault: t.isDefault,
-        batch: t.batch,
-        methods: t.methods,
-        ...(t.http === undefined ? {} : { http: stripUndefined(t.http) }),
-        ...(t.queue === undefined ? {} : { queue: stripUndefined(t.queue) }),
-        ...(t.sign === undefined ? {} : { sign: stripUndefined(t.sign) }),
-      })), 'How commands reach the server.');
+      const codes = [...new Set(ir.errors.flatMap((e) => (e.code === undefined ? [] : [e.code])))].sort((a, b) => a - b);
+      if (codes.length > 0) {
+        file.addTypeAlias({ isExported: true, name: 'ErrorCode', type: codes.map(String).join(' | '), docs: docs('The numbered error codes of the catalogue.') });
+      }
+      constant(
+        'transports',
+        ir.transports.map(({ description: _description, ...descriptor }) => withoutUndefined(descriptor)),
+        'How commands reach the server: each transport\'s descriptor (binding, request and reply shapes, auth, error object, batch, methods carried), which the runtime interprets.',
+      );
     });
     return [{ path: PROTOCOL_FILE, content }];
   },
 };
 
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** A copy without `undefined` members, at every depth: the emitted data holds only what is set. */
+export function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUndefined);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)]));
 }

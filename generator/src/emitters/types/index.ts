@@ -3,9 +3,11 @@ import type { Emitter } from '../../emit/emitter.js';
 import { format } from 'prettier';
 import { tsHeader } from '../../emit/header.js';
 import type { JsonSchema, ProtocolIR } from '../../ir/types.js';
-import { forTypeScript, referencedNames } from './prepare-schema.js';
+import { referencedNames } from '../../ir/reachable.js';
+import { forTypeScript } from './prepare-schema.js';
 
-export const TYPES_FILE = 'packages/validators/src/gen/types.gen.ts';
+/** The file this emitter writes in its output folder. */
+export const TYPES_FILE = 'types.gen.ts';
 
 /**
  * TypeScript types for every named schema, from the typed view, through
@@ -15,7 +17,6 @@ export const TYPES_FILE = 'packages/validators/src/gen/types.gen.ts';
 export const typesEmitter: Emitter = {
   name: 'types',
   dependsOn: [],
-  owns: ['packages/validators/src/gen'],
   async emit(ir: ProtocolIR) {
     const definitions: Record<string, JsonSchema> = Object.fromEntries(
       ir.schemas.map((s) => [s.name, forTypeScript({ ...s.typed, title: s.name })]),
@@ -32,7 +33,7 @@ export const typesEmitter: Emitter = {
           bannerComment: '',
           additionalProperties: false,
           declareExternallyReferenced: false,
-          strictIndexSignatures: true,
+          strictIndexSignatures: false,
           // `minItems: 1` would become a tuple `[T, ...T[]]` that a plain `T[]` variable can't fill.
           ignoreMinAndMaxItems: true,
           unknownAny: true,

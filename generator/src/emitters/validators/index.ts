@@ -1,11 +1,20 @@
-import { VariableDeclarationKind } from 'ts-morph';
-import type { Emitter } from '../../emit/emitter.js';
+import { VariableDeclarationKind } from '../../emit/ts-morph.js';
+import type { EmitContext, Emitter } from '../../emit/emitter.js';
 import { docs, printSourceFile } from '../../emit/ts-file.js';
 import type { ProtocolIR } from '../../ir/types.js';
+import { TYPES_FILE } from '../types/index.js';
 import { standaloneValidators, type ValidatorEntry } from './standalone.js';
 
-export const STANDALONE_FILE = 'packages/validators/src/gen/ajv-standalone.gen.js';
-export const VALIDATORS_FILE = 'packages/validators/src/gen/validators.gen.ts';
+/** The files this emitter writes in its output folder. */
+export const STANDALONE_FILE = 'ajv-standalone.gen.js';
+export const VALIDATORS_FILE = 'validators.gen.ts';
+
+export interface ValidatorsOptions {
+  /** The module exporting `createValidator` and the `Validator` type. */
+  readonly runtime?: string;
+}
+
+const DEFAULT_RUNTIME = '@centkit/validators';
 
 /**
  * Validators for every named schema, in both views: `validate<Name>` checks the typed view
@@ -13,20 +22,19 @@ export const VALIDATORS_FILE = 'packages/validators/src/gen/validators.gen.ts';
  * type; `validate<Name>Wire` checks what the server itself accepts or sends. The checking code
  * is ajv's standalone output (no schema compilation at import time), made a real ES module.
  */
-export const validatorsEmitter: Emitter = {
+export const validatorsEmitter: Emitter<ValidatorsOptions> = {
   name: 'validators',
   dependsOn: ['types'],
-  owns: ['packages/validators/src/gen'],
-  emit(ir: ProtocolIR) {
+  emit(ir: ProtocolIR, { options, importOf }: EmitContext<ValidatorsOptions>) {
     const entries: ValidatorEntry[] = ir.schemas.flatMap((s) => [
       { exportName: `validate${s.name}`, view: 'typed' as const, schema: s },
       { exportName: `validate${s.name}Wire`, view: 'wire' as const, schema: s },
     ]);
     const standalone = standaloneValidators(ir, entries);
     const wrapper = printSourceFile('validators.gen.ts', ir.source, (file) => {
-      file.addImportDeclaration({ moduleSpecifier: './ajv-standalone.gen.js', namespaceImport: 'standalone' });
-      file.addImportDeclaration({ moduleSpecifier: '../runtime/create-validator.js', namedImports: ['createValidator', { name: 'Validator', isTypeOnly: true }] });
-      file.addImportDeclaration({ moduleSpecifier: './types.gen.js', isTypeOnly: true, namedImports: ir.schemas.map((s) => s.name) });
+      file.addImportDeclaration({ moduleSpecifier: `./${STANDALONE_FILE}`, namespaceImport: 'standalone' });
+      file.addImportDeclaration({ moduleSpecifier: options.runtime ?? DEFAULT_RUNTIME, namedImports: ['createValidator', { name: 'Validator', isTypeOnly: true }] });
+      file.addImportDeclaration({ moduleSpecifier: importOf('types', TYPES_FILE), isTypeOnly: true, namedImports: ir.schemas.map((s) => s.name) });
       // One batched insertion: ts-morph re-reads the file after each manipulation, so adding
       // statements one by one is quadratic in the number of validators.
       file.addVariableStatements(entries.map((entry) => ({

@@ -1,8 +1,10 @@
 import { Ajv } from 'ajv';
-import standaloneCodeModule from 'ajv/dist/standalone/index.js';
-import { VariableDeclarationKind } from 'ts-morph';
+import { VariableDeclarationKind } from '../../emit/ts-morph.js';
 import { printSourceFile } from '../../emit/ts-file.js';
-import type { JsonSchema, NamedSchema, ProtocolIR } from '../../ir/types.js';
+import { addBundles } from '../../ir/ajv-bundles.js';
+import type { NamedSchema, ProtocolIR } from '../../ir/types.js';
+import { keepCompiled } from './compiled.js';
+import { standaloneModule } from './standalone-module.js';
 
 export interface ValidatorEntry {
   readonly exportName: string;
@@ -10,58 +12,24 @@ export interface ValidatorEntry {
   readonly schema: NamedSchema;
 }
 
-// ajv's standalone module is CommonJS: under NodeNext its `export default` arrives as `.default`.
-const standaloneCode = (standaloneCodeModule as unknown as { default: typeof standaloneCodeModule.default }).default;
-
 /**
  * ajv standalone validation code for the entries, as an ES module. Both views are bundled as
  * one schema each (`typed`, `wire`) so `$ref`s between named types resolve inside the bundle.
  */
 export function standaloneValidators(ir: ProtocolIR, entries: readonly ValidatorEntry[]): string {
-  const ajv = new Ajv({
-    allErrors: true,
-    strict: true,
-    strictRequired: false,
-    allowUnionTypes: true,
-    code: { source: true, esm: true, lines: true },
-  });
-  addBundles(ajv, ir);
+  const ajv = standaloneAjv(ir);
+  keepCompiled(ir, ajv);
   const refs = Object.fromEntries(entries.map((e) => [e.exportName, `${e.view}#/definitions/${e.schema.name}`]));
-  const code = standaloneCode(ajv, refs);
+  // ajv's standaloneCode, assembled in linear time (see standalone-module.ts).
+  const code = standaloneModule(ajv, refs);
   // ajv's output is a finished block from ajv's own code generator: it is kept whole (not
   // re-parsed or re-formatted, which costs seconds on large protocols) after a preamble.
   return `${preamble(ir.source)}\n${code.replace(/^"use strict";\s*/, '')}\n`;
 }
 
-/**
- * Adds both views of every named schema to an ajv instance, as two bundles with `$id`s `typed`
- * and `wire` (refs read `#/definitions/<Name>`), and declares the `x-` annotations they use.
- * Exported so benchmarks can compile the very same schemas at run time.
- */
-export function addBundles(ajv: Ajv, ir: ProtocolIR): Ajv {
-  const annotations = new Set<string>();
-  const bundle = (view: 'typed' | 'wire'): JsonSchema => ({
-    $id: view,
-    definitions: Object.fromEntries(ir.schemas.map((s) => [s.name, collectAnnotations(s[view], annotations)])),
-  });
-  const typed = bundle('typed');
-  const wire = bundle('wire');
-  for (const keyword of [...annotations].sort()) ajv.addKeyword({ keyword, schemaType: ['string', 'number', 'boolean', 'object', 'array'] });
-  return ajv.addSchema(typed as never).addSchema(wire as never);
-}
-
-/** Records the `x-` annotations a schema uses, so ajv's strict mode knows them. */
-function collectAnnotations(schema: JsonSchema, into: Set<string>): JsonSchema {
-  const stack: unknown[] = [schema];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null || typeof node !== 'object') continue;
-    for (const [key, value] of Object.entries(node)) {
-      if (key.startsWith('x-')) into.add(key);
-      if (key !== 'examples' && key !== 'enum' && key !== 'const' && key !== 'default') stack.push(value);
-    }
-  }
-  return schema;
+/** The ajv instance the standalone code is compiled with: both bundles, ES module source. */
+export function standaloneAjv(ir: ProtocolIR): Ajv {
+  return addBundles(new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true, lines: true } }), ir);
 }
 
 /**

@@ -204,29 +204,35 @@ export interface ContractIssue {
   keyword: string;
 }
 
-/** With `validateReplies`, a successful reply body does not match the method's result schema. */
-export class CentContractError extends CentError {
-  override name = 'CentContractError';
+/** What the schema checks before sending and after receiving share: the method, the issues, where. */
+abstract class CentSchemaError extends CentError {
   readonly method: string;
-  /** JSON pointer (into the body) of the first issue; `''` is the body itself. */
+  /** JSON pointer of the first issue; `''` is the checked value itself. */
   readonly path: string;
   readonly issues: readonly ContractIssue[];
   /** Index of the command in the batch, for batch sends. */
   readonly index: number | undefined;
 
-  constructor(info: { method: string; issues: readonly ContractIssue[]; index?: number }) {
+  /** `what` names the checked value (`reply to publish`), `root` how the message calls its top. */
+  constructor(code: CentErrorCode, info: { method: string; issues: readonly ContractIssue[]; index?: number }, what: (where: string) => string, root: string, tail = '') {
     const first = info.issues[0];
     const path = first?.path ?? '';
     const where = info.index === undefined ? '' : ` (command ${info.index})`;
     const more = info.issues.length > 1 ? ` (+${info.issues.length - 1} more)` : '';
-    super(
-      'CENT_CONTRACT',
-      `reply to ${info.method}${where} breaks the schema at ${path === '' ? '(body)' : path}: ${first?.message ?? 'invalid'}${more}`,
-    );
+    super(code, `${what(where)} at ${path === '' ? root : path}: ${first?.message ?? 'invalid'}${more}${tail}`);
     this.method = info.method;
     this.path = path;
     this.issues = info.issues;
     this.index = info.index;
+  }
+}
+
+/** With `validateReplies`, a successful reply body does not match the method's result schema. */
+export class CentContractError extends CentSchemaError {
+  override name = 'CentContractError';
+
+  constructor(info: { method: string; issues: readonly ContractIssue[]; index?: number }) {
+    super('CENT_CONTRACT', info, (where) => `reply to ${info.method}${where} breaks the schema`, '(body)');
   }
 }
 
@@ -260,28 +266,11 @@ export class CentReplyTooLargeError extends CentRequestError {
 }
 
 /** With `validateParams`, a command's params break the method's params schema (typed view). Nothing was sent. */
-export class CentParamsError extends CentError {
+export class CentParamsError extends CentSchemaError {
   override name = 'CentParamsError';
-  readonly method: string;
-  /** JSON pointer (into the params) of the first issue; `''` is the params object itself. */
-  readonly path: string;
-  readonly issues: readonly ContractIssue[];
-  /** Index of the command in the batch, for batch sends. */
-  readonly index: number | undefined;
 
   constructor(info: { method: string; issues: readonly ContractIssue[]; index?: number }) {
-    const first = info.issues[0];
-    const path = first?.path ?? '';
-    const where = info.index === undefined ? '' : ` (command ${info.index})`;
-    const more = info.issues.length > 1 ? ` (+${info.issues.length - 1} more)` : '';
-    super(
-      'CENT_PARAMS',
-      `params of ${info.method}${where} break the schema at ${path === '' ? '(params)' : path}: ${first?.message ?? 'invalid'}${more}; nothing was sent`,
-    );
-    this.method = info.method;
-    this.path = path;
-    this.issues = info.issues;
-    this.index = info.index;
+    super('CENT_PARAMS', info, (where) => `params of ${info.method}${where} break the schema`, '(params)', '; nothing was sent');
   }
 }
 

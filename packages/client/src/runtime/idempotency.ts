@@ -1,7 +1,8 @@
 /**
  * Which commands may run twice without harm, and idempotency keys for the writes that can be made
  * so. A method marked `idempotencyKey: "<field>"` in the method table accepts a key the server
- * de-duplicates by (Centrifugo v6: publish, broadcast, map_publish, for 5 minutes): with retries on,
+ * de-duplicates by (from the schema's `x-idempotency-key`; Centrifugo v6: publish, broadcast,
+ * map_publish and map_remove, for 5 minutes): with retries on,
  * each such command gets one before its first attempt (the caller's, or a random one), kept for
  * every attempt, so a write whose first attempt may have run can be sent again and runs once.
  */

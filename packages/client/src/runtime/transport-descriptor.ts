@@ -1,7 +1,8 @@
 /**
- * The transport descriptor (the manifest's `transports[]`, copied by the generator into each
- * protocol table) as this runtime reads it, and the choice of codec by its shapes. The generator
- * only validates and copies it; what it means is decided here.
+ * The transport descriptor (the manifest's `transports[]`, checked and with its defaults filled
+ * in by the generator, copied into each protocol table and client glue) as this runtime reads it,
+ * and the choice of codec by its shapes. The generator only validates and copies it; what it
+ * means is decided here.
  */
 import { CentUsageError } from './errors.js';
 
@@ -18,7 +19,7 @@ export type RequestShape = { readonly shape: 'commands'; readonly envelope?: str
 
 export type ReplyShape =
   | { readonly shape: 'commands'; readonly envelope?: string }
-  | { readonly shape: 'envelope'; readonly result: string; readonly error: string };
+  | { readonly shape: 'envelope'; readonly envelope?: string; readonly result: string; readonly error: string };
 
 export interface ApiKeyAuth {
   readonly scheme: 'api-key';
@@ -26,7 +27,8 @@ export interface ApiKeyAuth {
   readonly header: string;
   /** Put before the key in the header (e.g. `apikey ` for `Authorization`). */
   readonly prefix?: string;
-  readonly alternatives?: readonly unknown[];
+  /** Other places the server reads the key from (the client uses `header`). */
+  readonly alternatives?: readonly ({ readonly in: 'header'; readonly header: string; readonly prefix?: string } | { readonly in: 'query'; readonly query: string })[];
   /** The server can be set to need no key. */
   readonly optional?: boolean;
 }
@@ -58,12 +60,14 @@ export interface KeyedBatchPart {
   readonly replies: string;
   /** Batch options the caller may pass to `send()` (e.g. `parallel`). */
   readonly options?: readonly string[];
+  /** `bare`: the batch method answers its result as the whole body; `envelope` (default): like any method. */
+  readonly reply?: 'envelope' | 'bare';
 }
 
 export interface HttpTransportDescriptor {
   readonly id: string;
   readonly kind: 'http';
-  readonly default?: boolean;
+  readonly isDefault?: boolean;
   readonly description?: string;
   readonly http: HttpPart;
   readonly request: RequestShape;

@@ -5,18 +5,18 @@
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CentAbortError, CentContractError, CentMalformedReplyError, CentParamsError, CentTimeoutError, CentUsageError } from '../../src/v6/index.js';
-import type { EnvelopeClientOptions, SchemaValidate } from '../../src/v6/index.js';
+import type { EnvelopeClientOptions, ProtocolBinding, SchemaValidate } from '../../src/v6/index.js';
 import { FakeCentrifugo } from '../support/fake-centrifugo.js';
 import { rejectionOf } from '../support/net.js';
-import { binding, HTTP_API, V6Client } from './support/protocol.js';
+import { HTTP_API, protocolBinding, rawCommand, TestClient } from './support/v6-client.js';
 
 const KEY = 'the-api-key-9f8e7d';
 
 describe('params/envelope codec', () => {
   const server = FakeCentrifugo.create({ secret: 'unused' });
-  const clients: V6Client[] = [];
-  const client = (options: Partial<EnvelopeClientOptions> = {}, protocol = binding()): V6Client => {
-    const c = new V6Client({ url: `http://127.0.0.1:${server.port}`, apiKey: KEY, ...options }, protocol);
+  const clients: TestClient[] = [];
+  const client = (options: Partial<EnvelopeClientOptions> = {}, protocol: Partial<ProtocolBinding> = {}): TestClient => {
+    const c = new TestClient({ url: `http://127.0.0.1:${server.port}`, apiKey: KEY, ...options }, protocol);
     clients.push(c);
     return c;
   };
@@ -56,6 +56,19 @@ describe('params/envelope codec', () => {
       expect(server.requests[0]?.path).toBe('/api/batch');
       expect(server.requests[0]?.body).toBe('{"commands":[{"publish":{"channel":"a","data":1}},{"history":{"channel":"h"}}],"parallel":true}');
     });
+  });
+
+  it('a batch method that answers like any method (batch.reply "envelope"): the replies inside the result, its error a CentApiError', async () => {
+    const enveloped = { transport: { ...HTTP_API, batch: { ...HTTP_API.batch, reply: 'envelope' as const } } };
+    server.script(
+      { body: { result: { replies: [{ publish: { offset: 1 } }, { error: { code: 102, message: 'unknown channel' } }] } } },
+      { body: { error: { code: 107, message: 'bad request' } } },
+    );
+    const c = client({}, enveloped);
+    const [published, failed] = await c.batch().publish({ channel: 'a', data: 1 }).publish({ channel: 'b', data: 1 }).send();
+    expect(published).toEqual({ ok: true, method: 'publish', result: { offset: 1 } });
+    expect(failed).toMatchObject({ ok: false, method: 'publish', error: { name: 'CentApiError', code: 102 } });
+    await expect(c.batch().info().send()).rejects.toMatchObject({ name: 'CentApiError', code: 107, method: 'batch' });
   });
 
   describe('malformed replies', () => {
@@ -104,7 +117,7 @@ describe('params/envelope codec', () => {
       }
       return { ok: true };
     };
-    const withValidators = binding({ validators: { module: 'test validators', load: async () => validate } });
+    const withValidators = { validators: { module: 'test validators', load: async () => validate } };
 
     it('validateReplies: true uses the protocol\'s validators and names the path', async () => {
       server.script({ body: { result: { publications: null, offset: 0, epoch: '' } } });
@@ -124,15 +137,24 @@ describe('params/envelope codec', () => {
       const error = await rejectionOf(c.callRaw('publish', { channel: 5, data: 1 }));
       expect(error).toBeInstanceOf(CentParamsError);
       expect(error).toMatchObject({ code: 'CENT_PARAMS', method: 'publish', path: '/channel', index: undefined });
-      const inBatch = await rejectionOf(c.batch().history({ channel: 'h' }).raw('publish', { data: 1 }).send());
+      const inBatch = await rejectionOf(rawCommand(c.batch().history({ channel: 'h' }), 'publish', { data: 1 }).send());
       expect(inBatch).toMatchObject({ name: 'CentParamsError', index: 1 });
       expect(server.requests).toHaveLength(0);
     });
 
-    it('validateReplies: true without validators in the binding is a usage error', async () => {
+    it('validateReplies: true with validators that fail to load is a usage error naming them', async () => {
       server.script({ body: { result: {} } });
-      const error = await rejectionOf(client({ validateReplies: true }).info());
+      const missing = { validators: { module: 'missing validators', load: () => Promise.reject(new Error('not built')) } };
+      const error = await rejectionOf(client({ validateReplies: true }, missing).info());
       expect(error).toBeInstanceOf(CentUsageError);
+      expect((error as Error).message).toBe('validateReplies: true needs missing validators, which failed to load: not built');
+    });
+
+    it('the generated binding loads @centkit/validators/v6 on first use', async () => {
+      expect(protocolBinding.validators?.module).toBe('@centkit/validators/v6');
+      const validate = await protocolBinding.validators?.load();
+      expect(validate?.('presence_stats', 'result', { num_clients: 0, num_users: 0 })).toMatchObject({ ok: true });
+      expect(validate?.('presence_stats', 'result', { num_clients: '0' })).toMatchObject({ ok: false });
     });
   });
 
@@ -144,11 +166,11 @@ describe('params/envelope codec', () => {
       expect(() => client({ path: '/api/' })).toThrow(/must contain \{method\}/);
       expect(() => client({ errorMode: 'loud' as never })).toThrow(/errorMode/);
       const commandsShaped = { ...HTTP_API, request: { shape: 'commands' }, reply: { shape: 'commands' } } as const;
-      expect(() => client({}, binding({ transport: commandsShaped }))).toThrow(/not a params\/envelope transport/);
+      expect(() => client({}, { transport: commandsShaped })).toThrow(/not a params\/envelope transport/);
       const unknownShape = { ...HTTP_API, reply: { shape: 'xml' } } as unknown as typeof HTTP_API;
-      expect(() => client({}, binding({ transport: unknownShape }))).toThrow(/has no codec in this runtime/);
+      expect(() => client({}, { transport: unknownShape })).toThrow(/has no codec in this runtime/);
       const clashing = { ...HTTP_API, batch: { ...HTTP_API.batch, options: ['parallel', 'timeout'] } } as const;
-      expect(() => client({}, binding({ transport: clashing }))).toThrow(/batch option timeout has the name of a call option/);
+      expect(() => client({}, { transport: clashing })).toThrow(/batch option timeout has the name of a call option/);
     });
 
     it('never shows the API key in any error', async () => {
@@ -183,7 +205,7 @@ describe('params/envelope codec', () => {
         expect(text).not.toContain(KEY);
         expect(text).not.toContain('pw');
       }
-      expect(inspect(c)).toMatch(/V6Client \{ url: 'http:\/\/\*\*\*@127\.0\.0\.1:\d+\/api\/\{method\}', errorMode: 'body', timeout: 2000 \}/);
+      expect(inspect(c)).toMatch(/TestClient \{ url: 'http:\/\/\*\*\*@127\.0\.0\.1:\d+\/api\/\{method\}', errorMode: 'body', timeout: 2000 \}/);
     });
   });
 });

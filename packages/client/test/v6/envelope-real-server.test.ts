@@ -6,18 +6,18 @@ import { randomUUID } from 'node:crypto';
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { API_KEY, describeWithCentrifugo, startCentrifugo, type RealCentrifugo } from '../../../../test/support/centrifugo-v6.js';
-import { CentApiError, CentAuthError, CentHttpError, CentTransportError, type EnvelopeClientOptions } from '../../src/v6/index.js';
+import { CentApiError, CentAuthError, CentHttpError, CentTransportError, type EnvelopeClientOptions, type ProtocolBinding } from '../../src/v6/index.js';
 import { readKeyedReplies } from '../../src/runtime/envelope/reply.js';
 import { rejectionOf } from '../support/net.js';
-import { binding, HTTP_API, V6Client } from './support/protocol.js';
+import { HTTP_API, rawCommand, TestClient } from './support/v6-client.js';
 
 const unique = (prefix: string): string => `${prefix}${randomUUID().slice(0, 8)}`;
 
 describeWithCentrifugo('params/envelope codec against the real Centrifugo v6.9.1', () => {
   let server: RealCentrifugo;
-  const clients: V6Client[] = [];
-  const client = (options: Partial<EnvelopeClientOptions> = {}, protocol = binding()): V6Client => {
-    const c = new V6Client({ url: server.url, apiKey: API_KEY, ...options }, protocol);
+  const clients: TestClient[] = [];
+  const client = (options: Partial<EnvelopeClientOptions> = {}, protocol: Partial<ProtocolBinding> = {}): TestClient => {
+    const c = new TestClient({ url: server.url, apiKey: API_KEY, validateReplies: true, ...options }, protocol);
     clients.push(c);
     return c;
   };
@@ -78,7 +78,7 @@ describeWithCentrifugo('params/envelope codec against the real Centrifugo v6.9.1
   });
 
   it('401 without a key: says none was sent', async () => {
-    const keyless = new V6Client({ url: server.url });
+    const keyless = new TestClient({ url: server.url, validateReplies: true });
     clients.push(keyless);
     const error = await rejectionOf(keyless.info());
     expect(error).toMatchObject({ name: 'CentAuthError', keySent: false });
@@ -94,7 +94,7 @@ describeWithCentrifugo('params/envelope codec against the real Centrifugo v6.9.1
     expect(badRequest).toMatchObject({ name: 'CentHttpError', status: 400, body: 'Bad Request\n' });
     expect((badRequest as Error).message).toMatch(/could not decode the body/);
 
-    const put = binding({ transport: { ...HTTP_API, http: { ...HTTP_API.http, method: 'PUT' } } });
+    const put = { transport: { ...HTTP_API, http: { ...HTTP_API.http, method: 'PUT' } } };
     await expect(client({}, put).info()).rejects.toMatchObject({ name: 'CentHttpError', status: 405, body: '' });
   });
 
@@ -108,14 +108,13 @@ describeWithCentrifugo('params/envelope codec against the real Centrifugo v6.9.1
   it('batch: one request, one entry per command in order, mixed outcomes, sequential or parallel', async () => {
     const channel = unique('hist:');
     for (const parallel of [false, true]) {
-      const [published, unknown, notAvailable, history, notFound] = await client()
+      const built = client()
         .batch()
         .publish({ channel, data: { parallel } })
         .publish({ channel: 'nope:x', data: 1 })
         .presence({ channel })
-        .history({ channel, limit: 0 })
-        .raw('no_such_method', {})
-        .send({ parallel });
+        .history({ channel, limit: 0 });
+      const [published, unknown, notAvailable, history, notFound] = await rawCommand(built, 'no_such_method', {}).send({ parallel });
       expect(published).toMatchObject({ ok: true, method: 'publish', result: { offset: expect.any(Number), epoch: expect.any(String) } });
       expect(unknown).toMatchObject({ ok: false, method: 'publish', error: { name: 'CentApiError', code: 102, message: 'unknown channel', status: 200 } });
       expect(notAvailable.ok ? undefined : notAvailable.error).toBeInstanceOf(CentApiError);
@@ -138,7 +137,7 @@ describeWithCentrifugo('params/envelope codec against the real Centrifugo v6.9.1
   });
 
   it('batch: a body the server cannot decode fails the whole batch with HTTP 400', async () => {
-    const error = await rejectionOf(client().batch().publish({ channel: 'a', data: 1 }).raw('publish', { channel: 5 }).send());
+    const error = await rejectionOf(rawCommand(client().batch().publish({ channel: 'a', data: 1 }), 'publish', { channel: 5 }).send());
     expect(error).toMatchObject({ name: 'CentHttpError', status: 400, methods: ['publish', 'publish'] });
   });
 });

@@ -5,55 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_KEY, TOKEN_SECRET, describeWithCentrifugo, startCentrifugo, type RealCentrifugo } from '../../../../test/support/centrifugo-v6.js';
-import { CentUsageError } from '../../src/v6/index.js';
+import { CentUsageError, Client } from '../../src/v6/index.js';
 import { createConnectionToken, createSubscriptionToken } from '../../src/v6/tokens/index.js';
 import { rejectionOf } from '../support/net.js';
-import { V6Client } from './support/protocol.js';
+import { Session } from './support/ws-session.js';
 
 const KEY = { secret: TOKEN_SECRET };
-
-/** A websocket session: send JSON commands, read replies one by one, or the close code. */
-class Session {
-  readonly #socket: WebSocket;
-  readonly #replies: unknown[] = [];
-  readonly #waiting: ((reply: unknown) => void)[] = [];
-  readonly closed: Promise<{ code: number; reason: string }>;
-
-  constructor(url: string) {
-    this.#socket = new WebSocket(url);
-    this.#socket.on('message', (data: Buffer) => {
-      for (const line of data.toString('utf8').split('\n')) {
-        if (line === '') continue;
-        const reply: unknown = JSON.parse(line);
-        // A ping ({}) gets a pong; the tests never wait that long, but stay polite.
-        if (typeof reply === 'object' && reply !== null && Object.keys(reply).length === 0) continue;
-        const waiter = this.#waiting.shift();
-        if (waiter === undefined) this.#replies.push(reply);
-        else waiter(reply);
-      }
-    });
-    this.closed = new Promise((resolve) => this.#socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
-  }
-
-  async send(command: object): Promise<void> {
-    if (this.#socket.readyState === WebSocket.CONNECTING) await new Promise((resolve) => this.#socket.once('open', resolve));
-    this.#socket.send(JSON.stringify(command));
-  }
-
-  /** The next reply, or the close if the server closes first. */
-  next(): Promise<unknown> {
-    const queued = this.#replies.shift();
-    if (queued !== undefined) return Promise.resolve(queued);
-    return Promise.race([new Promise((resolve) => this.#waiting.push(resolve)), this.closed.then((close) => ({ closed: close }))]);
-  }
-
-  close(): void {
-    this.#socket.close();
-  }
-}
 
 describe('token helpers (no server)', () => {
   it('sign HS256 by default, HS384/HS512 on request, with the claims given', async () => {
@@ -107,7 +66,7 @@ describeWithCentrifugo('tokens against the real Centrifugo v6.9.1 over a websock
     const reply = (await s.next()) as { id: number; connect: { client: string; version: string; expires: boolean; subs: Record<string, unknown> } };
     expect(reply).toMatchObject({ id: 1, connect: { version: '6.9.1 OSS', expires: true } });
     expect(Object.keys(reply.connect.subs)).toEqual([room]);
-    const api = new V6Client({ url: server.url, apiKey: API_KEY });
+    const api = new Client({ url: server.url, apiKey: API_KEY, validateReplies: true });
     const presence = await api.presence({ channel: room });
     expect(presence.presence[reply.connect.client]).toMatchObject({ user, conn_info: { name: 'Ann' } });
     await api.close();

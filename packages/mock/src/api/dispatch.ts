@@ -3,6 +3,7 @@
  * whole request, but commands before it keep their side effects; soft errors go in the reply.
  * Every command is recorded, with the transport it came on.
  */
+import { withoutKeptBytes } from '../json/kept-bytes.js';
 import { canonicalMethodName, wireValidation, type ValidationIssue } from '../protocol.js';
 import type { MockNode } from '../state/node.js';
 import type { Transport } from '../state/recorded-command.js';
@@ -20,7 +21,8 @@ export interface CommandFailure {
   readonly message: string;
 }
 
-export type BatchResult = { readonly ok: true; readonly json: string } | { readonly ok: false; readonly failure: CommandFailure };
+/** `keptBytes`: `json` holds kept bytes (json/kept-bytes.ts), to be encoded with them. */
+export type BatchResult = { readonly ok: true; readonly json: string; readonly keptBytes: boolean } | { readonly ok: false; readonly failure: CommandFailure };
 
 export interface RequestInfo {
   readonly node: MockNode;
@@ -28,21 +30,29 @@ export interface RequestInfo {
   readonly transport: Transport;
   /** Whether `data` was an array (paths then start with the index). */
   readonly batch: boolean;
+  /** The request was not valid UTF-8 (its text holds kept bytes). */
+  readonly keptBytes: boolean;
 }
 
 export function runBatch(info: RequestInfo, commands: readonly RawCommand[]): BatchResult {
   if (commands.length === 1) {
     const outcome = runCommand(info, commands[0] as RawCommand, 0);
-    return outcome.ok ? { ok: true, json: batchOfOne(outcome.json) } : outcome;
+    return outcome.ok ? { ok: true, json: batchOfOne(outcome.json), keptBytes: keptIn(outcome.result) } : outcome;
   }
   const parts: string[] = [];
+  let keptBytes = false;
   for (let i = 0; i < commands.length; i += 1) {
     const cmd = commands[i] as RawCommand;
     const outcome = runCommand(info, cmd, i);
     if (!outcome.ok) return outcome;
     parts.push(outcome.json);
+    keptBytes ||= keptIn(outcome.result);
   }
-  return { ok: true, json: `[${parts.join(',')}]` };
+  return { ok: true, json: `[${parts.join(',')}]`, keptBytes };
+}
+
+function keptIn(result: CommandResult): boolean {
+  return result.kind === 'reply' && result.keptBytes === true;
 }
 
 /** Runs and records one command; `json` is its reply object. */
@@ -96,7 +106,7 @@ export function recordIgnored(info: RequestInfo, cmd: RawCommand, index: number)
     transport: info.transport,
     uid: cmd.uid,
     method: cmd.method,
-    paramsJson: cmd.params,
+    paramsJson: info.keptBytes && cmd.params !== undefined ? withoutKeptBytes(cmd.params) : cmd.params,
     channels: [],
     outcome: 'ignored',
     error: null,
@@ -108,18 +118,20 @@ export function recordIgnored(info: RequestInfo, cmd: RawCommand, index: number)
 
 function record(info: RequestInfo, method: string, cmd: RawCommand, index: number, result: CommandResult): void {
   const rejected = result.kind === 'rejected';
+  // What the mock shows of a request is well formed: kept bytes show as U+FFFD.
+  const clean = info.keptBytes ? (s: string | undefined) => (s === undefined ? s : withoutKeptBytes(s)) : (s: string | undefined) => s;
   info.node.recorder.record({
     requestId: info.requestId,
     index,
     transport: info.transport,
     uid: cmd.uid,
     method,
-    paramsJson: cmd.params,
+    paramsJson: clean(cmd.params),
     channels: result.channels,
     outcome: rejected ? 'rejected' : result.error === null ? 'ok' : 'error',
     error: rejected ? result.message : result.error,
     advice: rejected ? null : result.advice,
-    bodyJson: rejected ? undefined : result.body,
+    bodyJson: rejected ? undefined : clean(result.body),
     at: info.node.clock.now(),
   });
 }

@@ -17,6 +17,8 @@ export const ADVICE_FIX = 'fix';
 export interface CommandContext {
   readonly node: MockNode;
   readonly transport: Transport;
+  /** The request was not valid UTF-8: its raw JSON may hold kept bytes (json/kept-bytes.ts). */
+  readonly keptBytes: boolean;
 }
 
 /** A reply object for the batch (soft error or success). */
@@ -27,6 +29,8 @@ export interface Reply {
   /** The `body` value as JSON text. */
   readonly body: string;
   readonly channels: readonly string[];
+  /** `body` holds kept bytes (raw data that was not valid UTF-8), to be written back as bytes. */
+  readonly keptBytes?: boolean;
 }
 
 /** A hard error: the whole request fails with HTTP 400 (`path` is relative to the command). */

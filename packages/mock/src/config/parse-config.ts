@@ -27,6 +27,7 @@ export function parseConfig(input: unknown): ResolvedConfig {
   return {
     secret: str(raw, 'secret', 'secret', ''),
     insecureApi: bool(raw, 'insecure_api', 'insecure_api', false),
+    insecure: bool(raw, 'insecure', 'insecure', false),
     name: optionalStr(raw, 'name'),
     channelOptions: channelOptions(raw, ''),
     namespaces: namespaces(raw['namespaces']),

@@ -22,6 +22,7 @@ export interface NamespaceInput extends Partial<ChannelOptions> {
 export interface CentrifugoConfig extends Partial<ChannelOptions> {
   readonly secret?: string;
   readonly insecure_api?: boolean;
+  readonly insecure?: boolean;
   readonly name?: string;
   readonly namespaces?: readonly NamespaceInput[];
   readonly node_metrics_interval?: number;
@@ -42,6 +43,8 @@ export interface CentrifugoConfig extends Partial<ChannelOptions> {
 export interface ResolvedConfig {
   readonly secret: string;
   readonly insecureApi: boolean;
+  /** Client-side insecure mode: here, anonymous fake clients may subscribe anywhere. */
+  readonly insecure: boolean;
   /** `name` option; undefined means `<hostname>_<port>`. */
   readonly name: string | undefined;
   readonly channelOptions: ChannelOptions;

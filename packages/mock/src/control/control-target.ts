@@ -13,12 +13,31 @@ export interface HistoryEntry {
   readonly client?: string;
 }
 
-export interface ControlTarget {
+/**
+ * A route a protocol adds to the control API (beside the shared ones): its method, its path under
+ * `/_mock` (a pattern matched against the whole path), a line for `GET /_mock/`, and what it does
+ * (the value it returns is sent as JSON with `status`, 200 by default; `MockError`s are 400).
+ */
+export interface ControlRoute {
+  readonly method: string;
+  readonly path: RegExp;
+  readonly describe: string;
+  readonly status?: number;
+  handle(match: RegExpExecArray, body: () => Promise<unknown>): unknown;
+}
+
+/**
+ * The controls both protocols offer. Fake clients and history entries are the protocol's own
+ * (`Spec`, `Client`, `History`); the HTTP control API passes them through as JSON.
+ */
+export interface ControlTarget<Spec = FakeClientSpec, Client = FakeClient, History = HistoryEntry> {
   reset(): void;
-  addClient(spec: FakeClientSpec): FakeClient;
+  addClient(spec: Spec): Client;
+  /** Adds all the clients, or none when one of them cannot be added. */
+  addClients(specs: readonly Spec[]): Client[];
   removeClient(clientId: string): boolean;
   removeAllClients(): number;
-  clients(): FakeClient[];
+  clients(): Client[];
   commands(filter?: CommandFilter): RecordedCommand[];
   clearCommands(): void;
   waitFor(match: CommandFilter, options?: WaitOptions): Promise<RecordedCommand>;
@@ -28,6 +47,10 @@ export interface ControlTarget {
   faults(): ActiveFault[];
   readonly violations: readonly ContractViolation[];
   clearViolations(): void;
-  history(channel: string): HistoryEntry[];
+  history(channel: string): History[];
+  /** `history(channel)` as JSON text, each message's data written as received (no recursion). */
+  historyJson(channel: string): string;
   readonly lastSeq: number;
+  /** The protocol's own control routes. */
+  readonly controlRoutes?: readonly ControlRoute[];
 }

@@ -1,8 +1,11 @@
 /**
  * The `/api/` handler: the order of checks and status codes of `handlers.go:299-335`, then the
- * commands. Injected faults apply once the request is read: status and drop replace the answer
- * (commands do not run), latency delays it. In strict mode every refusal is recorded as a
- * contract violation; the HTTP answer stays the real server's.
+ * commands. Checks that need no body (a missing sign, an empty body, no secret, a sign of the
+ * wrong length) are made before the body is read, so a body that will be refused is never
+ * buffered; the answer is the same as after reading it. Injected faults apply once the request
+ * is read: status and drop replace the answer (commands do not run), latency delays it. In
+ * strict mode every refusal is recorded as a contract violation; the HTTP answer stays the real
+ * server's.
  *
  * The usual request runs synchronously from the body's `end` event to its queued reply, which
  * goes out with the others at the end of the event-loop turn (`reply-flush.ts` says why); a
@@ -11,17 +14,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeCommands, type RawCommand } from '../api/decode-commands.js';
 import { runBatch, schemaIssues } from '../api/dispatch.js';
+import type { ResolvedConfig } from '../config/types.js';
 import { decodeStruct } from '../json/go-struct.js';
+import { decodeKeptBytes } from '../json/kept-bytes.js';
 import type { CommandTarget } from '../state/faults.js';
 import type { MockNode } from '../state/node.js';
 import type { ContractViolation } from '../state/violations.js';
-import { readApiInput, type ApiInput, type Limits } from './api-input.js';
-import { sendError, sendJson, sendShuttingDown } from './responses.js';
+import type { BodyBudget } from './body-budget.js';
+import { readApiHead, readApiInput, type ApiHead, type ApiInput, type BodyRead, type Limits } from './api-input.js';
+import { sendError, sendJson, sendOverBudget, sendShuttingDown } from './responses.js';
 import { checkApiSign } from './sign.js';
+import { settleUnreadBody } from './unread-body.js';
 
 export interface ApiContext {
   readonly node: MockNode;
   readonly limits: Limits;
+  readonly budget: BodyBudget;
   isClosing(): boolean;
 }
 
@@ -30,13 +38,20 @@ type Refusal = Omit<ContractViolation, 'requestId' | 'transport' | 'schemaIssues
 /** Answers one API request; never throws (a failure is logged and answered with 500). */
 export function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, query: string): void {
   try {
-    if (ctx.isClosing()) return sendShuttingDown(res);
+    if (ctx.isClosing()) return settleUnreadBody(req, res, 'none', () => sendShuttingDown(res));
     const { node } = ctx;
     node.metrics.inc('http_api_num_requests');
     const requestId = node.nextRequestId();
-    readApiInput(req, query, node.config.insecureApi, ctx.limits, (input) => {
+    const head = readApiHead(req, node.config.insecureApi);
+    const early = head.mode === 'json' ? checkSign(node, head.sign, head.declared) : undefined;
+    if (early !== undefined) {
+      const pending = refuse(node, req, res, requestId, head.declared === 0 ? 'all' : 'none', early);
+      if (pending !== undefined) pending.catch((err: unknown) => failed(ctx, res, err));
+      return;
+    }
+    readApiInput(req, head, query, node.config.insecureApi, ctx.limits, ctx.budget, (input) => {
       try {
-        const pending = answer(ctx, req, res, requestId, input);
+        const pending = answer(ctx, req, res, requestId, head, input);
         if (pending !== undefined) pending.catch((err: unknown) => failed(ctx, res, err));
       } catch (err) {
         failed(ctx, res, err);
@@ -53,43 +68,70 @@ function failed(ctx: ApiContext, res: ServerResponse, err: unknown): void {
   else res.destroy();
 }
 
+/**
+ * Centrifugo's checks before the commands, in its order. `data` is the data, or only its length
+ * (undefined: not known yet) when checking before the body is read: then the sign itself can
+ * only be refused for its length.
+ */
+function checkSign(node: MockNode, sign: Buffer | undefined, data: Buffer | number | undefined, form = false): Refusal | undefined {
+  const config: ResolvedConfig = node.config;
+  if (config.insecureApi) return data === 0 || (Buffer.isBuffer(data) && data.length === 0) ? EMPTY_DATA : undefined;
+  if (sign === undefined || sign.length === 0) return { status: 400, kind: 'sign', path: '', message: `sign is missing (${form ? 'sign form field' : 'X-API-Sign header'})` };
+  const length = Buffer.isBuffer(data) ? data.length : data;
+  if (length === 0) return EMPTY_DATA;
+  if (config.secret === '') {
+    node.logger.error('no secret set in config');
+    return { status: 400, kind: 'config', path: '', message: 'no secret set in config (and insecure_api is off)' };
+  }
+  if (length === undefined) return undefined;
+  const valid = Buffer.isBuffer(data) ? checkApiSign(config.secret, data, sign) : sign.length === 64 ? undefined : false;
+  return valid === false ? BAD_SIGN : undefined;
+}
+
+const EMPTY_DATA: Refusal = { status: 400, kind: 'data', path: '', message: 'data is empty or missing' };
+const BAD_SIGN: Refusal = { status: 401, kind: 'sign', path: '', message: 'sign does not match: lowercase hex HMAC-SHA256 of the exact data bytes, 64 characters' };
+
 /** The checks in Centrifugo's order, then the commands. A promise only when faults are set. */
-function answer(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, requestId: number, input: ApiInput): Promise<void> | undefined {
+function answer(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, requestId: number, head: ApiHead, input: ApiInput): Promise<void> | undefined {
   const { node } = ctx;
+  if (input.kind === 'over-budget') {
+    node.logger.error(
+      `request #${requestId}: a body of ${input.needed} bytes would take the bodies held at once over maxBodyBytesInFlight (${ctx.budget.limit}); answered 503 (the real server has no limit)`,
+    );
+    settleUnreadBody(req, res, input.body === 'all' ? 'partial' : input.body, () => sendOverBudget(res));
+    return undefined;
+  }
   if (input.kind === 'json-too-large') {
     node.logger.error(`request #${requestId}: JSON body over maxJsonBodyBytes (${ctx.limits.maxJsonBodyBytes} bytes), answered 400 (the real server has no limit)`);
-    return refuse(node, req, res, requestId, { status: 400, kind: 'data', path: '', message: `JSON body larger than the mock's maxJsonBodyBytes (${ctx.limits.maxJsonBodyBytes})` });
+    return refuse(node, req, res, requestId, input.body, { status: 400, kind: 'data', path: '', message: `JSON body larger than the mock's maxJsonBodyBytes (${ctx.limits.maxJsonBodyBytes})` });
   }
-  const config = node.config;
-  const insecure = config.insecureApi;
-  const { data, sign } = input;
-  if (!insecure && (sign === undefined || sign.length === 0)) {
-    const where = input.mode === 'json' ? 'X-API-Sign header' : 'sign form field';
-    return refuse(node, req, res, requestId, { status: 400, kind: 'sign', path: '', message: `sign is missing (${where})` });
+  if (input.body !== 'all') {
+    // The body is needed no further: settle what is left of it (Go may close) before answering.
+    const body = input.body;
+    return new Promise<void>((resolve) => settleUnreadBody(req, res, body, resolve)).then(() => respond(node, req, res, requestId, head, input.data, input.sign));
   }
-  if (data.length === 0) return refuse(node, req, res, requestId, { status: 400, kind: 'data', path: '', message: 'data is empty or missing' });
-  if (!insecure && config.secret === '') {
-    node.logger.error('no secret set in config');
-    return refuse(node, req, res, requestId, { status: 400, kind: 'config', path: '', message: 'no secret set in config (and insecure_api is off)' });
-  }
-  if (!insecure && !checkApiSign(config.secret, data, sign as Buffer)) {
-    return refuse(node, req, res, requestId, { status: 401, kind: 'sign', path: '', message: 'sign does not match: lowercase hex HMAC-SHA256 of the exact data bytes, 64 characters' });
-  }
-  const decoded = decodeCommands(data.toString('utf8'));
-  if (!decoded.ok) return refuse(node, req, res, requestId, { status: 400, kind: decoded.kind, path: decoded.path, message: decoded.message });
+  return respond(node, req, res, requestId, head, input.data, input.sign);
+}
+
+function respond(node: MockNode, req: IncomingMessage, res: ServerResponse, requestId: number, head: ApiHead, data: Buffer, sign: Buffer | undefined): Promise<void> | undefined {
+  const refusal = checkSign(node, sign, data, head.mode === 'form');
+  if (refusal !== undefined) return refuse(node, req, res, requestId, 'all', refusal);
+  const text = decodeKeptBytes(data);
+  const decoded = decodeCommands(text.text);
+  if (!decoded.ok) return refuse(node, req, res, requestId, 'all', { status: 400, kind: decoded.kind, path: decoded.path, message: decoded.message });
   const commands = decoded.commands;
   if (node.faults.size === 0) {
-    run(node, res, requestId, decoded.batch, commands);
+    run(node, res, requestId, decoded.batch, commands, text.kept);
     return undefined;
   }
   return applyFaults(node, req, res, targetsOf(commands)).then((replaced) => {
-    if (!replaced) run(node, res, requestId, decoded.batch, commands);
+    if (!replaced) run(node, res, requestId, decoded.batch, commands, text.kept);
   });
 }
 
-function run(node: MockNode, res: ServerResponse, requestId: number, batch: boolean, commands: readonly RawCommand[]): void {
-  const result = runBatch({ node, requestId, transport: 'http', batch }, commands);
-  if (result.ok) return sendJson(res, result.json);
+function run(node: MockNode, res: ServerResponse, requestId: number, batch: boolean, commands: readonly RawCommand[], keptBytes: boolean): void {
+  const result = runBatch({ node, requestId, transport: 'http', batch, keptBytes }, commands);
+  if (result.ok) return sendJson(res, result.json, result.keptBytes);
   const f = result.failure;
   if (node.strict) {
     const cmd = commands[f.index];
@@ -108,8 +150,15 @@ function run(node: MockNode, res: ServerResponse, requestId: number, batch: bool
   sendError(res, 400);
 }
 
-function refuse(node: MockNode, req: IncomingMessage, res: ServerResponse, requestId: number, r: Refusal): Promise<void> | undefined {
+function refuse(node: MockNode, req: IncomingMessage, res: ServerResponse, requestId: number, body: BodyRead, r: Refusal): Promise<void> | undefined {
   if (node.strict) node.violations.add({ requestId, transport: 'http', schemaIssues: [], ...r });
+  if (body !== 'all') {
+    return new Promise<void>((resolve) => settleUnreadBody(req, res, body, resolve)).then(() => refuseNow(node, req, res, r));
+  }
+  return refuseNow(node, req, res, r);
+}
+
+function refuseNow(node: MockNode, req: IncomingMessage, res: ServerResponse, r: Refusal): Promise<void> | undefined {
   if (node.faults.size === 0) {
     sendError(res, r.status);
     return undefined;

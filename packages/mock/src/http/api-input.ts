@@ -4,13 +4,18 @@
  * header. Otherwise Go's `FormValue`: an urlencoded body of POST/PUT/PATCH (capped at 10 MiB;
  * over it the body counts as empty), the URL query, then a multipart body; the first value
  * wins, so body beats query for urlencoded, and query beats body for multipart.
+ *
+ * A body is read only when its bytes can matter, and within the server's body budget: a form
+ * body Go would ignore (over 10 MiB, a content type it does not parse, a multipart body when
+ * the query already holds data and sign) is left unread, for `settleUnreadBody` to deal with.
  */
 import type { IncomingMessage } from 'node:http';
+import type { BodyBudget } from './body-budget.js';
 import { API_FORM_KEYS, ApiForm, parseQueryInto } from './form.js';
-import { requestMediaType, type MediaType } from './media-type.js';
-import { parseMultipart } from './multipart.js';
+import { requestMediaType, type MediaType } from '../go/media-type.js';
+import { parseMultipart } from '../go/multipart.js';
 import { firstHeader } from './raw-header.js';
-import { readBodyThen } from './read-body.js';
+import { declaredLength, readBodyThen } from './read-body.js';
 
 export const MAX_FORM_BYTES = 10 << 20;
 
@@ -21,53 +26,91 @@ export interface Limits {
   readonly maxMultipartBytes: number;
 }
 
+/** How much of the body was read: all of it, none, or part (reading stopped at a limit). */
+export type BodyRead = 'all' | 'none' | 'partial';
+
+/** What is known before the body: the mode, the JSON sign header, the declared body length. */
+export interface ApiHead {
+  readonly mode: 'json' | 'form';
+  readonly contentType: string;
+  /** JSON mode: the `X-API-Sign` header (undefined when absent or insecure). */
+  readonly sign: Buffer | undefined;
+  /** undefined for a chunked body. */
+  readonly declared: number | undefined;
+}
+
 export type ApiInput =
-  | { readonly kind: 'input'; readonly mode: 'json' | 'form'; readonly data: Buffer; readonly sign: Buffer | undefined }
-  | { readonly kind: 'json-too-large'; readonly received: number };
+  | { readonly kind: 'input'; readonly mode: 'json' | 'form'; readonly data: Buffer; readonly sign: Buffer | undefined; readonly body: BodyRead }
+  | { readonly kind: 'json-too-large'; readonly body: BodyRead }
+  | { readonly kind: 'over-budget'; readonly needed: number; readonly body: BodyRead };
 
 const EMPTY = Buffer.alloc(0);
+
+export function readApiHead(req: IncomingMessage, insecure: boolean): ApiHead {
+  const contentType = firstHeader(req.rawHeaders, 'content-type') ?? '';
+  const declared = declaredLength(req);
+  if (!isJsonContentType(contentType)) return { mode: 'form', contentType, sign: undefined, declared };
+  const sign = insecure ? undefined : firstHeader(req.rawHeaders, 'x-api-sign');
+  return { mode: 'json', contentType, sign: sign === undefined ? undefined : Buffer.from(sign, 'latin1'), declared };
+}
 
 /**
  * Reads the request as far as needed and calls `done` once (synchronously when no body is
  * read; never when the request is aborted before its body ends).
  */
-export function readApiInput(req: IncomingMessage, query: string, insecure: boolean, limits: Limits, done: (input: ApiInput) => void): void {
-  const contentType = firstHeader(req.rawHeaders, 'content-type') ?? '';
-  if (isJsonContentType(contentType)) {
-    readBodyThen(req, limits.maxJsonBodyBytes, (body, received) => {
-      if (body === undefined) return done({ kind: 'json-too-large', received });
-      const sign = insecure ? undefined : firstHeader(req.rawHeaders, 'x-api-sign');
-      done({ kind: 'input', mode: 'json', data: body, sign: sign === undefined ? undefined : Buffer.from(sign, 'latin1') });
+export function readApiInput(req: IncomingMessage, head: ApiHead, query: string, insecure: boolean, limits: Limits, budget: BodyBudget, done: (input: ApiInput) => void): void {
+  if (head.mode === 'json') {
+    readBodyThen(req, limits.maxJsonBodyBytes, budget, (r) => {
+      if (r.kind === 'ok') return done({ kind: 'input', mode: 'json', data: r.body, sign: head.sign, body: 'all' });
+      const body = r.kind === 'too-large' && r.received === 0 ? 'none' : r.kind === 'over-budget' && head.declared !== undefined ? 'none' : 'partial';
+      done(r.kind === 'too-large' ? { kind: 'json-too-large', body } : { kind: 'over-budget', needed: r.needed, body });
     });
     return;
   }
   const form = new ApiForm();
   const method = req.method ?? 'GET';
-  const media = contentType === '' ? undefined : requestMediaType(contentType);
+  const media = head.contentType === '' ? undefined : requestMediaType(head.contentType);
   if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && media?.type === 'application/x-www-form-urlencoded') {
-    readBodyThen(req, MAX_FORM_BYTES, (body) => {
+    // Go reads at most 10 MiB + 1 bytes and drops the form past 10 MiB: a longer declared body is not read.
+    if (head.declared !== undefined && head.declared > MAX_FORM_BYTES) return afterBody(req, head, query, insecure, limits, budget, media, form, 'none', done);
+    readBodyThen(req, MAX_FORM_BYTES, budget, (r) => {
+      if (r.kind === 'over-budget') return done({ kind: 'over-budget', needed: r.needed, body: head.declared === undefined ? 'partial' : 'none' });
       // The body is this request's own copy: values are decoded in it.
-      if (body !== undefined) parseQueryInto(form, body, API_FORM_KEYS, true);
-      afterBody(req, query, insecure, limits, media, form, done);
+      if (r.kind === 'ok') parseQueryInto(form, r.body, API_FORM_KEYS, true);
+      afterBody(req, head, query, insecure, limits, budget, media, form, r.kind === 'ok' ? 'all' : 'partial', done);
     });
     return;
   }
-  afterBody(req, query, insecure, limits, media, form, done);
+  afterBody(req, head, query, insecure, limits, budget, media, form, head.declared === 0 ? 'all' : 'none', done);
 }
 
-function afterBody(req: IncomingMessage, query: string, insecure: boolean, limits: Limits, media: MediaType | undefined, form: ApiForm, done: (input: ApiInput) => void): void {
+function afterBody(
+  req: IncomingMessage,
+  head: ApiHead,
+  query: string,
+  insecure: boolean,
+  limits: Limits,
+  budget: BodyBudget,
+  media: MediaType | undefined,
+  form: ApiForm,
+  read: BodyRead,
+  done: (input: ApiInput) => void,
+): void {
   if (query !== '') parseQueryInto(form, Buffer.from(query, 'latin1'), API_FORM_KEYS, true);
-  const boundary = media?.type === 'multipart/form-data' && !media.invalidParams ? media.params.get('boundary') : undefined;
-  if (boundary === undefined) return done(formInput(form, insecure));
-  readBodyThen(req, limits.maxMultipartBytes, (body) => {
-    const parts = body === undefined ? undefined : parseMultipart(body, boundary, API_FORM_KEYS);
+  const boundary = read === 'none' && media?.type === 'multipart/form-data' && !media.invalidParams ? media.params.get('boundary') : undefined;
+  // Query values come first: once it holds data (and sign, unless insecure), the body changes nothing.
+  const settled = form.data !== undefined && (insecure || form.sign !== undefined);
+  if (boundary === undefined || settled || (head.declared !== undefined && head.declared > limits.maxMultipartBytes)) return done(formInput(form, insecure, read));
+  readBodyThen(req, limits.maxMultipartBytes, budget, (r) => {
+    if (r.kind === 'over-budget') return done({ kind: 'over-budget', needed: r.needed, body: head.declared === undefined ? 'partial' : 'none' });
+    const parts = r.kind === 'ok' ? parseMultipart(r.body, boundary, API_FORM_KEYS) : undefined;
     if (parts) for (const [k, v] of parts) if (!form.has(k)) form.set(k, v);
-    done(formInput(form, insecure));
+    done(formInput(form, insecure, r.kind === 'ok' ? 'all' : 'partial'));
   });
 }
 
-function formInput(form: ApiForm, insecure: boolean): ApiInput {
-  return { kind: 'input', mode: 'form', data: form.data ?? EMPTY, sign: insecure ? undefined : form.sign };
+function formInput(form: ApiForm, insecure: boolean, body: BodyRead): ApiInput {
+  return { kind: 'input', mode: 'form', data: form.data ?? EMPTY, sign: insecure ? undefined : form.sign, body };
 }
 
 const JSON_TYPE = 'application/json';

@@ -11,7 +11,7 @@ export function firstHeader(rawHeaders: readonly string[], lowerName: string): s
 }
 
 /** `k.toLowerCase() === lower` for header names (tokens: ASCII), without making a string. */
-function asciiLowerEquals(k: string, lower: string): boolean {
+export function asciiLowerEquals(k: string, lower: string): boolean {
   for (let i = 0; i < k.length; i += 1) {
     let c = k.charCodeAt(i);
     if (c >= 0x41 && c <= 0x5a) c += 0x20;

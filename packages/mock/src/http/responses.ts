@@ -1,5 +1,7 @@
 /** The few fixed answers Go's net/http gives, plus the JSON reply. */
 import { STATUS_CODES, type ServerResponse } from 'node:http';
+import { encodeKeptBytes } from '../json/kept-bytes.js';
+import { hexEscapeNonAscii, htmlEscape } from './go-url.js';
 import { queueReply, type Reply } from './reply-flush.js';
 
 const PLAIN = 'text/plain; charset=utf-8';
@@ -22,20 +24,51 @@ export function sendNotFound(res: ServerResponse): void {
   sendError(res, 404, '404 page not found\n');
 }
 
-/** Go ServeMux's redirect; GET and HEAD also get a tiny HTML body, like `http.Redirect`. */
+/**
+ * Go's `http.Redirect` with 301, as ServeMux sends it: GET gets a tiny HTML page, HEAD its content
+ * type only. `location` is the escaped path and raw query (bytes, one char each).
+ */
 export function sendRedirect(res: ServerResponse, method: string, location: string): void {
-  if (method === 'GET' || method === 'HEAD') {
-    const body = `<a href="${htmlEscape(location)}">Moved Permanently</a>.\n\n`;
-    res.writeHead(301, { Location: location, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  const headers = { Location: hexEscapeNonAscii(location) };
+  if (method === 'GET') {
+    const body = Buffer.from(`<a href="${htmlEscape(location)}">Moved Permanently</a>.\n\n`, 'latin1');
+    res.writeHead(301, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
     res.end(body);
-    return;
+  } else if (method === 'HEAD') {
+    res.writeHead(301, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
+    res.end();
+  } else {
+    res.writeHead(301, { ...headers, 'Content-Length': 0 });
+    res.end();
   }
-  res.writeHead(301, { Location: location, 'Content-Length': 0 });
+}
+
+/** Writes `raw` (bytes, one char each) straight to the connection and closes it, as Go's server does for unreadable requests. */
+export function sendRawAndClose(res: ServerResponse, raw: string): void {
+  const socket = res.socket;
+  if (socket === null || socket.destroyed) return;
+  socket.write(raw, 'latin1');
+  socket.destroySoon();
+}
+
+/** `OPTIONS *`: Go's server answers it without a handler. */
+export function sendOptionsStar(res: ServerResponse): void {
+  res.writeHead(200, { 'Content-Length': 0 });
   res.end();
 }
 
-/** The API's 200: `application/json` with no charset, no trailing newline; sent at the end of this event-loop turn. */
-export function sendJson(res: ServerResponse, json: string): void {
+/** Another method with `*`: ServeMux answers 400, no body, and closes an HTTP/1.1 connection. */
+export function sendStar(res: ServerResponse, http11: boolean): void {
+  res.writeHead(400, http11 ? { Connection: 'close', 'Content-Length': 0 } : { 'Content-Length': 0 });
+  res.end();
+}
+
+/**
+ * The API's 200: `application/json` with no charset, no trailing newline; sent at the end of
+ * this event-loop turn. `keptBytes`: `json` holds raw bytes that were not UTF-8, written back.
+ */
+export function sendJson(res: ServerResponse, json: string, keptBytes = false): void {
+  if (keptBytes) return queueReply(res, bytesReply(encodeKeptBytes(json)));
   // The body goes out as bytes: a string body is joined to the header text and encoded on
   // every write, which costs more than making the bytes (and a kept reply is made once).
   let reply = lastReply;
@@ -50,7 +83,10 @@ export function sendJson(res: ServerResponse, json: string): void {
 }
 
 function jsonReply(json: string): Reply {
-  const body = Buffer.from(json, 'utf8');
+  return bytesReply(Buffer.from(json, 'utf8'));
+}
+
+function bytesReply(body: Buffer): Reply {
   return { body, headers: { 'Content-Type': 'application/json', 'Content-Length': body.length } };
 }
 
@@ -59,12 +95,17 @@ const KEEP_MAX = 256;
 let lastJson: string | undefined;
 let lastReply: Reply = jsonReply('');
 
+/**
+ * The mock's answer when a body does not fit in the server's body budget (Go has no such limit):
+ * 503, in `http.Error`'s form, with `Retry-After`, since the budget frees as other requests end.
+ */
+export function sendOverBudget(res: ServerResponse): void {
+  res.setHeader('Retry-After', '1');
+  sendError(res, 503);
+}
+
 /** What Go's wrapShutdown answers once shutdown has begun. */
 export function sendShuttingDown(res: ServerResponse): void {
   res.writeHead(503, { 'Content-Length': 0 });
   res.end();
-}
-
-function htmlEscape(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,35 +1,47 @@
 /**
- * Request routing as Go's ServeMux does it for Centrifugo's handlers: the path is unescaped and
- * cleaned (a path that changes is redirected), `<http_prefix>/api/` is a subtree, the bare
- * `<http_prefix>/api` is redirected to it with 301, everything else is 404. `/_mock/` (the
- * control API, not part of Centrifugo) is matched first.
+ * Request routing as Go's ServeMux (the Go 1.21 one that served Centrifugo 1.8.0) does it for
+ * Centrifugo's handlers: the path is unescaped and cleaned; a path that cleans to
+ * `<http_prefix>/api` is redirected to `<http_prefix>/api/` (301), any other path that cleaning
+ * changes to its clean form; the `<http_prefix>/api/` subtree is the API, everything else 404.
+ * `/_mock/` (the control API, not part of Centrifugo) is matched first. A target Go cannot parse
+ * is answered by the server itself (`bad-request`), `*` as Go's server and mux answer it.
  */
+import { cleanPath, escapePath, needsCleaning, unescapePath } from './go-url.js';
+
 export type Route =
   | { readonly kind: 'api'; readonly query: string }
   | { readonly kind: 'control'; readonly path: string; readonly query: string }
   | { readonly kind: 'redirect'; readonly location: string }
   | { readonly kind: 'not-found' }
-  | { readonly kind: 'bad-request' };
+  | { readonly kind: 'bad-request' }
+  /** `OPTIONS *`: Go's server answers 200 itself. */
+  | { readonly kind: 'options-star' }
+  /** `*` with another method: the mux answers 400 with no body. */
+  | { readonly kind: 'star' };
 
 export const CONTROL_PREFIX = '/_mock';
 
 let lastTarget: string | undefined;
+let lastMethod = '';
 let lastPrefix = '';
 let lastControl = false;
 let lastRoute: Route = { kind: 'not-found' };
 
 /** `routeOf`, remembering the last answer: a client sends the same target again and again (routes are never mutated). */
-export function route(target: string, httpPrefix: string, control: boolean): Route {
-  if (target !== lastTarget || httpPrefix !== lastPrefix || control !== lastControl) {
-    lastRoute = routeOf(target, httpPrefix, control);
+export function route(method: string, target: string, httpPrefix: string, control: boolean): Route {
+  if (target !== lastTarget || method !== lastMethod || httpPrefix !== lastPrefix || control !== lastControl) {
+    lastRoute = routeOf(method, target, httpPrefix, control);
     lastTarget = target;
+    lastMethod = method;
     lastPrefix = httpPrefix;
     lastControl = control;
   }
   return lastRoute;
 }
 
-function routeOf(target: string, httpPrefix: string, control: boolean): Route {
+/** `target` as Node gives it: the request line's bytes, one char per byte. */
+export function routeOf(method: string, target: string, httpPrefix: string, control: boolean): Route {
+  if (target === '*') return method === 'OPTIONS' ? { kind: 'options-star' } : { kind: 'star' };
   let rawPath = target;
   let query = '';
   const q = target.indexOf('?');
@@ -38,40 +50,21 @@ function routeOf(target: string, httpPrefix: string, control: boolean): Route {
     query = target.slice(q + 1);
   }
   if (!rawPath.startsWith('/')) {
-    const m = /^https?:\/\/[^/]*/i.exec(rawPath);
-    if (m === null) return rawPath === '*' ? { kind: 'bad-request' } : { kind: 'not-found' };
-    rawPath = rawPath.slice(m[0].length) || '/';
+    const m = /^[a-z][a-z0-9+\-.]*:\/\/[^/]*/i.exec(rawPath);
+    if (m === null) return { kind: 'bad-request' };
+    rawPath = rawPath.slice(m[0].length);
   }
-  const path = rawPath.includes('%') ? unescapePath(rawPath) : rawPath;
+  const path = unescapePath(rawPath);
   if (path === undefined) return { kind: 'bad-request' };
-  if (control && (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`))) return { kind: 'control', path, query };
+  const decoded = Buffer.from(path, 'latin1').toString('utf8');
+  if (control && (decoded === CONTROL_PREFIX || decoded.startsWith(`${CONTROL_PREFIX}/`))) return { kind: 'control', path: decoded, query };
   const clean = needsCleaning(path) ? cleanPath(path) : path;
   const suffix = query === '' ? '' : `?${query}`;
-  if (clean !== path) return { kind: 'redirect', location: encodeURI(clean) + suffix };
-  const api = `${httpPrefix}/api`;
+  // The prefix as the bytes a request carries it in.
+  const api = Buffer.from(`${httpPrefix}/api`, 'utf8').toString('latin1');
+  // The /tree → /tree/ redirect comes first, then the one to the cleaned path.
+  if (clean === api) return { kind: 'redirect', location: `${escapePath(`${api}/`)}${suffix}` };
+  if (clean !== path) return { kind: 'redirect', location: `${escapePath(clean)}${suffix}` };
   if (path.startsWith(`${api}/`)) return { kind: 'api', query };
-  if (path === api) return { kind: 'redirect', location: `${encodeURI(api)}/${suffix}` };
   return { kind: 'not-found' };
-}
-
-function unescapePath(p: string): string | undefined {
-  if (/%(?![0-9a-fA-F]{2})/.test(p)) return undefined;
-  return Buffer.from(p.replace(/%([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
-}
-
-function needsCleaning(p: string): boolean {
-  return p.includes('//') || p.includes('/./') || p.includes('/../') || p.endsWith('/.') || p.endsWith('/..');
-}
-
-/** Go's `cleanPath`: path.Clean, keeping a trailing slash. */
-export function cleanPath(p: string): string {
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(seg);
-  }
-  let clean = `/${out.join('/')}`;
-  if (p.endsWith('/') && clean !== '/') clean += '/';
-  return clean;
 }

@@ -1,63 +1,51 @@
 /**
- * The node:http server: routing, timeouts against slow or vanishing clients, Go-like answers to
- * malformed HTTP, and a graceful close (API requests get 503 once closing has begun).
+ * The 1.x server: Go's server behaviour (`go-server.ts`) with Centrifugo 1.8.0's routes (the
+ * `/api/` subtree, redirects, 404) and the control API; API requests get 503 once closing has begun.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { ControlTarget } from '../control/control-target.js';
 import { handleControl } from '../control/http-control.js';
 import { handleApi, type ApiContext } from './api-handler.js';
-import { sendError, sendNotFound, sendRedirect } from './responses.js';
+import { GO_BAD_REQUEST } from './go-server-answers.js';
+import { createGoServer, type ServerTimeouts } from './go-server.js';
+import { sendNotFound, sendOptionsStar, sendRawAndClose, sendRedirect, sendStar } from './responses.js';
 import { route } from './route.js';
 
-export interface ServerTimeouts {
-  /** Time to receive all request headers (default 10 s). */
-  readonly headersMs?: number;
-  /** Time to receive the whole request (default 60 s). */
-  readonly requestMs?: number;
-  /** Idle keep-alive connections are closed after this (default 5 s). */
-  readonly keepAliveMs?: number;
-}
+export type { ServerTimeouts } from './go-server.js';
 
 export interface ServerSetup {
   readonly api: ApiContext;
   readonly control: ControlTarget | undefined;
   readonly timeouts?: ServerTimeouts;
+  /** Called with one line per request once it is answered (method, path without the query, status, time). */
+  readonly requestLog?: (line: string) => void;
 }
-
-const BAD_REQUEST_RAW = 'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n400 Bad Request';
 
 export function createMockServer(setup: ServerSetup): Server {
   const prefix = setup.api.node.config.httpPrefix;
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    const r = route(req.url ?? '/', prefix, setup.control !== undefined);
+    const r = route(req.method ?? 'GET', req.url ?? '/', prefix, setup.control !== undefined);
     switch (r.kind) {
       case 'api':
         return handleApi(setup.api, req, res, r.query);
       case 'control':
-        if (setup.control) void handleControl(setup.control, req, res, r.path, r.query);
+        if (setup.control) void handleControl(setup.control, setup.api.budget, req, res, r.path, r.query);
         return;
       case 'redirect':
         return sendRedirect(res, req.method ?? 'GET', r.location);
       case 'not-found':
         return sendNotFound(res);
       case 'bad-request':
-        res.setHeader('Connection', 'close');
-        return sendError(res, 400);
+        return sendRawAndClose(res, GO_BAD_REQUEST);
+      case 'options-star':
+        return sendOptionsStar(res);
+      case 'star':
+        return sendStar(res, req.httpVersion !== '1.0');
     }
   };
-  const server = createServer(
-    {
-      requestTimeout: setup.timeouts?.requestMs ?? 60_000,
-      headersTimeout: setup.timeouts?.headersMs ?? 10_000,
-      keepAliveTimeout: setup.timeouts?.keepAliveMs ?? 5_000,
-      connectionsCheckingInterval: 1_000,
-    },
+  return createGoServer({
     onRequest,
-  );
-  server.on('clientError', (_err: Error, socket: Duplex) => {
-    if (socket.writable && !socket.destroyed) socket.end(BAD_REQUEST_RAW);
-    else socket.destroy();
+    ...(setup.timeouts === undefined ? {} : { timeouts: setup.timeouts }),
+    ...(setup.requestLog === undefined ? {} : { requestLog: setup.requestLog }),
   });
-  return server;
 }

@@ -7,6 +7,7 @@
 import { decodeCommandArray, type RawCommand } from '../api/decode-commands.js';
 import { recordIgnored, runCommand, schemaIssues, type RequestInfo } from '../api/dispatch.js';
 import { decodeStruct, jsonType } from '../json/go-struct.js';
+import { decodeKeptBytes } from '../json/kept-bytes.js';
 import { checkJson } from '../json/scan.js';
 import { isMethodName, queueMethods } from '../protocol.js';
 import type { MockNode } from '../state/node.js';
@@ -14,7 +15,9 @@ import type { ViolationKind } from '../state/violations.js';
 
 const ITEM = { uid: 'string', method: 'string', params: 'raw', data: 'raw' } as const;
 
-export function processQueueItem(node: MockNode, queue: string, text: string): void {
+/** `item`: the queue item's bytes (Redis strings are bytes). */
+export function processQueueItem(node: MockNode, queue: string, bytes: Buffer): void {
+  const { text, kept } = decodeKeptBytes(bytes);
   const requestId = node.nextRequestId();
   const drop = (kind: ViolationKind, path: string, message: string, method?: string, params?: string) => {
     node.logger.error(`Error processing Redis API data (${queue}): ${message}`);
@@ -43,7 +46,7 @@ export function processQueueItem(node: MockNode, queue: string, text: string): v
     commands = decoded.commands;
     batch = true;
   }
-  const info: RequestInfo = { node, requestId, transport: 'redis', batch };
+  const info: RequestInfo = { node, requestId, transport: 'redis', batch, keptBytes: kept };
   commands.forEach((cmd, index) => {
     if (!isMethodName(cmd.method) || !queueMethods.has(cmd.method)) return recordIgnored(info, cmd, index);
     const outcome = runCommand(info, cmd, index);

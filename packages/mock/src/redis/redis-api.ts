@@ -52,16 +52,16 @@ export async function startRedisApi(node: MockNode, options: RedisApiOptions): P
   let stopping = false;
   const loop = (async () => {
     while (!stopping) {
-      let popped: [string, string] | null;
+      let popped: [Buffer, Buffer] | null;
       try {
-        popped = await client.blpop(...queues, block);
+        popped = await client.blpopBuffer(...queues, block);
       } catch (err) {
         if (stopping) break;
         node.logger.warn(`redis BLPOP failed: ${(err as Error).message}`);
         await new Promise((r) => setTimeout(r, 200));
         continue;
       }
-      if (popped !== null) processQueueItem(node, popped[0], popped[1]);
+      if (popped !== null) processQueueItem(node, popped[0].toString('latin1'), popped[1]);
     }
   })();
   return {

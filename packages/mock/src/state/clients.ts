@@ -7,7 +7,8 @@ import { MockUsageError } from '../errors.js';
 import { goCompact } from '../json/go-compact.js';
 
 export interface FakeClientSpec {
-  readonly user: string;
+  /** The connection's user; absent or "" for an anonymous connection. */
+  readonly user?: string;
   /** Connection id; a uuid v4 is made up when absent. */
   readonly client?: string;
   readonly channels?: readonly string[];
@@ -36,7 +37,8 @@ interface ClientState {
   readonly channelInfoJson: string;
 }
 
-export type ChannelCheck = (channel: string) => string | undefined;
+/** Why `user`'s connection `client` may not subscribe to `channel`, or undefined. */
+export type ChannelCheck = (channel: string, user: string, client: string) => string | undefined;
 
 export class ClientRegistry {
   private readonly clients = new Map<string, ClientState>();
@@ -44,30 +46,24 @@ export class ClientRegistry {
 
   /** `check` returns a reason when a channel cannot be subscribed (e.g. unknown namespace). */
   add(spec: FakeClientSpec, check: ChannelCheck): { client: ClientState; channelsAdded: number } {
-    if (typeof spec !== 'object' || spec === null) throw new MockUsageError('invalid_client', 'a fake client needs { user, channels? }');
-    if (typeof spec.user !== 'string') throw new MockUsageError('invalid_client', 'client.user must be a string');
-    const id = spec.client ?? randomUUID();
-    if (typeof id !== 'string' || id === '') throw new MockUsageError('invalid_client', 'client.client must be a non-empty string');
-    if (this.clients.has(id)) throw new MockUsageError('duplicate_client', `a fake client with id "${id}" is already connected`);
-    const channels = spec.channels ?? [];
-    if (!Array.isArray(channels)) throw new MockUsageError('invalid_client', 'client.channels must be a list of channel names');
-    for (const ch of channels) {
-      if (typeof ch !== 'string' || ch === '') throw new MockUsageError('invalid_client', 'client.channels must hold non-empty strings');
-      const reason = check(ch);
-      if (reason !== undefined) throw new MockUsageError('invalid_channel', `cannot subscribe to "${ch}": ${reason}`);
-    }
-    const state: ClientState = {
-      user: spec.user,
-      client: id,
-      channels: new Set(channels),
-      defaultInfo: spec.default_info,
-      channelInfo: spec.channel_info,
-      defaultInfoJson: infoJson(spec.default_info, 'default_info'),
-      channelInfoJson: infoJson(spec.channel_info, 'channel_info'),
-    };
-    this.clients.set(id, state);
-    for (const ch of state.channels) this.index(ch).add(id);
-    return { client: state, channelsAdded: state.channels.size };
+    return this.addAll([spec], check)[0] as { client: ClientState; channelsAdded: number };
+  }
+
+  /** Adds every client of `specs`, or none: all are checked (duplicate ids included) before any is added. */
+  addAll(specs: readonly FakeClientSpec[], check: ChannelCheck): { client: ClientState; channelsAdded: number }[] {
+    const states: ClientState[] = [];
+    const ids = new Set<string>();
+    specs.forEach((spec, i) => {
+      const state = newClient(spec, check, specs.length === 1 ? 'client' : `clients[${i}]`);
+      if (this.clients.has(state.client) || ids.has(state.client)) throw new MockUsageError('duplicate_client', `a fake client with id "${state.client}" is already connected`);
+      ids.add(state.client);
+      states.push(state);
+    });
+    return states.map((state) => {
+      this.clients.set(state.client, state);
+      for (const ch of state.channels) this.index(ch).add(state.client);
+      return { client: state, channelsAdded: state.channels.size };
+    });
   }
 
   /** Removes one connection; returns the number of subscriptions it had, or -1 if unknown. */
@@ -172,6 +168,36 @@ export class ClientRegistry {
   }
 }
 
+const SPEC_KEYS = new Set(['user', 'client', 'channels', 'default_info', 'channel_info']);
+
+/** A checked client spec as the state it will have; `where` names it in errors (`clients[1]`). */
+function newClient(spec: FakeClientSpec, check: ChannelCheck, where: string): ClientState {
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw new MockUsageError('invalid_client', `${where}: a fake client is an object: { user?, client?, channels?, default_info?, channel_info? }`);
+  for (const key of Object.keys(spec)) {
+    if (!SPEC_KEYS.has(key)) throw new MockUsageError('invalid_client', `${where}: unknown key ${JSON.stringify(key)} (a fake client takes user, client, channels, default_info, channel_info)`);
+  }
+  const user = spec.user ?? '';
+  if (typeof user !== 'string') throw new MockUsageError('invalid_client', `${where}.user must be a string ("" or absent: an anonymous connection)`);
+  const id = spec.client ?? randomUUID();
+  if (typeof id !== 'string' || id === '') throw new MockUsageError('invalid_client', `${where}.client must be a non-empty string`);
+  const channels = spec.channels ?? [];
+  if (!Array.isArray(channels)) throw new MockUsageError('invalid_client', `${where}.channels must be a list of channel names`);
+  for (const ch of channels) {
+    if (typeof ch !== 'string' || ch === '') throw new MockUsageError('invalid_client', `${where}.channels must hold non-empty strings`);
+    const reason = check(ch, user, id);
+    if (reason !== undefined) throw new MockUsageError('invalid_channel', `${where}: cannot subscribe to "${ch}": ${reason}`);
+  }
+  return {
+    user,
+    client: id,
+    channels: new Set(channels),
+    defaultInfo: spec.default_info,
+    channelInfo: spec.channel_info,
+    defaultInfoJson: infoJson(spec.default_info, `${where}.default_info`),
+    channelInfoJson: infoJson(spec.channel_info, `${where}.channel_info`),
+  };
+}
+
 function infoJson(value: unknown, key: string): string {
   if (value === undefined || value === null) return '';
   let text: string | undefined;
@@ -180,7 +206,7 @@ function infoJson(value: unknown, key: string): string {
   } catch {
     text = undefined;
   }
-  if (text === undefined) throw new MockUsageError('invalid_client', `client.${key} must be a JSON value`);
+  if (text === undefined) throw new MockUsageError('invalid_client', `${key} must be a JSON value`);
   return goCompact(text);
 }
 

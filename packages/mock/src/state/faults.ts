@@ -47,8 +47,11 @@ export class FaultRegistry {
   private entries: Entry[] = [];
   private nextId = 1;
 
+  /** `methods`: the API's method names (the protocol's table), which a fault's `method` must be one of. */
+  constructor(private readonly methods: readonly string[]) {}
+
   add(spec: FaultSpec): ActiveFault {
-    checkSpec(spec);
+    checkSpec(spec, this.methods);
     const entry: Entry = { id: this.nextId++, spec, remaining: spec.times };
     this.entries.push(entry);
     return { ...entry };
@@ -122,18 +125,32 @@ function matchesRequest(spec: FaultScope, targets: readonly CommandTarget[]): bo
   );
 }
 
-function checkSpec(spec: FaultSpec): void {
-  if (typeof spec !== 'object' || spec === null) throw new MockUsageError('invalid_fault', 'a fault is an object with a type');
+/** The keys each fault type takes, besides type, times, method and channel. */
+const TYPE_KEYS: Readonly<Record<string, readonly string[]>> = { latency: ['ms'], status: ['status', 'body'], drop: [], 'soft-error': ['error', 'advice'] };
+
+function checkSpec(spec: FaultSpec, methods: readonly string[]): void {
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw new MockUsageError('invalid_fault', 'a fault is an object with a type');
+  const typeKeys = TYPE_KEYS[(spec as { type?: unknown }).type as string];
+  if (typeKeys !== undefined) {
+    for (const key of Object.keys(spec)) {
+      if (!['type', 'times', 'method', 'channel', ...typeKeys].includes(key)) {
+        throw new MockUsageError('invalid_fault', `unknown key ${JSON.stringify(key)} in a ${spec.type} fault (it takes type, times, method, channel${typeKeys.map((k) => `, ${k}`).join('')})`);
+      }
+    }
+  }
   const { times, method, channel } = spec;
   if (times !== undefined && (!Number.isSafeInteger(times) || times < 1)) throw new MockUsageError('invalid_fault', 'fault.times must be a positive integer');
-  if (method !== undefined && typeof method !== 'string') throw new MockUsageError('invalid_fault', 'fault.method must be a string');
+  if (method !== undefined && (typeof method !== 'string' || !methods.includes(method))) {
+    throw new MockUsageError('invalid_fault', `fault.method ${JSON.stringify(method)} is not a method of the API (${methods.join(', ')})`);
+  }
   if (channel !== undefined && typeof channel !== 'string') throw new MockUsageError('invalid_fault', 'fault.channel must be a string');
   switch (spec.type) {
     case 'latency':
       if (typeof spec.ms !== 'number' || !(spec.ms >= 0) || spec.ms > 600_000) throw new MockUsageError('invalid_fault', 'fault.ms must be between 0 and 600000');
       return;
     case 'status':
-      if (!Number.isSafeInteger(spec.status) || spec.status < 100 || spec.status > 599) throw new MockUsageError('invalid_fault', 'fault.status must be an HTTP status (100-599)');
+      // 1xx is not a final answer: a client would wait for the real one.
+      if (!Number.isSafeInteger(spec.status) || spec.status < 200 || spec.status > 599) throw new MockUsageError('invalid_fault', 'fault.status must be a final HTTP status (200-599)');
       if (spec.body !== undefined && typeof spec.body !== 'string') throw new MockUsageError('invalid_fault', 'fault.body must be a string');
       return;
     case 'drop':

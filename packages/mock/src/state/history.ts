@@ -13,6 +13,8 @@ export interface StoredMessage {
   readonly data: string;
   /** Publisher's client id; '' when not given. */
   readonly client: string;
+  /** `data` holds kept bytes (json/kept-bytes.ts): raw bytes that were not valid UTF-8. */
+  readonly keptBytes: boolean;
   /** `data` as Go's json.Marshal renders it, computed on first read. */
   compacted?: string;
 }
@@ -29,6 +31,7 @@ export interface AddOptions {
   readonly lifetime: number;
   /** history_drop_inactive and the channel has no subscribers right now. */
   readonly dropInactive: boolean;
+  readonly keptBytes: boolean;
 }
 
 /**
@@ -54,13 +57,13 @@ export class HistoryStore {
     if (entry === undefined && options.dropInactive) return;
     const expireAt = now + options.lifetime;
     if (entry === undefined) {
-      entry = { channel, messages: [{ uid, channel, data: ownCopy(data), client }], expireAt };
+      entry = { channel, messages: [{ uid, channel, data: ownCopy(data), client, keptBytes: options.keptBytes }], expireAt };
       this.channels.set(channel, entry);
       return;
     }
     // Messages share the entry's channel string instead of each keeping the copy decoded from
     // its request.
-    entry.messages.unshift({ uid, channel: entry.channel, data: ownCopy(data), client });
+    entry.messages.unshift({ uid, channel: entry.channel, data: ownCopy(data), client, keptBytes: options.keptBytes });
     if (entry.messages.length > options.size) entry.messages.length = options.size;
     entry.expireAt = expireAt;
   }

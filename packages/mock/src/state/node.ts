@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { MockLogger } from '../logger.js';
 import { ClientRegistry } from './clients.js';
+import { methodNames } from '../protocol.js';
 import { FaultRegistry } from './faults.js';
 import { HistoryStore } from './history.js';
 import { Metrics, type LiveGauges } from './metrics.js';
@@ -29,7 +30,7 @@ export class MockNode {
   readonly metrics = new Metrics();
   readonly nuid = new Nuid();
   readonly recorder: CommandRecorder;
-  readonly faults = new FaultRegistry();
+  readonly faults = new FaultRegistry(methodNames);
   readonly violations = new ViolationLog();
   readonly uid = randomUUID();
   /** ms on the mock clock. */

@@ -80,6 +80,24 @@ export class StoredCommand implements RecordedCommand {
     const { seq, requestId, index, transport, uid, method, params, paramsJson, channels, outcome, error, advice, body, at } = this;
     return { seq, requestId, index, transport, uid, method, params, paramsJson, channels, outcome, error, advice, body, at };
   }
+
+  /**
+   * The JSON text `toJSON` stands for, with `params` and `body` written as received instead of
+   * parsed and stringified again: JSON.stringify recurses, and a publish nested 5,000 deep (Go
+   * takes up to 10,000) would overflow the stack.
+   */
+  toJsonText(): string {
+    const raw = (key: string, json: string | undefined) => (json === undefined ? '' : `,"${key}":${json}`);
+    const { seq, requestId, index, transport, uid, method, paramsJson, channels, outcome, error, advice, at } = this;
+    const head = JSON.stringify({ seq, requestId, index, transport, uid, method }).slice(0, -1);
+    const tail = JSON.stringify({ channels, outcome, error, advice }).slice(1, -1);
+    return `${head}${raw('params', paramsJson)}${paramsJson === undefined ? '' : `,"paramsJson":${JSON.stringify(paramsJson)}`},${tail}${raw('body', this.bodyJson)},"at":${JSON.stringify(at)}}`;
+  }
+}
+
+/** A recorded command as JSON text (see `StoredCommand.toJsonText`). */
+export function commandJsonText(command: RecordedCommand): string {
+  return command instanceof StoredCommand ? command.toJsonText() : JSON.stringify(command);
 }
 
 function parse(text: string | undefined): unknown {

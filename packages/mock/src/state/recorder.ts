@@ -180,16 +180,54 @@ export class CommandRecorder {
     });
   }
 
+  /**
+   * The kept records that match, oldest first. A filter object is tested on the stored columns
+   * first, and only matching records become objects; `since` starts at the first record after it
+   * (records are consecutive in `seq`), so a query with `since` costs what it returns.
+   */
   list(match?: CommandMatcher): RecordedCommand[] {
     const out: RecordedCommand[] = [];
-    const test = match === undefined ? undefined : toPredicate(match);
-    for (let i = 0; i < this.count; i += 1) {
-      const c = this.materialize(i);
-      if (test === undefined || test(c)) out.push(c);
+    if (typeof match === 'function') {
+      for (let i = 0; i < this.count; i += 1) {
+        const c = this.materialize(i);
+        if (match(c)) out.push(c);
+      }
+      return out;
+    }
+    const codes = match === undefined ? undefined : filterCodes(match);
+    for (let i = this.firstAfter(match?.since); i < this.count; i += 1) {
+      if (codes === undefined || this.matches(i, codes)) out.push(this.materialize(i));
     }
     return out;
   }
 
+  /** The index of the first kept record with `seq > since` (`count` when none). */
+  private firstAfter(since: number | undefined): number {
+    if (since === undefined) return 0;
+    if (Number.isNaN(since)) return this.count;
+    const firstSeq = this.seq - this.count + 1;
+    const index = Math.floor(since) + 1 - firstSeq;
+    return index <= 0 ? 0 : Math.min(this.count, index);
+  }
+
+  /** Whether the i-th kept record matches, read from the columns without making an object. */
+  private matches(i: number, f: FilterCodes): boolean {
+    const slot = (this.head + i) % this.limit;
+    const r = slot * REFS;
+    const n = slot * NUMS;
+    const codes = this.nums[n + 3] as number;
+    if (f.transport >= 0 && (codes & 1) !== f.transport) return false;
+    if (f.outcome >= 0 && codes >> 1 !== f.outcome) return false;
+    if (f.method !== undefined && this.refs[r] !== f.method) return false;
+    if (f.channel === undefined) return true;
+    const length = this.nums[n + 9] as number;
+    if (length === ABSENT) return false;
+    if (length === IN_REFS) {
+      const kept = this.refs[r + 6];
+      return typeof kept === 'string' ? kept === f.channel : (kept as readonly string[]).includes(f.channel);
+    }
+    return length === f.channel.length && this.text.equals(this.nums[n + 8] as number, f.channel);
+  }
   clear(): void {
     this.refs.length = 0;
     this.nums.length = 0;
@@ -213,10 +251,8 @@ export class CommandRecorder {
     const since = options.since;
     const base = toPredicate(match);
     const test = since === undefined ? base : (c: RecordedCommand) => c.seq > since && base(c);
-    for (let i = 0; i < this.count; i += 1) {
-      const c = this.materialize(i);
-      if (test(c)) return Promise.resolve(c);
-    }
+    const found = this.first(match, since);
+    if (found !== undefined) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
       const finish = () => {
         clearTimeout(timer);
@@ -234,6 +270,21 @@ export class CommandRecorder {
     });
   }
 
+  /** The first kept record after `since` that matches, found as `list` finds them. */
+  private first(match: CommandMatcher, since: number | undefined): RecordedCommand | undefined {
+    const from = Math.max(this.firstAfter(since), typeof match === 'function' ? 0 : this.firstAfter(match.since));
+    const codes = typeof match === 'function' ? undefined : filterCodes(match);
+    for (let i = from; i < this.count; i += 1) {
+      if (codes !== undefined) {
+        if (this.matches(i, codes)) return this.materialize(i);
+      } else {
+        const c = this.materialize(i);
+        if ((match as (c: RecordedCommand) => boolean)(c)) return c;
+      }
+    }
+    return undefined;
+  }
+
   private summary(): string {
     if (this.count === 0) return 'nothing';
     const last: string[] = [];
@@ -243,6 +294,21 @@ export class CommandRecorder {
     }
     return `${this.count} command(s), last: ${last.join('; ')}`;
   }
+}
+
+/** A filter's fields as the columns store them (-1: any). */
+interface FilterCodes {
+  readonly method: string | undefined;
+  readonly channel: string | undefined;
+  readonly transport: number;
+  readonly outcome: number;
+}
+
+function filterCodes(f: CommandFilter): FilterCodes {
+  const transport = f.transport === undefined ? -1 : TRANSPORTS.indexOf(f.transport);
+  const outcome = f.outcome === undefined ? -1 : OUTCOMES.indexOf(f.outcome);
+  // A value no record can have (a typo in code) matches nothing, as the predicate would.
+  return { method: f.method, channel: f.channel, transport: f.transport !== undefined && transport < 0 ? 2 : transport, outcome: f.outcome !== undefined && outcome < 0 ? 99 : outcome };
 }
 
 export function toPredicate(match: CommandMatcher): (c: RecordedCommand) => boolean {

@@ -59,6 +59,17 @@ export class TextRing {
     return this.bytes.toString('utf16le', p, p + 2 * length);
   }
 
+  /** Whether the `s.length` code units at `position` are `s`, without making a string. */
+  equals(position: number, s: string): boolean {
+    const p = position & this.mask;
+    const bytes = this.bytes;
+    for (let i = 0; i < s.length; i += 1) {
+      const c = s.charCodeAt(i);
+      if (bytes[p + 2 * i] !== (c & 0xff) || bytes[p + 2 * i + 1] !== c >>> 8) return false;
+    }
+    return true;
+  }
+
   clear(): void {
     this.start = this.end;
   }

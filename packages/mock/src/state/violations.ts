@@ -6,12 +6,16 @@ import { MockContractError } from '../errors.js';
 import type { ValidationIssue } from '../protocol.js';
 import type { Transport } from './recorded-command.js';
 
-export type ViolationKind = 'sign' | 'config' | 'data' | 'command' | 'params';
+/**
+ * Why the real server refuses: the sign, its config, the data or a command (1.x), the params
+ * (both); for the v6 API also the route (404), the HTTP method (405) and the API key (401).
+ */
+export type ViolationKind = 'sign' | 'config' | 'data' | 'command' | 'params' | 'route' | 'method' | 'auth';
 
 export interface ContractViolation {
   readonly requestId: number;
   readonly transport: Transport;
-  /** What the real server answers (400 or 401); 0 for a dropped queue item. */
+  /** What the real server answers (400 or 401; for v6 also 404, 405); 0 for a dropped queue item. */
   readonly status: number;
   readonly kind: ViolationKind;
   readonly method?: string;

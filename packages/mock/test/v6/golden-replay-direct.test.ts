@@ -35,7 +35,7 @@ function inProcess(): ReplayTarget {
     async request(v, r) {
       const rawHeaders = Object.entries(r.headers).flat();
       const res = executeV6(nodeOf(v), { method: r.method, target: r.path, rawHeaders, body: Buffer.from(r.body, 'utf8') });
-      return { status: res.status, contentType: res.headers['Content-Type'], body: res.body };
+      return { status: res.status, contentType: res.headers['Content-Type'], body: typeof res.body === 'string' ? res.body : res.body.toString('latin1') };
     },
     async connect(v, name, spec) {
       clients.set(name, { ...connectFake(nodeOf(v), spec), seen: 0 });

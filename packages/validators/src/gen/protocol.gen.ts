@@ -434,24 +434,12 @@ export const errorCatalogue = [
     "description": "Client protocol: writing to a slow connection timed out. Never sent by the server API."
   }
 ] as const;
-/** How commands reach the server. */
+/** How commands reach the server: each transport's descriptor (binding, request and reply shapes, auth, error object, batch, methods carried), which the runtime interprets. */
 export const transports = [
   {
     "id": "http-form",
     "kind": "http",
     "isDefault": true,
-    "batch": true,
-    "methods": [
-      "publish",
-      "broadcast",
-      "unsubscribe",
-      "disconnect",
-      "presence",
-      "history",
-      "channels",
-      "stats",
-      "node"
-    ],
     "http": {
       "method": "POST",
       "path": "/api/",
@@ -459,18 +447,30 @@ export const transports = [
       "contentType": "application/x-www-form-urlencoded",
       "dataField": "data"
     },
-    "sign": {
+    "request": {
+      "shape": "commands",
+      "envelope": "Command",
+      "method": "method",
+      "params": "params"
+    },
+    "reply": {
+      "shape": "commands",
+      "envelope": "Reply",
+      "method": "method",
+      "result": "body",
+      "error": "error"
+    },
+    "auth": {
+      "scheme": "hmac",
       "algorithm": "hmac-sha256",
       "encoding": "hex-lower",
+      "over": "data",
       "field": "sign",
       "optional": true
-    }
-  },
-  {
-    "id": "http-json",
-    "kind": "http",
-    "isDefault": false,
-    "batch": true,
+    },
+    "batch": {
+      "item": "array"
+    },
     "methods": [
       "publish",
       "broadcast",
@@ -481,31 +481,58 @@ export const transports = [
       "channels",
       "stats",
       "node"
-    ],
+    ]
+  },
+  {
+    "id": "http-json",
+    "kind": "http",
+    "isDefault": false,
     "http": {
       "method": "POST",
       "path": "/api/",
       "body": "json",
       "contentType": "application/json"
     },
-    "sign": {
+    "request": {
+      "shape": "commands",
+      "envelope": "Command",
+      "method": "method",
+      "params": "params"
+    },
+    "reply": {
+      "shape": "commands",
+      "envelope": "Reply",
+      "method": "method",
+      "result": "body",
+      "error": "error"
+    },
+    "auth": {
+      "scheme": "hmac",
       "algorithm": "hmac-sha256",
       "encoding": "hex-lower",
+      "over": "data",
       "header": "X-API-Sign",
       "optional": true
-    }
+    },
+    "batch": {
+      "item": "array"
+    },
+    "methods": [
+      "publish",
+      "broadcast",
+      "unsubscribe",
+      "disconnect",
+      "presence",
+      "history",
+      "channels",
+      "stats",
+      "node"
+    ]
   },
   {
     "id": "redis",
     "kind": "queue",
     "isDefault": false,
-    "batch": false,
-    "methods": [
-      "publish",
-      "broadcast",
-      "unsubscribe",
-      "disconnect"
-    ],
     "queue": {
       "system": "redis",
       "keys": [
@@ -514,6 +541,21 @@ export const transports = [
       "shardKey": "centrifugo.api.{shard}",
       "push": "RPUSH",
       "itemsPerCommand": 1
-    }
+    },
+    "request": {
+      "shape": "commands",
+      "envelope": "Command",
+      "method": "method",
+      "params": "params"
+    },
+    "reply": {
+      "shape": "none"
+    },
+    "methods": [
+      "publish",
+      "broadcast",
+      "unsubscribe",
+      "disconnect"
+    ]
   }
 ] as const;

@@ -113,7 +113,7 @@ export interface PresenceResult {
     /**
      * The connection whose id is the key.
      */
-    [k: string]: ClientInfo | undefined;
+    [k: string]: ClientInfo;
   };
 }
 
@@ -276,7 +276,7 @@ export interface NodeInfo {
     /**
      * The metric's value (an int64).
      */
-    [k: string]: number | undefined;
+    [k: string]: number;
   };
 }
 

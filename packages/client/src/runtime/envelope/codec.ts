@@ -171,7 +171,7 @@ export function createEnvelopeCodec(
       const items = commands.map(({ method, params }) => ({ [method]: params === undefined ? {} : params }));
       const body = encode(ctx.methods, { [batchPart.commands]: items, ...batchOptions });
       return request(batchPart.method, ctx, body, (status, text) => {
-        if (status >= 200 && status < 300) return readKeyedReplies(ctx, fields, text, commands);
+        if (status >= 200 && status < 300) return readKeyedReplies(ctx, fields, text, commands, batchPart.reply === 'bare' ? undefined : batchPart.method);
         throw statusError(ctx, status, text);
       }, () => commands.every(replaySafe));
     },

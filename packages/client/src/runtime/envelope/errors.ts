@@ -39,3 +39,12 @@ export class CentAuthError extends CentHttpError {
     this.keySent = info.keySent;
   }
 }
+
+/**
+ * `CentApiError` as a protocol's generated client exports it: the same class, its instances typed
+ * with the protocol's union of codes, so `error instanceof CentApiError` narrows `code` to it.
+ */
+export interface CentApiErrorClass<C extends number> {
+  new (ctx: RequestContext, info: { code: C; message: string; method: string; status: number }): CentApiError<C>;
+  readonly prototype: CentApiError<C>;
+}

@@ -72,9 +72,15 @@ export function readEnvelope(ctx: RequestContext, fields: EnvelopeFields, text: 
   return body[fields.result];
 }
 
-/** A 2xx reply to the keyed batch: one entry per command, in order. */
-export function readKeyedReplies(ctx: RequestContext, fields: EnvelopeFields, text: string, commands: readonly Command[]): KeyedBatchEntry<unknown>[] {
-  const body = parseObject(ctx, text);
+/**
+ * A 2xx reply to the keyed batch: one entry per command, in order. `envelopeOf`: the batch
+ * method's name when it answers like any method, its replies inside the envelope's result (by
+ * default they are the whole body).
+ */
+export function readKeyedReplies(ctx: RequestContext, fields: EnvelopeFields, text: string, commands: readonly Command[], envelopeOf?: string): KeyedBatchEntry<unknown>[] {
+  const result = envelopeOf === undefined ? parseObject(ctx, text) : readEnvelope(ctx, fields, text, envelopeOf, 200);
+  if (!isObject(result)) throw malformed(ctx, text, 'not-object', `expected the batch result to be an object, got ${kindOf(result)}`);
+  const body = result;
   const replies = body[fields.replies];
   if (replies === undefined && commands.length === 0) return [];
   if (!Array.isArray(replies)) {

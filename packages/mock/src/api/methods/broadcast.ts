@@ -19,7 +19,7 @@ export const broadcast: MethodHandler = (ctx, params) => {
     if (channel === '') return reply('null', channels, ERR.invalidMessage, ADVICE_FIX);
     const options = channelOptions(ctx.node.config, channel);
     if (options === undefined) return reply('null', channels, ERR.namespaceNotFound, ADVICE_FIX);
-    const failure = publishMessage(ctx.node, 'broadcast', channel, data, client, '', options);
+    const failure = publishMessage(ctx.node, 'broadcast', channel, data, client, '', options, ctx.keptBytes);
     firstError ??= failure;
   }
   return firstError ? reply('null', channels, firstError.error, firstError.advice) : reply('null', channels);

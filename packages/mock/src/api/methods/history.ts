@@ -25,8 +25,10 @@ export const history: MethodHandler = (ctx, params) => {
   const fault = ctx.node.faults.takeSoftError('history', channel);
   if (fault) return failed(fault.error, fault.advice);
   ctx.node.metrics.inc('node_num_history');
-  const messages = ctx.node.history.get(channel).map(messageJson);
-  return reply(`{"channel":${goQuote(channel)},"data":[${messages.join(',')}]}`, channels);
+  const stored = ctx.node.history.get(channel);
+  const body = `{"channel":${goQuote(channel)},"data":[${stored.map(messageJson).join(',')}]}`;
+  // Raw data that was not valid UTF-8 goes back byte for byte, as Go's compact of raw JSON does.
+  return stored.some((m) => m.keptBytes) ? { ...reply(body, channels), keptBytes: true } : reply(body, channels);
 };
 
 export function messageJson(m: StoredMessage): string {

@@ -18,6 +18,6 @@ export const publish: MethodHandler = (ctx, params) => {
   if (data === undefined) return reject('/params/data', 'data is required (any JSON value, null included)', channels);
   const options = channelOptions(ctx.node.config, channel);
   if (options === undefined) return reply('null', channels, ERR.namespaceNotFound, ADVICE_FIX);
-  const failure = publishMessage(ctx.node, 'publish', channel, data, client, uid, options);
+  const failure = publishMessage(ctx.node, 'publish', channel, data, client, uid, options, ctx.keptBytes);
   return failure ? reply('null', channels, failure.error, failure.advice) : reply('null', channels);
 };

@@ -12,6 +12,7 @@ import { checkJson, skipSpace } from '../../json/scan.js';
 import { skipString, skipValue } from '../../json/walk.js';
 import { decodeGoStructAt } from '../../json/go-decode.js';
 import { handlers, type CommandMethod } from '../methods/index.js';
+import { invoke, type ExecuteHooks } from './invoke.js';
 import type { MethodContext } from '../methods/types.js';
 import { decodeParams } from '../protocol.js';
 import { errorObject } from './reply.js';
@@ -32,14 +33,8 @@ const OSS_BY_NUMBER: ReadonlyMap<number, CommandMethod> = new Map(
   [...LEGACY_METHODS].filter(([name]) => name.toLowerCase() in handlers).map(([name, n]) => [n, name.toLowerCase() as CommandMethod]),
 );
 
-export interface LegacyCommandRun {
-  readonly method: CommandMethod | undefined;
-  readonly params: string | undefined;
-  readonly line: string;
-}
-
-/** The reply body, or 'bad-request' (after running what came before); `onCommand` sees each command. */
-export function runLegacy(ctx: MethodContext, text: string, onCommand?: (run: LegacyCommandRun) => void): string | 'bad-request' {
+/** The reply body, or 'bad-request' (after running what came before). */
+export function runLegacy(ctx: MethodContext, text: string, hooks?: ExecuteHooks): string | 'bad-request' {
   if (text.length === 0) return 'bad-request';
   const lines: string[] = [];
   let i = skipSpace(text, 0);
@@ -50,9 +45,7 @@ export function runLegacy(ctx: MethodContext, text: string, onCommand?: (run: Le
     if (!cmd.ok) return 'bad-request';
     const number = cmd.value.method === undefined ? 0 : methodNumber(cmd.value.method);
     if (number === undefined) return 'bad-request';
-    const run = runCommand(ctx, number, cmd.value.id, cmd.value.params);
-    onCommand?.(run);
-    lines.push(run.line);
+    lines.push(runCommand(ctx, hooks, lines.length, number, cmd.value.id, cmd.value.params));
     i = skipSpace(text, end);
   }
   return lines.join('\n');
@@ -85,17 +78,22 @@ function methodNumber(raw: string): number | undefined {
   return Number(BigInt.asIntN(32, n));
 }
 
-function runCommand(ctx: MethodContext, number: number, id: number, params: string | undefined): LegacyCommandRun {
+function runCommand(ctx: MethodContext, hooks: ExecuteHooks | undefined, index: number, number: number, id: number, params: string | undefined): string {
   const head = id === 0 ? '{' : `{"id":${id},`;
   const method = OSS_BY_NUMBER.get(number);
-  const error = (e: 'not_found' | 'bad_request') => `${head}"error":${errorObject(e)}}`;
-  if (method === undefined) return { method, params, line: error('not_found') };
+  if (method === undefined) {
+    hooks?.command?.({ index, method: '', paramsJson: params, channels: [], result: { ok: false, error: 'not_found' } });
+    return `${head}"error":${errorObject('not_found')}}`;
+  }
   let value: unknown = {};
   if (method !== 'info') {
     const decoded = params === undefined ? undefined : decodeParams(method, params);
-    if (decoded === undefined || !decoded.ok) return { method, params, line: error('bad_request') };
+    if (decoded === undefined || !decoded.ok) {
+      hooks?.command?.({ index, method, paramsJson: params, channels: [], result: { ok: false, error: 'bad_request' } });
+      return `${head}"error":${errorObject('bad_request')}}`;
+    }
     value = decoded.value;
   }
-  const r = (handlers[method] as (c: MethodContext, p: unknown) => ReturnType<(typeof handlers)[CommandMethod]>)(ctx, value);
-  return { method, params, line: r.ok ? `${head}"result":${r.result}}` : `${head}"error":${errorObject(r.error)}}` };
+  const r = invoke(ctx, hooks, index, method, value, params);
+  return r.ok ? `${head}"result":${r.result}}` : `${head}"error":${errorObject(r.error)}}`;
 }

@@ -5,7 +5,7 @@
  * makes the legacy route a catch-all); `/health` when enabled; everything else is 404. Paths are
  * matched unescaped; a bad escape is a 400 of Go's server.
  */
-import { cleanPath } from '../../http/route.js';
+import { cleanPath, escapePath, needsCleaning, unescapePath } from '../../http/go-url.js';
 import type { ResolvedConfigV6 } from '../config/types.js';
 import { methodOf, type MethodName } from '../protocol.js';
 
@@ -18,24 +18,23 @@ export type RouteV6 =
   | { readonly kind: 'bad-request' };
 
 export interface Target {
+  /** The unescaped path, as bytes (one char per byte, as Node gives a request target). */
   readonly path: string;
   readonly query: string;
 }
 
-/** The request target split into its unescaped path and raw query; undefined for a bad escape. */
+/** The request target split into its unescaped path and raw query; undefined for one Go cannot parse. */
 export function splitTarget(target: string): Target | undefined {
   const q = target.indexOf('?');
   let rawPath = q < 0 ? target : target.slice(0, q);
   const query = q < 0 ? '' : target.slice(q + 1);
   if (!rawPath.startsWith('/')) {
-    const m = /^https?:\/\/[^/]*/i.exec(rawPath);
+    const m = /^[a-z][a-z0-9+\-.]*:\/\/[^/]*/i.exec(rawPath);
     if (m === null) return undefined;
-    rawPath = rawPath.slice(m[0].length) || '/';
+    rawPath = rawPath.slice(m[0].length);
   }
-  if (!rawPath.includes('%')) return { path: rawPath, query };
-  if (/%(?![0-9a-fA-F]{2})/.test(rawPath)) return undefined;
-  const bytes = Buffer.from(rawPath.replace(/%([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
-  return { path: bytes.toString('utf8'), query };
+  const path = unescapePath(rawPath);
+  return path === undefined ? undefined : { path, query };
 }
 
 /** The API prefix as the mux registers it: trailing slashes trimmed, `/` when nothing is left. */
@@ -43,16 +42,32 @@ export function apiPrefix(config: ResolvedConfigV6): string {
   return config.httpApi.handlerPrefix.replace(/\/+$/, '') || '/';
 }
 
+let lastPath: string | undefined;
+let lastQuery = '';
+let lastConfig: ResolvedConfigV6 | undefined;
+let lastRoute: RouteV6 = { kind: 'not-found' };
+
+/** `routeOf`, remembering the last answer: a client sends the same target again and again (routes are never mutated). */
 export function routeV6(t: Target, config: ResolvedConfigV6): RouteV6 {
-  const clean = cleanPath(t.path);
-  if (clean !== t.path) return { kind: 'redirect', location: encodeURI(clean) + (t.query === '' ? '' : `?${t.query}`) };
-  const prefix = apiPrefix(config);
+  if (t.path !== lastPath || t.query !== lastQuery || config !== lastConfig) {
+    lastRoute = routeOf(t, config);
+    lastPath = t.path;
+    lastQuery = t.query;
+    lastConfig = config;
+  }
+  return lastRoute;
+}
+
+function routeOf(t: Target, config: ResolvedConfigV6): RouteV6 {
+  const clean = needsCleaning(t.path) ? cleanPath(t.path) : t.path;
+  if (clean !== t.path) return { kind: 'redirect', location: escapePath(clean) + (t.query === '' ? '' : `?${t.query}`) };
+  const prefix = Buffer.from(apiPrefix(config), 'utf8').toString('latin1');
   const base = prefix === '/' ? '' : prefix;
   if (t.path.startsWith(`${base}/`)) {
     const method = methodOf(t.path.slice(base.length + 1));
     if (method !== undefined) return { kind: 'method', method, query: t.query };
   }
-  if (config.health.enabled && t.path === (config.health.handlerPrefix.replace(/\/+$/, '') || '/')) return { kind: 'health' };
+  if (config.health.enabled && t.path === Buffer.from(config.health.handlerPrefix.replace(/\/+$/, '') || '/', 'utf8').toString('latin1')) return { kind: 'health' };
   if (t.path === prefix || prefix === '/') return { kind: 'legacy', query: t.query };
   return { kind: 'not-found' };
 }

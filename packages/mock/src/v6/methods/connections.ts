@@ -7,10 +7,12 @@
  * not passed on by the OSS server: ignored here too. No connection matching is not an error.
  */
 import { goBase64Decode } from '../../json/go-base64.js';
+import { decodeKeptBytes } from '../../json/kept-bytes.js';
 import { CLOSE, close, refresh as refreshOne, subscribe as subscribeOne, targets, unsubscribe as unsubscribeOne } from '../engine/connection-ops.js';
 import { BAD_REQUEST, EMPTY, INTERNAL, UNKNOWN_CHANNEL, type Handler } from './types.js';
 
-const text = (b: Buffer) => b.toString('utf8');
+/** Decoded base64 bytes as text, bytes that are not UTF-8 kept (json/kept-bytes.ts). */
+const text = (b: Buffer) => decodeKeptBytes(b).text;
 
 export const subscribe: Handler<'subscribe'> = ({ node }, p) => {
   if (p.channel === '') return BAD_REQUEST;

@@ -1,0 +1,150 @@
+// Issue 14 (mock v6): the v6 mock's publish throughput under autocannon against the real
+// Centrifugo v6.9.1 (memory engine, the same config: http_api.key), side by side in alternating
+// rounds; time from process start to first answer; RSS after 10,000 channels × 10 history messages.
+//
+// As in the mock section: every server started once, then short rounds taking turns (the order
+// rotating each round), figures as medians; with taskset the load generator runs on CPU 0 and the
+// servers on CPU 1. BENCH_ROUNDS and BENCH_SECONDS change the rounds and their length.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { fmt, median, table } from './lib/measure.js';
+import { canPin, cpuSeconds, pinThisProcess, startChild } from './lib/processes.js';
+import { CENTRIFUGO_VERSION, startV6, V6_PUBLISH, v6Unavailable } from './lib/centrifugo-v6.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const STARTS = 9;
+const CONNECTIONS = [1, 32];
+const bin = path.join(root, 'packages/mock/bin/centkit-mock.js');
+const bareServer = path.join(root, 'bench/lib/bare-server.js');
+/** The config both servers get (the real one's harness adds its listen address, /health and usage stats off). */
+const CONFIG = { http_api: { key: V6_PUBLISH.headers['x-api-key'] } };
+
+/** `centkit-mock --protocol v6` in its own process on a free port, with CONFIG as its config file. */
+function startMockV6(options = {}) {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'centkit-bench-')), 'config.json');
+  writeFileSync(file, JSON.stringify(CONFIG));
+  return startChild([bin, '--protocol', 'v6', '--port', '0', '-c', file], { ready: /API at (http:\/\/127\.0\.0\.1:\d+)/, ...options });
+}
+
+function load(url, seconds, connections, request = V6_PUBLISH) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url: `${url}${request.path}`, connections, duration: seconds, method: 'POST', headers: request.headers, body: request.body }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+async function round(server, seconds, connections) {
+  const cpuBefore = cpuSeconds(server.child.pid);
+  const result = await load(server.url, seconds, connections);
+  const cpuAfter = cpuSeconds(server.child.pid);
+  const requests = result.requests.total;
+  return {
+    rps: requests / result.duration,
+    p99: result.latency.p99,
+    bad: result.non2xx + result.errors + result.timeouts,
+    cpuPerRequest: cpuBefore === undefined || cpuAfter === undefined || requests === 0 ? undefined : ((cpuAfter - cpuBefore) * 1e6) / requests,
+  };
+}
+
+async function throughput() {
+  const servers = [
+    { name: '@centkit/mock --protocol v6', start: () => startMockV6({ cpu: 1 }) },
+    { name: `the real Centrifugo v${CENTRIFUGO_VERSION} (memory engine)`, start: () => startV6({ cpu: 1 }) },
+  ];
+  const running = [];
+  try {
+    for (const s of servers) running.push({ ...s, server: await s.start(), rounds: Object.fromEntries(CONNECTIONS.map((c) => [c, []])) });
+    for (const r of running) {
+      // Both must take the request: a 401 or 400 would make the figures meaningless.
+      const res = await fetch(`${r.server.url}${V6_PUBLISH.path}`, { method: 'POST', headers: V6_PUBLISH.headers, body: V6_PUBLISH.body });
+      const text = await res.text();
+      if (res.status !== 200 || !text.startsWith('{"result"')) throw new Error(`${r.name}: publish answered ${res.status} ${text}`);
+      await load(r.server.url, 1, 32); // warm-up: JIT, connections, caches
+    }
+    for (let i = 0; i < ROUNDS; i++) {
+      for (const c of CONNECTIONS) {
+        for (let j = 0; j < running.length; j++) {
+          const r = running[(i + j) % running.length];
+          r.rounds[c].push(await round(r.server, SECONDS, c));
+        }
+      }
+    }
+  } finally {
+    await Promise.all(running.map((r) => r.server.stop()));
+  }
+  const rows = [[`autocannon, POST /api/publish (JSON, X-API-Key); median of ${ROUNDS} × ${SECONDS} s`, 'connections', 'req/s', 'min–max', 'p99 ms', 'server CPU µs/req', 'failed']];
+  for (const c of CONNECTIONS) {
+    for (const r of running) {
+      const rounds = r.rounds[c];
+      const rps = rounds.map((x) => x.rps);
+      const cpu = rounds.map((x) => x.cpuPerRequest).filter((x) => x !== undefined);
+      rows.push([r.name, c, fmt(median(rps)), `${fmt(Math.min(...rps))}–${fmt(Math.max(...rps))}`, fmt(median(rounds.map((x) => x.p99))), cpu.length === 0 ? 'n/a' : fmt(median(cpu), 1), rounds.reduce((n, x) => n + x.bad, 0)]);
+    }
+  }
+  table(rows);
+  for (const c of CONNECTIONS) {
+    const [mock, real] = running.map((r) => r.rounds[c].map((x) => x.rps));
+    const perRound = mock.map((m, i) => m / real[i]);
+    console.log(`  → c=${c}: mock v6 / real v${CENTRIFUGO_VERSION} = ${fmt(median(mock) / median(real), 2)}× (per round ${fmt(Math.min(...perRound), 2)}–${fmt(Math.max(...perRound), 2)}×)${c === 32 ? '; goal ≥ 1.0×' : ''}`);
+  }
+}
+
+/** Starts a server and sends it the publish; resolves once the answer is read. */
+async function firstAnswer(start) {
+  const child = await start();
+  const res = await fetch(`${child.url}${V6_PUBLISH.path}`, { method: 'POST', headers: V6_PUBLISH.headers, body: V6_PUBLISH.body });
+  await res.text();
+  if (res.status !== 200) throw new Error(`first answer was ${res.status}`);
+  return child;
+}
+
+async function startTimes() {
+  // In a clean environment (PATH only), as the mock and cli sections do.
+  const options = { env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, inheritEnv: false };
+  const rows = [
+    { name: 'bare node:http server (baseline)', start: () => startChild([bareServer], options), times: [] },
+    { name: 'centkit-mock --protocol v6 (goal < 150 ms)', start: () => startMockV6(options), times: [] },
+    // Its harness waits for /health before the publish: start → health → first answer.
+    { name: `the real Centrifugo v${CENTRIFUGO_VERSION} (reference)`, start: () => startV6(), times: [] },
+  ];
+  await (await firstAnswer(rows[1].start)).stop(); // warm the file cache
+  for (let i = 0; i < STARTS; i++) {
+    for (let j = 0; j < rows.length; j++) {
+      const row = rows[(i + j) % rows.length];
+      const started = performance.now();
+      const child = await firstAnswer(row.start);
+      row.times.push(performance.now() - started);
+      await child.stop();
+    }
+  }
+  table([[`process start → first answer (median of ${STARTS}, taking turns; PATH only)`, 'ms', 'min'], ...rows.map((r) => [r.name, fmt(median(r.times)), fmt(Math.min(...r.times))])]);
+  const [bare, mock] = rows.map((r) => median(r.times));
+  console.log(`  → centkit-mock --protocol v6: ${fmt(mock)} ms, ${fmt(mock - bare)} ms over the bare server`);
+}
+
+export async function run() {
+  const why = v6Unavailable();
+  if (why !== undefined) {
+    console.log(`  (skipped: ${why})`);
+    return;
+  }
+  const pinned = pinThisProcess('0');
+  console.log(pinned ? '  (throughput: load generator pinned to CPU 0, servers to CPU 1)' : `  (not pinned: ${canPin() ? 'taskset failed' : 'no taskset or < 2 CPUs'})`);
+  try {
+    await throughput();
+  } finally {
+    if (pinned) pinThisProcess(`0-${os.cpus().length - 1}`);
+  }
+  const memory = JSON.parse(execFileSync(process.execPath, ['--expose-gc', path.join(root, 'bench/lib/mock6-memory.js')], { cwd: root, encoding: 'utf8' }));
+  table([
+    ['memory (v6 mock, in process)', 'RSS MiB'],
+    ['mock started, empty', fmt(memory.before, 1)],
+    ['after 10,000 channels × 10 history messages (POST /api/batch, 1,000 a request)', fmt(memory.after, 1)],
+  ]);
+  await startTimes();
+}

@@ -1,0 +1,56 @@
+/** `startMockCentrifugoV6`: one fake Centrifugo v6.9.1 server API on 127.0.0.1, with its test controls. */
+import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
+import { systemClock } from '../clock.js';
+import { MockUsageError } from '../errors.js';
+import { BodyBudget, DEFAULT_MAX_BODY_IN_FLIGHT, DEFAULT_MAX_JSON_BODY } from '../http/body-budget.js';
+import { createGoServer, listen, shutdown } from '../http/go-server.js';
+import { silentLogger } from '../logger.js';
+import { apiPrefix } from './api/route.js';
+import { parseConfigV6 } from './config/parse-config.js';
+import { handleRequestV6 } from './http/handler.js';
+import { MockV6 } from './mock-instance.js';
+import type { MockCentrifugoV6, MockCentrifugoV6Options } from './mock-types.js';
+import { NodeV6 } from './state/node.js';
+import { RecordsV6 } from './state/records.js';
+import { loadWireValidationV6 } from './wire-validation.js';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export async function startMockCentrifugoV6(options: MockCentrifugoV6Options = {}): Promise<MockCentrifugoV6> {
+  const host = options.host ?? '127.0.0.1';
+  if (typeof host !== 'string' || host === '') throw new MockUsageError('invalid_host', 'host must be an address to listen on, such as 127.0.0.1');
+  const { config, warnings } = parseConfigV6(options.config);
+  const logger = options.logger ?? silentLogger;
+  for (const w of warnings) logger.warn(`${w.message}${w['key'] === undefined ? '' : ` (${w['key']})`}`);
+  if (config.httpApi.key === '' && !config.httpApi.insecure) {
+    // The real server starts too, then answers every API call 401 and logs "API key is empty" each time.
+    logger.warn('http_api.key is empty: every API request will be answered 401 Unauthorized, as Centrifugo does; set http_api.key or http_api.insecure');
+  }
+  if (options.strict === true) await loadWireValidationV6();
+  const clock = options.clock ?? systemClock;
+  const node = new NodeV6({ config, clock, logger });
+  const records = new RecordsV6(clock, options.strict ?? false, options.recordLimit);
+  const maxJsonBodyBytes = options.maxJsonBodyBytes ?? DEFAULT_MAX_JSON_BODY;
+  const budget = new BodyBudget(Math.max(options.maxBodyBytesInFlight ?? DEFAULT_MAX_BODY_IN_FLIGHT, maxJsonBodyBytes));
+  const mock = new MockV6(node, records, warnings);
+  let closing = false;
+  const context = { node, records, maxJsonBodyBytes, budget, control: options.controlApi === false ? undefined : mock, isClosing: () => closing };
+  const server = createGoServer({
+    onRequest: (req, res) => handleRequestV6(context, req, res),
+    ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
+    ...(options.logRequests === true ? { requestLog: (line: string) => logger.debug(line) } : {}),
+  });
+  await listen(server, options.port ?? 0, host);
+  const port = (server.address() as AddressInfo).port;
+  if (!LOOPBACK.has(host)) logger.warn(`listening on ${host}:${port}, which other hosts may reach (the default is 127.0.0.1)`);
+  if (node.name === '') node.name = `${hostname()}_${port}`;
+  const sweep = setInterval(() => node.sweep(), 1000);
+  sweep.unref();
+  mock.started(host, port, apiPrefix(config), async () => {
+    closing = true;
+    clearInterval(sweep);
+    await shutdown(server);
+  });
+  return mock;
+}
