@@ -30,6 +30,8 @@ export interface Disconnect {
 export const DISCONNECT = {
   /** The client went away: nothing is sent. */
   connectionClosed: { code: 3000, reason: 'connection closed' },
+  /** The server is going away (restart): the SDK reconnects. */
+  shutdown: { code: 3001, reason: 'shutdown' },
   serverError: { code: 3004, reason: 'internal server error' },
   expired: { code: 3005, reason: 'connection expired' },
   slow: { code: 3008, reason: 'slow' },

@@ -7,6 +7,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { MockUsageError } from '../../errors.js';
+import { encodeKeptBytes, hasKeptBytes } from '../../json/kept-bytes.js';
 import type { MockLogger } from '../../logger.js';
 import type { CentrifugoV6Config } from '../config/types.js';
 import type { NodeV6 } from '../state/node.js';
@@ -81,8 +83,18 @@ export class WebsocketTransport {
 
   private open(ws: WebSocket, accepted: Accepted): void {
     const wire: Wire = {
-      send: (m) => ws.send(m),
-      close: (code, reason) => ws.close(code, reason),
+      // a payload with bytes that are not UTF-8 goes out as those bytes, as the server writes them
+      send: (m) => (hasKeptBytes(m) ? ws.send(encodeKeptBytes(m), { binary: false }) : ws.send(m)),
+      close: (code, reason) => {
+        // ws refuses codes outside 1000-1014/3000-4999 and reasons over 123 bytes; the server
+        // cannot send an over-long close frame either and drops the connection without one.
+        try {
+          ws.close(code, reason);
+        } catch {
+          this.logger.warn(`close code ${code} (or its reason) cannot go in a websocket close frame: connection dropped without one`);
+          ws.terminate();
+        }
+      },
       terminate: () => ws.terminate(),
       pause: () => ws.pause(),
       resume: () => ws.resume(),
@@ -107,8 +119,10 @@ export class WebsocketTransport {
     });
   }
 
-  /** Closes one connection with a disconnect code and reason (as a server disconnect would); false when unknown. */
+  /** Closes one connection with a disconnect code (3000-4999) and reason (as a server disconnect would); false when unknown. */
   drop(client: string, code: number = DISCONNECT.forceDisconnect.code, reason: string = DISCONNECT.forceDisconnect.reason): boolean {
+    if (!Number.isInteger(code) || code < 3000 || code > 4999) throw new MockUsageError('invalid_code', `a disconnect code is 3000-4999, got ${String(code)}`);
+    if (typeof reason !== 'string' || Buffer.byteLength(reason) > 123) throw new MockUsageError('invalid_reason', 'a disconnect reason is a string of at most 123 bytes');
     const s = [...this.sessions].find((x) => x.id === client);
     if (s === undefined) return false;
     s.disconnect({ code, reason });
@@ -117,6 +131,12 @@ export class WebsocketTransport {
 
   get size(): number {
     return this.sessions.size;
+  }
+
+  /** Back to a fresh server: every connection closed with 3001 `shutdown` (as a restart; the SDK reconnects), no push faults. */
+  reset(): void {
+    for (const s of [...this.sessions]) s.disconnect(DISCONNECT.shutdown);
+    this.faults.clear();
   }
 
   /** Drops every connection (no close frames: the server is going away) and forgets the faults. */

@@ -59,6 +59,6 @@ describeWithChromium('browser end to end', () => {
     await env.api.publish({ channel: 'news', data: { text: 'hello from the backend' } });
     await page.waitForSelector('#messages li', { timeout: 10_000 });
     expect(await page.locator('#messages li').allTextContents()).toEqual(['hello from the backend']);
-    expect(mock.transport.list()).toMatchObject([{ user: 'browser-user', connected: true, channels: ['news'] }]);
+    expect(mock.mock.wsConnections()).toMatchObject([{ user: 'browser-user', connected: true, channels: ['news'] }]);
   }, 60_000);
 });

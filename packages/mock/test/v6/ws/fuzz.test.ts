@@ -100,11 +100,11 @@ describe('websocket fuzz', () => {
       await closed;
     };
     await Promise.all(Array.from({ length: CONNECTIONS }, connection));
+    for (let i = 0; i < 50 && server.mock.wsConnections().length > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
     const info = await fetch(`${server.url}/api/info`, { method: 'POST', headers: { 'X-API-Key': 'k1' }, body: '{}' });
     expect(info.status).toBe(200);
-    for (let i = 0; i < 50 && server.transport.size > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(server.transport.size).toBe(0);
-    expect(server.node.connections.numClients).toBe(0);
+    expect(server.mock.wsConnections()).toEqual([]);
+    expect(((await info.json()) as { result: { nodes: { num_clients: number }[] } }).result.nodes[0]?.num_clients).toBe(0);
     expect([...closes.values()].reduce((a, b) => a + b, 0)).toBe(opened);
     console.log(`ws fuzz: ${opened} connections, ${replies} messages received, close codes ${JSON.stringify(Object.fromEntries([...closes].sort((a, b) => a[0] - b[0])))}`);
     expect(replies).toBeGreaterThan(CONNECTIONS * 3);

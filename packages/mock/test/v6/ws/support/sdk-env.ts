@@ -1,7 +1,7 @@
 /**
  * What an SDK scenario runs with, against any server (the mock or the real v6.9.1): the real
  * `centrifuge` SDK in Node over `ws`, connection and subscription tokens signed with the test
- * secret, the server API through the v6 client runtime, and one event log that every client and
+ * secret, the server API through the generated v6 client, and one event log that every client and
  * subscription writes its events to, in the order they happen. Values that differ from server to
  * server (client ids, epochs) are masked by order of first appearance, so two runs compare equal.
  */
@@ -9,7 +9,7 @@ import { Centrifuge, type Subscription, type SubscriptionOptions, type Options }
 import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 import { API_KEY, TOKEN_SECRET } from '../../../../../../test/support/centrifugo-v6.js';
-import { V6Client } from '../../../../../client/test/v6/support/protocol.js';
+import { Client } from '@centkit/client/v6';
 
 const WAIT_MS = 5000;
 
@@ -61,11 +61,11 @@ export interface TokenClaims {
 
 export class SdkEnv {
   readonly log = new EventLog();
-  readonly api: V6Client;
+  readonly api: Client;
   private readonly clients: Centrifuge[] = [];
 
   constructor(readonly url: string, readonly wsUrl: string) {
-    this.api = new V6Client({ url, apiKey: API_KEY });
+    this.api = new Client({ url, apiKey: API_KEY });
   }
 
   /** An HS256 token with the test secret; `expiresIn` seconds sets `exp`. */
@@ -106,5 +106,6 @@ export class SdkEnv {
 
   close(): void {
     for (const c of this.clients) c.disconnect();
+    void this.api.close();
   }
 }

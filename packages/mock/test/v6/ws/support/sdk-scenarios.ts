@@ -123,7 +123,7 @@ export const SCENARIOS: readonly SdkScenario[] = [
       await sub.ready(5000);
       await env.api.publish({ channel: 'hist:sdk2', data: { n: 1 } });
       await env.log.waitFor('A/hist:sdk2 publication');
-      await env.api.callRaw('disconnect', { user: 'u1', disconnect: { code: 4001, reason: 'come back' } });
+      await env.api.disconnect({ user: 'u1', disconnect: { code: 4001, reason: 'come back' } });
       await env.log.waitFor('A connecting');
       await env.api.publish({ channel: 'hist:sdk2', data: { n: 2 } });
       await env.api.publish({ channel: 'hist:sdk2', data: { n: 3 } });
@@ -149,9 +149,9 @@ export const SCENARIOS: readonly SdkScenario[] = [
       sub.subscribe();
       a.connect();
       await sub.ready(5000);
-      await env.api.callRaw('unsubscribe', { user: 'u1', channel: 'news' });
+      await env.api.unsubscribe({ user: 'u1', channel: 'news' });
       await env.log.waitFor('A/news unsubscribed');
-      await env.api.callRaw('disconnect', { user: 'u1' });
+      await env.api.disconnect({ user: 'u1' });
       await env.log.waitFor('A disconnected');
     },
     expected: [
@@ -168,7 +168,7 @@ export const SCENARIOS: readonly SdkScenario[] = [
       const a = env.client('A', { token: await env.token({ sub: 'u1' }) });
       a.connect();
       await a.ready(5000);
-      await env.api.callRaw('subscribe', { user: 'u1', channel: 'hist:sdk3', data: { welcome: true } });
+      await env.api.subscribe({ user: 'u1', channel: 'hist:sdk3', data: { welcome: true } });
       await env.log.waitFor('A server-subscribed');
       await env.api.publish({ channel: 'hist:sdk3', data: { n: 1 } });
       await env.log.waitFor('A server-publication');
