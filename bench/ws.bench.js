@@ -6,20 +6,17 @@
 // SDK does (connect + subscribe in one frame, `{}` answered to pings): 1,000 SDK instances in
 // the load generator's one process would measure the SDK more than the server. The load
 // generator runs on CPU 0 and each server on CPU 1 where taskset works.
-// BENCH_ROUNDS (default 3) and BENCH_WS_CLIENTS (default 1000) change the rounds and clients.
+// BENCH_ROUNDS (default 5) and BENCH_WS_CLIENTS (default 1000) change the rounds and clients.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 import { startCentrifugoProcess } from '../scripts/centrifugo-process.js';
 import { CENTRIFUGO_VERSION, v6Unavailable } from './lib/centrifugo-v6.js';
 import { fmt, median, table } from './lib/measure.js';
-import { pinThisProcess, startChild } from './lib/processes.js';
+import { pinThisProcess, startMockV6 } from './lib/processes.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CLIENTS = Number(process.env.BENCH_WS_CLIENTS ?? 1000);
 const PUBLISH_EVERY_MS = 10;
 const PUBLISH_SECONDS = 5;
@@ -47,7 +44,7 @@ async function freePort() {
 }
 
 const SERVERS = [
-  { name: '@centkit/mock v6', start: () => startChild([path.join(root, 'bench/lib/ws-mock-server.js'), JSON.stringify(CONFIG)], { cpu: 1, ready: /ready (http:\/\/127\.0\.0\.1:\d+)/ }) },
+  { name: 'centkit-mock --protocol v6', start: () => startMockV6(CONFIG, { cpu: 1 }) },
   ...(v6Unavailable() === undefined ? [{ name: `the real Centrifugo v${CENTRIFUGO_VERSION}`, start: async () => startCentrifugoProcess(CONFIG, await freePort(), { cpu: 1 }) }] : []),
 ];
 

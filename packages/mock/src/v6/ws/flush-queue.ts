@@ -6,6 +6,8 @@
  * writer batches what queued up during its previous write. One timer for all connections.
  * Measured by `npm run bench -- ws` (per-message writes, one syscall each, were the bottleneck).
  */
+import { FrameCache } from './frame-once.js';
+
 export interface Flushable {
   flush(): void;
 }
@@ -13,6 +15,8 @@ export interface Flushable {
 export class FlushQueue {
   private pending = new Set<Flushable>();
   private scheduled = false;
+  /** Frames of this turn's messages (frame-once.ts). */
+  readonly frames = new FrameCache();
 
   add(f: Flushable): void {
     this.pending.add(f);
@@ -26,5 +30,6 @@ export class FlushQueue {
     const due = this.pending;
     this.pending = new Set();
     for (const f of due) f.flush();
+    this.frames.clear();
   }
 }

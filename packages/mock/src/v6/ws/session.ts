@@ -27,7 +27,8 @@ import { framePongWaitMs, scheduleExpiry, startFramePings } from './keepalive.js
 
 /** The socket under a session. */
 export interface Wire {
-  send(message: string): void;
+  /** Writes one ready-made websocket frame (frame-once.ts). */
+  sendFrame(frame: Buffer): void;
   close(code: number, reason: string): void;
   /** Drops the connection without a close frame. */
   terminate(): void;
@@ -170,7 +171,7 @@ export class ClientSession implements ConnectionSink, Flushable {
     const message = joinMessages(this.outbox);
     this.outbox = [];
     this.outboxBytes = 0;
-    this.wire.send(message);
+    this.wire.sendFrame(this.ctx.flushes.frames.frame(message));
   }
 
   private slow(): void {

@@ -8,7 +8,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MockUsageError } from '../../errors.js';
-import { encodeKeptBytes, hasKeptBytes } from '../../json/kept-bytes.js';
 import type { MockLogger } from '../../logger.js';
 import type { CentrifugoV6Config } from '../config/types.js';
 import type { NodeV6 } from '../state/node.js';
@@ -78,13 +77,14 @@ export class WebsocketTransport {
       return;
     }
     const accepted: Accepted = r;
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, accepted));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, socket, accepted));
   }
 
-  private open(ws: WebSocket, accepted: Accepted): void {
+  private open(ws: WebSocket, socket: Duplex, accepted: Accepted): void {
     const wire: Wire = {
-      // a payload with bytes that are not UTF-8 goes out as those bytes, as the server writes them
-      send: (m) => (hasKeptBytes(m) ? ws.send(encodeKeptBytes(m), { binary: false }) : ws.send(m)),
+      sendFrame: (frame) => {
+        if (ws.readyState === ws.OPEN) socket.write(frame);
+      },
       close: (code, reason) => {
         // ws refuses codes outside 1000-1014/3000-4999 and reasons over 123 bytes; the server
         // cannot send an over-long close frame either and drops the connection without one.
@@ -100,7 +100,7 @@ export class WebsocketTransport {
       resume: () => ws.resume(),
       ping: () => ws.ping(),
       get bufferedAmount() {
-        return ws.bufferedAmount;
+        return socket.writableLength;
       },
     };
     const session = new ClientSession(this.ctx, wire, accepted.framePingPong);
