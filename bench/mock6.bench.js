@@ -6,13 +6,12 @@
 // rotating each round), figures as medians; with taskset the load generator runs on CPU 0 and the
 // servers on CPU 1. BENCH_ROUNDS and BENCH_SECONDS change the rounds and their length.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { fmt, median, table } from './lib/measure.js';
-import { canPin, cpuSeconds, pinThisProcess, startChild } from './lib/processes.js';
+import { canPin, cpuSeconds, pinThisProcess, startChild, startMockV6 as startMockV6With } from './lib/processes.js';
 import { CENTRIFUGO_VERSION, startV6, V6_PUBLISH, v6Unavailable } from './lib/centrifugo-v6.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,17 +19,12 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const STARTS = 9;
 const CONNECTIONS = [1, 32];
-const bin = path.join(root, 'packages/mock/bin/centkit-mock.js');
 const bareServer = path.join(root, 'bench/lib/bare-server.js');
 /** The config both servers get (the real one's harness adds its listen address, /health and usage stats off). */
 const CONFIG = { http_api: { key: V6_PUBLISH.headers['x-api-key'] } };
 
 /** `centkit-mock --protocol v6` in its own process on a free port, with CONFIG as its config file. */
-function startMockV6(options = {}) {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'centkit-bench-')), 'config.json');
-  writeFileSync(file, JSON.stringify(CONFIG));
-  return startChild([bin, '--protocol', 'v6', '--port', '0', '-c', file], { ready: /API at (http:\/\/127\.0\.0\.1:\d+)/, ...options });
-}
+const startMockV6 = (options = {}) => startMockV6With(CONFIG, options);
 
 function load(url, seconds, connections, request = V6_PUBLISH) {
   return new Promise((resolve, reject) => {

@@ -139,6 +139,14 @@ describe('README.md snippets', () => {
     expect(out['commands']).toEqual(['publish:ok', 'history:ok', 'publish:ok', 'presence_stats:ok', 'publish:error']);
   });
 
+  it('the websocket snippet: the real centrifuge SDK receives what the v6 client published into the v6 mock', () => {
+    const snippet = blockImporting('centrifuge');
+    const run = runModule('ws-v6.mjs', snippet);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe("{ text: 'hello' }\n");
+  });
+
   it('the v6 validators snippet gives what its comments say', () => {
     const snippet = blockImporting('@centkit/validators/v6');
     const calls = [...snippet.matchAll(/^(validate\w*\(.*\));\n\/\/ → (.*)$|^(validate\w*\(.*\)); \/\/ → (.*)$/gm)];

@@ -15,6 +15,13 @@ export function startMock(config, options = {}) {
   return startChild([path.join(root, 'packages/mock/bin/centkit-mock.js'), '--port', '0', '--config', file], { ready: /API at (http:\/\/127\.0\.0\.1:\d+)/, ...options });
 }
 
+/** `centkit-mock --protocol v6` in its own process on a free port, with `config` (Centrifugo v6's own keys) as its config file. */
+export function startMockV6(config, options = {}) {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'centkit-bench-')), 'config.json');
+  writeFileSync(file, JSON.stringify(config));
+  return startChild([path.join(root, 'packages/mock/bin/centkit-mock.js'), '--protocol', 'v6', '--port', '0', '-c', file], { ready: /API at (http:\/\/127\.0\.0\.1:\d+)/, ...options });
+}
+
 let taskset;
 /** Whether CPUs can be pinned here (Linux with util-linux's taskset, and at least 2 CPUs). */
 export function canPin() {

@@ -16,7 +16,7 @@ import type { MockCentrifugoV6 } from './mock-types.js';
 
 export const USAGE_V6 = `usage: centkit-mock --protocol v6 [options]
 
-A fake Centrifugo v6 server API for tests, with a control API under /_mock/.
+A fake Centrifugo v6 server API and websocket client protocol for tests, with a control API under /_mock/.
 
 options:
   -c, --config FILE            Centrifugo v6 config file: .json, .yaml/.yml or .toml
@@ -64,5 +64,5 @@ export async function mainV6(argv: readonly string[]): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   mock = await startMockCentrifugoV6({ config, port, host, strict: values.strict, logger, logRequests: values.verbose });
-  process.stdout.write(`centkit-mock: Centrifugo ${VERSION} API at ${mock.apiUrl}/<method> (control API at ${mock.url}/_mock/)\n`);
+  process.stdout.write(`centkit-mock: Centrifugo ${VERSION} API at ${mock.apiUrl}/<method>, websocket clients at ${mock.wsUrl} (control API at ${mock.url}/_mock/)\n`);
 }

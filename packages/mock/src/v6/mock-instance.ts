@@ -14,6 +14,10 @@ import { softErrorNamed } from './protocol.js';
 import type { Connection } from './state/connections.js';
 import type { NodeV6 } from './state/node.js';
 import type { RecordsV6 } from './state/records.js';
+import { wsControlRoutes } from './ws/control-routes.js';
+import type { ActivePushFault, PushFaultSpec } from './ws/push-faults.js';
+import { signConnectionToken, type ConnectionTokenClaims } from './ws/sign-token.js';
+import type { WebsocketTransport, WsConnectionInfo } from './ws/transport.js';
 
 export class MockV6 implements MockCentrifugoV6 {
   url = '';
@@ -28,6 +32,7 @@ export class MockV6 implements MockCentrifugoV6 {
     private readonly node: NodeV6,
     private readonly records: RecordsV6,
     readonly warnings: readonly StartupLogRecord[],
+    private readonly ws: WebsocketTransport,
   ) {}
 
   started(host: string, port: number, apiPrefix: string, stop: () => Promise<void>): void {
@@ -36,6 +41,11 @@ export class MockV6 implements MockCentrifugoV6 {
     this.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     this.apiUrl = `${this.url}${apiPrefix === '/' ? '' : apiPrefix}`;
     this.stop = stop;
+  }
+
+  /** `ws://<host>:<port>/connection/websocket`: where the centrifuge SDK connects. */
+  get wsUrl(): string {
+    return `${this.url.replace(/^http/, 'ws')}${this.ws.config.path}`;
   }
 
   get config(): ResolvedConfigV6 {
@@ -55,6 +65,7 @@ export class MockV6 implements MockCentrifugoV6 {
   }
 
   reset(): void {
+    this.ws.reset();
     this.node.reset();
     this.records.reset();
     this.fakes.clear();
@@ -148,7 +159,30 @@ export class MockV6 implements MockCentrifugoV6 {
     return historyJson(this.node.history.peek(channel));
   }
 
+  connectionToken(user: string, claims?: ConnectionTokenClaims): Promise<string> {
+    return signConnectionToken(this.node, user, claims);
+  }
+  wsConnections(): WsConnectionInfo[] {
+    return this.ws.list();
+  }
+  dropConnection(client: string, code?: number, reason?: string): boolean {
+    return this.ws.drop(client, code, reason);
+  }
+  injectPushFault(spec: PushFaultSpec): ActivePushFault {
+    return this.ws.faults.add(spec);
+  }
+  removePushFault(id: number): boolean {
+    return this.ws.faults.remove(id);
+  }
+  clearPushFaults(): void {
+    this.ws.faults.clear();
+  }
+  pushFaults(): ActivePushFault[] {
+    return this.ws.faults.list();
+  }
+
   readonly controlRoutes: readonly ControlRoute[] = [
+    ...wsControlRoutes(this),
     {
       method: 'POST',
       path: /^\/clients\/([^/]+)\/channels$/,

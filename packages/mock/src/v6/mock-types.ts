@@ -9,6 +9,7 @@ import type { CommandMatcher, WaitOptions } from '../state/recorder.js';
 import type { CentrifugoV6Config, ResolvedConfigV6, StartupLogRecord } from './config/types.js';
 import type { FakeClientSpecV6 } from './engine/fake-clients.js';
 import type { FakeClientV6, HistoryEntryV6 } from './fake-client-view.js';
+import type { WsControls } from './ws/control-routes.js';
 
 export interface MockCentrifugoV6Options {
   /** Centrifugo v6's own config, as its config file holds it (`http_api.key`, `channel.namespaces`, …). */
@@ -48,9 +49,11 @@ export type RecordedCommandV6 =
   | { readonly [M in CommandMethodName]: Omit<RecordedCommand, 'method' | 'params'> & { readonly method: M; readonly params: MethodTypes[M]['params'] | undefined } }[CommandMethodName]
   | (Omit<RecordedCommand, 'method'> & { readonly method: '' });
 
-export interface MockCentrifugoV6 extends Omit<ControlTarget<FakeClientSpecV6, FakeClientV6, HistoryEntryV6>, 'historyJson' | 'controlRoutes' | 'commands' | 'waitFor'> {
+export interface MockCentrifugoV6 extends Omit<ControlTarget<FakeClientSpecV6, FakeClientV6, HistoryEntryV6>, 'historyJson' | 'controlRoutes' | 'commands' | 'waitFor'>, WsControls {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
+  /** `ws://127.0.0.1:<port>/connection/websocket`: the client protocol, for the centrifuge SDK. */
+  readonly wsUrl: string;
   /** The API prefix: `url` + `http_api.handler_prefix` (`/api`); methods are at `apiUrl/<method>`. */
   readonly apiUrl: string;
   readonly port: number;

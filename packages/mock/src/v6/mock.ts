@@ -1,4 +1,7 @@
-/** `startMockCentrifugoV6`: one fake Centrifugo v6.9.1 server API on 127.0.0.1, with its test controls. */
+/**
+ * `startMockCentrifugoV6`: one fake Centrifugo v6.9.1 on 127.0.0.1 — its server API, and its
+ * websocket client protocol at `/connection/websocket` — with its test controls.
+ */
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { systemClock } from '../clock.js';
@@ -6,14 +9,16 @@ import { MockUsageError } from '../errors.js';
 import { BodyBudget, DEFAULT_MAX_BODY_IN_FLIGHT, DEFAULT_MAX_JSON_BODY } from '../http/body-budget.js';
 import { createGoServer, listen, shutdown } from '../http/go-server.js';
 import { silentLogger } from '../logger.js';
-import { apiPrefix } from './api/route.js';
+import { apiPrefix, splitTarget } from './api/route.js';
 import { parseConfigV6 } from './config/parse-config.js';
 import { handleRequestV6 } from './http/handler.js';
+import { routeUpgrades } from './http/upgrade.js';
 import { MockV6 } from './mock-instance.js';
 import type { MockCentrifugoV6, MockCentrifugoV6Options } from './mock-types.js';
 import { NodeV6 } from './state/node.js';
 import { RecordsV6 } from './state/records.js';
 import { loadWireValidationV6 } from './wire-validation.js';
+import { WebsocketTransport } from './ws/transport.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -33,14 +38,20 @@ export async function startMockCentrifugoV6(options: MockCentrifugoV6Options = {
   const records = new RecordsV6(clock, options.strict ?? false, options.recordLimit);
   const maxJsonBodyBytes = options.maxJsonBodyBytes ?? DEFAULT_MAX_JSON_BODY;
   const budget = new BodyBudget(Math.max(options.maxBodyBytesInFlight ?? DEFAULT_MAX_BODY_IN_FLIGHT, maxJsonBodyBytes));
-  const mock = new MockV6(node, records, warnings);
+  const ws = new WebsocketTransport(node, options.config, logger);
+  const mock = new MockV6(node, records, warnings, ws);
   let closing = false;
   const context = { node, records, maxJsonBodyBytes, budget, control: options.controlApi === false ? undefined : mock, isClosing: () => closing };
   const server = createGoServer({
-    onRequest: (req, res) => handleRequestV6(context, req, res),
+    onRequest: (req, res) => {
+      const target = splitTarget(req.url ?? '/');
+      if (target !== undefined && ws.handles(target.path)) ws.handleRequest(req, res, target.query);
+      else handleRequestV6(context, req, res);
+    },
     ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
     ...(options.logRequests === true ? { requestLog: (line: string) => logger.debug(line) } : {}),
   });
+  routeUpgrades(server, ws);
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
   if (!LOOPBACK.has(host)) logger.warn(`listening on ${host}:${port}, which other hosts may reach (the default is 127.0.0.1)`);
@@ -50,6 +61,7 @@ export async function startMockCentrifugoV6(options: MockCentrifugoV6Options = {
   mock.started(host, port, apiPrefix(config), async () => {
     closing = true;
     clearInterval(sweep);
+    ws.close();
     await shutdown(server);
   });
   return mock;

@@ -68,7 +68,7 @@ export function subscribe(node: NodeV6, c: Connection, channel: string, options:
   return 'ok';
 }
 
-function recovered(read: { readonly publications: readonly { offset: number }[]; readonly offset: number; readonly epoch: string }, since: { readonly offset: bigint; readonly epoch: string }): boolean {
+export function recovered(read: { readonly publications: readonly { offset: number }[]; readonly offset: number; readonly epoch: string }, since: { readonly offset: bigint; readonly epoch: string }): boolean {
   if (since.epoch !== '' && since.epoch !== read.epoch) return false;
   const pubs = read.publications;
   if (pubs.length === 0) return BigInt(read.offset) === since.offset;
@@ -107,11 +107,11 @@ export function refresh(node: NodeV6, c: Connection, r: { readonly expired: bool
   c.sink.push(refreshPush(expireAt > 0, ttl > 0 ? ttl : 0));
 }
 
-function infoOf(c: Connection, sub: Subscription): ClientInfo {
+export function infoOf(c: Connection, sub: Subscription): ClientInfo {
   return { user: c.user, client: c.client, connInfo: c.info, chanInfo: sub.chanInfo };
 }
 
-function joinLeave(node: NodeV6, channel: string, kind: 'join' | 'leave', info: ClientInfo): void {
+export function joinLeave(node: NodeV6, channel: string, kind: 'join' | 'leave', info: ClientInfo): void {
   let json: string | undefined;
   for (const s of node.connections.subscribers(channel)) {
     if (!s.subs.get(channel)?.pushJoinLeave) continue;

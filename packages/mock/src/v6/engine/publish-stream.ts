@@ -6,7 +6,7 @@
  * position is empty.
  */
 import { publicationPush } from '../encode/pushes.js';
-import type { Position, Publication } from '../state/history-hub.js';
+import type { ClientInfo, Position, Publication } from '../state/history-hub.js';
 import type { NodeV6 } from '../state/node.js';
 import type { ChannelOptions } from '../config/types.js';
 
@@ -17,6 +17,8 @@ export interface StreamPublish {
   readonly skipHistory: boolean;
   readonly version: bigint;
   readonly versionEpoch: string;
+  /** The publishing client, for a client-protocol publish (pushes and history carry it). */
+  readonly info?: ClientInfo | undefined;
 }
 
 const NONE: Position = { offset: 0, epoch: '' };
@@ -27,7 +29,7 @@ export function publishToStream(node: NodeV6, channel: string, options: ChannelO
     const cached = node.publishResults.get(channel, p.idempotencyKey);
     if (cached !== undefined) return cached;
   }
-  const pub: Publication = { data: p.data, tags: p.tags, info: undefined, time: node.clock.now(), offset: 0 };
+  const pub: Publication = { data: p.data, tags: p.tags, info: p.info, time: node.clock.now(), offset: 0, ...(p.version > 0n && { version: p.version }) };
   let position = NONE;
   if (!p.skipHistory && options.historySize > 0 && options.historyTtl > 0n) {
     const metaTtl = options.historyMetaTtl !== 0n ? options.historyMetaTtl : node.config.channel.historyMetaTtl;
@@ -42,13 +44,13 @@ export function publishToStream(node: NodeV6, channel: string, options: ChannelO
     position = { offset: r.offset, epoch: r.epoch };
   }
   if (p.idempotencyKey !== '') node.publishResults.save(channel, p.idempotencyKey, position);
-  deliver(node, channel, pub);
+  deliver(node, channel, pub, position.epoch);
   return position;
 }
 
-function deliver(node: NodeV6, channel: string, pub: Publication): void {
+function deliver(node: NodeV6, channel: string, pub: Publication, epoch: string): void {
   const subscribers = node.connections.subscribers(channel);
   if (subscribers.length === 0) return;
-  const json = publicationPush(channel, pub);
+  const json = publicationPush(channel, { ...pub, epoch });
   for (const c of subscribers) c.sink.push(json);
 }

@@ -25,6 +25,8 @@ export interface Publication {
   readonly info: ClientInfo | undefined;
   readonly time: number;
   offset: number;
+  /** The `version` the API published it with (0 or absent: none); client-protocol pushes carry it. */
+  readonly version?: bigint;
 }
 
 export interface Position {
