@@ -26,11 +26,13 @@ async function story(url: string, wsUrl: string): Promise<string[]> {
   const a = await open('ua');
   const b = await open('ub');
   await new Promise((resolve) => setTimeout(resolve, 200));
-  const expireAt = Math.floor(Date.now() / 1000) + 1;
+  // At least a full second ahead, so a slow machine never sends an expiry already past (which the
+  // server treats as expired at once, with no refresh push).
+  const expireAt = Math.floor(Date.now() / 1000) + 2;
   for (const user of ['ua', 'ub']) await fetch(`${url}/api/refresh`, { method: 'POST', headers: { 'X-API-Key': API_KEY }, body: JSON.stringify({ user, expire_at: expireAt }) });
   await new Promise((resolve) => setTimeout(resolve, 300));
   b.send(JSON.stringify({ id: 2, refresh: { token: await token({ sub: 'ub', exp: Math.floor(Date.now() / 1000) + 3600 }) } }));
-  await new Promise((resolve) => setTimeout(resolve, 3500));
+  await new Promise((resolve) => setTimeout(resolve, 4500));
   a.terminate();
   b.terminate();
   return seen.filter((l) => !l.endsWith('close 1006')).map((l) => l.replace(/"ttl":\d+/, '"ttl":"<ttl>"'));
