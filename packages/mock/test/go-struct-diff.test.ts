@@ -7,6 +7,7 @@ import { decodeStruct, fold, jsonType, type StructSpec } from '../src/json/go-st
 import { checkJson } from '../src/json/scan.js';
 import { unquote } from '../src/json/unquote.js';
 import { forEachElement, forEachMember } from '../src/json/walk.js';
+import { prng } from './support/prng.js';
 
 function reference(text: string, spec: StructSpec): unknown {
   const value: Record<string, unknown> = {};
@@ -41,17 +42,6 @@ function reference(text: string, spec: StructSpec): unknown {
     }
   });
   return problem ? { ok: false, ...problem } : { ok: true, value };
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('decodeStruct differential', () => {
