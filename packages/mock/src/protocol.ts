@@ -1,6 +1,7 @@
 /**
  * The one place the mock learns about the protocol: the generated method table and wire
- * validators of `@centkit/validators` (from schema/centrifugo-v1). Behaviour (what each method
+ * validators of `@centkit/validators` and the generated decoding glue (`gen/glue.gen.ts`: the
+ * struct each method's params decode into), all from schema/centrifugo-v1. Behaviour (what each method
  * does to state) stays hand-written in `api/methods/`; `api/methods/index.ts` is typed over
  * `MethodName`, so a method added to the schema without a handler does not compile.
  *
@@ -11,8 +12,19 @@
 import { isMethodName as isGeneratedMethodName, methodNames as generatedMethodNames, methods as generatedMethods } from '@centkit/validators/protocol';
 import type { MethodName as GeneratedMethodName } from '@centkit/validators/protocol';
 import type { ValidationIssue as GeneratedIssue } from '@centkit/validators';
+import { decodeGoStructAt, type GoDecodeResult, type GoStruct } from './json/go-decode.js';
+import { paramsStructs, structs } from './gen/glue.gen.js';
 
 export type MethodName = GeneratedMethodName;
+export type Structs = typeof structs;
+export type Params<M extends MethodName> = GoStruct<Structs, (typeof paramsStructs)[M]>;
+
+export { paramsStructs, structs };
+
+/** `json.Unmarshal(params, &p)` into `method`'s params struct; `params` is valid JSON (a command's raw value). */
+export function decodeParamsText<M extends MethodName>(method: M, params: string): GoDecodeResult<Params<M>> {
+  return decodeGoStructAt(params, 0, structs, paramsStructs[method]) as GoDecodeResult<Params<M>>;
+}
 
 export type ErrorId = (typeof generatedMethods)[MethodName]['errors'][number];
 

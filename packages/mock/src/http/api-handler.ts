@@ -15,7 +15,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeCommands, type RawCommand } from '../api/decode-commands.js';
 import { runBatch, schemaIssues } from '../api/dispatch.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { decodeStruct } from '../json/go-struct.js';
+import { decodeGoStructAt } from '../json/go-decode.js';
+import type { GoStructs } from '../json/go-kinds.js';
 import { decodeKeptBytes } from '../json/kept-bytes.js';
 import type { CommandTarget } from '../state/faults.js';
 import type { MockNode } from '../state/node.js';
@@ -184,12 +185,13 @@ async function applyFaults(node: MockNode, req: IncomingMessage, res: ServerResp
   return false;
 }
 
-const TARGET = { channel: 'string', channels: 'strings' } as const;
+/** What a fault matches in any method's params: its channel or channels. */
+const TARGET = { Target: { channel: 'string', channels: 'strings' } } as const satisfies GoStructs;
 
 function targetsOf(commands: readonly RawCommand[]): CommandTarget[] {
   return commands.map((c) => {
     if (c.params === undefined) return { method: c.method, channels: [] };
-    const p = decodeStruct(c.params, 0, c.params.length, TARGET);
+    const p = decodeGoStructAt(c.params, 0, TARGET, 'Target');
     if (!p.ok) return { method: c.method, channels: [] };
     return { method: c.method, channels: p.value.channel === '' ? p.value.channels : [p.value.channel, ...p.value.channels] };
   });

@@ -69,7 +69,30 @@ export function compiledStruct(structs: GoStructs, name: string): CompiledStruct
   return c;
 }
 
-const EMPTY: readonly never[] = Object.freeze([]);
+/** The empty (or nil) slice every decode shares: frozen, so no one can fill it. */
+export const EMPTY: readonly never[] = Object.freeze([]);
+
+/** `nullInto` for the kinds JSON `null` leaves alone. */
+export const KEEPS_VALUE: unique symbol = Symbol('keeps its value');
+
+/**
+ * What JSON `null` does to a field of this kind (encoding/json's `literalStore`): a string, bool
+ * or number keeps the value it had (`KEEPS_VALUE`); a raw field holds the text `null`; a struct
+ * pointer, map or slice becomes nil.
+ */
+export function nullInto(kind: GoKind): unknown {
+  if (typeof kind === 'object') return 'list' in kind ? EMPTY : undefined;
+  switch (kind) {
+    case 'raw':
+      return 'null';
+    case 'strings':
+      return EMPTY;
+    case 'string-map':
+      return undefined;
+    default:
+      return KEEPS_VALUE;
+  }
+}
 
 function compile(name: string, spec: GoFields): CompiledStruct {
   const names = Object.keys(spec);
