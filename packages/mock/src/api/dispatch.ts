@@ -3,8 +3,9 @@
  * whole request, but commands before it keep their side effects; soft errors go in the reply.
  * Every command is recorded, with the transport it came on.
  */
+import { goDocumentView } from '../json/go-view.js';
 import { withoutKeptBytes } from '../json/kept-bytes.js';
-import { canonicalMethodName, wireValidation, type ValidationIssue } from '../protocol.js';
+import { canonicalMethodName, isMethodName, paramsStructs, structs, wireValidation, type ValidationIssue } from '../protocol.js';
 import type { MockNode } from '../state/node.js';
 import type { Transport } from '../state/recorded-command.js';
 import type { RawCommand } from './decode-commands.js';
@@ -74,16 +75,15 @@ export function runCommand(info: RequestInfo, cmd: RawCommand, index: number): {
   return { ok: true, json: replyJson(cmd.uid, method, result.error, result.advice, result.body), result };
 }
 
-/** What the wire validators say about a command's params (for violation reports). */
+/**
+ * What the wire validators say about a command's params (for violation reports), seen as the
+ * server reads them (json/go-view.ts: keys as Go matches them).
+ */
 export function schemaIssues(method: string, params: string | undefined): readonly ValidationIssue[] {
   if (!wireValidation.available) return [];
-  let value: unknown;
-  try {
-    value = params === undefined ? undefined : JSON.parse(params);
-  } catch {
-    return [];
-  }
-  return wireValidation.validateParams(method, value);
+  if (params === undefined) return wireValidation.validateParams(method, undefined);
+  const view = isMethodName(method) ? goDocumentView(params, structs, paramsStructs[method]) : undefined;
+  return view === undefined ? [] : wireValidation.validateParams(method, view.value);
 }
 
 function compareWithSchema(node: MockNode, cmd: RawCommand, result: CommandResult): void {

@@ -4,6 +4,9 @@
  * by a strict mock, before it listens (ajv's compiled code is most of the package's start-up).
  */
 import type { ValidationIssue } from '@centkit/validators/v6';
+import { goDocumentView } from '../json/go-view.js';
+import { paramsStructs, structs } from './gen/glue.gen.js';
+import type { MethodName } from './protocol.js';
 
 let validate: ((method: string, value: unknown) => readonly ValidationIssue[]) | undefined;
 
@@ -16,14 +19,12 @@ export async function loadWireValidationV6(): Promise<void> {
   };
 }
 
-/** What the wire schema says about `text` as `method`'s params ([] when it is not JSON, or the validators are not loaded). */
-export function wireIssues(method: string, text: string): readonly ValidationIssue[] {
+/**
+ * What the wire schema says about `text` as `method`'s params, seen as the server reads it
+ * (json/go-view.ts: keys as Go matches them); [] when it is not JSON, or the validators are not loaded.
+ */
+export function wireIssues(method: MethodName, text: string): readonly ValidationIssue[] {
   if (validate === undefined) return [];
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  return validate(method, value);
+  const view = goDocumentView(text, structs, paramsStructs[method]);
+  return view === undefined ? [] : validate(method, view.value);
 }

@@ -18,6 +18,7 @@ import type { CommandTarget } from '../../state/faults.js';
 import { channelsOf } from '../api/invoke.js';
 import { admit, perform, prepare, type ApiRoute, type Prepared, type Refusal } from '../api/execute.js';
 import { splitTarget } from '../api/route.js';
+import type { MethodName } from '../protocol.js';
 import type { NodeV6 } from '../state/node.js';
 import type { RecordsV6 } from '../state/records.js';
 import { wireIssues } from '../wire-validation.js';
@@ -100,7 +101,7 @@ function refused(ctx: ContextV6, requestId: number, p: Extract<Prepared, { kind:
   violation(ctx, requestId, 400, p.syntax ? 'data' : 'params', p.message, p.method === 'legacy' ? undefined : p.method, p.path, p.syntax ? '' : p.text);
 }
 
-function violation(ctx: ContextV6, requestId: number, status: number, kind: Parameters<RecordsV6['violations']['add']>[0]['kind'], message: string, method?: string, path = '', text = ''): void {
+function violation(ctx: ContextV6, requestId: number, status: number, kind: Parameters<RecordsV6['violations']['add']>[0]['kind'], message: string, method?: MethodName, path = '', text = ''): void {
   if (!ctx.records.strict) return;
   ctx.records.violations.add({
     requestId,
