@@ -14,17 +14,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeCommands, type RawCommand } from '../api/decode-commands.js';
 import { runBatch, schemaIssues } from '../api/dispatch.js';
-import type { ResolvedConfig } from '../config/types.js';
 import { decodeGoStructAt } from '../json/go-decode.js';
 import type { GoStructs } from '../json/go-kinds.js';
 import { decodeKeptBytes } from '../json/kept-bytes.js';
 import type { CommandTarget } from '../state/faults.js';
 import type { MockNode } from '../state/node.js';
-import type { ContractViolation } from '../state/violations.js';
 import type { BodyBudget } from './body-budget.js';
 import { readApiHead, readApiInput, type ApiHead, type ApiInput, type BodyRead, type Limits } from './api-input.js';
+import { readBodyThen, type BodyResult } from './read-body.js';
 import { sendError, sendJson, sendOverBudget, sendShuttingDown } from './responses.js';
-import { checkApiSign } from './sign.js';
+import { signRefusal, type Refusal } from './api-checks.js';
 import { settleUnreadBody } from './unread-body.js';
 
 export interface ApiContext {
@@ -33,8 +32,6 @@ export interface ApiContext {
   readonly budget: BodyBudget;
   isClosing(): boolean;
 }
-
-type Refusal = Omit<ContractViolation, 'requestId' | 'transport' | 'schemaIssues'> & { readonly schemaIssues?: ContractViolation['schemaIssues'] };
 
 /** Answers one API request; never throws (a failure is logged and answered with 500). */
 export function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, query: string): void {
@@ -50,7 +47,8 @@ export function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResp
       if (pending !== undefined) pending.catch((err: unknown) => failed(ctx, res, err));
       return;
     }
-    readApiInput(req, head, query, node.config.insecureApi, ctx.limits, ctx.budget, (input) => {
+    const read = (limit: number, then: (r: BodyResult) => void) => readBodyThen(req, limit, ctx.budget, then);
+    readApiInput(req.method ?? 'GET', head, query, node.config.insecureApi, ctx.limits, read, (input) => {
       try {
         const pending = answer(ctx, req, res, requestId, head, input);
         if (pending !== undefined) pending.catch((err: unknown) => failed(ctx, res, err));
@@ -69,28 +67,12 @@ function failed(ctx: ApiContext, res: ServerResponse, err: unknown): void {
   else res.destroy();
 }
 
-/**
- * Centrifugo's checks before the commands, in its order. `data` is the data, or only its length
- * (undefined: not known yet) when checking before the body is read: then the sign itself can
- * only be refused for its length.
- */
+/** `signRefusal`, logging a missing secret as the server does. */
 function checkSign(node: MockNode, sign: Buffer | undefined, data: Buffer | number | undefined, form = false): Refusal | undefined {
-  const config: ResolvedConfig = node.config;
-  if (config.insecureApi) return data === 0 || (Buffer.isBuffer(data) && data.length === 0) ? EMPTY_DATA : undefined;
-  if (sign === undefined || sign.length === 0) return { status: 400, kind: 'sign', path: '', message: `sign is missing (${form ? 'sign form field' : 'X-API-Sign header'})` };
-  const length = Buffer.isBuffer(data) ? data.length : data;
-  if (length === 0) return EMPTY_DATA;
-  if (config.secret === '') {
-    node.logger.error('no secret set in config');
-    return { status: 400, kind: 'config', path: '', message: 'no secret set in config (and insecure_api is off)' };
-  }
-  if (length === undefined) return undefined;
-  const valid = Buffer.isBuffer(data) ? checkApiSign(config.secret, data, sign) : sign.length === 64 ? undefined : false;
-  return valid === false ? BAD_SIGN : undefined;
+  const refusal = signRefusal(node.config, sign, data, form);
+  if (refusal?.kind === 'config') node.logger.error('no secret set in config');
+  return refusal;
 }
-
-const EMPTY_DATA: Refusal = { status: 400, kind: 'data', path: '', message: 'data is empty or missing' };
-const BAD_SIGN: Refusal = { status: 401, kind: 'sign', path: '', message: 'sign does not match: lowercase hex HMAC-SHA256 of the exact data bytes, 64 characters' };
 
 /** The checks in Centrifugo's order, then the commands. A promise only when faults are set. */
 function answer(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, requestId: number, head: ApiHead, input: ApiInput): Promise<void> | undefined {
