@@ -78,20 +78,11 @@ export const KEEPS_VALUE: unique symbol = Symbol('keeps its value');
 /**
  * What JSON `null` does to a field of this kind (encoding/json's `literalStore`): a string, bool
  * or number keeps the value it had (`KEEPS_VALUE`); a raw field holds the text `null`; a struct
- * pointer, map or slice becomes nil.
+ * pointer, map or slice becomes nil (its zero value).
  */
 export function nullInto(kind: GoKind): unknown {
-  if (typeof kind === 'object') return 'list' in kind ? EMPTY : undefined;
-  switch (kind) {
-    case 'raw':
-      return 'null';
-    case 'strings':
-      return EMPTY;
-    case 'string-map':
-      return undefined;
-    default:
-      return KEEPS_VALUE;
-  }
+  if (kind === 'raw') return 'null';
+  return typeof kind === 'object' || kind === 'strings' || kind === 'string-map' ? zeroOf(kind) : KEEPS_VALUE;
 }
 
 function compile(name: string, spec: GoFields): CompiledStruct {
