@@ -11,7 +11,7 @@
  * The body comes through a `BodyReader`: the server's reads a request, a test's a body in memory.
  */
 import { API_FORM_KEYS, ApiForm, parseQueryInto } from './form.js';
-import { requestMediaType, type MediaType } from '../go/media-type.js';
+import { parseMediaType, type MediaType } from '../go/media-type.js';
 import { parseMultipart } from '../go/multipart.js';
 import { firstHeader } from './raw-header.js';
 import { declaredLength, type BodyResult } from './read-body.js';
@@ -70,7 +70,7 @@ export function readApiInput(method: string, head: ApiHead, query: string, insec
     return;
   }
   const form = new ApiForm();
-  const media = head.contentType === '' ? undefined : requestMediaType(head.contentType);
+  const media = head.contentType === '' ? undefined : parseMediaType(head.contentType);
   if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && media?.type === 'application/x-www-form-urlencoded') {
     // Go reads at most 10 MiB + 1 bytes and drops the form past 10 MiB: a longer declared body is not read.
     if (head.declared !== undefined && head.declared > MAX_FORM_BYTES) return afterBody(head, query, insecure, limits, read, media, form, 'none', done);
