@@ -8,6 +8,7 @@ import type { ControlTarget } from './control/control-target.js';
 import { MockUsageError } from './errors.js';
 import { MAX_FORM_BYTES } from './http/api-input.js';
 import { BodyBudget, DEFAULT_MAX_BODY_IN_FLIGHT, DEFAULT_MAX_JSON_BODY } from './http/body-budget.js';
+import { ReplyFlush } from './http/reply-flush.js';
 import { createMockServer, type ServerTimeouts } from './http/server.js';
 import { listen, shutdown } from './http/go-server.js';
 import { silentLogger, type MockLogger } from './logger.js';
@@ -98,7 +99,7 @@ export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): 
   let closing = false;
   const mock = new Mock(node);
   const server = createMockServer({
-    api: { node, limits, budget, isClosing: () => closing },
+    api: { node, replies: new ReplyFlush(), limits, budget, isClosing: () => closing },
     control: options.controlApi === false ? undefined : mock,
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.logRequests === true ? { requestLog: (line: string) => logger.debug(line) } : {}),

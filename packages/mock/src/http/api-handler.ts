@@ -22,12 +22,15 @@ import type { MockNode } from '../state/node.js';
 import type { BodyBudget } from './body-budget.js';
 import { readApiHead, readApiInput, type ApiHead, type ApiInput, type BodyRead, type Limits } from './api-input.js';
 import { readBodyThen, type BodyResult } from './read-body.js';
+import type { ReplyFlush } from './reply-flush.js';
 import { sendError, sendJson, sendOverBudget, sendShuttingDown } from './responses.js';
 import { signRefusal, type Refusal } from './api-checks.js';
 import { settleUnreadBody } from './unread-body.js';
 
 export interface ApiContext {
   readonly node: MockNode;
+  /** This server's reply flush. */
+  readonly replies: ReplyFlush;
   readonly limits: Limits;
   readonly budget: BodyBudget;
   isClosing(): boolean;
@@ -91,12 +94,13 @@ function answer(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, requ
   if (input.body !== 'all') {
     // The body is needed no further: settle what is left of it (Go may close) before answering.
     const body = input.body;
-    return new Promise<void>((resolve) => settleUnreadBody(req, res, body, resolve)).then(() => respond(node, req, res, requestId, head, input.data, input.sign));
+    return new Promise<void>((resolve) => settleUnreadBody(req, res, body, resolve)).then(() => respond(ctx, req, res, requestId, head, input.data, input.sign));
   }
-  return respond(node, req, res, requestId, head, input.data, input.sign);
+  return respond(ctx, req, res, requestId, head, input.data, input.sign);
 }
 
-function respond(node: MockNode, req: IncomingMessage, res: ServerResponse, requestId: number, head: ApiHead, data: Buffer, sign: Buffer | undefined): Promise<void> | undefined {
+function respond(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, requestId: number, head: ApiHead, data: Buffer, sign: Buffer | undefined): Promise<void> | undefined {
+  const { node } = ctx;
   const refusal = checkSign(node, sign, data, head.mode === 'form');
   if (refusal !== undefined) return refuse(node, req, res, requestId, 'all', refusal);
   const text = decodeKeptBytes(data);
@@ -104,17 +108,18 @@ function respond(node: MockNode, req: IncomingMessage, res: ServerResponse, requ
   if (!decoded.ok) return refuse(node, req, res, requestId, 'all', { status: 400, kind: decoded.kind, path: decoded.path, message: decoded.message });
   const commands = decoded.commands;
   if (node.faults.size === 0) {
-    run(node, res, requestId, decoded.batch, commands, text.kept);
+    run(ctx, res, requestId, decoded.batch, commands, text.kept);
     return undefined;
   }
   return applyFaults(node, req, res, targetsOf(commands)).then((replaced) => {
-    if (!replaced) run(node, res, requestId, decoded.batch, commands, text.kept);
+    if (!replaced) run(ctx, res, requestId, decoded.batch, commands, text.kept);
   });
 }
 
-function run(node: MockNode, res: ServerResponse, requestId: number, batch: boolean, commands: readonly RawCommand[], keptBytes: boolean): void {
+function run(ctx: ApiContext, res: ServerResponse, requestId: number, batch: boolean, commands: readonly RawCommand[], keptBytes: boolean): void {
+  const { node } = ctx;
   const result = runBatch({ node, requestId, transport: 'http', batch, keptBytes }, commands);
-  if (result.ok) return sendJson(res, result.json, result.keptBytes);
+  if (result.ok) return sendJson(ctx.replies, res, result.json, result.keptBytes);
   const f = result.failure;
   if (node.strict) {
     const cmd = commands[f.index];

@@ -9,7 +9,6 @@
 import { METHODS, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { serveJsHttp, type JsHttpOptions } from './js-http1.js';
-import { trackConnection } from './reply-flush.js';
 
 const NODE_METHODS = new Set(METHODS);
 
@@ -26,7 +25,6 @@ export function sniffConnections(server: Server, options: JsHttpOptions): void {
   /** Connections read here, and whether each is idle: no request on it yet or now. */
   const ours = new Map<Socket, () => boolean>();
   server.on('connection', (socket: Socket) => {
-    trackConnection(socket);
     ours.set(socket, () => true);
     socket.once('close', () => ours.delete(socket));
     let seen: Buffer = Buffer.alloc(0);

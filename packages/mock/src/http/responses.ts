@@ -2,7 +2,7 @@
 import { STATUS_CODES, type ServerResponse } from 'node:http';
 import { encodeKeptBytes } from '../json/kept-bytes.js';
 import { hexEscapeNonAscii, htmlEscape } from './go-url.js';
-import { queueReply, type Reply } from './reply-flush.js';
+import type { Reply, ReplyFlush } from './reply-flush.js';
 
 const PLAIN = 'text/plain; charset=utf-8';
 
@@ -64,13 +64,13 @@ export function sendStar(res: ServerResponse, http11: boolean): void {
 }
 
 /**
- * The API's 200: `application/json` with no charset, no trailing newline; sent at the end of
- * this event-loop turn. `keptBytes`: `json` holds raw bytes that were not UTF-8, written back.
+ * The API's 200: `application/json` with no charset, no trailing newline; sent through the
+ * server's reply flush. `keptBytes`: `json` holds raw bytes that were not UTF-8, written back.
  */
-export function sendJson(res: ServerResponse, json: string, keptBytes = false): void {
+export function sendJson(replies: ReplyFlush, res: ServerResponse, json: string, keptBytes = false): void {
   // The body goes out as bytes: a string body is joined to the header text and encoded on
   // every write, which costs more than making the bytes.
-  queueReply(res, bytesReply(keptBytes ? encodeKeptBytes(json) : Buffer.from(json, 'utf8')));
+  replies.queue(res, bytesReply(keptBytes ? encodeKeptBytes(json) : Buffer.from(json, 'utf8')));
 }
 
 function bytesReply(body: Buffer): Reply {

@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { systemClock } from '../clock.js';
 import { MockUsageError } from '../errors.js';
 import { BodyBudget, DEFAULT_MAX_BODY_IN_FLIGHT, DEFAULT_MAX_JSON_BODY } from '../http/body-budget.js';
+import { ReplyFlush } from '../http/reply-flush.js';
 import { createGoServer, listen, shutdown } from '../http/go-server.js';
 import { silentLogger } from '../logger.js';
 import { apiPrefix } from './api/route.js';
@@ -35,7 +36,7 @@ export async function startMockCentrifugoV6(options: MockCentrifugoV6Options = {
   const budget = new BodyBudget(Math.max(options.maxBodyBytesInFlight ?? DEFAULT_MAX_BODY_IN_FLIGHT, maxJsonBodyBytes));
   const mock = new MockV6(node, records, warnings);
   let closing = false;
-  const context = { node, records, maxJsonBodyBytes, budget, control: options.controlApi === false ? undefined : mock, isClosing: () => closing };
+  const context = { node, records, replies: new ReplyFlush(), maxJsonBodyBytes, budget, control: options.controlApi === false ? undefined : mock, isClosing: () => closing };
   const server = createGoServer({
     onRequest: (req, res) => handleRequestV6(context, req, res),
     ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),

@@ -13,6 +13,7 @@ import { GO_BAD_REQUEST } from '../../http/go-server-answers.js';
 import { readBodyThen } from '../../http/read-body.js';
 import { sendError, sendOptionsStar, sendOverBudget, sendRawAndClose, sendShuttingDown, sendStar } from '../../http/responses.js';
 import { CONTROL_PREFIX } from '../../http/route.js';
+import type { ReplyFlush } from '../../http/reply-flush.js';
 import { settleUnreadBody } from '../../http/unread-body.js';
 import type { CommandTarget } from '../../state/faults.js';
 import { channelsOf } from '../api/invoke.js';
@@ -28,6 +29,8 @@ import { applyFaults } from './faults.js';
 export interface ContextV6 {
   readonly node: NodeV6;
   readonly records: RecordsV6;
+  /** This server's reply flush. */
+  readonly replies: ReplyFlush;
   readonly maxJsonBodyBytes: number;
   readonly budget: BodyBudget;
   readonly control: ControlTarget<unknown, unknown, unknown> | undefined;
@@ -60,7 +63,7 @@ export function handleRequestV6(ctx: ContextV6, req: IncomingMessage, res: Serve
     }
     if ('response' in a) {
       if (a.refusal !== undefined) violation(ctx, requestId, a.response.status, a.refusal, REFUSAL_MESSAGES[a.refusal]);
-      return settleUnreadBody(req, res, 'none', () => writeResponse(res, a.response));
+      return settleUnreadBody(req, res, 'none', () => writeResponse(ctx.replies, res, a.response));
     }
     if (a.route.kind === 'legacy' && ctx.isClosing()) return settleUnreadBody(req, res, 'none', () => sendShuttingDown(res));
     readBodyThen(req, ctx.maxJsonBodyBytes, ctx.budget, (body) => {
@@ -86,7 +89,7 @@ export function handleRequestV6(ctx: ContextV6, req: IncomingMessage, res: Serve
 function withBody(ctx: ContextV6, req: IncomingMessage, res: ServerResponse, requestId: number, route: ApiRoute, body: Buffer): void {
   const p = prepare(route, body);
   if (p.kind === 'malformed') refused(ctx, requestId, p);
-  const respond = () => writeResponse(res, perform(ctx.node, p, req.rawHeaders, ctx.records.hooks(requestId)));
+  const respond = () => writeResponse(ctx.replies, res, perform(ctx.node, p, req.rawHeaders, ctx.records.hooks(requestId)));
   if (ctx.records.faults.size === 0) return respond();
   applyFaults(ctx.records.faults, req, res, targetsOf(p)).then((replaced) => {
     if (!replaced) respond();
