@@ -7,7 +7,7 @@
  * the mock's own modules: one copy of them. test/schema-fidelity.test.ts says what is asserted.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { COMMAND_STRUCTS, decodeCommands } from '../../packages/mock/src/api/decode-commands.js';
+import { COMMAND, decodeCommands } from '../../packages/mock/src/api/decode-commands.js';
 import { signRefusal, type Refusal } from '../../packages/mock/src/http/api-checks.js';
 import { routeOf } from '../../packages/mock/src/http/route.js';
 import { apiSign } from '../../packages/mock/src/http/sign.js';
@@ -98,7 +98,6 @@ function paramsView(method: string, raw: string): unknown {
   return goView(raw, 0, structs, { struct: paramsStructs[method] }, decoded.ok ? -1 : decoded.offset);
 }
 
-const COMMAND_VIEW = { ...COMMAND_STRUCTS, ...structs };
 
 interface CommandCheck {
   readonly index: number;
@@ -172,7 +171,7 @@ export function createFidelityCheck(P: LoadedProtocol): { runFidelity: (exchange
     }
     // What the envelope schema judges: each command as Go reads it, a null item as the zero command.
     const batch = text.charCodeAt(0) === 91;
-    const view = goView(text, 0, COMMAND_VIEW, batch ? { list: 'Command' } : { struct: 'Command' }, decoded.ok ? -1 : decoded.offset);
+    const view = goView(text, 0, COMMAND, batch ? { list: 'Command' } : { struct: 'Command' }, decoded.ok ? -1 : decoded.offset);
     const commands = (batch ? (view as unknown[]) : [view]).map((it) => (it === null ? {} : it) as Record<string, unknown>);
     const stages = commands.map((c) => (P.command(c) ? { params: [], method: [], decode: [] } : envelopeStage(P.command.errors ?? [])));
     // Go decodes the whole array first: a uid/method of the wrong type fails it before anything runs.

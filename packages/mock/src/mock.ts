@@ -71,7 +71,7 @@ export interface MockCentrifugo extends Omit<ControlTarget, 'historyJson'> {
   close(): Promise<void>;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+const LOOPBACK: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '::1']);
 export { DEFAULT_MAX_BODY_IN_FLIGHT, DEFAULT_MAX_JSON_BODY } from './http/body-budget.js';
 /** What Go's ParseMultipartForm(32 MiB) keeps in memory at most: 32 MiB + 10 MiB of values. */
 const MULTIPART_MAX_MEMORY = 42 << 20;
@@ -85,12 +85,13 @@ export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): 
     // The real server starts too, then answers every signed request 400 and logs this each time.
     logger.warn('no secret set in config: every API request will be answered 400 Bad Request, as Centrifugo does; set secret (--secret) or insecure_api');
   }
-  if (options.strict === true) await loadWireValidation();
+  const wire = options.strict === true ? await loadWireValidation() : undefined;
   const node = new MockNode({
     config,
     clock: options.clock ?? systemClock,
     logger,
     strict: options.strict ?? false,
+    ...(wire === undefined ? {} : { wire }),
     ...(options.recordLimit === undefined ? {} : { recordLimit: options.recordLimit }),
   });
   const maxJson = options.maxJsonBodyBytes ?? DEFAULT_MAX_JSON_BODY;

@@ -5,17 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeGoStructAt } from '../src/json/go-decode.js';
-import type { GoStructs } from '../src/json/go-kinds.js';
+import { goTable, type GoStructs } from '../src/json/go-kinds.js';
 import { goDocumentView, goView } from '../src/json/go-view.js';
 import { checkJson, MAX_NESTING_DEPTH } from '../src/json/scan.js';
 import { skipValue } from '../src/json/walk.js';
 import { prng } from './support/prng.js';
 
-const structs = {
+const structs = goTable({
   T: { channel: 'string', data: 'raw', skip: 'bool', limit: 'int32', channels: 'strings', tags: 'string-map', since: { struct: 'SP' }, nodes: { list: 'F' } },
   SP: { offset: 'uint64', epoch: 'string' },
   F: { op: 'string', nodes: { list: 'F' } },
-} as const satisfies GoStructs;
+} as const satisfies GoStructs);
 
 const view = (text: string) => goDocumentView(text, structs, 'T');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { goCompact } from '../src/json/go-compact.js';
 import { goQuote } from '../src/json/go-quote.js';
-import { decodeGoStructAt } from '../src/json/go-decode.js';
+import { decodeGoStructAt, goTable } from '../src/json/go-decode.js';
 import { checkJson, MAX_NESTING_DEPTH } from '../src/json/scan.js';
 import { unquote } from '../src/json/unquote.js';
 import { METRIC_NAMES } from '../src/state/metrics.js';
@@ -54,7 +54,7 @@ describe('unquote', () => {
 });
 
 describe('decodeGoStructAt into a flat struct (the 1.x commands and params)', () => {
-  const structs = { T: { channel: 'string', data: 'raw', channels: 'strings' } } as const;
+  const structs = goTable({ T: { channel: 'string', data: 'raw', channels: 'strings' } } as const);
   const decode = (t: string) => {
     const r = decodeGoStructAt(t, 0, structs, 'T');
     return r.ok ? { ok: true, value: r.value } : r;

@@ -5,12 +5,12 @@
  * a hard error: HTTP 400 for the whole request, before any command runs.
  */
 import { decodeGoStructAt } from '../json/go-decode.js';
-import type { GoStructs } from '../json/go-kinds.js';
+import { goTable } from '../json/go-kinds.js';
 import { checkJson, skipSpace } from '../json/scan.js';
 import { jsonType } from '../json/walk.js';
 
 /** The command envelope (`proto.APICommand`), a struct of its own: params decode later, by method. */
-export const COMMAND_STRUCTS = { Command: { uid: 'string', method: 'string', params: 'raw' } } as const satisfies GoStructs;
+export const COMMAND = goTable({ Command: { uid: 'string', method: 'string', params: 'raw' } } as const);
 
 export interface RawCommand {
   readonly uid: string;
@@ -68,7 +68,7 @@ export function decodeCommandArray(text: string, start: number, basePath: string
 function decodeCommand(text: string, start: number): { readonly ok: true; readonly command: RawCommand; readonly end: number } | DecodeFailure {
   const c = text.charCodeAt(start);
   if (c !== 123 && c !== 110) return { ok: false, kind: 'command', reason: 'not-object', path: '', message: `a command must be an object (got ${jsonType(c)})`, offset: start };
-  const r = decodeGoStructAt(text, start, COMMAND_STRUCTS, 'Command');
+  const r = decodeGoStructAt(text, start, COMMAND, 'Command');
   if (!r.ok) return { ok: false, kind: 'command', reason: 'field', path: r.path, message: r.message, offset: r.offset };
   return { ok: true, command: r.value, end: r.end };
 }

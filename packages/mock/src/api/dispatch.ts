@@ -5,7 +5,7 @@
  */
 import { goDocumentView } from '../json/go-view.js';
 import { withoutKeptBytes } from '../json/kept-bytes.js';
-import { canonicalMethodName, isMethodName, paramsStructs, structs, wireValidation, type ValidationIssue } from '../protocol.js';
+import { canonicalMethodName, isMethodName, paramsStructs, structs, type ValidateParams, type ValidationIssue } from '../protocol.js';
 import type { MockNode } from '../state/node.js';
 import type { Transport } from '../state/recorded-command.js';
 import type { RawCommand } from './decode-commands.js';
@@ -67,7 +67,7 @@ export function runCommand(info: RequestInfo, cmd: RawCommand, index: number): {
   }
   // The request info is the handler's context too (node, transport): no object per command.
   const result = handlers[method](info, cmd.params);
-  if (node.strict && wireValidation.available) compareWithSchema(node, cmd, result);
+  if (node.wire !== undefined) compareWithSchema(node, node.wire, cmd, result);
   record(info, method, cmd, index, result);
   if (result.kind === 'rejected') {
     return { ok: false, failure: { kind: 'params', method, index, path: (info.batch ? `/${index}` : '') + result.path, message: result.message } };
@@ -79,15 +79,15 @@ export function runCommand(info: RequestInfo, cmd: RawCommand, index: number): {
  * What the wire validators say about a command's params (for violation reports), seen as the
  * server reads them (json/go-view.ts: keys as Go matches them).
  */
-export function schemaIssues(method: string, params: string | undefined): readonly ValidationIssue[] {
-  if (!wireValidation.available) return [];
-  if (params === undefined) return wireValidation.validateParams(method, undefined);
+export function schemaIssues(wire: ValidateParams | undefined, method: string, params: string | undefined): readonly ValidationIssue[] {
+  if (wire === undefined) return [];
+  if (params === undefined) return wire(method, undefined);
   const view = isMethodName(method) ? goDocumentView(params, structs, paramsStructs[method]) : undefined;
-  return view === undefined ? [] : wireValidation.validateParams(method, view.value);
+  return view === undefined ? [] : wire(method, view.value);
 }
 
-function compareWithSchema(node: MockNode, cmd: RawCommand, result: CommandResult): void {
-  const issues = schemaIssues(cmd.method, cmd.params);
+function compareWithSchema(node: MockNode, wire: ValidateParams, cmd: RawCommand, result: CommandResult): void {
+  const issues = schemaIssues(wire, cmd.method, cmd.params);
   const schemaRejects = issues.length > 0;
   const serverRejects = result.kind === 'rejected';
   if (schemaRejects === serverRejects) return;

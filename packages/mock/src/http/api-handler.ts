@@ -15,7 +15,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeCommands, type RawCommand } from '../api/decode-commands.js';
 import { runBatch, schemaIssues } from '../api/dispatch.js';
 import { decodeGoStructAt } from '../json/go-decode.js';
-import type { GoStructs } from '../json/go-kinds.js';
+import { goTable } from '../json/go-kinds.js';
 import { decodeKeptBytes } from '../json/kept-bytes.js';
 import type { CommandTarget } from '../state/faults.js';
 import type { MockNode } from '../state/node.js';
@@ -132,7 +132,7 @@ function run(ctx: ApiContext, res: ServerResponse, requestId: number, batch: boo
       index: f.index,
       path: f.path,
       message: f.message,
-      schemaIssues: f.kind === 'params' && cmd ? schemaIssues(f.method, cmd.params) : [],
+      schemaIssues: f.kind === 'params' && cmd ? schemaIssues(node.wire, f.method, cmd.params) : [],
     });
   }
   sendError(res, 400);
@@ -173,7 +173,7 @@ async function applyFaults(node: MockNode, req: IncomingMessage, res: ServerResp
 }
 
 /** What a fault matches in any method's params: its channel or channels. */
-const TARGET = { Target: { channel: 'string', channels: 'strings' } } as const satisfies GoStructs;
+const TARGET = goTable({ Target: { channel: 'string', channels: 'strings' } } as const);
 
 function targetsOf(commands: readonly RawCommand[]): CommandTarget[] {
   return commands.map((c) => {

@@ -10,7 +10,7 @@ import { METHODS, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { serveJsHttp, type JsHttpOptions } from './js-http1.js';
 
-const NODE_METHODS = new Set(METHODS);
+const NODE_METHODS: ReadonlySet<string> = new Set(METHODS);
 
 /** Bytes to look at for the request line before handing a connection to llhttp anyway. */
 const SNIFF_MAX = 8192;

@@ -22,10 +22,11 @@ import { goInt32, goInt64, goIntProblem, type GoIntKind } from './go-number.js';
 import { checkJson, skipSpace } from './scan.js';
 import { unquote } from './unquote.js';
 import { jsonType, skipString, skipValue } from './walk.js';
-import { compiledStruct, EMPTY, KEEPS_VALUE, nullInto, type CompiledStruct, type GoKind, type GoStructs } from './go-kinds.js';
-import { growSlice, sliceBacking, type GoSlice } from './go-slice.js';
+import { compiledStruct, EMPTY, KEEPS_VALUE, nullInto, type CompiledStruct, type GoKind, type GoStruct, type GoStructs, type GoTable } from './go-kinds.js';
+import { growSlice, sliceOf, sliceView, type Backings, type GoSlice } from './go-slice.js';
 
-export type { GoKind, GoStructs, GoStruct } from './go-kinds.js';
+export type { GoKind, GoStructs, GoStruct, GoTable } from './go-kinds.js';
+export { goTable } from './go-kinds.js';
 
 /** Why a decode failed: bad JSON, a value of the wrong JSON type, a number an integer field cannot hold. */
 export type GoDecodeFailure = {
@@ -65,37 +66,45 @@ interface ListFrame {
 }
 type Frame = StructFrame | MapFrame | ListFrame;
 
+/** One decode: its table, its open objects and arrays, the capacities of the slices it made. */
+interface Walk {
+  readonly table: GoTable;
+  readonly stack: Frame[];
+  backings: Backings | undefined;
+}
+
 type Fail = GoDecodeFailure;
 const fail = (path: string, message: string, offset: number, kind: 'type' | 'number' = 'type'): Fail => ({ ok: false, kind, path, message, offset });
 
-/** Decodes a whole document (syntax-checked here) into the struct `name` of `structs`. */
-export function decodeGoDocument<S extends GoStructs, N extends keyof S & string>(text: string, structs: S, name: N): GoDecodeResult<import('./go-kinds.js').GoStruct<S, N>> {
+/** Decodes a whole document (syntax-checked here) into the struct `name` of `table`. */
+export function decodeGoDocument<S extends GoStructs, N extends keyof S & string>(text: string, table: GoTable<S>, name: N): GoDecodeResult<GoStruct<S, N>> {
   const syntax = checkJson(text);
   if (syntax !== undefined) return { ok: false, kind: 'syntax', path: '', message: `${syntax.message} (offset ${syntax.offset})`, offset: syntax.offset };
-  return decodeGoStructAt(text, skipSpace(text, 0), structs, name);
+  return decodeGoStructAt(text, skipSpace(text, 0), table, name);
 }
 
 /** Decodes the (valid) value at `start` into a new struct `name` (a Go `var v T; json.Unmarshal`). */
-export function decodeGoStructAt<S extends GoStructs, N extends keyof S & string>(text: string, start: number, structs: S, name: N): GoDecodeResult<import('./go-kinds.js').GoStruct<S, N>> {
-  const c = compiledStruct(structs, name);
+export function decodeGoStructAt<S extends GoStructs, N extends keyof S & string>(text: string, start: number, table: GoTable<S>, name: N): GoDecodeResult<GoStruct<S, N>> {
+  const c = compiledStruct(table, name);
   const root = c.zero();
   const ch = text.charCodeAt(start);
   if (ch === 110) return { ok: true, value: root as never, end: start + 4 };
   if (ch !== 123) return fail('', `cannot unmarshal ${jsonType(ch)} into Go value of type ${name}`, start);
-  const end = walk(text, start, { kind: 'struct', c, target: root, path: '' }, structs);
+  const end = walk(text, start, { kind: 'struct', c, target: root, path: '' }, table);
   return typeof end === 'number' ? { ok: true, value: root as never, end } : end;
 }
 
 /** Walks the object at `start` (text[start] === '{') into `first`, iteratively; returns where it ends. */
-function walk(text: string, start: number, first: StructFrame, structs: GoStructs): number | Fail {
+function walk(text: string, start: number, first: StructFrame, table: GoTable): number | Fail {
   const stack: Frame[] = [first];
+  const w: Walk = { table, stack, backings: undefined };
   let j = skipSpace(text, start + 1);
   for (;;) {
     const frame = stack[stack.length - 1] as Frame;
     const close = text.charCodeAt(j);
     if (close === 125 || close === 93) {
       stack.pop();
-      if (frame.kind === 'list') finishList(frame);
+      if (frame.kind === 'list') finishList(frame, w);
       if (stack.length === 0) return j + 1;
       j = skipSpace(text, j + 1);
       if (text.charCodeAt(j) === 44) j = skipSpace(text, j + 1);
@@ -123,7 +132,7 @@ function walk(text: string, start: number, first: StructFrame, structs: GoStruct
       j = next(text, skipValue(text, valueStart));
       continue;
     }
-    const r = member(text, valueStart, frame, f, structs, stack);
+    const r = member(text, valueStart, frame, f, w);
     if (typeof r !== 'number') return r;
     j = r;
   }
@@ -136,7 +145,7 @@ function next(text: string, end: number): number {
 }
 
 /** Stores one member; returns where the next key (or the close) is, or a failure. Pushes a frame for objects and arrays it descends into. */
-function member(text: string, v: number, frame: StructFrame, f: number, structs: GoStructs, stack: Frame[]): number | Fail {
+function member(text: string, v: number, frame: StructFrame, f: number, w: Walk): number | Fail {
   const field = frame.c.fields.names[f] as string;
   const kind = frame.c.kinds[f] as GoKind;
   const target = frame.target;
@@ -150,13 +159,13 @@ function member(text: string, v: number, frame: StructFrame, f: number, structs:
   if (typeof kind === 'object') {
     if ('struct' in kind) {
       if (ch !== 123) return fail(path, `must be an object (got ${jsonType(ch)})`, v);
-      const c = compiledStruct(structs, kind.struct);
+      const c = compiledStruct(w.table, kind.struct);
       const obj = (target[field] as Obj | undefined) ?? (target[field] = c.zero());
-      stack.push({ kind: 'struct', c, target: obj, path });
+      w.stack.push({ kind: 'struct', c, target: obj, path });
       return skipSpace(text, v + 1);
     }
     if (ch !== 91) return fail(path, `must be an array (got ${jsonType(ch)})`, v);
-    stack.push(openList(target, field, compiledStruct(structs, kind.list), path));
+    w.stack.push(openList(target, field, compiledStruct(w.table, kind.list), path, w));
     return skipSpace(text, v + 1);
   }
   switch (kind) {
@@ -178,11 +187,11 @@ function member(text: string, v: number, frame: StructFrame, f: number, structs:
       return next(text, skipValue(text, v));
     case 'strings':
       if (ch !== 91) return fail(path, `must be an array of strings (got ${jsonType(ch)})`, v);
-      stack.push(openList(target, field, undefined, path));
+      w.stack.push(openList(target, field, undefined, path, w));
       return skipSpace(text, v + 1);
     case 'string-map':
       if (ch !== 123) return fail(path, `must be an object of strings (got ${jsonType(ch)})`, v);
-      stack.push({ kind: 'map', target: (target[field] as Map<string, string> | undefined) ?? (target[field] = new Map<string, string>()), path });
+      w.stack.push({ kind: 'map', target: (target[field] as Map<string, string> | undefined) ?? (target[field] = new Map<string, string>()), path });
       return skipSpace(text, v + 1);
     default: {
       if (ch !== 45 && (ch < 48 || ch > 57)) return fail(path, `must be an integer (got ${jsonType(ch)})`, v);
@@ -196,8 +205,8 @@ function member(text: string, v: number, frame: StructFrame, f: number, structs:
   }
 }
 
-function openList(owner: Obj, field: string, elem: CompiledStruct | undefined, path: string): ListFrame {
-  return { kind: 'list', elem, slice: sliceBacking(owner[field] as readonly unknown[] | undefined), i: 0, path, owner, field };
+function openList(owner: Obj, field: string, elem: CompiledStruct | undefined, path: string, w: Walk): ListFrame {
+  return { kind: 'list', elem, slice: sliceOf(owner[field] as readonly unknown[] | undefined, w.backings), i: 0, path, owner, field };
 }
 
 /** One element of a slice being decoded (Go's `array()`: grow, extend the length, decode into the element). */
@@ -226,8 +235,8 @@ function listElement(text: string, v: number, frame: ListFrame, stack: Frame[]):
 }
 
 /** The array ended: Go cuts the length to the elements read (an empty array makes a new empty slice). */
-function finishList(frame: ListFrame): void {
+function finishList(frame: ListFrame, w: Walk): void {
   const s = frame.slice;
   if (frame.i < s.len) s.len = frame.i;
-  frame.owner[frame.field] = frame.i === 0 ? EMPTY : s.view();
+  frame.owner[frame.field] = frame.i === 0 ? EMPTY : sliceView(s, () => (w.backings ??= new Map()));
 }

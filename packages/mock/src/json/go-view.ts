@@ -15,7 +15,7 @@
  * the earlier object instead of merging into it. The verdict (accepted or not) is the decoder's.
  */
 import { matchField } from './go-fields.js';
-import { compiledStruct, KEEPS_VALUE, nullInto, type CompiledStruct, type GoKind, type GoStructs } from './go-kinds.js';
+import { compiledStruct, KEEPS_VALUE, nullInto, type CompiledStruct, type GoKind, type GoTable } from './go-kinds.js';
 import { decodeGoStructAt, type GoDecodeFailure } from './go-decode.js';
 import { checkJson, skipSpace } from './scan.js';
 import { unquote } from './unquote.js';
@@ -33,9 +33,9 @@ interface Frame {
 }
 
 /** The view of the (valid) JSON value at `start`, read as Go reads a value of `kind`. */
-export function goView(text: string, start: number, structs: GoStructs, kind: GoKind, failedAt = -1): unknown {
+export function goView(text: string, start: number, table: GoTable, kind: GoKind, failedAt = -1): unknown {
   let result: unknown;
-  const root = open(text, start, structs, kind, (v) => {
+  const root = open(text, start, table, kind, (v) => {
     result = v;
   });
   if (root === undefined) return plain(text, start, skipValue(text, start));
@@ -72,7 +72,7 @@ export function goView(text: string, start: number, structs: GoStructs, kind: Go
           setOwn(out, key as string, x);
           if (failedAt >= v && failedAt < end) f.frozen.add(key as string);
         };
-    const child = field === undefined ? undefined : open(text, v, structs, field, store);
+    const child = field === undefined ? undefined : open(text, v, table, field, store);
     if (child !== undefined) {
       stack.push(child);
       j = skipSpace(text, v + 1);
@@ -92,23 +92,23 @@ function next(text: string, end: number): number {
 }
 
 /** The view of a whole document decoded into struct `name`, with the decoder's verdict; undefined when it is not JSON. */
-export function goDocumentView(text: string, structs: GoStructs, name: string): { readonly value: unknown; readonly failure?: GoDecodeFailure } | undefined {
+export function goDocumentView(text: string, table: GoTable, name: string): { readonly value: unknown; readonly failure?: GoDecodeFailure } | undefined {
   if (checkJson(text) !== undefined) return undefined;
   const start = skipSpace(text, 0);
-  const decoded = decodeGoStructAt(text, start, structs, name);
+  const decoded = decodeGoStructAt(text, start, table, name);
   const failedAt = decoded.ok ? -1 : decoded.offset;
-  const value = goView(text, start, structs, { struct: name }, failedAt);
+  const value = goView(text, start, table, { struct: name }, failedAt);
   return decoded.ok ? { value } : { value, failure: decoded };
 }
 
 /** A frame for a struct (an object) or a list of structs (an array) at `start`; undefined for anything else. */
-function open(text: string, start: number, structs: GoStructs, kind: GoKind, done: Frame['done']): Frame | undefined {
+function open(text: string, start: number, table: GoTable, kind: GoKind, done: Frame['done']): Frame | undefined {
   if (typeof kind !== 'object') return undefined;
   const c = text.charCodeAt(start);
   const list = 'list' in kind;
   if (c !== (list ? 91 : 123)) return undefined;
   const name = 'list' in kind ? kind.list : kind.struct;
-  return { c: compiledStruct(structs, name), list, out: list ? [] : {}, frozen: new Set(), done };
+  return { c: compiledStruct(table, name), list, out: list ? [] : {}, frozen: new Set(), done };
 }
 
 function plain(text: string, start: number, end: number): unknown {

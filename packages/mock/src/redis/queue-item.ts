@@ -7,7 +7,7 @@
 import { decodeCommandArray, type RawCommand } from '../api/decode-commands.js';
 import { recordIgnored, runCommand, schemaIssues, type RequestInfo } from '../api/dispatch.js';
 import { decodeGoStructAt } from '../json/go-decode.js';
-import type { GoStructs } from '../json/go-kinds.js';
+import { goTable } from '../json/go-kinds.js';
 import { decodeKeptBytes } from '../json/kept-bytes.js';
 import { checkJson } from '../json/scan.js';
 import { jsonType } from '../json/walk.js';
@@ -16,7 +16,7 @@ import type { MockNode } from '../state/node.js';
 import type { ViolationKind } from '../state/violations.js';
 
 /** A queue item: one command, or (method empty) the legacy `data` wrapper around a batch. */
-const ITEM = { Item: { uid: 'string', method: 'string', params: 'raw', data: 'raw' } } as const satisfies GoStructs;
+const ITEM = goTable({ Item: { uid: 'string', method: 'string', params: 'raw', data: 'raw' } } as const);
 
 /** `item`: the queue item's bytes (Redis strings are bytes). */
 export function processQueueItem(node: MockNode, queue: string, bytes: Buffer): void {
@@ -26,7 +26,7 @@ export function processQueueItem(node: MockNode, queue: string, bytes: Buffer): 
     node.logger.error(`Error processing Redis API data (${queue}): ${message}`);
     if (!node.strict) return;
     node.violations.add({
-      requestId, transport: 'redis', status: 0, kind, path, message, schemaIssues: method ? schemaIssues(method, params) : [],
+      requestId, transport: 'redis', status: 0, kind, path, message, schemaIssues: method ? schemaIssues(node.wire, method, params) : [],
       ...(method === undefined ? {} : { method }),
     });
   };

@@ -28,10 +28,10 @@ export async function startMockCentrifugoV6(options: MockCentrifugoV6Options = {
     // The real server starts too, then answers every API call 401 and logs "API key is empty" each time.
     logger.warn('http_api.key is empty: every API request will be answered 401 Unauthorized, as Centrifugo does; set http_api.key or http_api.insecure');
   }
-  if (options.strict === true) await loadWireValidationV6();
+  const wire = options.strict === true ? await loadWireValidationV6() : undefined;
   const clock = options.clock ?? systemClock;
   const node = new NodeV6({ config, clock, logger });
-  const records = new RecordsV6(clock, options.strict ?? false, options.recordLimit);
+  const records = new RecordsV6(clock, wire, options.recordLimit);
   const maxJsonBodyBytes = options.maxJsonBodyBytes ?? DEFAULT_MAX_JSON_BODY;
   const budget = new BodyBudget(Math.max(options.maxBodyBytesInFlight ?? DEFAULT_MAX_BODY_IN_FLIGHT, maxJsonBodyBytes));
   const mock = new MockV6(node, records, warnings);

@@ -5,26 +5,22 @@
  */
 import type { ValidationIssue } from '@centkit/validators/v6';
 import { goDocumentView } from '../json/go-view.js';
-import { paramsStructs, structs } from './gen/glue.gen.js';
-import type { MethodName } from './protocol.js';
+import { paramsStructs, structs, type MethodName } from './protocol.js';
 
-let validate: ((method: string, value: unknown) => readonly ValidationIssue[]) | undefined;
-
-export async function loadWireValidationV6(): Promise<void> {
-  if (validate !== undefined) return;
-  const { validateWire } = await import('@centkit/validators/v6');
-  validate = (method, value) => {
-    const r = validateWire(method as never, 'params', value);
-    return r.ok ? [] : r.errors;
-  };
-}
+/** What the wire schema says about `text` as `method`'s params. */
+export type WireIssues = (method: MethodName, text: string) => readonly ValidationIssue[];
 
 /**
- * What the wire schema says about `text` as `method`'s params, seen as the server reads it
- * (json/go-view.ts: keys as Go matches them); [] when it is not JSON, or the validators are not loaded.
+ * The wire validators, seeing params as the server reads them (json/go-view.ts: keys as Go
+ * matches them); [] for a body that is not JSON. The module system keeps the import: a second
+ * strict mock pays nothing.
  */
-export function wireIssues(method: MethodName, text: string): readonly ValidationIssue[] {
-  if (validate === undefined) return [];
-  const view = goDocumentView(text, structs, paramsStructs[method]);
-  return view === undefined ? [] : validate(method, view.value);
+export async function loadWireValidationV6(): Promise<WireIssues> {
+  const { validateWire } = await import('@centkit/validators/v6');
+  return (method, text) => {
+    const view = goDocumentView(text, structs, paramsStructs[method]);
+    if (view === undefined) return [];
+    const r = validateWire(method, 'params', view.value);
+    return r.ok ? [] : r.errors;
+  };
 }

@@ -10,14 +10,14 @@
  */
 import { checkJson, skipSpace } from '../../json/scan.js';
 import { skipString, skipValue } from '../../json/walk.js';
-import { decodeGoStructAt } from '../../json/go-decode.js';
+import { decodeGoStructAt, goTable } from '../../json/go-decode.js';
 import { handlers, type CommandMethod } from '../methods/index.js';
 import { invoke, type ExecuteHooks } from './invoke.js';
 import type { MethodContext } from '../methods/types.js';
 import { decodeParams } from '../protocol.js';
 import { errorObject } from './reply.js';
 
-const LEGACY = { LegacyCommand: { id: 'uint32', method: 'raw', params: 'raw' } } as const;
+const LEGACY = goTable({ LegacyCommand: { id: 'uint32', method: 'raw', params: 'raw' } } as const);
 
 /** The legacy method table (`Command_MethodType_value`): OSS methods by number, then the PRO names that answer 104. */
 export const LEGACY_METHODS: ReadonlyMap<string, number> = new Map([

@@ -22,7 +22,6 @@ import { splitTarget } from '../api/route.js';
 import type { MethodName } from '../protocol.js';
 import type { NodeV6 } from '../state/node.js';
 import type { RecordsV6 } from '../state/records.js';
-import { wireIssues } from '../wire-validation.js';
 import { writeResponse } from './write.js';
 import { applyFaults } from './faults.js';
 
@@ -114,7 +113,7 @@ function violation(ctx: ContextV6, requestId: number, status: number, kind: Para
     ...(method === undefined ? {} : { method }),
     path,
     message,
-    schemaIssues: method === undefined || text === '' ? [] : wireIssues(method, text),
+    schemaIssues: method === undefined || text === '' ? [] : (ctx.records.wire?.(method, text) ?? []),
   });
 }
 
