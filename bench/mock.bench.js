@@ -6,7 +6,8 @@
 // the servers run side by side: all started once, then short rounds that take turns (the order
 // rotating each round), figures as medians over the rounds. Where taskset works the load
 // generator runs on CPU 0 and every server on CPU 1, so neither is moved about or shares a core.
-// BENCH_ROUNDS and BENCH_SECONDS change the rounds and their length.
+// BENCH_ROUNDS and BENCH_SECONDS change the rounds and their length; BENCH_MOCK_BUILDS adds
+// saved builds of the mock as rows (lib/mock-builds.js), to measure a change to its hot path.
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { fmt, median, table } from './lib/measure.js';
 import { canPin, cpuSeconds, pinThisProcess, startChild, startMock } from './lib/processes.js';
+import { compareBuild, mockBuilds } from './lib/mock-builds.js';
 import { CENTRIFUGO_VERSION, startV6, V6_PUBLISH, v6Unavailable } from './lib/centrifugo-v6.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -60,11 +62,12 @@ async function round(server, seconds, connections, request) {
 }
 
 const SERVERS = [
-  { name: 'bare node:http, fixed reply (baseline)', start: () => startChild([bareServer], { cpu: 1 }) },
-  { name: 'bare node:http, replies sent at end of turn (reference)', start: () => startChild([bareServer, '--flush'], { cpu: 1 }) },
-  { name: '@centkit/mock', start: () => startMock({ secret: SECRET }, { cpu: 1 }) },
+  { role: 'bare', name: 'bare node:http, fixed reply (baseline)', start: () => startChild([bareServer], { cpu: 1 }) },
+  { role: 'flushed', name: 'bare node:http, replies sent at end of turn (reference)', start: () => startChild([bareServer, '--flush'], { cpu: 1 }) },
+  { role: 'mock', name: '@centkit/mock', start: () => startMock({ secret: SECRET }, { cpu: 1 }) },
+  ...mockBuilds().map(({ name, bin }) => ({ role: 'build', name: `@centkit/mock, build ${name}`, start: () => startMock({ secret: SECRET }, { cpu: 1, bin }) })),
   // Issue #17 §4: the real server as a reference, where it is installed; its v6 API takes the same publish as JSON.
-  ...(v6Unavailable() === undefined ? [{ name: `the real Centrifugo v${CENTRIFUGO_VERSION}, v6 publish (reference)`, start: () => startV6({ cpu: 1 }), request: V6_PUBLISH }] : []),
+  ...(v6Unavailable() === undefined ? [{ role: 'real', name: `the real Centrifugo v${CENTRIFUGO_VERSION}, v6 publish (reference)`, start: () => startV6({ cpu: 1 }), request: V6_PUBLISH }] : []),
 ];
 
 async function throughput() {
@@ -102,10 +105,12 @@ async function throughput() {
   }
   table(rows);
   for (const c of CONNECTIONS) {
-    const [bare, flushed, mock, real] = running.map((r) => r.rounds[c].map((x) => x.rps));
+    const rps = (role) => running.find((r) => r.role === role)?.rounds[c].map((x) => x.rps);
+    const [bare, flushed, mock, real] = ['bare', 'flushed', 'mock', 'real'].map(rps);
     const perRound = mock.map((m, i) => m / bare[i]);
     const versusReal = real === undefined ? '' : `; mock / real Centrifugo v${CENTRIFUGO_VERSION} = ${fmt(median(mock) / median(real), 2)}× (a 1.x publish against v6's JSON API: a reference, not the same protocol)`;
     console.log(`  → c=${c}: mock / bare = ${fmt(median(mock) / median(bare), 2)}× (per round ${fmt(Math.min(...perRound), 2)}–${fmt(Math.max(...perRound), 2)}×), mock / bare sending at end of turn = ${fmt(median(mock) / median(flushed), 2)}×${versusReal}`);
+    for (const b of running.filter((r) => r.role === 'build')) console.log(`  → c=${c}: ${compareBuild(b, running.find((r) => r.role === 'mock'), c)}`);
   }
   if (v6Unavailable() !== undefined) console.log(`  (no real Centrifugo row: ${v6Unavailable()})`);
   console.log('  (the real Centrifugo 1.8 is not installed here; it did ~27,000 req/s at c=32 on this machine class)');

@@ -4,7 +4,8 @@
 //
 // As in the mock section: every server started once, then short rounds taking turns (the order
 // rotating each round), figures as medians; with taskset the load generator runs on CPU 0 and the
-// servers on CPU 1. BENCH_ROUNDS and BENCH_SECONDS change the rounds and their length.
+// servers on CPU 1. BENCH_ROUNDS and BENCH_SECONDS change the rounds and their length;
+// BENCH_MOCK_BUILDS adds saved builds of the mock as rows (lib/mock-builds.js).
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import autocannon from 'autocannon';
 import { fmt, median, table } from './lib/measure.js';
 import { canPin, cpuSeconds, pinThisProcess, startChild, startMockV6 as startMockV6With } from './lib/processes.js';
 import { CENTRIFUGO_VERSION, startV6, V6_PUBLISH, v6Unavailable } from './lib/centrifugo-v6.js';
+import { compareBuild, mockBuilds } from './lib/mock-builds.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -23,7 +25,7 @@ const bareServer = path.join(root, 'bench/lib/bare-server.js');
 /** The config both servers get (the real one's harness adds its listen address, /health and usage stats off). */
 const CONFIG = { http_api: { key: V6_PUBLISH.headers['x-api-key'] } };
 
-/** `centkit-mock --protocol v6` in its own process on a free port, with CONFIG as its config file. */
+/** `centkit-mock --protocol v6` (or the build at `options.bin`) in its own process on a free port, with CONFIG as its config file. */
 const startMockV6 = (options = {}) => startMockV6With(CONFIG, options);
 
 function load(url, seconds, connections, request = V6_PUBLISH) {
@@ -47,8 +49,9 @@ async function round(server, seconds, connections) {
 
 async function throughput() {
   const servers = [
-    { name: '@centkit/mock --protocol v6', start: () => startMockV6({ cpu: 1 }) },
-    { name: `the real Centrifugo v${CENTRIFUGO_VERSION} (memory engine)`, start: () => startV6({ cpu: 1 }) },
+    { role: 'mock', name: '@centkit/mock --protocol v6', start: () => startMockV6({ cpu: 1 }) },
+    ...mockBuilds().map(({ name, bin: entry }) => ({ role: 'build', name: `@centkit/mock --protocol v6, build ${name}`, start: () => startMockV6({ cpu: 1, bin: entry }) })),
+    { role: 'real', name: `the real Centrifugo v${CENTRIFUGO_VERSION} (memory engine)`, start: () => startV6({ cpu: 1 }) },
   ];
   const running = [];
   try {
@@ -82,9 +85,10 @@ async function throughput() {
   }
   table(rows);
   for (const c of CONNECTIONS) {
-    const [mock, real] = running.map((r) => r.rounds[c].map((x) => x.rps));
+    const [mock, real] = ['mock', 'real'].map((role) => running.find((r) => r.role === role).rounds[c].map((x) => x.rps));
     const perRound = mock.map((m, i) => m / real[i]);
     console.log(`  → c=${c}: mock v6 / real v${CENTRIFUGO_VERSION} = ${fmt(median(mock) / median(real), 2)}× (per round ${fmt(Math.min(...perRound), 2)}–${fmt(Math.max(...perRound), 2)}×)${c === 32 ? '; goal ≥ 1.0×' : ''}`);
+    for (const b of running.filter((r) => r.role === 'build')) console.log(`  → c=${c}: ${compareBuild(b, running.find((r) => r.role === 'mock'), c)}`);
   }
 }
 

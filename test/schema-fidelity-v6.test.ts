@@ -3,8 +3,8 @@
  * v6.9.1 accepted and answered in the golden transcripts (test/fixtures/centrifugo-v6/)?
  *
  * For every recorded HTTP exchange the answer is predicted from the schemas plus the HTTP rules
- * that are not schema matters (test/support/v6-http-rules.ts: route, POST, API key, transport
- * error mode, the legacy route's framing) and compared with the recording:
+ * that are not schema matters (route, POST, API key, transport error mode, the legacy route's
+ * framing: the mock's own modules, packages/mock/src/v6/api) and compared with the recording:
  * - every request that ran decodes (as Go decodes it: keys case-insensitive, integer literals)
  *   into params that pass its method's wire schema, and every refused one is classified (404
  *   route, 405 method, 401 key, 400 not JSON / not an object / params refused);
@@ -21,7 +21,7 @@ import { typesEmitter } from '../generator/src/emitters/types/index.js';
 import { typecheck } from '../generator/test/support/typecheck.js';
 import { createFidelityCheckV6, OUTCOME6_TEXT, type Outcome6, type Report6 } from './support/golden-fidelity-v6.js';
 import { GOLDEN_FILES, readGolden, type GoldenFileKind } from './support/golden-v6/transcript.js';
-import { loadProtocol, type LoadedProtocol, type Schema } from './support/load-schemas.js';
+import { loadEditedProtocol, loadProtocol, type LoadedProtocol, type Schema } from './support/load-schemas.js';
 import { describeSchemaFiles } from './support/schema-files-checks.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -79,10 +79,26 @@ describe.each(['centrifugo-v6', 'centrifugo-v6.0'])('the generator on %s', (name
 
 describe('fidelity against the golden transcripts of Centrifugo v6.9.1', () => {
   let report: Report6;
+  const lines = () => (Object.keys(GOLDEN_FILES) as GoldenFileKind[]).flatMap((k) => readGolden(k));
   beforeAll(() => {
     const check = createFidelityCheckV6(P);
-    report = check.runFidelity((Object.keys(GOLDEN_FILES) as GoldenFileKind[]).flatMap((k) => readGolden(k)));
+    report = check.runFidelity(lines());
     check.printReport(report);
+  });
+
+  it('fails when a schema disagrees with the server: a channel the schema takes as a number, an empty one it refuses', async () => {
+    const edited = await loadEditedProtocol(dir('centrifugo-v6'), {
+      'methods/publish.params.schema.json': (s) => {
+        const channel = (s['properties'] as Record<string, Schema>)['channel'] as Schema;
+        channel['type'] = ['string', 'null', 'integer'];
+        channel['minLength'] = 1;
+      },
+    });
+    expect(createFidelityCheckV6(edited).runFidelity(lines()).failures).toEqual([
+      'H08_wrong_type_channel: Go refuses /channel (must be a string (got number)); the wire schema accepts it',
+      expect.stringMatching(/^H12_duplicate_key_last_empty: answered 200, predicted the body does not decode into the params/),
+      'T11_bad_inner_type: Go refuses /commands/0/publish/channel (must be a string (got number)); the wire schema accepts it',
+    ]);
   });
 
   it('classifies every HTTP exchange and finds no mismatch', () => {

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mergePatch } from '../generator/src/ir/merge-patch.js';
 import { createFidelityCheck, EXPECTED_MIN, OUTCOME_TEXT, type Exchange, type Outcome, type Report } from './support/golden-fidelity.js';
-import { loadProtocol, type LoadedProtocol, type Schema } from './support/load-schemas.js';
+import { loadEditedProtocol, loadProtocol, type LoadedProtocol, type Schema } from './support/load-schemas.js';
 import { compareVersions, describeSchemaFiles } from './support/schema-files-checks.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -80,10 +80,11 @@ describe('schema/centrifugo-v1.0 (Centrifugo 1.0.0, for protocol diffs)', () => 
 
 describe('fidelity against the golden transcripts of Centrifugo 1.8.0', () => {
   let report: Report;
+  let exchanges: Exchange[];
 
   beforeAll(() => {
     if (!existsSync(GOLDEN)) throw new Error(`golden file not found: ${GOLDEN}`);
-    const exchanges = readFileSync(GOLDEN, 'utf8')
+    exchanges = readFileSync(GOLDEN, 'utf8')
       .split('\n')
       .filter((l) => l.trim() !== '')
       .map((l) => JSON.parse(l) as Exchange);
@@ -96,6 +97,16 @@ describe('fidelity against the golden transcripts of Centrifugo 1.8.0', () => {
     const classified = [...report.byOutcome.values()].reduce((n, l) => n + l.length, 0);
     expect(classified).toBe(report.http);
     expect(report.http + report.redisSkipped.length).toBe(report.total);
+  });
+
+  it('fails when a schema disagrees with the server: a uid the schema takes as a number, which Go refuses', async () => {
+    const edited = await loadEditedProtocol(SCHEMA_DIR, {
+      'methods/publish.params.schema.json': (s) => {
+        ((s['properties'] as Record<string, Schema>)['uid'] as Schema)['type'] = ['string', 'null', 'number'];
+      },
+    });
+    const failures = createFidelityCheck(edited).runFidelity(exchanges).failures;
+    expect(failures).toEqual([expect.stringMatching(/^publish_uid_number: server answered 400, schemas predict accepted \(200\)/)]);
   });
 
   it('checked what the golden file holds, not less', () => {

@@ -8,18 +8,21 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The mock (`centkit-mock`) in its own process, on a free port, with a config written for it. */
-export function startMock(config, options = {}) {
+/** The mock's bin, or the entry of a saved build (`bin`, lib/mock-builds.js). */
+export const MOCK_BIN = path.join(root, 'packages/mock/bin/centkit-mock.js');
+
+/** The mock (`centkit-mock`, or the build at `options.bin`) in its own process, on a free port, with a config written for it. */
+export function startMock(config, { bin = MOCK_BIN, ...options } = {}) {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'centkit-bench-')), 'centrifugo.json');
   writeFileSync(file, JSON.stringify(config));
-  return startChild([path.join(root, 'packages/mock/bin/centkit-mock.js'), '--port', '0', '--config', file], { ready: /API at (http:\/\/127\.0\.0\.1:\d+)/, ...options });
+  return startChild([bin, '--port', '0', '--config', file], { ready: /API at (http:\/\/127\.0\.0\.1:\d+)/, ...options });
 }
 
-/** `centkit-mock --protocol v6` in its own process on a free port, with `config` (Centrifugo v6's own keys) as its config file. */
-export function startMockV6(config, options = {}) {
+/** `centkit-mock --protocol v6` (or the build at `options.bin`) in its own process on a free port, with `config` (Centrifugo v6's own keys) as its config file. */
+export function startMockV6(config, { bin = MOCK_BIN, ...options } = {}) {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'centkit-bench-')), 'config.json');
   writeFileSync(file, JSON.stringify(config));
-  return startChild([path.join(root, 'packages/mock/bin/centkit-mock.js'), '--protocol', 'v6', '--port', '0', '-c', file], { ready: /API at (http:\/\/127\.0\.0\.1:\d+)/, ...options });
+  return startChild([bin, '--protocol', 'v6', '--port', '0', '-c', file], { ready: /API at (http:\/\/127\.0\.0\.1:\d+)/, ...options });
 }
 
 let taskset;

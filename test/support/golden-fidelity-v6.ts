@@ -1,21 +1,26 @@
 /**
  * The fidelity check of schema/centrifugo-v6 against the golden transcripts of the real v6.9.1:
  * for every recorded HTTP exchange it predicts the answer from the schemas (plus the HTTP rules
- * of v6-http-rules.ts, which are not schema matters) and compares it with the recording. A body
- * is decoded the way Go decodes it (go-decode-schema.ts), then checked against its method's wire
- * params; every 200 reply against the reply envelope and its method's wire result (placeholders
- * given sample values); every error against the catalogue and the method's error list.
- * test/schema-fidelity-v6.test.ts says what is asserted.
+ * that are not schema matters: the route, POST, the API key, transport error mode, the legacy
+ * route's framing) and compares it with the recording. The HTTP rules, and how Go reads a body
+ * (its decode, and the view of it the schema judges: json/go-view.ts), are the mock's own
+ * modules: one copy of them. Every 200 reply is checked against the reply envelope and its
+ * method's wire result (placeholders given sample values); every error against the catalogue
+ * and the method's error list. test/schema-fidelity-v6.test.ts says what is asserted.
  */
 import type { ValidateFunction } from 'ajv';
-import type { VariantName } from './centrifugo-v6.js';
-import { decodeGo, type JsonSchema } from './go-decode-schema.js';
-import { GoJsonSyntaxError, isGoObject, parseGoJson, type GoValue } from './go-json.js';
+import { goDocumentView } from '../../packages/mock/src/json/go-view.js';
+import { checkJson } from '../../packages/mock/src/json/scan.js';
+import { admitBy, transportMode } from '../../packages/mock/src/v6/api/execute.js';
+import { parseConfigV6 } from '../../packages/mock/src/v6/config/parse-config.js';
+import type { ResolvedConfigV6 } from '../../packages/mock/src/v6/config/types.js';
+import { paramsStructs, structs, type MethodName } from '../../packages/mock/src/v6/protocol.js';
+import { configOf, type VariantName } from './centrifugo-v6.js';
+import { rawHeadersOf, targetOf } from './go-request.js';
 import { withSampleValues } from './golden-v6/placeholders.js';
 import { expandBody, type GoldenLine } from './golden-v6/transcript.js';
 import { checkLegacy } from './golden-fidelity-v6-legacy.js';
 import { formatErrors, type CatalogueError, type LoadedProtocol } from './load-schemas.js';
-import { httpStage, transportErrorMode } from './v6-http-rules.js';
 
 export type Outcome6 = 'ok' | 'redirect' | 'route' | 'method' | 'auth' | 'invalid-json' | 'not-object' | 'params' | 'legacy';
 
@@ -48,29 +53,38 @@ export interface Report6 {
   failures: string[];
 }
 
+/** A variant's config as the server resolves it (the mock's config reader). */
+const configs = new Map<VariantName, ResolvedConfigV6>();
+function configFor(variant: VariantName): ResolvedConfigV6 {
+  let config = configs.get(variant);
+  if (config === undefined) configs.set(variant, (config = parseConfigV6(configOf(variant)).config));
+  return config;
+}
+
 export function createFidelityCheckV6(P: LoadedProtocol) {
   const methods = new Map(P.manifest.methods.map((m) => [m.name, m]));
-  const wire = new Map(P.ir.schemas.map((s) => [s.name, s.wire]));
-  const resolve = (ref: string): JsonSchema => wire.get(ref.replace('#/definitions/', '')) ?? {};
-  const params = new Map(P.ir.methods.map((m) => [m.name, m.params.wire]));
   const errorByCode = new Map(P.catalogue.errors.filter((e) => e.code !== undefined).map((e) => [e.code as number, e]));
   const hardByStatus = new Map(P.catalogue.errors.filter((e) => e.kind === 'hard').map((e) => [e.status as number, e]));
 
-  /** What `json.Unmarshal(body, &<Method>Request)` does with the body. */
-  function decodeParams(method: string, body: string): { outcome: 'ok' | 'invalid-json' | 'not-object' | 'params'; value?: unknown; detail: string } {
-    let tree: GoValue;
-    try {
-      tree = parseGoJson(body, { numbers: 'literal' });
-    } catch (error) {
-      if (error instanceof GoJsonSyntaxError) return { outcome: 'invalid-json', detail: error.message };
-      throw error;
-    }
-    if (tree !== null && !isGoObject(tree)) return { outcome: 'not-object', detail: 'not an object' };
-    const decoded = decodeGo(tree, params.get(method) ?? {}, resolve);
+  /**
+   * What `json.Unmarshal(body, &<Method>Request)` does with the body (the mock's decoder), and
+   * whether the wire schema, given the body as Go reads it, agrees. A number an integer field
+   * cannot hold (`1.0`, `1e2`, out of range) is not a schema matter; a wrong JSON type is.
+   */
+  function decodeParams(method: MethodName, body: string): { outcome: 'ok' | 'invalid-json' | 'not-object' | 'params'; value?: unknown; detail: string; disagreement?: string } {
+    const syntax = checkJson(body);
+    if (syntax !== undefined) return { outcome: 'invalid-json', detail: `${syntax.message} at offset ${syntax.offset}` };
+    const view = goDocumentView(body, structs, paramsStructs[method]) as { value: unknown; failure?: { kind: string; path: string; message: string } };
+    const failure = view.failure;
+    if (failure !== undefined && failure.path === '') return { outcome: 'not-object', detail: failure.message };
     const validate = P.params.get(method) as ValidateFunction;
-    if (decoded.errors.length > 0) return { outcome: 'params', value: decoded.value, detail: decoded.errors.join('; ') };
-    if (!validate(decoded.value)) return { outcome: 'params', value: decoded.value, detail: formatErrors(validate.errors) };
-    return { outcome: 'ok', value: decoded.value, detail: '' };
+    const schemaOk = validate(view.value);
+    if (failure !== undefined) {
+      const disagreement = failure.kind === 'type' && schemaOk ? `Go refuses ${failure.path} (${failure.message}); the wire schema accepts it` : undefined;
+      return { outcome: 'params', value: view.value, detail: `${failure.path}: ${failure.message}`, ...(disagreement === undefined ? {} : { disagreement }) };
+    }
+    if (!schemaOk) return { outcome: 'params', value: view.value, detail: formatErrors(validate.errors) };
+    return { outcome: 'ok', value: view.value, detail: '' };
   }
 
   function runFidelity(lines: readonly GoldenLine[]): Report6 {
@@ -102,23 +116,35 @@ export function createFidelityCheckV6(P: LoadedProtocol) {
       const res = line.response;
       if (req === undefined || res === undefined) continue;
       r.http++;
-      const variant = line.server as VariantName;
-      const stage = httpStage(req, variant, new Set(methods.keys()));
-      if ('refusal' in stage) {
-        classify(stage.refusal, line.name);
-        const want = { redirect: [301, 307, 308], route: [404], method: [405], auth: [401] }[stage.refusal];
-        if (!want.includes(res.status)) fail(line.name, `answered ${res.status}, predicted ${OUTCOME6_TEXT[stage.refusal]}`);
-        else if (stage.refusal !== 'redirect') checkHardBody(line.name, res.status, res.body);
+      const config = configFor(line.server as VariantName);
+      const rawHeaders = rawHeadersOf(req);
+      // The checks before the body, in the server's order: route (Go ServeMux), POST, the API key.
+      const stage = admitBy(config, { method: req.method, target: targetOf(req), rawHeaders });
+      if ('unparsable' in stage) {
+        fail(line.name, 'a request target Go cannot parse');
+        continue;
+      }
+      if ('response' in stage) {
+        const refusal = stage.refusal ?? 'redirect';
+        classify(refusal, line.name);
+        const want = { redirect: [301, 307, 308], route: [404], method: [405], auth: [401] }[refusal];
+        if (!want.includes(res.status)) fail(line.name, `answered ${res.status}, predicted ${OUTCOME6_TEXT[refusal]}`);
+        else if (refusal !== 'redirect') checkHardBody(line.name, res.status, res.body);
         continue;
       }
       const body = withSampleValues(expandBody(req));
+      if (stage.route.kind === 'health') {
+        fail(line.name, 'the health route: not an API exchange');
+        continue;
+      }
       if (stage.route.kind === 'legacy') {
         classify('legacy', line.name);
-        r.legacyReplies += checkLegacy(line.name, body, res, { decodeParams, checkResult, checkSoft, checkHardBody, fail });
+        r.legacyReplies += checkLegacy(line.name, body, res, { checkResult, checkSoft, checkHardBody, fail });
         continue;
       }
       const method = stage.route.method;
       const decoded = decodeParams(method, body);
+      if (decoded.disagreement !== undefined) fail(line.name, decoded.disagreement);
       classify(decoded.outcome, line.name);
       if (decoded.outcome !== 'ok') {
         if (decoded.outcome === 'params') r.paramsRefusals.push(`${line.name} (${method}): ${decoded.detail}`);
@@ -141,7 +167,7 @@ export function createFidelityCheckV6(P: LoadedProtocol) {
         continue;
       }
       if (res.headers['Content-Type'] !== 'application/json') fail(line.name, `Content-Type ${String(res.headers['Content-Type'])}`);
-      if (transportErrorMode(req, variant) && method !== 'batch' && res.status !== 200) {
+      if (transportMode(config, rawHeaders) && method !== 'batch' && res.status !== 200) {
         r.transportErrors++;
         if (!P.validator('types/error.schema.json')(reply)) fail(line.name, 'transport-mode body is not an Error');
         const entry = checkSoft(line.name, method, reply as { code?: unknown });

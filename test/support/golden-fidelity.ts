@@ -1,22 +1,20 @@
 /**
  * The fidelity check of the schemas against the golden transcripts of Centrifugo 1.8.0: it
  * predicts the server's answer to each recorded HTTP exchange from the schemas (plus the
- * transport rules of server doc §1-§3, which are not schema matters: where data and sign come
- * from, the sign check, the first byte of `data`, JSON syntax) and compares it with the
- * recording. test/schema-fidelity.test.ts says what is asserted.
+ * transport rules of server doc §1-§3, which are not schema matters: the route, where data and
+ * sign come from, the sign check, the first byte of `data`, JSON syntax) and compares it with the
+ * recording. The transport rules, and how Go reads the JSON the schemas judge (go-view.ts), are
+ * the mock's own modules: one copy of them. test/schema-fidelity.test.ts says what is asserted.
  */
-import { createHmac } from 'node:crypto';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import {
-  decodeGoStruct,
-  fieldKindsOf,
-  GoJsonSyntaxError,
-  isGoObject,
-  parseGoJson,
-  rawGoField,
-  type GoValue,
-} from './go-json.js';
-import { extractDataAndSign, header, type RecordedRequest } from './go-request.js';
+import { COMMAND, decodeCommands } from '../../packages/mock/src/api/decode-commands.js';
+import { signRefusal, type Refusal } from '../../packages/mock/src/http/api-checks.js';
+import { routeOf } from '../../packages/mock/src/http/route.js';
+import { apiSign } from '../../packages/mock/src/http/sign.js';
+import { goView } from '../../packages/mock/src/json/go-view.js';
+import { decodeKeptBytes } from '../../packages/mock/src/json/kept-bytes.js';
+import { decodeParamsText, isMethodName, paramsStructs, structs } from '../../packages/mock/src/protocol.js';
+import { extractDataAndSign, header, targetOf, type RecordedRequest } from './go-request.js';
 import { formatErrors, type LoadedProtocol } from './load-schemas.js';
 
 /** The oracle's `secret` (oracle-config.json). */
@@ -87,19 +85,24 @@ function serverConfig(engine: string): { insecure: boolean; secret: string } {
   throw new Error(`unknown engine ${engine}`);
 }
 
-function hmacHex(secret: string, data: string): string {
-  return createHmac('sha256', secret).update(data, 'utf8').digest('hex');
+/** The outcome of a refusal before the commands (http/api-checks.ts). */
+function refusalOutcome(r: Refusal): Outcome {
+  if (r.status === 401) return 'bad-sign';
+  return r.kind === 'sign' ? 'no-sign' : r.kind === 'config' ? 'empty-secret' : 'empty-data';
 }
 
-/** `CheckApiSign`: exactly 64 characters, compared as lowercase hex strings. */
-function signValid(secret: string, data: string, sign: string): boolean {
-  return sign.length === 64 && sign === hmacHex(secret, data);
+/** The view of a command's params that the schema judges: as Go reads them into the method's struct. */
+function paramsView(method: string, raw: string): unknown {
+  if (!isMethodName(method)) return JSON.parse(raw) as unknown;
+  const decoded = decodeParamsText(method, raw);
+  return goView(raw, 0, structs, { struct: paramsStructs[method] }, decoded.ok ? -1 : decoded.offset);
 }
+
 
 interface CommandCheck {
   readonly index: number;
   readonly method: string;
-  /** The command after Go-style decoding (canonical keys, see go-json.ts). */
+  /** The command as Go reads it (canonical keys: json/go-view.ts). */
   readonly command: Record<string, unknown>;
   readonly params: unknown;
   readonly hasParams: boolean;
@@ -112,6 +115,8 @@ interface Prediction {
   readonly executed: readonly CommandCheck[];
   /** The command that made the request fail, for 'params' / 'unknown-method' / 'command-envelope'. */
   readonly refused?: { readonly index: number; readonly method: string; readonly errors: string };
+  /** Go refuses a command the envelope schema accepts: the schema is wrong whatever the status. */
+  readonly disagreement?: string;
 }
 
 export interface Report {
@@ -132,8 +137,6 @@ export interface Report {
 
 /** The checks, bound to one loaded protocol definition. */
 export function createFidelityCheck(P: LoadedProtocol): { runFidelity: (exchanges: readonly Exchange[]) => Report; printReport: (r: Report, source: string) => void } {
-  const commandFields = fieldKindsOf(P.files.get(P.manifest.envelopes.command));
-
   /**
    * Splits command-envelope errors: a missing `params` (the envelope's if/then) is a params refusal;
    * a missing or empty `method` is the server's "method not found"; anything else (uid or method of
@@ -152,45 +155,42 @@ export function createFidelityCheck(P: LoadedProtocol): { runFidelity: (exchange
 
   function predict(ex: Exchange): Prediction {
     const none = (outcome: Outcome, detail: string): Prediction => ({ outcome, detail, executed: [] });
-    const pathname = ex.request.path.split('?')[0] as string;
-    if (!pathname.startsWith('/api/')) return none('not-api-route', pathname);
+    const route = routeOf(ex.request.method, targetOf(ex.request), '', false);
+    if (route.kind !== 'api') return none('not-api-route', `${route.kind} ${ex.request.path}`);
 
     const cfg = serverConfig(ex.engine);
-    const { data, sign, mode, note } = extractDataAndSign(ex.request);
-    if (!cfg.insecure && sign === '') return none('no-sign', `${mode} mode${note === undefined ? '' : `; ${note}`}`);
-    if (data === '') return none('empty-data', `${mode} mode`);
-    if (!cfg.insecure && cfg.secret === '') return none('empty-secret', ex.engine);
-    if (!cfg.insecure && !signValid(cfg.secret, data, sign)) return none('bad-sign', `sign ${JSON.stringify(sign.slice(0, 12))}…`);
+    const { data, sign, mode, note } = extractDataAndSign(ex.request, cfg.insecure);
+    const refusal = signRefusal({ insecureApi: cfg.insecure, secret: cfg.secret }, sign, data, mode === 'form');
+    if (refusal !== undefined) return none(refusalOutcome(refusal), `${mode} mode: ${refusal.message}${note === undefined ? '' : `; ${note}`}`);
 
-    if (data[0] !== '{' && data[0] !== '[') return none('bad-first-byte', JSON.stringify(data.slice(0, 12)));
-    let top: GoValue;
-    try {
-      top = parseGoJson(data);
-    } catch (error) {
-      if (error instanceof GoJsonSyntaxError) return none('invalid-json', error.message);
-      throw error;
+    const text = decodeKeptBytes(data).text;
+    const decoded = decodeCommands(text);
+    if (!decoded.ok && decoded.reason !== 'field') {
+      const outcome = decoded.reason === 'first-byte' ? 'bad-first-byte' : decoded.reason === 'syntax' ? 'invalid-json' : 'command-not-object';
+      return none(outcome, `${decoded.path || '/'}: ${decoded.message}`);
     }
-    const items = Array.isArray(top) ? top : [top];
-    const bad = items.findIndex((it) => it !== null && !isGoObject(it));
-    if (bad !== -1) return none('command-not-object', `item ${bad}: ${JSON.stringify(items[bad])}`);
-
+    // What the envelope schema judges: each command as Go reads it, a null item as the zero command.
+    const batch = text.charCodeAt(0) === 91;
+    const view = goView(text, 0, COMMAND, batch ? { list: 'Command' } : { struct: 'Command' }, decoded.ok ? -1 : decoded.offset);
+    const commands = (batch ? (view as unknown[]) : [view]).map((it) => (it === null ? {} : it) as Record<string, unknown>);
+    const stages = commands.map((c) => (P.command(c) ? { params: [], method: [], decode: [] } : envelopeStage(P.command.errors ?? [])));
     // Go decodes the whole array first: a uid/method of the wrong type fails it before anything runs.
-    // A null item decodes to the zero command (method ""), which fails only when its turn comes.
-    const decoded = items.map((it) => (it === null ? {} : (decodeGoStruct(it, commandFields) as Record<string, unknown>)));
-    const stages = decoded.map((c) => (P.command(c) ? { params: [], method: [], decode: [] } : envelopeStage(P.command.errors ?? [])));
     const decodeFail = stages.findIndex((s) => s.decode.length > 0);
-    if (decodeFail !== -1) {
+    if (!decoded.ok || decodeFail !== -1) {
+      const index = decodeFail !== -1 || decoded.ok ? Math.max(decodeFail, 0) : Number(batch ? decoded.path.split('/')[1] : 0);
+      const disagreement = !decoded.ok && decodeFail === -1 ? `Go refuses command ${index} (${decoded.path}: ${decoded.message}); the envelope schema accepts it` : undefined;
       return {
         outcome: 'command-envelope',
-        detail: `command ${decodeFail}`,
+        detail: `command ${index}`,
         executed: [],
-        refused: { index: decodeFail, method: String(decoded[decodeFail]?.['method']), errors: formatErrors(stages[decodeFail]?.decode) },
+        refused: { index, method: String(commands[index]?.['method']), errors: formatErrors(stages[index]?.decode) },
+        ...(disagreement === undefined ? {} : { disagreement }),
       };
     }
 
     const executed: CommandCheck[] = [];
     const methods = new Map(P.manifest.methods.map((m) => [m.name, m]));
-    for (const [index, command] of decoded.entries()) {
+    for (const [index, command] of commands.entries()) {
       const stage = stages[index] as ReturnType<typeof envelopeStage>;
       const method = typeof command['method'] === 'string' ? command['method'] : '';
       const m = methods.get(method);
@@ -200,10 +200,9 @@ export function createFidelityCheck(P: LoadedProtocol): { runFidelity: (exchange
       if (stage.params.length > 0) {
         return { outcome: 'params', detail: `command ${index} (${method}): params absent`, executed, refused: { index, method, errors: formatErrors(stage.params) } };
       }
-      const item = items[index] as GoValue;
-      const rawParams = rawGoField(item, 'params', commandFields);
-      const hasParams = rawParams !== undefined;
-      const params = hasParams ? decodeGoStruct(rawParams, fieldKindsOf(P.files.get(m.params))) : undefined;
+      const raw = decoded.commands[index]?.params;
+      const hasParams = raw !== undefined;
+      const params = hasParams ? paramsView(method, raw) : undefined;
       const validate = P.params.get(method) as ValidateFunction;
       if (hasParams && !validate(params)) {
         return {
@@ -215,7 +214,7 @@ export function createFidelityCheck(P: LoadedProtocol): { runFidelity: (exchange
       }
       executed.push({ index, method, command, params, hasParams });
     }
-    return { outcome: 'ok', detail: `${decoded.length} command(s)`, executed };
+    return { outcome: 'ok', detail: `${commands.length} command(s)`, executed };
   }
 
   /** The three exchanges whose bodies were too large to store, rebuilt from their recipe. */
@@ -230,7 +229,7 @@ export function createFidelityCheck(P: LoadedProtocol): { runFidelity: (exchange
     if (String(Buffer.byteLength(body, 'utf8')) !== header(ex.request, 'Content-Length')) {
       problems.push(`rebuilt body is ${Buffer.byteLength(body, 'utf8')} bytes, recorded Content-Length ${header(ex.request, 'Content-Length')}`);
     }
-    if (hmacHex(SECRET, data) !== sign) problems.push('rebuilt data does not match the recorded sign');
+    if (apiSign(SECRET, data) !== sign) problems.push('rebuilt data does not match the recorded sign');
     const { form: _form, ...request } = ex.request;
     return { exchange: { ...ex, request: { ...request, body } }, problems };
   }
@@ -271,13 +270,14 @@ export function createFidelityCheck(P: LoadedProtocol): { runFidelity: (exchange
         r.placeholdersRebuilt.push(ex.name);
       } else if (ex.request.form !== undefined) {
         // our Go-style extraction must agree with the recorder's decoded form
-        const got = extractDataAndSign(ex.request);
-        if (got.data !== (ex.request.form.data ?? '') || got.sign !== (ex.request.form.sign ?? '')) {
+        const got = extractDataAndSign(ex.request, false);
+        if (got.data.toString('utf8') !== (ex.request.form.data ?? '') || (got.sign?.toString('utf8') ?? '') !== (ex.request.form.sign ?? '')) {
           fail(ex.name, 'extracted data/sign differ from the recorded form');
         }
       }
 
       const p = predict(ex);
+      if (p.disagreement !== undefined) fail(ex.name, p.disagreement);
       const list = r.byOutcome.get(p.outcome) ?? [];
       list.push(ex.name);
       r.byOutcome.set(p.outcome, list);

@@ -4,6 +4,8 @@
  * emitter bundles them. So the fidelity test checks the schemas the way the shipped
  * validators see them, with no second loader to drift from the first.
  */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { addBundles, buildIR, loadSchemaSet, validateSchemaSet, formatProblem, type ProtocolIR } from '../../generator/src/index.js';
@@ -64,6 +66,25 @@ export async function loadProtocol(dir: string): Promise<LoadedProtocol> {
     params: new Map(manifest.methods.map((m) => [m.name, validator(m.params)])),
     results: new Map(manifest.methods.map((m) => [m.name, validator(m.result)])),
   };
+}
+
+/**
+ * A copy of the definition in `dir` with some schema files edited (file → a change made to its
+ * JSON), loaded: what the fidelity tests must catch when a schema disagrees with the server.
+ */
+export async function loadEditedProtocol(dir: string, edits: Readonly<Record<string, (schema: Schema) => void>>): Promise<LoadedProtocol> {
+  const copy = path.join(await mkdtemp(path.join(os.tmpdir(), 'centkit-edited-')), path.basename(dir));
+  try {
+    await cp(dir, copy, { recursive: true });
+    for (const [file, edit] of Object.entries(edits)) {
+      const schema = JSON.parse(await readFile(path.join(copy, file), 'utf8')) as Schema;
+      edit(schema);
+      await writeFile(path.join(copy, file), JSON.stringify(schema));
+    }
+    return await loadProtocol(copy);
+  } finally {
+    await rm(path.dirname(copy), { recursive: true, force: true });
+  }
 }
 
 /** ajv errors as short lines: `<instancePath> <message> (<schemaPath>)`. */

@@ -8,6 +8,7 @@ import type { ControlTarget } from './control/control-target.js';
 import { MockUsageError } from './errors.js';
 import { MAX_FORM_BYTES } from './http/api-input.js';
 import { BodyBudget, DEFAULT_MAX_BODY_IN_FLIGHT, DEFAULT_MAX_JSON_BODY } from './http/body-budget.js';
+import { ReplyFlush } from './http/reply-flush.js';
 import { createMockServer, type ServerTimeouts } from './http/server.js';
 import { listen, shutdown } from './http/go-server.js';
 import { silentLogger, type MockLogger } from './logger.js';
@@ -70,7 +71,7 @@ export interface MockCentrifugo extends Omit<ControlTarget, 'historyJson'> {
   close(): Promise<void>;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+const LOOPBACK: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '::1']);
 export { DEFAULT_MAX_BODY_IN_FLIGHT, DEFAULT_MAX_JSON_BODY } from './http/body-budget.js';
 /** What Go's ParseMultipartForm(32 MiB) keeps in memory at most: 32 MiB + 10 MiB of values. */
 const MULTIPART_MAX_MEMORY = 42 << 20;
@@ -84,12 +85,13 @@ export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): 
     // The real server starts too, then answers every signed request 400 and logs this each time.
     logger.warn('no secret set in config: every API request will be answered 400 Bad Request, as Centrifugo does; set secret (--secret) or insecure_api');
   }
-  if (options.strict === true) await loadWireValidation();
+  const wire = options.strict === true ? await loadWireValidation() : undefined;
   const node = new MockNode({
     config,
     clock: options.clock ?? systemClock,
     logger,
     strict: options.strict ?? false,
+    ...(wire === undefined ? {} : { wire }),
     ...(options.recordLimit === undefined ? {} : { recordLimit: options.recordLimit }),
   });
   const maxJson = options.maxJsonBodyBytes ?? DEFAULT_MAX_JSON_BODY;
@@ -98,7 +100,7 @@ export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): 
   let closing = false;
   const mock = new Mock(node);
   const server = createMockServer({
-    api: { node, limits, budget, isClosing: () => closing },
+    api: { node, replies: new ReplyFlush(), limits, budget, isClosing: () => closing },
     control: options.controlApi === false ? undefined : mock,
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.logRequests === true ? { requestLog: (line: string) => logger.debug(line) } : {}),

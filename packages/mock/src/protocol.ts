@@ -1,18 +1,33 @@
 /**
  * The one place the mock learns about the protocol: the generated method table and wire
- * validators of `@centkit/validators` (from schema/centrifugo-v1). Behaviour (what each method
+ * validators of `@centkit/validators` and the generated decoding glue (`gen/glue.gen.ts`: the
+ * struct each method's params decode into), all from schema/centrifugo-v1. Behaviour (what each method
  * does to state) stays hand-written in `api/methods/`; `api/methods/index.ts` is typed over
  * `MethodName`, so a method added to the schema without a handler does not compile.
  *
  * The table comes from the light `/protocol` entry; the validators (ajv's compiled code, a third
  * of the mock's start-up) are imported only by `loadWireValidation`, which a strict mock awaits
- * before it listens.
+ * before it listens and keeps on its node.
  */
 import { isMethodName as isGeneratedMethodName, methodNames as generatedMethodNames, methods as generatedMethods } from '@centkit/validators/protocol';
 import type { MethodName as GeneratedMethodName } from '@centkit/validators/protocol';
 import type { ValidationIssue as GeneratedIssue } from '@centkit/validators';
+import { decodeGoStructAt, goTable, type GoDecodeResult, type GoStruct } from './json/go-decode.js';
+import { paramsStructs, structs as generatedStructs } from './gen/glue.gen.js';
 
 export type MethodName = GeneratedMethodName;
+export type Structs = typeof generatedStructs;
+export type Params<M extends MethodName> = GoStruct<Structs, (typeof paramsStructs)[M]>;
+
+export { paramsStructs };
+
+/** The generated params structs, compiled for the decoder. */
+export const structs = goTable(generatedStructs);
+
+/** `json.Unmarshal(params, &p)` into `method`'s params struct; `params` is valid JSON (a command's raw value). */
+export function decodeParamsText<M extends MethodName>(method: M, params: string): GoDecodeResult<Params<M>> {
+  return decodeGoStructAt(params, 0, structs, paramsStructs[method]) as GoDecodeResult<Params<M>>;
+}
 
 export type ErrorId = (typeof generatedMethods)[MethodName]['errors'][number];
 
@@ -53,28 +68,13 @@ export function canFailInEngine(method: MethodName): boolean {
 /** One reason a value does not match the wire schema. */
 export type ValidationIssue = GeneratedIssue;
 
-export interface WireValidation {
-  /** True once `loadWireValidation` has wired the generated wire validators in. */
-  readonly available: boolean;
-  validateParams(method: string, value: unknown): readonly ValidationIssue[];
-}
+/** What the wire schema says about a method's params value ([] when it passes). */
+export type ValidateParams = (method: string, value: unknown) => readonly ValidationIssue[];
 
-let validateWireParams: ((method: string, value: unknown) => readonly ValidationIssue[]) | undefined;
-
-export const wireValidation: WireValidation = {
-  get available() {
-    return validateWireParams !== undefined;
-  },
-  validateParams(method, value) {
-    return validateWireParams === undefined ? [] : validateWireParams(method, value);
-  },
-};
-
-/** Imports the generated wire validators (once per process). */
-export async function loadWireValidation(): Promise<void> {
-  if (validateWireParams !== undefined) return;
+/** Imports the generated wire validators (the module system keeps them: a second strict mock pays nothing). */
+export async function loadWireValidation(): Promise<ValidateParams> {
   const { validateWire } = await import('@centkit/validators');
-  validateWireParams = (method, value) => {
+  return (method, value) => {
     const r = validateWire(method, 'params', value);
     return r.ok ? [] : r.errors;
   };

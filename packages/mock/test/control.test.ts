@@ -159,6 +159,21 @@ describe('strict mode', () => {
     mock.reset();
     expect(() => mock.assertNoViolations()).not.toThrow();
   });
+
+  it('has the schema judge params as the server reads them: key case and duplicates raise no warning', async () => {
+    const warnings: string[] = [];
+    const m = await startMockCentrifugo({ config: loadOracleConfig(), strict: true, logger: { debug() {}, info() {}, error() {}, warn: (w) => warnings.push(w) } });
+    try {
+      const send = (data: string) =>
+        rawRequest({ port: m.port, method: 'POST', path: '/api/', headers: { 'Content-Type': 'application/json', 'X-API-Sign': m.sign(data) }, body: data });
+      expect((await send('{"method":"publish","params":{"CHANNEL":"public:a","Data":1}}')).status).toBe(200);
+      expect((await send('{"method":"publish","params":{"channel":"public:a","data":1,"Channel":5}}')).status).toBe(400);
+      expect(warnings).toEqual([]);
+      expect(m.violations.map((v) => [v.path, v.schemaIssues.map((i) => i.path)])).toEqual([['/params/channel', ['/channel']]]);
+    } finally {
+      await m.close();
+    }
+  });
 });
 
 describe('history peek and reset', () => {

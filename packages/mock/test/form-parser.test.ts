@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { API_FORM_KEYS, ApiForm, parseQueryInto } from '../src/http/form.js';
 import { isJsonContentType } from '../src/http/api-input.js';
+import { prng } from './support/prng.js';
 
 function referenceUnescape(src: Buffer, start: number, end: number): Buffer | undefined {
   const out: number[] = [];
@@ -41,17 +42,6 @@ function referenceParse(src: Buffer, wanted: readonly string[]): Map<string, Buf
     start = end + 1;
   }
   return into;
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('form parser', () => {

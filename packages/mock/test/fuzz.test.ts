@@ -16,6 +16,7 @@ import { apiSign } from '../src/index.js';
 import { multipartCorpus } from './go-oracle/multipart-corpus.js';
 import { loadOracleConfig } from './support/golden.js';
 import { rawRequest } from './support/http.js';
+import { prng } from './support/prng.js';
 
 const SEED = 0xc3a7;
 const MAX_REQUESTS = 3000;
@@ -27,17 +28,6 @@ const pkg = fileURLToPath(new URL('..', import.meta.url));
 const config = loadOracleConfig();
 const secret = config.secret ?? '';
 const sign = (data: string | Buffer) => apiSign(secret, data);
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let child: ChildProcess;
 let port = 0;

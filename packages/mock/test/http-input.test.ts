@@ -3,7 +3,7 @@ import { parseQueryInto } from '../src/http/form.js';
 import { parseMediaType } from '../src/go/media-type.js';
 import { parseMultipart } from '../src/go/multipart.js';
 import { cleanPath } from '../src/http/go-url.js';
-import { route } from '../src/http/route.js';
+import { routeOf } from '../src/http/route.js';
 
 const W = ['data', 'sign'] as const;
 const form = (s: string) => {
@@ -55,21 +55,21 @@ describe('multipart', () => {
 
 describe('routing (Go ServeMux)', () => {
   it('serves the /api/ subtree, redirects /api, 404s the rest', () => {
-    expect(route('GET', '/api/', '', true)).toEqual({ kind: 'api', query: '' });
-    expect(route('GET', '/api/x/y?data=1', '', true)).toEqual({ kind: 'api', query: 'data=1' });
-    expect(route('GET', '/api?q=1', '', true)).toEqual({ kind: 'redirect', location: '/api/?q=1' });
-    expect(route('GET', '/', '', true)).toEqual({ kind: 'not-found' });
-    expect(route('GET', '/%61pi/', '', true)).toEqual({ kind: 'api', query: '' });
-    expect(route('GET', '/%zz', '', true)).toEqual({ kind: 'bad-request' });
+    expect(routeOf('GET', '/api/', '', true)).toEqual({ kind: 'api', query: '' });
+    expect(routeOf('GET', '/api/x/y?data=1', '', true)).toEqual({ kind: 'api', query: 'data=1' });
+    expect(routeOf('GET', '/api?q=1', '', true)).toEqual({ kind: 'redirect', location: '/api/?q=1' });
+    expect(routeOf('GET', '/', '', true)).toEqual({ kind: 'not-found' });
+    expect(routeOf('GET', '/%61pi/', '', true)).toEqual({ kind: 'api', query: '' });
+    expect(routeOf('GET', '/%zz', '', true)).toEqual({ kind: 'bad-request' });
   });
   it('honours http_prefix and cleans paths', () => {
-    expect(route('GET', '/c/api/', '/c', true).kind).toBe('api');
-    expect(route('GET', '/api/', '/c', true).kind).toBe('not-found');
-    expect(route('GET', '//api/', '', true)).toEqual({ kind: 'redirect', location: '/api/' });
+    expect(routeOf('GET', '/c/api/', '/c', true).kind).toBe('api');
+    expect(routeOf('GET', '/api/', '/c', true).kind).toBe('not-found');
+    expect(routeOf('GET', '//api/', '', true)).toEqual({ kind: 'redirect', location: '/api/' });
     expect(cleanPath('/a/./b/../c/')).toBe('/a/c/');
   });
   it('routes /_mock/ to the control API unless disabled', () => {
-    expect(route('GET', '/_mock/clients', '', true).kind).toBe('control');
-    expect(route('GET', '/_mock/clients', '', false).kind).toBe('not-found');
+    expect(routeOf('GET', '/_mock/clients', '', true).kind).toBe('control');
+    expect(routeOf('GET', '/_mock/clients', '', false).kind).toBe('not-found');
   });
 });

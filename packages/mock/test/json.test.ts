@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { goCompact } from '../src/json/go-compact.js';
 import { goQuote } from '../src/json/go-quote.js';
-import { decodeStruct } from '../src/json/go-struct.js';
+import { decodeGoStructAt, goTable } from '../src/json/go-decode.js';
 import { checkJson, MAX_NESTING_DEPTH } from '../src/json/scan.js';
 import { unquote } from '../src/json/unquote.js';
 import { METRIC_NAMES } from '../src/state/metrics.js';
@@ -53,9 +53,12 @@ describe('unquote', () => {
   });
 });
 
-describe('decodeStruct (Go struct decoding)', () => {
-  const spec = { channel: 'string', data: 'raw', channels: 'strings' } as const;
-  const decode = (t: string) => decodeStruct(t, 0, t.length, spec);
+describe('decodeGoStructAt into a flat struct (the 1.x commands and params)', () => {
+  const structs = goTable({ T: { channel: 'string', data: 'raw', channels: 'strings' } } as const);
+  const decode = (t: string) => {
+    const r = decodeGoStructAt(t, 0, structs, 'T');
+    return r.ok ? { ok: true, value: r.value } : r;
+  };
   it('matches keys case-insensitively, last duplicate wins, unknown keys ignored', () => {
     const r = decode('{"CHANNEL":"a","Channel":"b","Data":{"x":1},"other":[1]}');
     expect(r).toEqual({ ok: true, value: { channel: 'b', data: '{"x":1}', channels: [] } });

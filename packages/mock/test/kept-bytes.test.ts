@@ -9,17 +9,7 @@ import { decodeKeptBytes, encodeKeptBytes, withoutKeptBytes } from '../src/json/
 import { unquote } from '../src/json/unquote.js';
 import { startMockCentrifugo, type MockCentrifugo } from '../src/index.js';
 import { control, rawRequest } from './support/http.js';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './support/prng.js';
 
 describe('kept bytes', () => {
   it('round-trips 20,000 random byte strings, and a Go string of them has U+FFFD per invalid byte', () => {

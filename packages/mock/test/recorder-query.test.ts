@@ -8,17 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandFilter } from '../src/state/recorder.js';
 import { CommandRecorder, toPredicate } from '../src/state/recorder.js';
 import { StoredCommand, type RecordInput, type RecordedCommand } from '../src/state/recorded-command.js';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './support/prng.js';
 
 /** The plain recorder: every record an object, the newest `limit` kept, the predicate over all. */
 class Reference {

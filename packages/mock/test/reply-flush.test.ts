@@ -1,15 +1,14 @@
 /**
- * API replies go out at once while one connection is open, and are queued and sent together at
- * the end of the event-loop turn with more (src/http/reply-flush.ts): each still reaches its own
- * request, in order, fake timers in the app's test do not hold them back, and a response that is
- * gone or broken spoils no other.
+ * API replies go out at once while one connection is getting them, and are queued and sent
+ * together at the end of the event-loop turn with more (src/http/reply-flush.ts, one per
+ * server): each still reaches its own request, in order, fake timers in the app's test do not
+ * hold them back, and a response that is gone or broken spoils no other.
  */
 import type { ServerResponse } from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EventEmitter } from 'node:events';
-import type { Socket } from 'node:net';
-import { queueReply, trackConnection, type Reply } from '../src/http/reply-flush.js';
+import { ReplyFlush, type Reply } from '../src/http/reply-flush.js';
 import { apiSign, startMockCentrifugo } from '../src/index.js';
 import { rawRequest } from './support/http.js';
 
@@ -81,11 +80,12 @@ describe('queued API replies over HTTP', () => {
   });
 });
 
-describe('queueReply', () => {
-  /** A stand-in for ServerResponse that records what was written to it. */
-  function response(state: { destroyed?: boolean; throws?: boolean } = {}) {
+describe('ReplyFlush', () => {
+  /** A stand-in for ServerResponse that records what was written to it, on `socket`. */
+  function response(socket: EventEmitter, state: { destroyed?: boolean; throws?: boolean } = {}) {
     const log: string[] = [];
     const res = {
+      socket,
       destroyed: state.destroyed ?? false,
       writableEnded: false,
       writeHead(status: number) {
@@ -108,59 +108,59 @@ describe('queueReply', () => {
   }
   const reply = (text: string): Reply => ({ body: Buffer.from(text), headers: { 'Content-Type': 'application/json', 'Content-Length': text.length } });
   const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-  /** Fake open connections, counted by the flusher until they emit close. */
-  function openConnections(n: number): () => void {
+  /** A flush whose replies have gone to `n` connections already (each counts until it closes). */
+  function warmed(n: number): { flush: ReplyFlush; sockets: EventEmitter[] } {
+    const flush = new ReplyFlush();
     const sockets = Array.from({ length: n }, () => new EventEmitter());
-    for (const s of sockets) trackConnection(s as unknown as Socket);
-    return () => sockets.forEach((s) => s.emit('close'));
+    for (const s of sockets) flush.queue(response(s).res, reply('warm'));
+    return { flush, sockets };
   }
 
-  it('with one connection open, sends each reply at once (17 §3)', () => {
-    const close = openConnections(1);
-    try {
-      const a = response();
-      queueReply(a.res, reply('a'));
-      expect(a.log).toEqual(['head 200', 'end a']);
-    } finally {
-      close();
-    }
+  it('with one connection getting replies, sends each at once (17 §3)', () => {
+    const { flush, sockets } = warmed(1);
+    const a = response(sockets[0] as EventEmitter);
+    flush.queue(a.res, reply('a'));
+    expect(a.log).toEqual(['head 200', 'end a']);
   });
 
   it('with more, sends nothing during the turn, everything after it, skipping responses already gone', async () => {
-    const close = openConnections(2);
-    try {
-      const a = response();
-      const gone = response({ destroyed: true });
-      const b = response();
-      queueReply(a.res, reply('a'));
-      queueReply(gone.res, reply('gone'));
-      queueReply(b.res, reply('b'));
-      expect(a.log).toEqual([]);
-      await turn();
-      expect(a.log).toEqual(['head 200', 'end a']);
-      expect(gone.log).toEqual([]);
-      expect(b.log).toEqual(['head 200', 'end b']);
-    } finally {
-      close();
-    }
-    const c = response();
-    queueReply(c.res, reply('c'));
-    expect(c.log, 'at once again once the connections are gone').toEqual(['head 200', 'end c']);
+    const { flush, sockets } = warmed(2);
+    await turn();
+    const [s1, s2] = sockets as [EventEmitter, EventEmitter];
+    const a = response(s1);
+    const gone = response(s2, { destroyed: true });
+    const b = response(s2);
+    flush.queue(a.res, reply('a'));
+    flush.queue(gone.res, reply('gone'));
+    flush.queue(b.res, reply('b'));
+    expect(a.log).toEqual([]);
+    await turn();
+    expect(a.log).toEqual(['head 200', 'end a']);
+    expect(gone.log).toEqual([]);
+    expect(b.log).toEqual(['head 200', 'end b']);
+    s2.emit('close');
+    const c = response(s1);
+    flush.queue(c.res, reply('c'));
+    expect(c.log, 'at once again once the other connection is gone').toEqual(['head 200', 'end c']);
+  });
+
+  it('is one per server: another server\'s connections do not make it batch', () => {
+    warmed(3);
+    const { flush, sockets } = warmed(1);
+    const a = response(sockets[0] as EventEmitter);
+    flush.queue(a.res, reply('a'));
+    expect(a.log).toEqual(['head 200', 'end a']);
   });
 
   it('destroys a response that throws and still sends the ones after it', async () => {
-    const close = openConnections(2);
-    try {
-      const broken = response({ throws: true });
-      const after = response();
-      queueReply(broken.res, reply('x'));
-      queueReply(after.res, reply('after'));
-      await turn();
-      expect(broken.log).toEqual(['destroy headers already sent']);
-      expect(after.log).toEqual(['head 200', 'end after']);
-    } finally {
-      close();
-    }
+    const { flush, sockets } = warmed(2);
+    await turn();
+    const broken = response(sockets[0] as EventEmitter, { throws: true });
+    const after = response(sockets[1] as EventEmitter);
+    flush.queue(broken.res, reply('x'));
+    flush.queue(after.res, reply('after'));
+    await turn();
+    expect(broken.log).toEqual(['destroy headers already sent']);
+    expect(after.log).toEqual(['head 200', 'end after']);
   });
 });

@@ -3,8 +3,9 @@
  * whole request, but commands before it keep their side effects; soft errors go in the reply.
  * Every command is recorded, with the transport it came on.
  */
+import { goDocumentView } from '../json/go-view.js';
 import { withoutKeptBytes } from '../json/kept-bytes.js';
-import { canonicalMethodName, wireValidation, type ValidationIssue } from '../protocol.js';
+import { canonicalMethodName, isMethodName, paramsStructs, structs, type ValidateParams, type ValidationIssue } from '../protocol.js';
 import type { MockNode } from '../state/node.js';
 import type { Transport } from '../state/recorded-command.js';
 import type { RawCommand } from './decode-commands.js';
@@ -66,7 +67,7 @@ export function runCommand(info: RequestInfo, cmd: RawCommand, index: number): {
   }
   // The request info is the handler's context too (node, transport): no object per command.
   const result = handlers[method](info, cmd.params);
-  if (node.strict && wireValidation.available) compareWithSchema(node, cmd, result);
+  if (node.wire !== undefined) compareWithSchema(node, node.wire, cmd, result);
   record(info, method, cmd, index, result);
   if (result.kind === 'rejected') {
     return { ok: false, failure: { kind: 'params', method, index, path: (info.batch ? `/${index}` : '') + result.path, message: result.message } };
@@ -74,20 +75,19 @@ export function runCommand(info: RequestInfo, cmd: RawCommand, index: number): {
   return { ok: true, json: replyJson(cmd.uid, method, result.error, result.advice, result.body), result };
 }
 
-/** What the wire validators say about a command's params (for violation reports). */
-export function schemaIssues(method: string, params: string | undefined): readonly ValidationIssue[] {
-  if (!wireValidation.available) return [];
-  let value: unknown;
-  try {
-    value = params === undefined ? undefined : JSON.parse(params);
-  } catch {
-    return [];
-  }
-  return wireValidation.validateParams(method, value);
+/**
+ * What the wire validators say about a command's params (for violation reports), seen as the
+ * server reads them (json/go-view.ts: keys as Go matches them).
+ */
+export function schemaIssues(wire: ValidateParams | undefined, method: string, params: string | undefined): readonly ValidationIssue[] {
+  if (wire === undefined) return [];
+  if (params === undefined) return wire(method, undefined);
+  const view = isMethodName(method) ? goDocumentView(params, structs, paramsStructs[method]) : undefined;
+  return view === undefined ? [] : wire(method, view.value);
 }
 
-function compareWithSchema(node: MockNode, cmd: RawCommand, result: CommandResult): void {
-  const issues = schemaIssues(cmd.method, cmd.params);
+function compareWithSchema(node: MockNode, wire: ValidateParams, cmd: RawCommand, result: CommandResult): void {
+  const issues = schemaIssues(wire, cmd.method, cmd.params);
   const schemaRejects = issues.length > 0;
   const serverRejects = result.kind === 'rejected';
   if (schemaRejects === serverRejects) return;

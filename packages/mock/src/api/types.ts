@@ -1,6 +1,5 @@
 /** What a method handler gets and gives back. */
-import type { Decoded, StructSpec } from '../json/go-struct.js';
-import { decodeStruct } from '../json/go-struct.js';
+import { decodeParamsText, type MethodName, type Params } from '../protocol.js';
 import type { Transport } from '../state/recorded-command.js';
 import type { MockNode } from '../state/node.js';
 
@@ -57,8 +56,8 @@ export function reject(path: string, message: string, channels: readonly string[
  * Decodes params into the method's struct as `json.Unmarshal(cmd.Params, &p)` does: absent
  * params fail (`unexpected end of JSON input`), `null` gives the zero struct.
  */
-export function decodeParams<S extends StructSpec>(params: string | undefined, spec: S): { kind: 'decoded'; value: Decoded<S> } | Rejection {
+export function decodeParams<M extends MethodName>(params: string | undefined, method: M): { kind: 'decoded'; value: Params<M> } | Rejection {
   if (params === undefined) return reject('/params', 'params are required (missing params cannot be decoded)');
-  const r = decodeStruct(params, 0, params.length, spec);
+  const r = decodeParamsText(method, params);
   return r.ok ? { kind: 'decoded', value: r.value } : reject(`/params${r.path}`, r.message);
 }

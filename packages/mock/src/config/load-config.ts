@@ -37,11 +37,10 @@ export function parseConfigText(text: string, ext: string, source = '(config)'):
 }
 
 // The YAML parser is loaded on first use: most configs are JSON, and loading it costs ~25 ms
-// of every start. Its node entry is CommonJS, so a plain require keeps this function sync.
-let yamlModule: typeof import('yaml') | undefined;
-
+// of every start. Its node entry is CommonJS, so a plain require (which keeps it once loaded)
+// keeps this function sync.
 function yaml(text: string, source: string): unknown {
-  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  const yamlModule = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   try {
     return yamlModule.parse(text, { maxAliasCount: 100 });
   } catch (cause) {

@@ -28,21 +28,6 @@ function consumeToken(s: string): [string, string] {
   return [s.slice(0, i), s.slice(i)];
 }
 
-let lastValue: string | undefined;
-let lastResult: MediaType | undefined;
-
-/**
- * `parseMediaType` for a request's Content-Type. Clients send the same header on every request,
- * so the last answer is kept (results are never mutated).
- */
-export function requestMediaType(value: string): MediaType | undefined {
-  if (value !== lastValue) {
-    lastResult = parseMediaType(value);
-    lastValue = value;
-  }
-  return lastResult;
-}
-
 export function parseMediaType(value: string): MediaType | undefined {
   const semi = value.indexOf(';');
   const base = semi < 0 ? value : value.slice(0, semi);

@@ -14,26 +14,27 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeCommands, type RawCommand } from '../api/decode-commands.js';
 import { runBatch, schemaIssues } from '../api/dispatch.js';
-import type { ResolvedConfig } from '../config/types.js';
-import { decodeStruct } from '../json/go-struct.js';
+import { decodeGoStructAt } from '../json/go-decode.js';
+import { goTable } from '../json/go-kinds.js';
 import { decodeKeptBytes } from '../json/kept-bytes.js';
 import type { CommandTarget } from '../state/faults.js';
 import type { MockNode } from '../state/node.js';
-import type { ContractViolation } from '../state/violations.js';
 import type { BodyBudget } from './body-budget.js';
 import { readApiHead, readApiInput, type ApiHead, type ApiInput, type BodyRead, type Limits } from './api-input.js';
+import { readBodyThen, type BodyResult } from './read-body.js';
+import type { ReplyFlush } from './reply-flush.js';
 import { sendError, sendJson, sendOverBudget, sendShuttingDown } from './responses.js';
-import { checkApiSign } from './sign.js';
+import { signRefusal, type Refusal } from './api-checks.js';
 import { settleUnreadBody } from './unread-body.js';
 
 export interface ApiContext {
   readonly node: MockNode;
+  /** This server's reply flush. */
+  readonly replies: ReplyFlush;
   readonly limits: Limits;
   readonly budget: BodyBudget;
   isClosing(): boolean;
 }
-
-type Refusal = Omit<ContractViolation, 'requestId' | 'transport' | 'schemaIssues'> & { readonly schemaIssues?: ContractViolation['schemaIssues'] };
 
 /** Answers one API request; never throws (a failure is logged and answered with 500). */
 export function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, query: string): void {
@@ -49,7 +50,8 @@ export function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResp
       if (pending !== undefined) pending.catch((err: unknown) => failed(ctx, res, err));
       return;
     }
-    readApiInput(req, head, query, node.config.insecureApi, ctx.limits, ctx.budget, (input) => {
+    const read = (limit: number, then: (r: BodyResult) => void) => readBodyThen(req, limit, ctx.budget, then);
+    readApiInput(req.method ?? 'GET', head, query, node.config.insecureApi, ctx.limits, read, (input) => {
       try {
         const pending = answer(ctx, req, res, requestId, head, input);
         if (pending !== undefined) pending.catch((err: unknown) => failed(ctx, res, err));
@@ -68,28 +70,12 @@ function failed(ctx: ApiContext, res: ServerResponse, err: unknown): void {
   else res.destroy();
 }
 
-/**
- * Centrifugo's checks before the commands, in its order. `data` is the data, or only its length
- * (undefined: not known yet) when checking before the body is read: then the sign itself can
- * only be refused for its length.
- */
+/** `signRefusal`, logging a missing secret as the server does. */
 function checkSign(node: MockNode, sign: Buffer | undefined, data: Buffer | number | undefined, form = false): Refusal | undefined {
-  const config: ResolvedConfig = node.config;
-  if (config.insecureApi) return data === 0 || (Buffer.isBuffer(data) && data.length === 0) ? EMPTY_DATA : undefined;
-  if (sign === undefined || sign.length === 0) return { status: 400, kind: 'sign', path: '', message: `sign is missing (${form ? 'sign form field' : 'X-API-Sign header'})` };
-  const length = Buffer.isBuffer(data) ? data.length : data;
-  if (length === 0) return EMPTY_DATA;
-  if (config.secret === '') {
-    node.logger.error('no secret set in config');
-    return { status: 400, kind: 'config', path: '', message: 'no secret set in config (and insecure_api is off)' };
-  }
-  if (length === undefined) return undefined;
-  const valid = Buffer.isBuffer(data) ? checkApiSign(config.secret, data, sign) : sign.length === 64 ? undefined : false;
-  return valid === false ? BAD_SIGN : undefined;
+  const refusal = signRefusal(node.config, sign, data, form);
+  if (refusal?.kind === 'config') node.logger.error('no secret set in config');
+  return refusal;
 }
-
-const EMPTY_DATA: Refusal = { status: 400, kind: 'data', path: '', message: 'data is empty or missing' };
-const BAD_SIGN: Refusal = { status: 401, kind: 'sign', path: '', message: 'sign does not match: lowercase hex HMAC-SHA256 of the exact data bytes, 64 characters' };
 
 /** The checks in Centrifugo's order, then the commands. A promise only when faults are set. */
 function answer(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, requestId: number, head: ApiHead, input: ApiInput): Promise<void> | undefined {
@@ -108,12 +94,13 @@ function answer(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, requ
   if (input.body !== 'all') {
     // The body is needed no further: settle what is left of it (Go may close) before answering.
     const body = input.body;
-    return new Promise<void>((resolve) => settleUnreadBody(req, res, body, resolve)).then(() => respond(node, req, res, requestId, head, input.data, input.sign));
+    return new Promise<void>((resolve) => settleUnreadBody(req, res, body, resolve)).then(() => respond(ctx, req, res, requestId, head, input.data, input.sign));
   }
-  return respond(node, req, res, requestId, head, input.data, input.sign);
+  return respond(ctx, req, res, requestId, head, input.data, input.sign);
 }
 
-function respond(node: MockNode, req: IncomingMessage, res: ServerResponse, requestId: number, head: ApiHead, data: Buffer, sign: Buffer | undefined): Promise<void> | undefined {
+function respond(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, requestId: number, head: ApiHead, data: Buffer, sign: Buffer | undefined): Promise<void> | undefined {
+  const { node } = ctx;
   const refusal = checkSign(node, sign, data, head.mode === 'form');
   if (refusal !== undefined) return refuse(node, req, res, requestId, 'all', refusal);
   const text = decodeKeptBytes(data);
@@ -121,17 +108,18 @@ function respond(node: MockNode, req: IncomingMessage, res: ServerResponse, requ
   if (!decoded.ok) return refuse(node, req, res, requestId, 'all', { status: 400, kind: decoded.kind, path: decoded.path, message: decoded.message });
   const commands = decoded.commands;
   if (node.faults.size === 0) {
-    run(node, res, requestId, decoded.batch, commands, text.kept);
+    run(ctx, res, requestId, decoded.batch, commands, text.kept);
     return undefined;
   }
   return applyFaults(node, req, res, targetsOf(commands)).then((replaced) => {
-    if (!replaced) run(node, res, requestId, decoded.batch, commands, text.kept);
+    if (!replaced) run(ctx, res, requestId, decoded.batch, commands, text.kept);
   });
 }
 
-function run(node: MockNode, res: ServerResponse, requestId: number, batch: boolean, commands: readonly RawCommand[], keptBytes: boolean): void {
+function run(ctx: ApiContext, res: ServerResponse, requestId: number, batch: boolean, commands: readonly RawCommand[], keptBytes: boolean): void {
+  const { node } = ctx;
   const result = runBatch({ node, requestId, transport: 'http', batch, keptBytes }, commands);
-  if (result.ok) return sendJson(res, result.json, result.keptBytes);
+  if (result.ok) return sendJson(ctx.replies, res, result.json, result.keptBytes);
   const f = result.failure;
   if (node.strict) {
     const cmd = commands[f.index];
@@ -144,7 +132,7 @@ function run(node: MockNode, res: ServerResponse, requestId: number, batch: bool
       index: f.index,
       path: f.path,
       message: f.message,
-      schemaIssues: f.kind === 'params' && cmd ? schemaIssues(f.method, cmd.params) : [],
+      schemaIssues: f.kind === 'params' && cmd ? schemaIssues(node.wire, f.method, cmd.params) : [],
     });
   }
   sendError(res, 400);
@@ -184,12 +172,13 @@ async function applyFaults(node: MockNode, req: IncomingMessage, res: ServerResp
   return false;
 }
 
-const TARGET = { channel: 'string', channels: 'strings' } as const;
+/** What a fault matches in any method's params: its channel or channels. */
+const TARGET = goTable({ Target: { channel: 'string', channels: 'strings' } } as const);
 
 function targetsOf(commands: readonly RawCommand[]): CommandTarget[] {
   return commands.map((c) => {
     if (c.params === undefined) return { method: c.method, channels: [] };
-    const p = decodeStruct(c.params, 0, c.params.length, TARGET);
+    const p = decodeGoStructAt(c.params, 0, TARGET, 'Target');
     if (!p.ok) return { method: c.method, channels: [] };
     return { method: c.method, channels: p.value.channel === '' ? p.value.channels : [p.value.channel, ...p.value.channels] };
   });

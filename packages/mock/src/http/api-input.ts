@@ -8,14 +8,13 @@
  * A body is read only when its bytes can matter, and within the server's body budget: a form
  * body Go would ignore (over 10 MiB, a content type it does not parse, a multipart body when
  * the query already holds data and sign) is left unread, for `settleUnreadBody` to deal with.
+ * The body comes through a `BodyReader`: the server's reads a request, a test's a body in memory.
  */
-import type { IncomingMessage } from 'node:http';
-import type { BodyBudget } from './body-budget.js';
 import { API_FORM_KEYS, ApiForm, parseQueryInto } from './form.js';
-import { requestMediaType, type MediaType } from '../go/media-type.js';
+import { parseMediaType, type MediaType } from '../go/media-type.js';
 import { parseMultipart } from '../go/multipart.js';
 import { firstHeader } from './raw-header.js';
-import { declaredLength, readBodyThen } from './read-body.js';
+import { declaredLength, type BodyResult } from './read-body.js';
 
 export const MAX_FORM_BYTES = 10 << 20;
 
@@ -44,9 +43,12 @@ export type ApiInput =
   | { readonly kind: 'json-too-large'; readonly body: BodyRead }
   | { readonly kind: 'over-budget'; readonly needed: number; readonly body: BodyRead };
 
+/** Reads the body up to `limit` bytes and calls `done` once (the server: `readBodyThen`, within its body budget). */
+export type BodyReader = (limit: number, done: (result: BodyResult) => void) => void;
+
 const EMPTY = Buffer.alloc(0);
 
-export function readApiHead(req: IncomingMessage, insecure: boolean): ApiHead {
+export function readApiHead(req: { readonly rawHeaders: readonly string[] }, insecure: boolean): ApiHead {
   const contentType = firstHeader(req.rawHeaders, 'content-type') ?? '';
   const declared = declaredLength(req);
   if (!isJsonContentType(contentType)) return { mode: 'form', contentType, sign: undefined, declared };
@@ -58,9 +60,9 @@ export function readApiHead(req: IncomingMessage, insecure: boolean): ApiHead {
  * Reads the request as far as needed and calls `done` once (synchronously when no body is
  * read; never when the request is aborted before its body ends).
  */
-export function readApiInput(req: IncomingMessage, head: ApiHead, query: string, insecure: boolean, limits: Limits, budget: BodyBudget, done: (input: ApiInput) => void): void {
+export function readApiInput(method: string, head: ApiHead, query: string, insecure: boolean, limits: Limits, read: BodyReader, done: (input: ApiInput) => void): void {
   if (head.mode === 'json') {
-    readBodyThen(req, limits.maxJsonBodyBytes, budget, (r) => {
+    read(limits.maxJsonBodyBytes, (r) => {
       if (r.kind === 'ok') return done({ kind: 'input', mode: 'json', data: r.body, sign: head.sign, body: 'all' });
       const body = r.kind === 'too-large' && r.received === 0 ? 'none' : r.kind === 'over-budget' && head.declared !== undefined ? 'none' : 'partial';
       done(r.kind === 'too-large' ? { kind: 'json-too-large', body } : { kind: 'over-budget', needed: r.needed, body });
@@ -68,40 +70,38 @@ export function readApiInput(req: IncomingMessage, head: ApiHead, query: string,
     return;
   }
   const form = new ApiForm();
-  const method = req.method ?? 'GET';
-  const media = head.contentType === '' ? undefined : requestMediaType(head.contentType);
+  const media = head.contentType === '' ? undefined : parseMediaType(head.contentType);
   if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && media?.type === 'application/x-www-form-urlencoded') {
     // Go reads at most 10 MiB + 1 bytes and drops the form past 10 MiB: a longer declared body is not read.
-    if (head.declared !== undefined && head.declared > MAX_FORM_BYTES) return afterBody(req, head, query, insecure, limits, budget, media, form, 'none', done);
-    readBodyThen(req, MAX_FORM_BYTES, budget, (r) => {
+    if (head.declared !== undefined && head.declared > MAX_FORM_BYTES) return afterBody(head, query, insecure, limits, read, media, form, 'none', done);
+    read(MAX_FORM_BYTES, (r) => {
       if (r.kind === 'over-budget') return done({ kind: 'over-budget', needed: r.needed, body: head.declared === undefined ? 'partial' : 'none' });
       // The body is this request's own copy: values are decoded in it.
       if (r.kind === 'ok') parseQueryInto(form, r.body, API_FORM_KEYS, true);
-      afterBody(req, head, query, insecure, limits, budget, media, form, r.kind === 'ok' ? 'all' : 'partial', done);
+      afterBody(head, query, insecure, limits, read, media, form, r.kind === 'ok' ? 'all' : 'partial', done);
     });
     return;
   }
-  afterBody(req, head, query, insecure, limits, budget, media, form, head.declared === 0 ? 'all' : 'none', done);
+  afterBody(head, query, insecure, limits, read, media, form, head.declared === 0 ? 'all' : 'none', done);
 }
 
 function afterBody(
-  req: IncomingMessage,
   head: ApiHead,
   query: string,
   insecure: boolean,
   limits: Limits,
-  budget: BodyBudget,
+  read: BodyReader,
   media: MediaType | undefined,
   form: ApiForm,
-  read: BodyRead,
+  bodyRead: BodyRead,
   done: (input: ApiInput) => void,
 ): void {
   if (query !== '') parseQueryInto(form, Buffer.from(query, 'latin1'), API_FORM_KEYS, true);
-  const boundary = read === 'none' && media?.type === 'multipart/form-data' && !media.invalidParams ? media.params.get('boundary') : undefined;
+  const boundary = bodyRead === 'none' && media?.type === 'multipart/form-data' && !media.invalidParams ? media.params.get('boundary') : undefined;
   // Query values come first: once it holds data (and sign, unless insecure), the body changes nothing.
   const settled = form.data !== undefined && (insecure || form.sign !== undefined);
-  if (boundary === undefined || settled || (head.declared !== undefined && head.declared > limits.maxMultipartBytes)) return done(formInput(form, insecure, read));
-  readBodyThen(req, limits.maxMultipartBytes, budget, (r) => {
+  if (boundary === undefined || settled || (head.declared !== undefined && head.declared > limits.maxMultipartBytes)) return done(formInput(form, insecure, bodyRead));
+  read(limits.maxMultipartBytes, (r) => {
     if (r.kind === 'over-budget') return done({ kind: 'over-budget', needed: r.needed, body: head.declared === undefined ? 'partial' : 'none' });
     const parts = r.kind === 'ok' ? parseMultipart(r.body, boundary, API_FORM_KEYS) : undefined;
     if (parts) for (const [k, v] of parts) if (!form.has(k)) form.set(k, v);

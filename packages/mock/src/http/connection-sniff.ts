@@ -9,9 +9,8 @@
 import { METHODS, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { serveJsHttp, type JsHttpOptions } from './js-http1.js';
-import { trackConnection } from './reply-flush.js';
 
-const NODE_METHODS = new Set(METHODS);
+const NODE_METHODS: ReadonlySet<string> = new Set(METHODS);
 
 /** Bytes to look at for the request line before handing a connection to llhttp anyway. */
 const SNIFF_MAX = 8192;
@@ -26,7 +25,6 @@ export function sniffConnections(server: Server, options: JsHttpOptions): void {
   /** Connections read here, and whether each is idle: no request on it yet or now. */
   const ours = new Map<Socket, () => boolean>();
   server.on('connection', (socket: Socket) => {
-    trackConnection(socket);
     ours.set(socket, () => true);
     socket.once('close', () => ours.delete(socket));
     let seen: Buffer = Buffer.alloc(0);

@@ -22,7 +22,7 @@ const EMPTY = Buffer.alloc(0);
  * headers (`req.headers` would be built for this alone). Node's parser has already refused a
  * request with both headers, a malformed length or differing repeats.
  */
-export function declaredLength(req: IncomingMessage): number | undefined {
+export function declaredLength(req: { readonly rawHeaders: readonly string[] }): number | undefined {
   const raw = req.rawHeaders;
   if (firstHeader(raw, 'transfer-encoding') !== undefined) return undefined;
   const length = firstHeader(raw, 'content-length');

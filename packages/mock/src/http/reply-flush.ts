@@ -1,6 +1,7 @@
 /**
- * API replies: at once while the process has a single client connection open, together at the
- * end of the event-loop turn when it has more.
+ * A server's API replies: at once while a single client connection is getting them, together at
+ * the end of the event-loop turn when more are (a connection counts from its first reply until
+ * it closes; each server has its own queue).
  *
  * Why together: a client that has sent its request sleeps until the reply arrives, and a reply
  * written to a sleeping client pays for waking it (on a VM, an interrupt to the other CPU), inside
@@ -24,32 +25,36 @@ export interface Reply {
   readonly headers: { readonly 'Content-Type': string; readonly 'Content-Length': number };
 }
 
-let responses: ServerResponse[] = [];
-let replies: Reply[] = [];
-/** Client connections open in this process (all mocks): one means no batching. */
-let connections = 0;
+export class ReplyFlush {
+  private responses: ServerResponse[] = [];
+  private replies: Reply[] = [];
+  /** Connections that have had a reply and are still open: one means no batching. */
+  private connections = 0;
+  private readonly counted = new WeakSet<Socket>();
+  private readonly flush = (): void => {
+    const due = this.responses;
+    const dueReplies = this.replies;
+    this.responses = [];
+    this.replies = [];
+    for (let i = 0; i < due.length; i += 1) send(due[i] as ServerResponse, dueReplies[i] as Reply);
+  };
 
-/** Counts `socket` among the open connections until it closes. */
-export function trackConnection(socket: Socket): void {
-  connections += 1;
-  socket.once('close', () => {
-    connections -= 1;
-  });
-}
+  /** Sends `reply` with status 200: now with one connection getting replies, else at the end of this event-loop turn (in order). */
+  queue(res: ServerResponse, reply: Reply): void {
+    const socket = res.socket;
+    if (socket !== null && !this.counted.has(socket)) this.count(socket);
+    if (this.connections <= 1 && this.responses.length === 0) return send(res, reply);
+    if (this.responses.push(res) === 1) setImmediate(this.flush);
+    this.replies.push(reply);
+  }
 
-/** Sends `reply` with status 200: now with one connection open, else at the end of this event-loop turn (in order). */
-export function queueReply(res: ServerResponse, reply: Reply): void {
-  if (connections <= 1 && responses.length === 0) return send(res, reply);
-  if (responses.push(res) === 1) setImmediate(flushReplies);
-  replies.push(reply);
-}
-
-function flushReplies(): void {
-  const due = responses;
-  const dueReplies = replies;
-  responses = [];
-  replies = [];
-  for (let i = 0; i < due.length; i += 1) send(due[i] as ServerResponse, dueReplies[i] as Reply);
+  private count(socket: Socket): void {
+    this.counted.add(socket);
+    this.connections += 1;
+    socket.once('close', () => {
+      this.connections -= 1;
+    });
+  }
 }
 
 function send(res: ServerResponse, reply: Reply): void {

@@ -2,7 +2,7 @@
 import { STATUS_CODES, type ServerResponse } from 'node:http';
 import { encodeKeptBytes } from '../json/kept-bytes.js';
 import { hexEscapeNonAscii, htmlEscape } from './go-url.js';
-import { queueReply, type Reply } from './reply-flush.js';
+import type { Reply, ReplyFlush } from './reply-flush.js';
 
 const PLAIN = 'text/plain; charset=utf-8';
 
@@ -64,36 +64,18 @@ export function sendStar(res: ServerResponse, http11: boolean): void {
 }
 
 /**
- * The API's 200: `application/json` with no charset, no trailing newline; sent at the end of
- * this event-loop turn. `keptBytes`: `json` holds raw bytes that were not UTF-8, written back.
+ * The API's 200: `application/json` with no charset, no trailing newline; sent through the
+ * server's reply flush. `keptBytes`: `json` holds raw bytes that were not UTF-8, written back.
  */
-export function sendJson(res: ServerResponse, json: string, keptBytes = false): void {
-  if (keptBytes) return queueReply(res, bytesReply(encodeKeptBytes(json)));
+export function sendJson(replies: ReplyFlush, res: ServerResponse, json: string, keptBytes = false): void {
   // The body goes out as bytes: a string body is joined to the header text and encoded on
-  // every write, which costs more than making the bytes (and a kept reply is made once).
-  let reply = lastReply;
-  if (json !== lastJson) {
-    reply = jsonReply(json);
-    if (json.length <= KEEP_MAX) {
-      lastJson = json;
-      lastReply = reply;
-    }
-  }
-  queueReply(res, reply);
-}
-
-function jsonReply(json: string): Reply {
-  return bytesReply(Buffer.from(json, 'utf8'));
+  // every write, which costs more than making the bytes.
+  replies.queue(res, bytesReply(keptBytes ? encodeKeptBytes(json) : Buffer.from(json, 'utf8')));
 }
 
 function bytesReply(body: Buffer): Reply {
   return { body, headers: { 'Content-Type': 'application/json', 'Content-Length': body.length } };
 }
-
-/** Short replies (a plain publish reply, say) come again and again: their bytes and headers are kept. */
-const KEEP_MAX = 256;
-let lastJson: string | undefined;
-let lastReply: Reply = jsonReply('');
 
 /**
  * The mock's answer when a body does not fit in the server's body budget (Go has no such limit):

@@ -21,24 +21,6 @@ export type Route =
 
 export const CONTROL_PREFIX = '/_mock';
 
-let lastTarget: string | undefined;
-let lastMethod = '';
-let lastPrefix = '';
-let lastControl = false;
-let lastRoute: Route = { kind: 'not-found' };
-
-/** `routeOf`, remembering the last answer: a client sends the same target again and again (routes are never mutated). */
-export function route(method: string, target: string, httpPrefix: string, control: boolean): Route {
-  if (target !== lastTarget || method !== lastMethod || httpPrefix !== lastPrefix || control !== lastControl) {
-    lastRoute = routeOf(method, target, httpPrefix, control);
-    lastTarget = target;
-    lastMethod = method;
-    lastPrefix = httpPrefix;
-    lastControl = control;
-  }
-  return lastRoute;
-}
-
 /** `target` as Node gives it: the request line's bytes, one char per byte. */
 export function routeOf(method: string, target: string, httpPrefix: string, control: boolean): Route {
   if (target === '*') return method === 'OPTIONS' ? { kind: 'options-star' } : { kind: 'star' };

@@ -9,7 +9,7 @@ import { handleApi, type ApiContext } from './api-handler.js';
 import { GO_BAD_REQUEST } from './go-server-answers.js';
 import { createGoServer, type ServerTimeouts } from './go-server.js';
 import { sendNotFound, sendOptionsStar, sendRawAndClose, sendRedirect, sendStar } from './responses.js';
-import { route } from './route.js';
+import { routeOf } from './route.js';
 
 export type { ServerTimeouts } from './go-server.js';
 
@@ -24,7 +24,7 @@ export interface ServerSetup {
 export function createMockServer(setup: ServerSetup): Server {
   const prefix = setup.api.node.config.httpPrefix;
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    const r = route(req.method ?? 'GET', req.url ?? '/', prefix, setup.control !== undefined);
+    const r = routeOf(req.method ?? 'GET', req.url ?? '/', prefix, setup.control !== undefined);
     switch (r.kind) {
       case 'api':
         return handleApi(setup.api, req, res, r.query);

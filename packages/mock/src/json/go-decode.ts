@@ -8,9 +8,10 @@
  *   capacity and the stale elements in it);
  * - `null` leaves a string, bool or number field as it is, and sets a raw field to `null`, a
  *   struct pointer, map or slice to nil (`undefined`, or an empty slice);
- * - a value of the wrong JSON type, a fraction or an out-of-range number for an integer field
- *   fails the whole decode (Go goes on decoding and returns the first such error; the value is
- *   then discarded, so stopping at once gives the same answer).
+ * - a value of the wrong JSON type (`type`), a fraction or an out-of-range number for an integer
+ *   field (`number`) fails the whole decode (Go goes on decoding and returns the first such
+ *   error; the value is then discarded, so stopping at once gives the same answer). A failure
+ *   says where the value that caused it starts (`offset`), for `go-view.ts`.
  *
  * The walk is iterative (an explicit stack of open objects and arrays): a recursive type such
  * as a filter tree can nest as deep as the syntax allows (10000) without exhausting the stack.
@@ -18,18 +19,27 @@
  */
 import { matchField } from './go-fields.js';
 import { goInt32, goInt64, goIntProblem, type GoIntKind } from './go-number.js';
-import { jsonType } from './go-struct.js';
 import { checkJson, skipSpace } from './scan.js';
 import { unquote } from './unquote.js';
-import { skipString, skipValue } from './walk.js';
-import { compiledStruct, type CompiledStruct, type GoKind, type GoStructs } from './go-kinds.js';
-import { growSlice, sliceBacking, type GoSlice } from './go-slice.js';
+import { jsonType, skipString, skipValue } from './walk.js';
+import { compiledStruct, EMPTY, KEEPS_VALUE, nullInto, type CompiledStruct, type GoKind, type GoStruct, type GoStructs, type GoTable } from './go-kinds.js';
+import { growSlice, sliceOf, sliceView, type Backings, type GoSlice } from './go-slice.js';
 
-export type { GoKind, GoStructs, GoStruct } from './go-kinds.js';
+export type { GoKind, GoStructs, GoStruct, GoTable } from './go-kinds.js';
+export { goTable } from './go-kinds.js';
 
-export type GoDecodeResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly kind: 'syntax' | 'type'; readonly path: string; readonly message: string };
+/** Why a decode failed: bad JSON, a value of the wrong JSON type, a number an integer field cannot hold. */
+export type GoDecodeFailure = {
+  readonly ok: false;
+  readonly kind: 'syntax' | 'type' | 'number';
+  readonly path: string;
+  readonly message: string;
+  /** Where the offending value (or, for `syntax`, the bad character) starts in the text. */
+  readonly offset: number;
+};
+
+/** `end`: just after the decoded value. */
+export type GoDecodeResult<T> = { readonly ok: true; readonly value: T; readonly end: number } | GoDecodeFailure;
 
 type Obj = Record<string, unknown>;
 
@@ -56,37 +66,46 @@ interface ListFrame {
 }
 type Frame = StructFrame | MapFrame | ListFrame;
 
-type Fail = { readonly ok: false; readonly kind: 'type'; readonly path: string; readonly message: string };
-const fail = (path: string, message: string): Fail => ({ ok: false, kind: 'type', path, message });
+/** One decode: its table, its open objects and arrays, the capacities of the slices it made. */
+interface Walk {
+  readonly table: GoTable;
+  readonly stack: Frame[];
+  backings: Backings | undefined;
+}
 
-/** Decodes a whole document (syntax-checked here) into the struct `name` of `structs`. */
-export function decodeGoDocument<S extends GoStructs, N extends keyof S & string>(text: string, structs: S, name: N): GoDecodeResult<import('./go-kinds.js').GoStruct<S, N>> {
+type Fail = GoDecodeFailure;
+const fail = (path: string, message: string, offset: number, kind: 'type' | 'number' = 'type'): Fail => ({ ok: false, kind, path, message, offset });
+
+/** Decodes a whole document (syntax-checked here) into the struct `name` of `table`. */
+export function decodeGoDocument<S extends GoStructs, N extends keyof S & string>(text: string, table: GoTable<S>, name: N): GoDecodeResult<GoStruct<S, N>> {
   const syntax = checkJson(text);
-  if (syntax !== undefined) return { ok: false, kind: 'syntax', path: '', message: `${syntax.message} (offset ${syntax.offset})` };
-  return decodeGoStructAt(text, skipSpace(text, 0), structs, name);
+  if (syntax !== undefined) return { ok: false, kind: 'syntax', path: '', message: `${syntax.message} (offset ${syntax.offset})`, offset: syntax.offset };
+  return decodeGoStructAt(text, skipSpace(text, 0), table, name);
 }
 
 /** Decodes the (valid) value at `start` into a new struct `name` (a Go `var v T; json.Unmarshal`). */
-export function decodeGoStructAt<S extends GoStructs, N extends keyof S & string>(text: string, start: number, structs: S, name: N): GoDecodeResult<import('./go-kinds.js').GoStruct<S, N>> {
-  const c = compiledStruct(structs, name);
+export function decodeGoStructAt<S extends GoStructs, N extends keyof S & string>(text: string, start: number, table: GoTable<S>, name: N): GoDecodeResult<GoStruct<S, N>> {
+  const c = compiledStruct(table, name);
   const root = c.zero();
   const ch = text.charCodeAt(start);
-  if (ch === 110) return { ok: true, value: root as never };
-  if (ch !== 123) return fail('', `cannot unmarshal ${jsonType(ch)} into Go value of type ${name}`);
-  const problem = walk(text, start, { kind: 'struct', c, target: root, path: '' }, structs);
-  return problem ?? { ok: true, value: root as never };
+  if (ch === 110) return { ok: true, value: root as never, end: start + 4 };
+  if (ch !== 123) return fail('', `cannot unmarshal ${jsonType(ch)} into Go value of type ${name}`, start);
+  const end = walk(text, start, { kind: 'struct', c, target: root, path: '' }, table);
+  return typeof end === 'number' ? { ok: true, value: root as never, end } : end;
 }
 
-/** Walks the object at `start` (text[start] === '{') into `first`, iteratively. */
-function walk(text: string, start: number, first: StructFrame, structs: GoStructs): Fail | undefined {
+/** Walks the object at `start` (text[start] === '{') into `first`, iteratively; returns where it ends. */
+function walk(text: string, start: number, first: StructFrame, table: GoTable): number | Fail {
   const stack: Frame[] = [first];
+  const w: Walk = { table, stack, backings: undefined };
   let j = skipSpace(text, start + 1);
-  while (stack.length > 0) {
+  for (;;) {
     const frame = stack[stack.length - 1] as Frame;
     const close = text.charCodeAt(j);
     if (close === 125 || close === 93) {
       stack.pop();
-      if (frame.kind === 'list') finishList(frame);
+      if (frame.kind === 'list') finishList(frame, w);
+      if (stack.length === 0) return j + 1;
       j = skipSpace(text, j + 1);
       if (text.charCodeAt(j) === 44) j = skipSpace(text, j + 1);
       continue;
@@ -104,7 +123,7 @@ function walk(text: string, start: number, first: StructFrame, structs: GoStruct
       const key = unquote(text, j, keyEnd);
       if (d === 34) frame.target.set(key, unquote(text, valueStart, skipString(text, valueStart)));
       else if (d === 110) frame.target.set(key, '');
-      else return fail(`${frame.path}/${key}`, `must be a string (got ${jsonType(d)})`);
+      else return fail(`${frame.path}/${key}`, `must be a string (got ${jsonType(d)})`, valueStart);
       j = next(text, skipValue(text, valueStart));
       continue;
     }
@@ -113,11 +132,10 @@ function walk(text: string, start: number, first: StructFrame, structs: GoStruct
       j = next(text, skipValue(text, valueStart));
       continue;
     }
-    const r = member(text, valueStart, frame, f, structs, stack);
+    const r = member(text, valueStart, frame, f, w);
     if (typeof r !== 'number') return r;
     j = r;
   }
-  return undefined;
 }
 
 /** After a value ending at `end`: past the comma, or at the closing bracket. */
@@ -127,26 +145,27 @@ function next(text: string, end: number): number {
 }
 
 /** Stores one member; returns where the next key (or the close) is, or a failure. Pushes a frame for objects and arrays it descends into. */
-function member(text: string, v: number, frame: StructFrame, f: number, structs: GoStructs, stack: Frame[]): number | Fail {
+function member(text: string, v: number, frame: StructFrame, f: number, w: Walk): number | Fail {
   const field = frame.c.fields.names[f] as string;
   const kind = frame.c.kinds[f] as GoKind;
   const target = frame.target;
-  const path = `${frame.path}/${field}`;
   const ch = text.charCodeAt(v);
+  if (ch === 110) {
+    const value = nullInto(kind);
+    if (value !== KEEPS_VALUE) target[field] = value;
+    return next(text, v + 4);
+  }
+  const path = `${frame.path}/${field}`;
   if (typeof kind === 'object') {
-    if (ch === 110) {
-      target[field] = 'struct' in kind ? undefined : EMPTY;
-      return next(text, v + 4);
-    }
     if ('struct' in kind) {
-      if (ch !== 123) return fail(path, `must be an object (got ${jsonType(ch)})`);
-      const c = compiledStruct(structs, kind.struct);
+      if (ch !== 123) return fail(path, `must be an object (got ${jsonType(ch)})`, v);
+      const c = compiledStruct(w.table, kind.struct);
       const obj = (target[field] as Obj | undefined) ?? (target[field] = c.zero());
-      stack.push({ kind: 'struct', c, target: obj, path });
+      w.stack.push({ kind: 'struct', c, target: obj, path });
       return skipSpace(text, v + 1);
     }
-    if (ch !== 91) return fail(path, `must be an array (got ${jsonType(ch)})`);
-    stack.push(openList(target, field, compiledStruct(structs, kind.list), path));
+    if (ch !== 91) return fail(path, `must be an array (got ${jsonType(ch)})`, v);
+    w.stack.push(openList(target, field, compiledStruct(w.table, kind.list), path, w));
     return skipSpace(text, v + 1);
   }
   switch (kind) {
@@ -155,48 +174,39 @@ function member(text: string, v: number, frame: StructFrame, f: number, structs:
       target[field] = text.slice(v, end);
       return next(text, end);
     }
-    case 'string':
-      if (ch === 34) target[field] = unquote(text, v, skipString(text, v));
-      else if (ch !== 110) return fail(path, `must be a string (got ${jsonType(ch)})`);
-      return next(text, skipValue(text, v));
+    case 'string': {
+      if (ch !== 34) return fail(path, `must be a string (got ${jsonType(ch)})`, v);
+      const end = skipString(text, v);
+      target[field] = unquote(text, v, end);
+      return next(text, end);
+    }
     case 'bool':
       if (ch === 116) target[field] = true;
       else if (ch === 102) target[field] = false;
-      else if (ch !== 110) return fail(path, `must be a boolean (got ${jsonType(ch)})`);
+      else return fail(path, `must be a boolean (got ${jsonType(ch)})`, v);
       return next(text, skipValue(text, v));
     case 'strings':
-      if (ch === 110) {
-        target[field] = EMPTY;
-        return next(text, v + 4);
-      }
-      if (ch !== 91) return fail(path, `must be an array of strings (got ${jsonType(ch)})`);
-      stack.push(openList(target, field, undefined, path));
+      if (ch !== 91) return fail(path, `must be an array of strings (got ${jsonType(ch)})`, v);
+      w.stack.push(openList(target, field, undefined, path, w));
       return skipSpace(text, v + 1);
     case 'string-map':
-      if (ch === 110) {
-        target[field] = undefined;
-        return next(text, v + 4);
-      }
-      if (ch !== 123) return fail(path, `must be an object of strings (got ${jsonType(ch)})`);
-      stack.push({ kind: 'map', target: (target[field] as Map<string, string> | undefined) ?? (target[field] = new Map<string, string>()), path });
+      if (ch !== 123) return fail(path, `must be an object of strings (got ${jsonType(ch)})`, v);
+      w.stack.push({ kind: 'map', target: (target[field] as Map<string, string> | undefined) ?? (target[field] = new Map<string, string>()), path });
       return skipSpace(text, v + 1);
     default: {
+      if (ch !== 45 && (ch < 48 || ch > 57)) return fail(path, `must be an integer (got ${jsonType(ch)})`, v);
       const end = skipValue(text, v);
-      if (ch === 110) return next(text, end);
-      if (ch !== 45 && (ch < 48 || ch > 57)) return fail(path, `must be an integer (got ${jsonType(ch)})`);
       const literal = text.slice(v, end);
       const problem = goIntProblem(literal, kind as GoIntKind);
-      if (problem !== undefined) return fail(path, problem);
+      if (problem !== undefined) return fail(path, problem, v, 'number');
       target[field] = kind === 'int32' || kind === 'uint32' ? goInt32(literal) : goInt64(literal);
       return next(text, end);
     }
   }
 }
 
-const EMPTY: readonly never[] = Object.freeze([]);
-
-function openList(owner: Obj, field: string, elem: CompiledStruct | undefined, path: string): ListFrame {
-  return { kind: 'list', elem, slice: sliceBacking(owner[field] as readonly unknown[] | undefined), i: 0, path, owner, field };
+function openList(owner: Obj, field: string, elem: CompiledStruct | undefined, path: string, w: Walk): ListFrame {
+  return { kind: 'list', elem, slice: sliceOf(owner[field] as readonly unknown[] | undefined, w.backings), i: 0, path, owner, field };
 }
 
 /** One element of a slice being decoded (Go's `array()`: grow, extend the length, decode into the element). */
@@ -210,7 +220,7 @@ function listElement(text: string, v: number, frame: ListFrame, stack: Frame[]):
   const path = `${frame.path}/${i}`;
   if (frame.elem === undefined) {
     if (ch === 34) s.backing[i] = unquote(text, v, skipString(text, v));
-    else if (ch !== 110) return fail(path, `must be a string (got ${jsonType(ch)})`);
+    else if (ch !== 110) return fail(path, `must be a string (got ${jsonType(ch)})`, v);
     else if (s.backing[i] === undefined) s.backing[i] = '';
     return next(text, skipValue(text, v));
   }
@@ -218,15 +228,15 @@ function listElement(text: string, v: number, frame: ListFrame, stack: Frame[]):
     s.backing[i] = undefined;
     return next(text, v + 4);
   }
-  if (ch !== 123) return fail(path, `must be an object (got ${jsonType(ch)})`);
+  if (ch !== 123) return fail(path, `must be an object (got ${jsonType(ch)})`, v);
   const obj = (s.backing[i] as Obj | undefined) ?? (s.backing[i] = frame.elem.zero());
   stack.push({ kind: 'struct', c: frame.elem, target: obj, path });
   return skipSpace(text, v + 1);
 }
 
 /** The array ended: Go cuts the length to the elements read (an empty array makes a new empty slice). */
-function finishList(frame: ListFrame): void {
+function finishList(frame: ListFrame, w: Walk): void {
   const s = frame.slice;
   if (frame.i < s.len) s.len = frame.i;
-  frame.owner[frame.field] = frame.i === 0 ? EMPTY : s.view();
+  frame.owner[frame.field] = frame.i === 0 ? EMPTY : sliceView(s, () => (w.backings ??= new Map()));
 }

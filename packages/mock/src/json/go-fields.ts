@@ -7,7 +7,6 @@
  * Hot path: the raw key text is compared with each name of its length in place, exactly and
  * ASCII-folded at once; only a key with escapes or non-ASCII characters is unquoted.
  */
-import { fold } from './go-struct.js';
 import { unquote } from './unquote.js';
 
 export interface FieldNames {
@@ -68,4 +67,11 @@ function isPlainAscii(text: string, from: number, to: number): boolean {
     if (c >= 0x80 || c === 92) return false;
   }
   return true;
+}
+
+/** Go's case folding of a key for matching (lower-case ASCII) field names. */
+export function fold(key: string): string {
+  let out = key.toLowerCase();
+  if (/[\u212a\u017f]/.test(key)) out = out.replace(/\u212a/g, 'k').replace(/\u017f/g, 's');
+  return out;
 }

@@ -1,7 +1,8 @@
 /**
  * The field kinds of the Go structs a decoder fills (`go-decode.ts`), and the TypeScript type of
  * a decoded struct. A table names every struct; a field refers to another by name, so recursive
- * types (a filter tree) are plain data. Generated glue emits such tables from a schema.
+ * types (a filter tree) are plain data. Generated glue emits such tables from a schema; `goTable`
+ * compiles one for the decoder.
  *
  *   string       Go string              → string ('' when absent)
  *   bool         Go bool                → boolean
@@ -51,25 +52,37 @@ export interface CompiledStruct {
   zero(): Record<string, unknown>;
 }
 
-const compiled = new WeakMap<GoStructs, Map<string, CompiledStruct>>();
+/** A struct table with every struct compiled once, when it is made: what the decoder and the view walk with. */
+export interface GoTable<S extends GoStructs = GoStructs> {
+  readonly structs: S;
+  readonly compiled: ReadonlyMap<string, CompiledStruct>;
+}
 
-export function compiledStruct(structs: GoStructs, name: string): CompiledStruct {
-  let byName = compiled.get(structs);
-  if (byName === undefined) {
-    byName = new Map();
-    compiled.set(structs, byName);
-  }
-  let c = byName.get(name);
-  if (c === undefined) {
-    const spec = structs[name];
-    if (spec === undefined) throw new Error(`no struct ${name} in the table`);
-    c = compile(name, spec);
-    byName.set(name, c);
-  }
+export function goTable<S extends GoStructs>(structs: S): GoTable<S> {
+  return { structs, compiled: new Map(Object.entries(structs).map(([name, spec]) => [name, compile(name, spec)])) };
+}
+
+export function compiledStruct(table: GoTable, name: string): CompiledStruct {
+  const c = table.compiled.get(name);
+  if (c === undefined) throw new Error(`no struct ${name} in the table`);
   return c;
 }
 
-const EMPTY: readonly never[] = Object.freeze([]);
+/** The empty (or nil) slice every decode shares: frozen, so no one can fill it. */
+export const EMPTY: readonly never[] = Object.freeze([]);
+
+/** `nullInto` for the kinds JSON `null` leaves alone. */
+export const KEEPS_VALUE: unique symbol = Symbol('keeps its value');
+
+/**
+ * What JSON `null` does to a field of this kind (encoding/json's `literalStore`): a string, bool
+ * or number keeps the value it had (`KEEPS_VALUE`); a raw field holds the text `null`; a struct
+ * pointer, map or slice becomes nil (its zero value).
+ */
+export function nullInto(kind: GoKind): unknown {
+  if (kind === 'raw') return 'null';
+  return typeof kind === 'object' || kind === 'strings' || kind === 'string-map' ? zeroOf(kind) : KEEPS_VALUE;
+}
 
 function compile(name: string, spec: GoFields): CompiledStruct {
   const names = Object.keys(spec);

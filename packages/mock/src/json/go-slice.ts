@@ -2,28 +2,27 @@
  * A Go slice while encoding/json fills it: a backing array (its length is the capacity) and a
  * length. Decoding a second array into the same field (a duplicate key) reuses the slice: the
  * elements within its capacity are decoded *into* (a stale struct merges, `null` leaves a stale
- * string), so the capacity a slice grew to is kept beside the array handed out.
+ * string), so the capacity a slice grew to is kept beside the array handed out, for the rest of
+ * that decode (`Backings`, one per decode).
  */
 export interface GoSlice {
   backing: unknown[];
   len: number;
-  /** The elements [0, len), as the array stored in the struct. */
-  view(): unknown[];
 }
 
-const backings = new WeakMap<readonly unknown[], unknown[]>();
+/** The backing arrays of the slices one decode has handed out, by the array handed out. */
+export type Backings = Map<readonly unknown[], unknown[]>;
 
-export function sliceBacking(view: readonly unknown[] | undefined): GoSlice {
-  const s: GoSlice = {
-    backing: view === undefined ? [] : (backings.get(view) ?? [...view]),
-    len: view?.length ?? 0,
-    view() {
-      const v = s.backing.slice(0, s.len);
-      if (s.backing.length > s.len) backings.set(v, s.backing);
-      return v;
-    },
-  };
-  return s;
+/** The slice a field's value is (undefined: nil), with the capacity it had earlier in this decode. */
+export function sliceOf(view: readonly unknown[] | undefined, backings: Backings | undefined): GoSlice {
+  return { backing: view === undefined ? [] : (backings?.get(view) ?? [...view]), len: view?.length ?? 0 };
+}
+
+/** The elements [0, len), to store in the struct; the backing is remembered when it has room to spare. */
+export function sliceView(s: GoSlice, backings: () => Backings): unknown[] {
+  const v = s.backing.slice(0, s.len);
+  if (s.backing.length > s.len) backings().set(v, s.backing);
+  return v;
 }
 
 /** `reflect.Value.Grow`: a new backing array of Go's next capacity for `newLen`, the elements copied. */

@@ -22,22 +22,22 @@ export function isJsonSpace(c: number): boolean {
   return c <= C.Space && (c === C.Space || c === C.Lf || c === C.Cr || c === C.Tab);
 }
 
-/**
- * Container kinds by depth (1 = object, 0 = array), and the problem a helper found (helpers
- * return -1 then: numbers only on the hot path, no union of number and object). Reused:
- * checkJson is synchronous.
- */
-const containers = new Uint8Array(MAX_NESTING_DEPTH + 1);
-let problem: SyntaxProblem | undefined;
+/** Where a helper puts the problem it found (it returns -1 then: numbers only on the hot path). */
+interface Found {
+  problem: SyntaxProblem | undefined;
+}
 
-function fail(offset: number, message: string): number {
-  problem = { offset, message };
+function fail(found: Found, offset: number, message: string): number {
+  found.problem = { offset, message };
   return -1;
 }
 
 /** Checks that `text` is exactly one JSON value (plus optional whitespace). */
 export function checkJson(text: string): SyntaxProblem | undefined {
   const n = text.length;
+  /** Container kinds by depth: 1 object, 0 array. */
+  const containers: number[] = [];
+  const found: Found = { problem: undefined };
   let depth = 0;
   let i = skipSpace(text, 0);
   for (;;) {
@@ -55,17 +55,17 @@ export function checkJson(text: string): SyntaxProblem | undefined {
         containers[depth] = isObject ? 1 : 0;
         depth += 1;
         if (isObject) {
-          i = scanKey(text, i);
-          if (i < 0) return problem;
+          i = scanKey(text, i, found);
+          if (i < 0) return found.problem;
         }
         continue;
       }
     } else if (c === C.Quote) {
-      i = scanStringAt(text, i);
-      if (i < 0) return problem;
+      i = scanStringAt(text, i, found);
+      if (i < 0) return found.problem;
     } else if (c === C.Minus || (c >= C.Zero && c <= C.Nine)) {
-      i = scanNumberAt(text, i);
-      if (i < 0) return problem;
+      i = scanNumberAt(text, i, found);
+      if (i < 0) return found.problem;
     } else {
       const lit = text.startsWith('true', i) ? 4 : text.startsWith('null', i) ? 4 : text.startsWith('false', i) ? 5 : 0;
       if (lit === 0) return { offset: i, message: `invalid character ${describe(text, i)} looking for beginning of value` };
@@ -82,8 +82,8 @@ export function checkJson(text: string): SyntaxProblem | undefined {
       if (d === C.Comma) {
         i = skipSpace(text, i + 1);
         if (isObject) {
-          i = scanKey(text, i);
-          if (i < 0) return problem;
+          i = scanKey(text, i, found);
+          if (i < 0) return found.problem;
         }
         break;
       }
@@ -99,17 +99,17 @@ export function checkJson(text: string): SyntaxProblem | undefined {
 }
 
 /** Scans `"key" :` starting at i; returns the index after the colon and following spaces, or -1. */
-function scanKey(text: string, i: number): number {
+function scanKey(text: string, i: number, found: Found): number {
   if (text.charCodeAt(i) !== C.Quote) {
-    if (i >= text.length) return fail(i, 'unexpected end of JSON input');
-    return fail(i, `invalid character ${describe(text, i)} looking for beginning of object key string`);
+    if (i >= text.length) return fail(found, i, 'unexpected end of JSON input');
+    return fail(found, i, `invalid character ${describe(text, i)} looking for beginning of object key string`);
   }
-  const end = scanStringAt(text, i);
+  const end = scanStringAt(text, i, found);
   if (end < 0) return -1;
   const j = skipSpace(text, end);
   if (text.charCodeAt(j) !== C.Colon) {
-    if (j >= text.length) return fail(j, 'unexpected end of JSON input');
-    return fail(j, `invalid character ${describe(text, j)} after object key`);
+    if (j >= text.length) return fail(found, j, 'unexpected end of JSON input');
+    return fail(found, j, `invalid character ${describe(text, j)} after object key`);
   }
   return skipSpace(text, j + 1);
 }
@@ -120,27 +120,27 @@ export function skipSpace(text: string, i: number): number {
 }
 
 /** `text[i]` is `"`; returns the index after the closing quote, or -1. */
-function scanStringAt(text: string, i: number): number {
+function scanStringAt(text: string, i: number, found: Found): number {
   const n = text.length;
   for (let j = i + 1; j < n; j += 1) {
     const c = text.charCodeAt(j);
     if (c === C.Quote) return j + 1;
-    if (c < 0x20) return fail(j, 'invalid character in string literal');
+    if (c < 0x20) return fail(found, j, 'invalid character in string literal');
     if (c === C.Backslash) {
       const e = text.charCodeAt(j + 1);
       if (e === 117 /* u */) {
         for (let k = 2; k < 6; k += 1) {
-          if (!isHex(text.charCodeAt(j + k))) return fail(j + k, 'invalid character in \\u hexadecimal character escape');
+          if (!isHex(text.charCodeAt(j + k))) return fail(found, j + k, 'invalid character in \\u hexadecimal character escape');
         }
         j += 5;
       } else if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {
         j += 1;
       } else {
-        return fail(j + 1, 'invalid character in string escape code');
+        return fail(found, j + 1, 'invalid character in string escape code');
       }
     }
   }
-  return fail(n, 'unexpected end of JSON input');
+  return fail(found, n, 'unexpected end of JSON input');
 }
 
 function isHex(c: number): boolean {
@@ -152,16 +152,16 @@ function isDigit(c: number): boolean {
 }
 
 /** Number grammar `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`; returns the index after it, or -1. */
-function scanNumberAt(text: string, i: number): number {
+function scanNumberAt(text: string, i: number, found: Found): number {
   let j = i;
   if (text.charCodeAt(j) === C.Minus) j += 1;
   const first = text.charCodeAt(j);
   if (first === C.Zero) j += 1;
   else if (isDigit(first)) while (isDigit(text.charCodeAt(j))) j += 1;
-  else return fail(j, 'invalid character in numeric literal');
+  else return fail(found, j, 'invalid character in numeric literal');
   if (text.charCodeAt(j) === C.Dot) {
     j += 1;
-    if (!isDigit(text.charCodeAt(j))) return fail(j, 'invalid character after decimal point in numeric literal');
+    if (!isDigit(text.charCodeAt(j))) return fail(found, j, 'invalid character after decimal point in numeric literal');
     while (isDigit(text.charCodeAt(j))) j += 1;
   }
   const e = text.charCodeAt(j);
@@ -169,7 +169,7 @@ function scanNumberAt(text: string, i: number): number {
     j += 1;
     const s = text.charCodeAt(j);
     if (s === C.Plus || s === C.Minus) j += 1;
-    if (!isDigit(text.charCodeAt(j))) return fail(j, 'invalid character in exponent of numeric literal');
+    if (!isDigit(text.charCodeAt(j))) return fail(found, j, 'invalid character in exponent of numeric literal');
     while (isDigit(text.charCodeAt(j))) j += 1;
   }
   return j;

@@ -4,6 +4,25 @@
  */
 import { skipSpace } from './scan.js';
 
+/** The JSON type of the value whose first character is `firstChar`, as Go's errors name it. */
+export function jsonType(firstChar: number): string {
+  switch (firstChar) {
+    case 123:
+      return 'object';
+    case 91:
+      return 'array';
+    case 34:
+      return 'string';
+    case 116:
+    case 102:
+      return 'boolean';
+    case 110:
+      return 'null';
+    default:
+      return 'number';
+  }
+}
+
 /** Index just after the closing quote of the string starting at i. */
 export function skipString(text: string, i: number): number {
   let j = i + 1;

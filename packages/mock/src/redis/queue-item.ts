@@ -6,14 +6,17 @@
  */
 import { decodeCommandArray, type RawCommand } from '../api/decode-commands.js';
 import { recordIgnored, runCommand, schemaIssues, type RequestInfo } from '../api/dispatch.js';
-import { decodeStruct, jsonType } from '../json/go-struct.js';
+import { decodeGoStructAt } from '../json/go-decode.js';
+import { goTable } from '../json/go-kinds.js';
 import { decodeKeptBytes } from '../json/kept-bytes.js';
 import { checkJson } from '../json/scan.js';
+import { jsonType } from '../json/walk.js';
 import { isMethodName, queueMethods } from '../protocol.js';
 import type { MockNode } from '../state/node.js';
 import type { ViolationKind } from '../state/violations.js';
 
-const ITEM = { uid: 'string', method: 'string', params: 'raw', data: 'raw' } as const;
+/** A queue item: one command, or (method empty) the legacy `data` wrapper around a batch. */
+const ITEM = goTable({ Item: { uid: 'string', method: 'string', params: 'raw', data: 'raw' } } as const);
 
 /** `item`: the queue item's bytes (Redis strings are bytes). */
 export function processQueueItem(node: MockNode, queue: string, bytes: Buffer): void {
@@ -23,7 +26,7 @@ export function processQueueItem(node: MockNode, queue: string, bytes: Buffer): 
     node.logger.error(`Error processing Redis API data (${queue}): ${message}`);
     if (!node.strict) return;
     node.violations.add({
-      requestId, transport: 'redis', status: 0, kind, path, message, schemaIssues: method ? schemaIssues(method, params) : [],
+      requestId, transport: 'redis', status: 0, kind, path, message, schemaIssues: method ? schemaIssues(node.wire, method, params) : [],
       ...(method === undefined ? {} : { method }),
     });
   };
@@ -31,7 +34,7 @@ export function processQueueItem(node: MockNode, queue: string, bytes: Buffer): 
   if (syntax) return drop('data', '', `invalid JSON at offset ${syntax.offset}: ${syntax.message}`);
   const first = text.charCodeAt(0);
   if (first !== 123 && first !== 110) return drop('data', '', `json: cannot unmarshal ${jsonType(first)} into Go value of type proto.APICommand (push one command object per item)`);
-  const item = decodeStruct(text, 0, text.length, ITEM);
+  const item = decodeGoStructAt(text, 0, ITEM, 'Item');
   if (!item.ok) return drop('command', item.path, item.message);
   let commands: RawCommand[];
   let batch = false;

@@ -168,7 +168,7 @@ export class ClientRegistry {
   }
 }
 
-const SPEC_KEYS = new Set(['user', 'client', 'channels', 'default_info', 'channel_info']);
+const SPEC_KEYS: ReadonlySet<string> = new Set(['user', 'client', 'channels', 'default_info', 'channel_info']);
 
 /** A checked client spec as the state it will have; `where` names it in errors (`clients[1]`). */
 function newClient(spec: FakeClientSpec, check: ChannelCheck, where: string): ClientState {

@@ -11,12 +11,15 @@ import { Metrics, type LiveGauges } from './metrics.js';
 import { Nuid } from './nuid.js';
 import { CommandRecorder } from './recorder.js';
 import { ViolationLog } from './violations.js';
+import type { ValidateParams } from '../protocol.js';
 
 export interface NodeOptions {
   readonly config: ResolvedConfig;
   readonly clock: Clock;
   readonly logger: MockLogger;
   readonly strict: boolean;
+  /** The wire validators, in strict mode. */
+  readonly wire?: ValidateParams;
   readonly recordLimit?: number;
 }
 
@@ -25,6 +28,8 @@ export class MockNode {
   readonly clock: Clock;
   readonly logger: MockLogger;
   readonly strict: boolean;
+  /** The wire validators, in strict mode: params are checked against the schema too. */
+  readonly wire: ValidateParams | undefined;
   readonly history: HistoryStore;
   readonly clients = new ClientRegistry();
   readonly metrics = new Metrics();
@@ -44,6 +49,7 @@ export class MockNode {
     this.clock = options.clock;
     this.logger = options.logger;
     this.strict = options.strict;
+    this.wire = options.wire;
     this.history = new HistoryStore(options.clock);
     this.recorder = new CommandRecorder(options.recordLimit);
     this.startedAt = options.clock.now();

@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { systemClock } from '../clock.js';
 import { MockUsageError } from '../errors.js';
 import { BodyBudget, DEFAULT_MAX_BODY_IN_FLIGHT, DEFAULT_MAX_JSON_BODY } from '../http/body-budget.js';
+import { ReplyFlush } from '../http/reply-flush.js';
 import { createGoServer, listen, shutdown } from '../http/go-server.js';
 import { silentLogger } from '../logger.js';
 import { apiPrefix, splitTarget } from './api/route.js';
@@ -32,16 +33,16 @@ export async function startMockCentrifugoV6(options: MockCentrifugoV6Options = {
     // The real server starts too, then answers every API call 401 and logs "API key is empty" each time.
     logger.warn('http_api.key is empty: every API request will be answered 401 Unauthorized, as Centrifugo does; set http_api.key or http_api.insecure');
   }
-  if (options.strict === true) await loadWireValidationV6();
+  const wire = options.strict === true ? await loadWireValidationV6() : undefined;
   const clock = options.clock ?? systemClock;
   const node = new NodeV6({ config, clock, logger });
-  const records = new RecordsV6(clock, options.strict ?? false, options.recordLimit);
+  const records = new RecordsV6(clock, wire, options.recordLimit);
   const maxJsonBodyBytes = options.maxJsonBodyBytes ?? DEFAULT_MAX_JSON_BODY;
   const budget = new BodyBudget(Math.max(options.maxBodyBytesInFlight ?? DEFAULT_MAX_BODY_IN_FLIGHT, maxJsonBodyBytes));
   const ws = new WebsocketTransport(node, options.config, logger);
   const mock = new MockV6(node, records, warnings, ws);
   let closing = false;
-  const context = { node, records, maxJsonBodyBytes, budget, control: options.controlApi === false ? undefined : mock, isClosing: () => closing };
+  const context = { node, records, replies: new ReplyFlush(), maxJsonBodyBytes, budget, control: options.controlApi === false ? undefined : mock, isClosing: () => closing };
   const server = createGoServer({
     onRequest: (req, res) => {
       const target = splitTarget(req.url ?? '/');

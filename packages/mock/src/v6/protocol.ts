@@ -7,11 +7,15 @@
  */
 import { errorCatalogue, methodNames as generatedNames, methods } from '@centkit/validators/v6/protocol';
 import type { MethodName as GeneratedMethodName } from '@centkit/validators/v6/protocol';
-import { decodeGoDocument, decodeGoStructAt, type GoDecodeResult, type GoStruct } from '../json/go-decode.js';
-import { paramsStructs, structs } from './gen/glue.gen.js';
+import { decodeGoDocument, decodeGoStructAt, goTable, type GoDecodeResult, type GoStruct } from '../json/go-decode.js';
+import { paramsStructs, structs as generatedStructs } from './gen/glue.gen.js';
 
 export { methods };
-export type Structs = typeof structs;
+export type Structs = typeof generatedStructs;
+
+/** The generated structs, compiled for the decoder. */
+export const structs = goTable(generatedStructs);
+export { paramsStructs };
 export type MethodName = GeneratedMethodName;
 export type StructName = keyof Structs & string;
 export type Params<M extends MethodName> = GoStruct<Structs, (typeof paramsStructs)[M]>;

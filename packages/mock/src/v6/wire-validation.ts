@@ -4,26 +4,23 @@
  * by a strict mock, before it listens (ajv's compiled code is most of the package's start-up).
  */
 import type { ValidationIssue } from '@centkit/validators/v6';
+import { goDocumentView } from '../json/go-view.js';
+import { paramsStructs, structs, type MethodName } from './protocol.js';
 
-let validate: ((method: string, value: unknown) => readonly ValidationIssue[]) | undefined;
+/** What the wire schema says about `text` as `method`'s params. */
+export type WireIssues = (method: MethodName, text: string) => readonly ValidationIssue[];
 
-export async function loadWireValidationV6(): Promise<void> {
-  if (validate !== undefined) return;
+/**
+ * The wire validators, seeing params as the server reads them (json/go-view.ts: keys as Go
+ * matches them); [] for a body that is not JSON. The module system keeps the import: a second
+ * strict mock pays nothing.
+ */
+export async function loadWireValidationV6(): Promise<WireIssues> {
   const { validateWire } = await import('@centkit/validators/v6');
-  validate = (method, value) => {
-    const r = validateWire(method as never, 'params', value);
+  return (method, text) => {
+    const view = goDocumentView(text, structs, paramsStructs[method]);
+    if (view === undefined) return [];
+    const r = validateWire(method, 'params', view.value);
     return r.ok ? [] : r.errors;
   };
-}
-
-/** What the wire schema says about `text` as `method`'s params ([] when it is not JSON, or the validators are not loaded). */
-export function wireIssues(method: string, text: string): readonly ValidationIssue[] {
-  if (validate === undefined) return [];
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  return validate(method, value);
 }

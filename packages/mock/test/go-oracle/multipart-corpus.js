@@ -5,20 +5,10 @@
 // boundaries, missing ends; and now and then a flipped byte. record.js has Go's FormValue read
 // each; multipart-diff.test.ts has the mock read them.
 import { encodeBytes } from './cases.js';
+import { prng } from '../support/prng.js';
 
 export const CORPUS_SEED = 0x2231;
 export const CORPUS_SIZE = 1000;
-
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `{ contentType, body }` pairs, both byte strings (one char per byte). */
 export function multipartCorpus(seed = CORPUS_SEED, size = CORPUS_SIZE) {

@@ -148,6 +148,12 @@ describe('v6 strict mode', () => {
     await control('DELETE', '/violations');
     expect(() => mock.assertNoViolations()).not.toThrow();
   });
+
+  it('has the wire schema judge params as the server reads them (key case, the first bad duplicate)', async () => {
+    mock.reset();
+    await rawRequest(mock.url, 'POST', '/api/publish', [['X-API-Key', 'k1']], '{"Channel":5,"channel":"news","data":1}');
+    expect(mock.violations.map((v) => [v.status, v.kind, v.path, v.schemaIssues.map((i) => i.path)])).toEqual([[400, 'params', '/channel', ['/channel']]]);
+  });
 });
 
 describe('useMockCentrifugoV6', () => {

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordingConfig } from '../../../../test/support/centrifugo-v6.js';
-import { prng } from './support/diff-cases.js';
+import { prng } from '../support/prng.js';
 import { closeAgents, rawRequest } from './support/raw-http.js';
 
 const SEED = 0x6091;

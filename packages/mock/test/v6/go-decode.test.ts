@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { goBase64Decode } from '../../src/json/go-base64.js';
-import { decodeGoDocument, type GoStructs } from '../../src/json/go-decode.js';
+import { decodeGoDocument, goTable, type GoStructs } from '../../src/json/go-decode.js';
 import { MAX_NESTING_DEPTH } from '../../src/json/scan.js';
 
-const structs = {
+const structs = goTable({
   T: {
     channel: 'string',
     data: 'raw',
@@ -25,7 +25,7 @@ const structs = {
   },
   SP: { offset: 'uint64', epoch: 'string' },
   F: { op: 'string', vals: 'strings', nodes: { list: 'F' } },
-} as const satisfies GoStructs;
+} as const satisfies GoStructs);
 
 const decode = (text: string) => decodeGoDocument(text, structs, 'T');
 const value = (text: string) => {

@@ -7,10 +7,8 @@ import { channelOptions } from '../../state/namespaces.js';
 import { publishMessage, type EngineError } from '../engine.js';
 import { ADVICE_FIX, ERR, decodeParams, reply, type MethodHandler } from '../types.js';
 
-const PARAMS = { channels: 'strings', data: 'raw', client: 'string' } as const;
-
 export const broadcast: MethodHandler = (ctx, params) => {
-  const p = decodeParams(params, PARAMS);
+  const p = decodeParams(params, 'broadcast');
   if (p.kind === 'rejected') return p;
   const { channels, data, client } = p.value;
   if (channels.length === 0 || data === undefined) return reply('null', channels, ERR.invalidMessage, ADVICE_FIX);

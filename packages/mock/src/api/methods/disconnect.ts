@@ -4,10 +4,8 @@
  */
 import { ERR, decodeParams, reply, type MethodHandler } from '../types.js';
 
-const PARAMS = { user: 'string' } as const;
-
 export const disconnect: MethodHandler = (ctx, params) => {
-  const p = decodeParams(params, PARAMS);
+  const p = decodeParams(params, 'disconnect');
   if (p.kind === 'rejected') return p;
   const { user } = p.value;
   if (user === '') return reply('null', [], ERR.invalidMessage);

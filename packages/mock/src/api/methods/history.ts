@@ -10,10 +10,8 @@ import type { StoredMessage } from '../../state/history.js';
 import { channelOptions, keepsHistory } from '../../state/namespaces.js';
 import { ERR, decodeParams, reply, type MethodHandler } from '../types.js';
 
-const PARAMS = { channel: 'string' } as const;
-
 export const history: MethodHandler = (ctx, params) => {
-  const p = decodeParams(params, PARAMS);
+  const p = decodeParams(params, 'history');
   if (p.kind === 'rejected') return p;
   const { channel } = p.value;
   const channels = channel === '' ? [] : [channel];

@@ -9,10 +9,8 @@ import { channelOptions } from '../../state/namespaces.js';
 import type { MockNode } from '../../state/node.js';
 import { ERR, decodeParams, reply, type MethodHandler } from '../types.js';
 
-const PARAMS = { channel: 'string' } as const;
-
 export const presence: MethodHandler = (ctx, params) => {
-  const p = decodeParams(params, PARAMS);
+  const p = decodeParams(params, 'presence');
   if (p.kind === 'rejected') return p;
   const { channel } = p.value;
   const channels = channel === '' ? [] : [channel];

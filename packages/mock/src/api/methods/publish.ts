@@ -7,10 +7,8 @@ import { channelOptions } from '../../state/namespaces.js';
 import { publishMessage } from '../engine.js';
 import { ADVICE_FIX, ERR, decodeParams, reject, reply, type MethodHandler } from '../types.js';
 
-const PARAMS = { channel: 'string', data: 'raw', client: 'string', uid: 'string' } as const;
-
 export const publish: MethodHandler = (ctx, params) => {
-  const p = decodeParams(params, PARAMS);
+  const p = decodeParams(params, 'publish');
   if (p.kind === 'rejected') return p;
   const { channel, data, client, uid } = p.value;
   const channels = channel === '' ? [] : [channel];

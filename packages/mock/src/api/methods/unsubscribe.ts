@@ -6,10 +6,8 @@
 import { channelOptions } from '../../state/namespaces.js';
 import { ERR, decodeParams, reply, type MethodHandler } from '../types.js';
 
-const PARAMS = { channel: 'string', user: 'string' } as const;
-
 export const unsubscribe: MethodHandler = (ctx, params) => {
-  const p = decodeParams(params, PARAMS);
+  const p = decodeParams(params, 'unsubscribe');
   if (p.kind === 'rejected') return p;
   const { channel, user } = p.value;
   const channels = channel === '' ? [] : [channel];

@@ -37,14 +37,8 @@ function goLower(s: string): string {
   return s.replace(/\u0130/g, 'i').toLowerCase();
 }
 
-let lastKey = '';
-let lastKeyBytes = Buffer.alloc(0);
-
 /** Equality of the key and a candidate, in constant time for a candidate of the key's length. */
 function same(key: string, candidate: Buffer): boolean {
-  if (key !== lastKey) {
-    lastKey = key;
-    lastKeyBytes = Buffer.from(key, 'utf8');
-  }
-  return candidate.length === lastKeyBytes.length && timingSafeEqual(lastKeyBytes, candidate);
+  const expected = Buffer.from(key, 'utf8');
+  return candidate.length === expected.length && timingSafeEqual(expected, candidate);
 }

@@ -11,6 +11,7 @@ import { GoMarshalError } from '../encode/raw.js';
 import type { CommandMethod } from '../methods/index.js';
 import type { MethodContext } from '../methods/types.js';
 import { decodeParams, type MethodName } from '../protocol.js';
+import type { ResolvedConfigV6 } from '../config/types.js';
 import type { NodeV6 } from '../state/node.js';
 import { keyAccepted } from './auth.js';
 import { runBatch } from './batch.js';
@@ -31,10 +32,18 @@ export type Admission =
   | { readonly unparsable: true }
   | { readonly route: ApiRoute };
 
+/** `admitBy` with the node's config, logging an empty configured key as the server does. */
 export function admit(node: NodeV6, req: Pick<RequestV6, 'method' | 'target' | 'rawHeaders'>): Admission {
+  const a = admitBy(node.config, req);
+  if ('refusal' in a && a.refusal === 'auth' && node.config.httpApi.key === '') node.logger.error('API key is empty');
+  return a;
+}
+
+/** The checks made before any body is read, in the server's order: the route, POST, the API key. */
+export function admitBy(config: ResolvedConfigV6, req: Pick<RequestV6, 'method' | 'target' | 'rawHeaders'>): Admission {
   const target = splitTarget(req.target);
   if (target === undefined) return { unparsable: true };
-  const route = routeV6(target, node.config);
+  const route = routeV6(target, config);
   switch (route.kind) {
     case 'redirect':
       return { response: redirect(req.method, route.location) };
@@ -48,11 +57,8 @@ export function admit(node: NodeV6, req: Pick<RequestV6, 'method' | 'target' | '
       break;
   }
   if (req.method !== 'POST') return { response: hard('method_not_allowed'), refusal: 'method' };
-  const api = node.config.httpApi;
-  if (!api.insecure && !keyAccepted(api.key, req.rawHeaders, route.query)) {
-    if (api.key === '') node.logger.error('API key is empty');
-    return { response: hard('unauthorized'), refusal: 'auth' };
-  }
+  const api = config.httpApi;
+  if (!api.insecure && !keyAccepted(api.key, req.rawHeaders, route.query)) return { response: hard('unauthorized'), refusal: 'auth' };
   return { route };
 }
 
@@ -86,7 +92,7 @@ export function perform(node: NodeV6, p: Prepared, rawHeaders: readonly string[]
       }
       case 'method':
         if (p.method === 'batch') return json(runBatch(ctx, p.params as never, p.text, hooks));
-        return methodReply(invoke(ctx, hooks, 0, p.method as CommandMethod, p.params, p.text), transportMode(node, rawHeaders));
+        return methodReply(invoke(ctx, hooks, 0, p.method as CommandMethod, p.params, p.text), transportMode(node.config, rawHeaders));
     }
   } catch (err) {
     if (!(err instanceof GoMarshalError)) throw err;
@@ -103,6 +109,7 @@ export function executeV6(node: NodeV6, req: RequestV6, hooks?: ExecuteHooks): R
   return perform(node, prepare(a.route, req.body), req.rawHeaders, hooks);
 }
 
-function transportMode(node: NodeV6, rawHeaders: readonly string[]): boolean {
-  return node.config.httpApi.errorMode === 'transport' || firstHeader(rawHeaders, 'x-centrifugo-error-mode') === 'transport';
+/** Transport error mode (a failed method answers with its HTTP status and the bare error): by config, or asked for by the request. */
+export function transportMode(config: ResolvedConfigV6, rawHeaders: readonly string[]): boolean {
+  return config.httpApi.errorMode === 'transport' || firstHeader(rawHeaders, 'x-centrifugo-error-mode') === 'transport';
 }

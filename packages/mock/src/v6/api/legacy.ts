@@ -1,8 +1,8 @@
 /**
  * The legacy `POST <prefix>` route (Centrifugo v6 internal/api/handler_legacy.go, "to be
  * removed in v7"): the body is a stream of JSON values read one by one (json.Decoder), each
- * `{"id"?: uint32, "method"?: …, "params"?: raw}`; every command decoded runs before the next is
- * read, so a bad value later fails the request (400) after the earlier ones took effect. The
+ * `{"id"?: uint32, "method"?: …, "params"?: raw}`; a bad value fails the request (400), but the
+ * commands read before it run and keep their effect (the server runs each as it reads it). The
  * method is a name (upper-cased, looked up) or a number; an unknown name fails the decode, an
  * unknown number or a PRO name answers 104; no method is 0, publish. Params that do not decode
  * are 107 (not 400); `info` ignores them. Replies are one line per command, `\n`-joined:
@@ -10,14 +10,14 @@
  */
 import { checkJson, skipSpace } from '../../json/scan.js';
 import { skipString, skipValue } from '../../json/walk.js';
-import { decodeGoStructAt } from '../../json/go-decode.js';
+import { decodeGoStructAt, goTable } from '../../json/go-decode.js';
 import { handlers, type CommandMethod } from '../methods/index.js';
 import { invoke, type ExecuteHooks } from './invoke.js';
 import type { MethodContext } from '../methods/types.js';
 import { decodeParams } from '../protocol.js';
 import { errorObject } from './reply.js';
 
-const LEGACY = { LegacyCommand: { id: 'uint32', method: 'raw', params: 'raw' } } as const;
+const LEGACY = goTable({ LegacyCommand: { id: 'uint32', method: 'raw', params: 'raw' } } as const);
 
 /** The legacy method table (`Command_MethodType_value`): OSS methods by number, then the PRO names that answer 104. */
 export const LEGACY_METHODS: ReadonlyMap<string, number> = new Map([
@@ -33,22 +33,39 @@ const OSS_BY_NUMBER: ReadonlyMap<number, CommandMethod> = new Map(
   [...LEGACY_METHODS].filter(([name]) => name.toLowerCase() in handlers).map(([name, n]) => [n, name.toLowerCase() as CommandMethod]),
 );
 
-/** The reply body, or 'bad-request' (after running what came before). */
-export function runLegacy(ctx: MethodContext, text: string, hooks?: ExecuteHooks): string | 'bad-request' {
-  if (text.length === 0) return 'bad-request';
-  const lines: string[] = [];
+/** One command of a legacy body: `method` undefined for a number or PRO name that answers 104 (not found). */
+export interface LegacyCommand {
+  readonly id: number;
+  readonly method: CommandMethod | undefined;
+  readonly params: string | undefined;
+}
+
+/**
+ * The commands of a legacy body, in order, and whether reading stopped at a value that fails the
+ * request (an HTTP 400 once the commands before it have run).
+ */
+export function readLegacyCommands(text: string): { readonly commands: readonly LegacyCommand[]; readonly refused: boolean } {
+  const commands: LegacyCommand[] = [];
+  if (text.length === 0) return { commands, refused: true };
   let i = skipSpace(text, 0);
   while (i < text.length) {
     const end = valueEnd(text, i);
-    if (end === undefined || checkJson(text.slice(i, end)) !== undefined) return 'bad-request';
+    if (end === undefined || checkJson(text.slice(i, end)) !== undefined) return { commands, refused: true };
     const cmd = decodeGoStructAt(text.slice(i, end), 0, LEGACY, 'LegacyCommand');
-    if (!cmd.ok) return 'bad-request';
+    if (!cmd.ok) return { commands, refused: true };
     const number = cmd.value.method === undefined ? 0 : methodNumber(cmd.value.method);
-    if (number === undefined) return 'bad-request';
-    lines.push(runCommand(ctx, hooks, lines.length, number, cmd.value.id, cmd.value.params));
+    if (number === undefined) return { commands, refused: true };
+    commands.push({ id: cmd.value.id, method: OSS_BY_NUMBER.get(number), params: cmd.value.params });
     i = skipSpace(text, end);
   }
-  return lines.join('\n');
+  return { commands, refused: false };
+}
+
+/** The reply body, or 'bad-request' (after running what came before). */
+export function runLegacy(ctx: MethodContext, text: string, hooks?: ExecuteHooks): string | 'bad-request' {
+  const { commands, refused } = readLegacyCommands(text);
+  const lines = commands.map((c, index) => runCommand(ctx, hooks, index, c));
+  return refused ? 'bad-request' : lines.join('\n');
 }
 
 /** Where the value starting at i ends (objects and arrays by their brackets), or undefined at a bad start. */
@@ -78,9 +95,8 @@ function methodNumber(raw: string): number | undefined {
   return Number(BigInt.asIntN(32, n));
 }
 
-function runCommand(ctx: MethodContext, hooks: ExecuteHooks | undefined, index: number, number: number, id: number, params: string | undefined): string {
+function runCommand(ctx: MethodContext, hooks: ExecuteHooks | undefined, index: number, { id, method, params }: LegacyCommand): string {
   const head = id === 0 ? '{' : `{"id":${id},`;
-  const method = OSS_BY_NUMBER.get(number);
   if (method === undefined) {
     hooks?.command?.({ index, method: '', paramsJson: params, channels: [], result: { ok: false, error: 'not_found' } });
     return `${head}"error":${errorObject('not_found')}}`;

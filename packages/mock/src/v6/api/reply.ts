@@ -9,17 +9,10 @@ import type { MethodResult } from '../methods/types.js';
 import { softError, type SoftErrorId } from '../protocol.js';
 import { json, type ResponseV6 } from './exchange.js';
 
-const errorJson = new Map<SoftErrorId, string>();
-
-/** `{"code":N,"message":"…"}` of a numbered error (made once per error). */
+/** `{"code":N,"message":"…"}` of a numbered error. */
 export function errorObject(id: SoftErrorId): string {
-  let s = errorJson.get(id);
-  if (s === undefined) {
-    const e = softError(id);
-    s = `{"code":${e.code},"message":${goQuote(e.message)}}`;
-    errorJson.set(id, s);
-  }
-  return s;
+  const e = softError(id);
+  return `{"code":${e.code},"message":${goQuote(e.message)}}`;
 }
 
 export function methodReply(r: MethodResult, transportMode: boolean): ResponseV6 {

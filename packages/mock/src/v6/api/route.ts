@@ -42,23 +42,8 @@ export function apiPrefix(config: ResolvedConfigV6): string {
   return config.httpApi.handlerPrefix.replace(/\/+$/, '') || '/';
 }
 
-let lastPath: string | undefined;
-let lastQuery = '';
-let lastConfig: ResolvedConfigV6 | undefined;
-let lastRoute: RouteV6 = { kind: 'not-found' };
-
-/** `routeOf`, remembering the last answer: a client sends the same target again and again (routes are never mutated). */
+/** The handler `t` reaches with `config`'s routes. */
 export function routeV6(t: Target, config: ResolvedConfigV6): RouteV6 {
-  if (t.path !== lastPath || t.query !== lastQuery || config !== lastConfig) {
-    lastRoute = routeOf(t, config);
-    lastPath = t.path;
-    lastQuery = t.query;
-    lastConfig = config;
-  }
-  return lastRoute;
-}
-
-function routeOf(t: Target, config: ResolvedConfigV6): RouteV6 {
   const clean = needsCleaning(t.path) ? cleanPath(t.path) : t.path;
   if (clean !== t.path) return { kind: 'redirect', location: escapePath(clean) + (t.query === '' ? '' : `?${t.query}`) };
   const prefix = Buffer.from(apiPrefix(config), 'utf8').toString('latin1');

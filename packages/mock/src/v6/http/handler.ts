@@ -13,20 +13,23 @@ import { GO_BAD_REQUEST } from '../../http/go-server-answers.js';
 import { readBodyThen } from '../../http/read-body.js';
 import { sendError, sendOptionsStar, sendOverBudget, sendRawAndClose, sendShuttingDown, sendStar } from '../../http/responses.js';
 import { CONTROL_PREFIX } from '../../http/route.js';
+import type { ReplyFlush } from '../../http/reply-flush.js';
 import { settleUnreadBody } from '../../http/unread-body.js';
 import type { CommandTarget } from '../../state/faults.js';
 import { channelsOf } from '../api/invoke.js';
 import { admit, perform, prepare, type ApiRoute, type Prepared, type Refusal } from '../api/execute.js';
 import { splitTarget } from '../api/route.js';
+import type { MethodName } from '../protocol.js';
 import type { NodeV6 } from '../state/node.js';
 import type { RecordsV6 } from '../state/records.js';
-import { wireIssues } from '../wire-validation.js';
 import { writeResponse } from './write.js';
 import { applyFaults } from './faults.js';
 
 export interface ContextV6 {
   readonly node: NodeV6;
   readonly records: RecordsV6;
+  /** This server's reply flush. */
+  readonly replies: ReplyFlush;
   readonly maxJsonBodyBytes: number;
   readonly budget: BodyBudget;
   readonly control: ControlTarget<unknown, unknown, unknown> | undefined;
@@ -59,7 +62,7 @@ export function handleRequestV6(ctx: ContextV6, req: IncomingMessage, res: Serve
     }
     if ('response' in a) {
       if (a.refusal !== undefined) violation(ctx, requestId, a.response.status, a.refusal, REFUSAL_MESSAGES[a.refusal]);
-      return settleUnreadBody(req, res, 'none', () => writeResponse(res, a.response));
+      return settleUnreadBody(req, res, 'none', () => writeResponse(ctx.replies, res, a.response));
     }
     if (a.route.kind === 'legacy' && ctx.isClosing()) return settleUnreadBody(req, res, 'none', () => sendShuttingDown(res));
     readBodyThen(req, ctx.maxJsonBodyBytes, ctx.budget, (body) => {
@@ -85,7 +88,7 @@ export function handleRequestV6(ctx: ContextV6, req: IncomingMessage, res: Serve
 function withBody(ctx: ContextV6, req: IncomingMessage, res: ServerResponse, requestId: number, route: ApiRoute, body: Buffer): void {
   const p = prepare(route, body);
   if (p.kind === 'malformed') refused(ctx, requestId, p);
-  const respond = () => writeResponse(res, perform(ctx.node, p, req.rawHeaders, ctx.records.hooks(requestId)));
+  const respond = () => writeResponse(ctx.replies, res, perform(ctx.node, p, req.rawHeaders, ctx.records.hooks(requestId)));
   if (ctx.records.faults.size === 0) return respond();
   applyFaults(ctx.records.faults, req, res, targetsOf(p)).then((replaced) => {
     if (!replaced) respond();
@@ -100,7 +103,7 @@ function refused(ctx: ContextV6, requestId: number, p: Extract<Prepared, { kind:
   violation(ctx, requestId, 400, p.syntax ? 'data' : 'params', p.message, p.method === 'legacy' ? undefined : p.method, p.path, p.syntax ? '' : p.text);
 }
 
-function violation(ctx: ContextV6, requestId: number, status: number, kind: Parameters<RecordsV6['violations']['add']>[0]['kind'], message: string, method?: string, path = '', text = ''): void {
+function violation(ctx: ContextV6, requestId: number, status: number, kind: Parameters<RecordsV6['violations']['add']>[0]['kind'], message: string, method?: MethodName, path = '', text = ''): void {
   if (!ctx.records.strict) return;
   ctx.records.violations.add({
     requestId,
@@ -110,7 +113,7 @@ function violation(ctx: ContextV6, requestId: number, status: number, kind: Para
     ...(method === undefined ? {} : { method }),
     path,
     message,
-    schemaIssues: method === undefined || text === '' ? [] : wireIssues(method, text),
+    schemaIssues: method === undefined || text === '' ? [] : (ctx.records.wire?.(method, text) ?? []),
   });
 }
 

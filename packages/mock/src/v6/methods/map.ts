@@ -13,7 +13,7 @@ import type { NodeV6 } from '../state/node.js';
 import { payloadOf } from './payload.js';
 import { BAD_REQUEST, EMPTY, INTERNAL, UNKNOWN_CHANNEL, UNRECOVERABLE, ok, type Handler, type MethodResult } from './types.js';
 
-const MAP_TYPES = new Set(['map', 'map_clients', 'map_users']);
+const MAP_TYPES: ReadonlySet<string> = new Set(['map', 'map_clients', 'map_users']);
 
 function mapChannel(node: NodeV6, channel: string): MapChannelOptions | MethodResult {
   const options = node.channelOptions(channel);

@@ -10,6 +10,7 @@ import { CommandRecorder } from '../../state/recorder.js';
 import { ViolationLog } from '../../state/violations.js';
 import type { CommandRun, ExecuteHooks } from '../api/invoke.js';
 import { methodNames, softError, softErrorNamed } from '../protocol.js';
+import type { WireIssues } from '../wire-validation.js';
 
 export class RecordsV6 {
   readonly recorder: CommandRecorder;
@@ -17,11 +18,16 @@ export class RecordsV6 {
   readonly violations = new ViolationLog();
   private requestSeq = 0;
 
+  /** Strict mode: requests the real server refuses are recorded as violations. */
+  readonly strict: boolean;
+
   constructor(
     private readonly clock: Clock,
-    readonly strict: boolean,
+    /** The wire validators, in strict mode. */
+    readonly wire: WireIssues | undefined,
     recordLimit?: number,
   ) {
+    this.strict = wire !== undefined;
     this.recorder = new CommandRecorder(recordLimit);
   }
 

@@ -8,6 +8,7 @@
  * `goldenCases` turns the golden transcripts' requests into cases too.
  */
 import { expandBody, type GoldenLine } from '../../../../../test/support/golden-v6/transcript.js';
+import { prng } from '../../support/prng.js';
 export interface DiffCase {
   readonly group: string;
   readonly method: string;
@@ -21,18 +22,6 @@ export interface DiffCase {
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Params = { [k: string]: Json };
-
-/** mulberry32: a small seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEY: readonly [string, string] = ['X-API-Key', 'k1'];
 
