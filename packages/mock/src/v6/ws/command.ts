@@ -8,13 +8,14 @@
  * written here, once.
  */
 import { decodeGoStructAt, type GoStruct, type GoStructs } from '../../json/go-decode.js';
+import { goTable } from '../../json/go-kinds.js';
 import { checkJson, skipSpace } from '../../json/scan.js';
 import { forEachMember, skipValue } from '../../json/walk.js';
 import { unquote } from '../../json/unquote.js';
 
 const STREAM_POSITION = { offset: 'uint64', epoch: 'string' } as const;
 
-export const commandStructs = {
+const commandStructs = {
   Command: {
     id: 'uint32', connect: { struct: 'ConnectRequest' }, subscribe: { struct: 'SubscribeRequest' }, unsubscribe: { struct: 'UnsubscribeRequest' },
     publish: { struct: 'PublishRequest' }, presence: { struct: 'ChannelRequest' }, presence_stats: { struct: 'ChannelRequest' }, history: { struct: 'HistoryRequest' },
@@ -38,6 +39,9 @@ export const commandStructs = {
   SubRefreshRequest: { channel: 'string', token: 'string', type: 'int32' },
 } as const satisfies GoStructs;
 
+/** The client protocol's structs, compiled once. */
+export const COMMAND_TABLE = goTable(commandStructs);
+
 type Structs = typeof commandStructs;
 export type Command = GoStruct<Structs, 'Command'>;
 export type SubscribeRequest = GoStruct<Structs, 'SubscribeRequest'>;
@@ -52,7 +56,7 @@ export function decodeCommand(line: string): Command | undefined {
   const value = line.slice(start, end);
   if (c !== 123 && value !== 'null') return undefined;
   if (checkJson(value) !== undefined) return undefined;
-  const r = decodeGoStructAt(value, 0, commandStructs, 'Command');
+  const r = decodeGoStructAt(value, 0, COMMAND_TABLE, 'Command');
   return r.ok ? r.value : undefined;
 }
 
@@ -63,7 +67,7 @@ export function decodeConnectSubs(raw: string | undefined): Map<string, Subscrib
   if (raw.charCodeAt(0) !== 123) return undefined;
   let bad = false;
   forEachMember(raw, 0, (m) => {
-    const r = decodeGoStructAt(raw, m.valueStart, commandStructs, 'SubscribeRequest');
+    const r = decodeGoStructAt(raw, m.valueStart, COMMAND_TABLE, 'SubscribeRequest');
     if (!r.ok) bad = true;
     else out.set(unquote(raw, m.keyStart, m.keyEnd), r.value);
   });
