@@ -17,8 +17,12 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 
-/** Files compiled through the cache: large, and never importing dynamically (a vm.Script here could not). */
-const CACHED = /[\\/]node_modules[\\/](?:@ts-morph[\\/]common[\\/]dist[\\/](?:typescript|ts-morph-common)|ts-morph[\\/]dist[\\/]ts-morph)\.js$/;
+/**
+ * Files compiled through the cache: large, and never importing dynamically (a vm.Script here
+ * could not): ts-morph and the TypeScript it bundles, prettier's standalone build and the two
+ * plugins the types are formatted with (emitters/types/prettier-standalone.ts).
+ */
+const CACHED = /[\\/]node_modules[\\/](?:@ts-morph[\\/]common[\\/]dist[\\/](?:typescript|ts-morph-common)|ts-morph[\\/]dist[\\/]ts-morph|prettier[\\/](?:standalone|plugins[\\/](?:typescript|estree)))\.js$/;
 
 /** What happened to each cached file in this process (for tests). */
 export interface CodeCacheUse {
