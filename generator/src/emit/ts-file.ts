@@ -1,4 +1,5 @@
 import type { Project as TsProject, SourceFile } from 'ts-morph';
+import { addFileStatements, type FileStatement } from './file-statements.js';
 import { formatPrinted } from './format-printed.js';
 import { IndentationText, NewLineKind, Project, QuoteKind } from './ts-morph.js';
 import { tsHeader } from './header.js';
@@ -42,6 +43,11 @@ export function printSourceFile(fileName: string, source: string, build: (file: 
   } finally {
     file.delete();
   }
+}
+
+/** A file of top-level statements given as data, printed as `printSourceFile` prints (see file-statements.ts). */
+export function printStatements(fileName: string, source: string, statements: readonly FileStatement[]): string {
+  return printSourceFile(fileName, source, (file) => addFileStatements(file, statements));
 }
 
 /**
