@@ -10,6 +10,7 @@
  * and synthetic protocols.
  */
 import type { SourceFile, ts as Ts } from 'ts-morph';
+import { jsonSkeleton } from './json-skeleton.js';
 import { ts } from './ts-morph.js';
 
 /**
@@ -48,13 +49,24 @@ const formatting = (ts as unknown as { formatting?: Partial<Formatting> }).forma
 /**
  * The built file formatted, after `header` and a blank line, with LF line ends and one trailing
  * newline: the text of `formatText` + `insertText(0, header + "\n\n")`, trimmed at the end.
+ * Its JSON constants are left out of the formatter's way when it has them (json-skeleton.ts).
  */
 export function formatPrinted(file: SourceFile, header: string): string {
-  const text = file.getFullText();
-  const changes = formatting?.formatDocument !== undefined && formatting.getFormatContext !== undefined
-    ? formatting.formatDocument(file.compilerNode, formatting.getFormatContext(SETTINGS, { getNewLine: () => '\n' }))
-    : file.getProject().getLanguageService().compilerObject.getFormattingEditsForDocument(file.getFilePath(), SETTINGS);
-  return `${`${header}\n\n${applyChanges(text, changes).replace(/\r?\n/g, '\n')}`.replace(/\s+$/, '')}\n`;
+  return `${`${header}\n\n${formattedText(file).replace(/\r?\n/g, '\n')}`.replace(/\s+$/, '')}\n`;
+}
+
+function formattedText(file: SourceFile): string {
+  if (formatting?.formatDocument === undefined || formatting.getFormatContext === undefined) {
+    return applyChanges(file.getFullText(), file.getProject().getLanguageService().compilerObject.getFormattingEditsForDocument(file.getFilePath(), SETTINGS));
+  }
+  const context = formatting.getFormatContext(SETTINGS, { getNewLine: () => '\n' });
+  const skeleton = jsonSkeleton(file);
+  if (skeleton !== undefined) {
+    const tree = ts.createSourceFile(file.getFilePath(), skeleton.text, file.compilerNode.languageVersion, true, file.getScriptKind());
+    const restored = skeleton.restore(applyChanges(skeleton.text, formatting.formatDocument(tree, context)));
+    if (restored !== undefined) return restored;
+  }
+  return applyChanges(file.getFullText(), formatting.formatDocument(file.compilerNode, context));
 }
 
 /** The text with the changes applied, in order of position (ties in the order given), as ts-morph applies them. */
