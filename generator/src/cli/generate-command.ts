@@ -9,25 +9,26 @@ import type { CliIo } from './io.js';
 import { CliUsageError } from './io.js';
 
 interface Parsed {
-  readonly values: { config?: string | undefined; schema?: string | undefined; out?: string | undefined; check?: boolean | undefined; quiet?: boolean | undefined };
+  readonly values: { config?: string | undefined; schema?: string | undefined; out?: string | undefined; protocol?: string | undefined; check?: boolean | undefined; quiet?: boolean | undefined };
   readonly positionals: string[];
 }
 
-/** `centkit generate`: regenerate every configured protocol (or one, with `--schema`), or with `--check` list what is stale. */
+/** `centkit generate`: regenerate every configured protocol (or one: `--protocol NAME`, or `--schema`), or with `--check` list what is stale. */
 export async function generateCommand({ values, positionals }: Parsed, io: CliIo): Promise<number> {
   if (positionals.length > 0) throw new CliUsageError(`unexpected argument "${positionals[0]}"`);
   if (values.config !== undefined && values.schema !== undefined) throw new CliUsageError('give either --config FILE or --schema DIR, not both');
   if (values.out !== undefined && values.schema === undefined) throw new CliUsageError('--out goes with --schema; a config names each output folder itself');
+  if (values.protocol !== undefined && values.schema !== undefined) throw new CliUsageError('--protocol picks a protocol of the config; with --schema DIR there is only that one');
   const started = performance.now();
   const check = values.check === true;
   const report = values.schema === undefined
-    ? await generateFromConfig(values.config, check, io)
+    ? await generateFromConfig(values.config, values.protocol, check, io)
     : await generate({ schemaDir: path.resolve(io.cwd, values.schema), outDir: path.resolve(io.cwd, values.out ?? '.'), check });
   print(report, check, values.quiet === true, performance.now() - started, io);
   return check && !report.upToDate ? 1 : 0;
 }
 
-async function generateFromConfig(file: string | undefined, check: boolean, io: CliIo): Promise<GenerateReport> {
+async function generateFromConfig(file: string | undefined, protocol: string | undefined, check: boolean, io: CliIo): Promise<GenerateReport> {
   const configFile = path.resolve(io.cwd, file ?? CONFIG_FILE);
   if (file === undefined && !existsSync(configFile)) {
     throw new CliUsageError(`no ${CONFIG_FILE} in ${io.cwd}; give --config FILE, or --schema DIR for one protocol with the default layout`);
@@ -35,7 +36,12 @@ async function generateFromConfig(file: string | undefined, check: boolean, io: 
   const display = displayPath(configFile, io.cwd);
   const root = path.dirname(configFile);
   const jobs = resolveConfig(await loadConfig(configFile, display), root, emitters, display);
-  return generateAll({ root, protocols: jobs, check });
+  if (protocol === undefined) return generateAll({ root, protocols: jobs, check });
+  const picked = jobs.filter((job) => job.name === protocol);
+  if (picked.length === 0) throw new CliUsageError(`no protocol "${protocol}" in ${display} (protocols: ${jobs.map((job) => job.name).join(', ')})`);
+  // The other protocols' folders are theirs: a file of theirs inside a folder of this one is not stale.
+  const others = jobs.filter((job) => job.name !== protocol).flatMap((job) => job.emitters.map((r) => r.out));
+  return generateAll({ root, protocols: picked, othersOwn: others, check });
 }
 
 function print(report: GenerateReport, check: boolean, quiet: boolean, total: number, io: CliIo): void {

@@ -10,7 +10,7 @@ import { COMMAND_USAGE, USAGE, type CommandName } from './usage.js';
 const HELP = { help: { type: 'boolean', short: 'h' } } as const;
 
 const OPTIONS = {
-  generate: { ...HELP, config: { type: 'string' }, schema: { type: 'string' }, out: { type: 'string' }, check: { type: 'boolean' }, quiet: { type: 'boolean' } },
+  generate: { ...HELP, config: { type: 'string' }, schema: { type: 'string' }, out: { type: 'string' }, protocol: { type: 'string' }, check: { type: 'boolean' }, quiet: { type: 'boolean' } },
   diff: { ...HELP, json: { type: 'boolean' }, 'fail-on': { type: 'string' }, side: { type: 'string' } },
   contract: {
     ...HELP,

@@ -1,16 +1,19 @@
 /** The help texts: `centkit --help`, and `centkit <command> --help` for each command. */
 
 export const COMMAND_USAGE = {
-  generate: `usage: centkit generate [--config FILE] [--check] [--quiet]
+  generate: `usage: centkit generate [--config FILE] [--protocol NAME] [--check] [--quiet]
        centkit generate --schema DIR [--out DIR] [--check] [--quiet]
 
 Generates every protocol of the config (default: ./centkit.config.json) in one run: for each,
 load → validate → IR → the configured emitters, each writing into its "out" folder; then writes
-all files at once (or none, when a schema is broken). With --schema, one protocol with the
-default layout instead (every emitter, into packages/*/src/gen and docs/api of --out, default .).
+all files at once (or none, when a schema is broken). --protocol NAME generates (or checks) that
+protocol of the config alone; files of the other protocols are left as they are. With --schema,
+one protocol with the default layout instead (every emitter, into packages/*/src/gen and
+docs/api of --out, default .).
 
 options:
   --config FILE   the generator config (format: generator/centkit.config.schema.json)
+  --protocol NAME only this protocol of the config (its "name", default its schema folder's name)
   --schema DIR    one protocol definition folder (holding protocol.json), default layout
   --out DIR       with --schema: the folder generated paths are relative to (default .)
   --check         write nothing; list stale files and exit 1 if any
@@ -56,7 +59,7 @@ export type CommandName = keyof typeof COMMAND_USAGE;
 export const USAGE = `usage: centkit <command> [options]
 
 commands:
-  generate    generate every configured protocol (./centkit.config.json), or one (--schema DIR)
+  generate    generate every configured protocol (./centkit.config.json), or one (--protocol NAME, --schema DIR)
   diff        classify the changes between two protocol definitions, suggest a version bump
   contract    check a live server's replies against the protocol's schemas
 

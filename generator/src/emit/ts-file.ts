@@ -1,10 +1,14 @@
 import type { Project as TsProject, SourceFile } from 'ts-morph';
+import { addFileStatements, type FileStatement } from './file-statements.js';
+import { formatPrinted } from './format-printed.js';
 import { IndentationText, NewLineKind, Project, QuoteKind } from './ts-morph.js';
 import { tsHeader } from './header.js';
 
-const FORMAT = { indentSize: 2, tabSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true } as const;
-
-/** One in-memory ts-morph project with pinned printing settings, shared by every emitter. */
+/**
+ * One in-memory ts-morph project with pinned printing settings, shared by every emitter. Files
+ * are formatted as `formatText({ indentSize: 2, tabSize: 2, convertTabsToSpaces: true,
+ * ensureNewLineAtEndOfFile: true })` formats them (format-printed.ts).
+ */
 let project: TsProject | undefined;
 
 function getProject(): TsProject {
@@ -25,8 +29,8 @@ function getProject(): TsProject {
 let printed = 0;
 
 /**
- * Builds a TypeScript (or JavaScript) file through ts-morph and prints it with the generated
- * header, LF line ends and one trailing newline. `build` adds declarations to the file.
+ * Builds a TypeScript (or JavaScript) file through ts-morph and prints it formatted, with the
+ * generated header, LF line ends and one trailing newline. `build` adds declarations to the file.
  */
 export function printSourceFile(fileName: string, source: string, build: (file: SourceFile) => void): string {
   // A path of its own each time: a file re-created at a path just deleted can be parsed
@@ -35,12 +39,15 @@ export function printSourceFile(fileName: string, source: string, build: (file: 
   const file = getProject().createSourceFile(`/${printed}/${fileName}`, '', { overwrite: true });
   try {
     build(file);
-    file.formatText(FORMAT);
-    file.insertText(0, `${tsHeader(source)}\n\n`);
-    return `${file.getFullText().replace(/\s+$/, '')}\n`;
+    return formatPrinted(file, tsHeader(source));
   } finally {
     file.delete();
   }
+}
+
+/** A file of top-level statements given as data, printed as `printSourceFile` prints (see file-statements.ts). */
+export function printStatements(fileName: string, source: string, statements: readonly FileStatement[]): string {
+  return printSourceFile(fileName, source, (file) => addFileStatements(file, statements));
 }
 
 /**

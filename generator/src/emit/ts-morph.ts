@@ -8,4 +8,4 @@ import { createRequire } from 'node:module';
 
 const tsMorph = createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
 
-export const { IndentationText, NewLineKind, Project, QuoteKind, Scope, StructureKind, VariableDeclarationKind } = tsMorph;
+export const { IndentationText, NewLineKind, Project, QuoteKind, Scope, StructureKind, VariableDeclarationKind, ts } = tsMorph;

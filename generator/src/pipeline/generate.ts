@@ -28,6 +28,11 @@ export interface GenerateAllOptions {
   /** The root every configured path is relative to (the config file's folder). */
   readonly root: string;
   readonly protocols: readonly ProtocolJob[];
+  /**
+   * Output folders of configured protocols left out of this run (`--protocol`): generated files
+   * in them are theirs, never stale for the protocols that run, even inside one of their folders.
+   */
+  readonly othersOwn?: readonly string[];
   readonly check?: boolean;
 }
 
@@ -87,7 +92,7 @@ export async function generateAll(options: GenerateAllOptions): Promise<Generate
 
   const clock = stopwatch();
   const owned = options.protocols.flatMap((job) => job.emitters.map((r) => r.out));
-  const plan = await planWrite(options.root, files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), owned);
+  const plan = await planWrite(options.root, files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), owned, options.othersOwn);
   const upToDate = plan.write.length === 0 && plan.remove.length === 0;
   if (options.check !== true) await applyPlan(options.root, plan);
   const write = clock();

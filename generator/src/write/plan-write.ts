@@ -16,7 +16,13 @@ export interface WritePlan {
   readonly statuses: readonly { readonly path: string; readonly status: FileStatus }[];
 }
 
-export async function planWrite(outDir: string, files: readonly GeneratedFile[], ownedDirs: readonly string[]): Promise<WritePlan> {
+/**
+ * Compares the files with what is on disk, and finds the stale ones: generated files in
+ * `ownedDirs` that are not among them. A file that lies in one of `othersDirs` (folders owned by
+ * protocols not in this run) at least as deep as the owned folder it was found in is theirs, and
+ * left alone.
+ */
+export async function planWrite(outDir: string, files: readonly GeneratedFile[], ownedDirs: readonly string[], othersDirs: readonly string[] = []): Promise<WritePlan> {
   const write: GeneratedFile[] = [];
   const unchanged: string[] = [];
   const statuses: { path: string; status: FileStatus }[] = [];
@@ -33,8 +39,9 @@ export async function planWrite(outDir: string, files: readonly GeneratedFile[],
   const produced = new Set(files.map((f) => f.path));
   const remove: string[] = [];
   for (const dir of [...new Set(ownedDirs)].sort()) {
+    const theirs = othersDirs.filter((other) => other.length >= dir.length);
     for (const rel of await listFiles(outDir, dir)) {
-      if (produced.has(rel)) continue;
+      if (produced.has(rel) || theirs.some((other) => rel.startsWith(`${other}/`))) continue;
       const text = await readFile(path.join(outDir, rel), 'utf8').catch(() => '');
       if (isGenerated(text)) {
         remove.push(rel);

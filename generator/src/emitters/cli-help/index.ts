@@ -1,6 +1,6 @@
-import { VariableDeclarationKind } from '../../emit/ts-morph.js';
+import { StructureKind, VariableDeclarationKind } from '../../emit/ts-morph.js';
 import type { EmitContext, Emitter } from '../../emit/emitter.js';
-import { docs, literal, printSourceFile } from '../../emit/ts-file.js';
+import { docs, literal, printStatements } from '../../emit/ts-file.js';
 import type { ProtocolIR } from '../../ir/types.js';
 import { methodHelp } from './method-help.js';
 
@@ -26,15 +26,16 @@ export const cliHelpEmitter: Emitter<CliHelpOptions> = {
       protocol: { name: ir.name, title: ir.title, version: ir.version },
       methods: ir.methods.map(methodHelp),
     };
-    const content = printSourceFile(CLI_HELP_FILE, ir.source, (file) => {
-      file.addImportDeclaration({ moduleSpecifier: options.helpDataModule, isTypeOnly: true, namedImports: ['HelpData'] });
-      file.addVariableStatement({
+    const content = printStatements(CLI_HELP_FILE, ir.source, [
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: options.helpDataModule, isTypeOnly: true, namedImports: ['HelpData'] },
+      {
+        kind: StructureKind.VariableStatement,
         isExported: true,
         declarationKind: VariableDeclarationKind.Const,
         docs: docs(`What \`cent\` knows of the ${ir.title} (protocol ${ir.name}, server version ${ir.version}): every method, in the order of the protocol definition.`),
         declarations: [{ name: 'helpData', type: 'HelpData', initializer: literal(data) }],
-      });
-    });
+      },
+    ]);
     return [{ path: CLI_HELP_FILE, content }];
   },
 };

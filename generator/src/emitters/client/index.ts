@@ -1,7 +1,7 @@
 import type { EmitContext, Emitter } from '../../emit/emitter.js';
-import { printSourceFile } from '../../emit/ts-file.js';
+import { printSourceFile, printStatements } from '../../emit/ts-file.js';
 import type { ProtocolIR } from '../../ir/types.js';
-import { buildCommandsClient } from './commands-client.js';
+import { commandsClientStatements } from './commands-client.js';
 import type { ClientOptions } from './options.js';
 import { buildParamsClient } from './params-client.js';
 
@@ -22,10 +22,9 @@ export const clientEmitter: Emitter<ClientOptions> = {
   dependsOn: ['protocol-table', 'types'],
   emit(ir: ProtocolIR, context: EmitContext<ClientOptions>) {
     const transport = ir.transports.find((t) => t.isDefault) ?? ir.transports[0];
-    const content = printSourceFile(CLIENT_FILE, ir.source, (file) => {
-      if (transport?.request.shape === 'params') buildParamsClient(file, ir, transport, context);
-      else buildCommandsClient(file, ir, context);
-    });
+    const content = transport?.request.shape === 'params'
+      ? printSourceFile(CLIENT_FILE, ir.source, (file) => buildParamsClient(file, ir, transport, context))
+      : printStatements(CLIENT_FILE, ir.source, commandsClientStatements(ir, context));
     return [{ path: CLIENT_FILE, content }];
   },
 };

@@ -1,6 +1,7 @@
-import { VariableDeclarationKind } from '../../emit/ts-morph.js';
+import { StructureKind, VariableDeclarationKind } from '../../emit/ts-morph.js';
 import type { EmitContext, Emitter } from '../../emit/emitter.js';
-import { docs, literal, printSourceFile } from '../../emit/ts-file.js';
+import type { FileStatement } from '../../emit/file-statements.js';
+import { docs, literal, printStatements } from '../../emit/ts-file.js';
 import type { ProtocolIR } from '../../ir/types.js';
 import { TYPES_FILE } from '../types/index.js';
 
@@ -16,23 +17,26 @@ export const protocolTableEmitter: Emitter = {
   name: 'protocol-table',
   dependsOn: ['types'],
   emit(ir: ProtocolIR, { importOf }: EmitContext) {
-    const content = printSourceFile(PROTOCOL_FILE, ir.source, (file) => {
-      file.addImportDeclaration({
+    const constant = (name: string, value: unknown, description: string): FileStatement => ({
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: docs(description),
+      declarations: [{ name, initializer: `${literal(value)} as const` }],
+    });
+    const codes = [...new Set(ir.errors.flatMap((e) => (e.code === undefined ? [] : [e.code])))].sort((a, b) => a - b);
+    const content = printStatements(PROTOCOL_FILE, ir.source, [
+      {
+        kind: StructureKind.ImportDeclaration,
         moduleSpecifier: importOf('types', TYPES_FILE),
         isTypeOnly: true,
         namedImports: ir.methods.flatMap((m) => [m.params.name, m.result.name]),
-      });
-      const constant = (name: string, value: unknown, description: string) =>
-        file.addVariableStatement({
-          isExported: true,
-          declarationKind: VariableDeclarationKind.Const,
-          docs: docs(description),
-          declarations: [{ name, initializer: `${literal(value)} as const` }],
-        });
-      constant('protocol', { name: ir.name, title: ir.title, version: ir.version, description: ir.description }, 'Which protocol definition this code was generated from.');
-      constant('methodNames', ir.methods.map((m) => m.name), 'Every method, in the order of the protocol definition.');
-      file.addTypeAlias({ isExported: true, name: 'MethodName', type: '(typeof methodNames)[number]', docs: docs('A method name.') });
-      file.addTypeAlias({
+      },
+      constant('protocol', { name: ir.name, title: ir.title, version: ir.version, description: ir.description }, 'Which protocol definition this code was generated from.'),
+      constant('methodNames', ir.methods.map((m) => m.name), 'Every method, in the order of the protocol definition.'),
+      { kind: StructureKind.TypeAlias, isExported: true, name: 'MethodName', type: '(typeof methodNames)[number]', docs: docs('A method name.') },
+      {
+        kind: StructureKind.TypeAlias,
         isExported: true,
         name: 'MethodTypes',
         docs: docs('Each method\'s params and result (reply body) types, typed view.'),
@@ -41,7 +45,7 @@ export const protocolTableEmitter: Emitter = {
             for (const m of ir.methods) writer.writeLine(`${JSON.stringify(m.name)}: { params: ${m.params.name}; result: ${m.result.name} };`);
           }).write('}');
         },
-      });
+      },
       constant(
         'methods',
         Object.fromEntries(ir.methods.map((m) => [m.name, {
@@ -54,7 +58,7 @@ export const protocolTableEmitter: Emitter = {
           fields: m.fields.map((f) => ({ name: f.name, required: f.required, requiredOnWire: f.requiredOnWire, types: f.types, description: f.description ?? '', since: f.since ?? m.since })),
         }])),
         'The method table: what each method does, since which version, its errors and params fields. `effect: "read"` methods change nothing on the server and are safe to retry.',
-      );
+      ),
       constant('errorCatalogue', ir.errors.map((e) => ({
         id: e.id,
         kind: e.kind,
@@ -65,17 +69,14 @@ export const protocolTableEmitter: Emitter = {
         ...(e.body === undefined ? {} : { body: e.body }),
         ...(e.advice === undefined ? {} : { advice: e.advice, adviceMethods: e.adviceMethods }),
         description: e.description,
-      })), 'Every error the server defines: soft (in one reply), hard (an HTTP status for the whole request), or unused by this API.');
-      const codes = [...new Set(ir.errors.flatMap((e) => (e.code === undefined ? [] : [e.code])))].sort((a, b) => a - b);
-      if (codes.length > 0) {
-        file.addTypeAlias({ isExported: true, name: 'ErrorCode', type: codes.map(String).join(' | '), docs: docs('The numbered error codes of the catalogue.') });
-      }
+      })), 'Every error the server defines: soft (in one reply), hard (an HTTP status for the whole request), or unused by this API.'),
+      ...(codes.length === 0 ? [] : [{ kind: StructureKind.TypeAlias, isExported: true, name: 'ErrorCode', type: codes.map(String).join(' | '), docs: docs('The numbered error codes of the catalogue.') } as const]),
       constant(
         'transports',
         ir.transports.map(({ description: _description, ...descriptor }) => withoutUndefined(descriptor)),
         'How commands reach the server: each transport\'s descriptor (binding, request and reply shapes, auth, error object, batch, methods carried), which the runtime interprets.',
-      );
-    });
+      ),
+    ]);
     return [{ path: PROTOCOL_FILE, content }];
   },
 };

@@ -1,13 +1,16 @@
 import { compile } from 'json-schema-to-typescript';
 import type { Emitter } from '../../emit/emitter.js';
-import { format } from 'prettier';
 import { tsHeader } from '../../emit/header.js';
 import type { JsonSchema, ProtocolIR } from '../../ir/types.js';
 import { referencedNames } from '../../ir/reachable.js';
 import { forTypeScript } from './prepare-schema.js';
+import { formatTypeScript } from './prettier-standalone.js';
 
 /** The file this emitter writes in its output folder. */
 export const TYPES_FILE = 'types.gen.ts';
+
+/** prettier's options for the types file (the parser is TypeScript). */
+export const TYPES_FORMAT = { singleQuote: true, printWidth: 110, trailingComma: 'all', endOfLine: 'lf' } as const;
 
 /**
  * TypeScript types for every named schema, from the typed view, through
@@ -44,7 +47,7 @@ export const typesEmitter: Emitter = {
     }
     // json-schema-to-typescript's blocks are used whole; prettier (its own formatter) prints
     // the assembled file once, with pinned options.
-    const body = await format(blocks.join('\n'), { parser: 'typescript', singleQuote: true, printWidth: 110, trailingComma: 'all', endOfLine: 'lf' });
+    const body = await formatTypeScript(blocks.join('\n'), TYPES_FORMAT);
     return [{ path: TYPES_FILE, content: `${tsHeader(ir.source)}\n\n${body}` }];
   },
 };

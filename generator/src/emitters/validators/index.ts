@@ -1,6 +1,7 @@
-import { VariableDeclarationKind } from '../../emit/ts-morph.js';
+import { StructureKind, VariableDeclarationKind } from '../../emit/ts-morph.js';
 import type { EmitContext, Emitter } from '../../emit/emitter.js';
-import { docs, printSourceFile } from '../../emit/ts-file.js';
+import type { FileStatement } from '../../emit/file-statements.js';
+import { docs, printStatements } from '../../emit/ts-file.js';
 import type { ProtocolIR } from '../../ir/types.js';
 import { TYPES_FILE } from '../types/index.js';
 import { standaloneValidators, type ValidatorEntry } from './standalone.js';
@@ -31,13 +32,12 @@ export const validatorsEmitter: Emitter<ValidatorsOptions> = {
       { exportName: `validate${s.name}Wire`, view: 'wire' as const, schema: s },
     ]);
     const standalone = standaloneValidators(ir, entries);
-    const wrapper = printSourceFile('validators.gen.ts', ir.source, (file) => {
-      file.addImportDeclaration({ moduleSpecifier: `./${STANDALONE_FILE}`, namespaceImport: 'standalone' });
-      file.addImportDeclaration({ moduleSpecifier: options.runtime ?? DEFAULT_RUNTIME, namedImports: ['createValidator', { name: 'Validator', isTypeOnly: true }] });
-      file.addImportDeclaration({ moduleSpecifier: importOf('types', TYPES_FILE), isTypeOnly: true, namedImports: ir.schemas.map((s) => s.name) });
-      // One batched insertion: ts-morph re-reads the file after each manipulation, so adding
-      // statements one by one is quadratic in the number of validators.
-      file.addVariableStatements(entries.map((entry) => ({
+    const wrapper = printStatements('validators.gen.ts', ir.source, [
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./${STANDALONE_FILE}`, namespaceImport: 'standalone' },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: options.runtime ?? DEFAULT_RUNTIME, namedImports: ['createValidator', { name: 'Validator', isTypeOnly: true }] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: importOf('types', TYPES_FILE), isTypeOnly: true, namedImports: ir.schemas.map((s) => s.name) },
+      ...entries.map((entry): FileStatement => ({
+        kind: StructureKind.VariableStatement,
         isExported: true,
         declarationKind: VariableDeclarationKind.Const,
         docs: docs(
@@ -47,8 +47,9 @@ export const validatorsEmitter: Emitter<ValidatorsOptions> = {
           entry.schema.description,
         ),
         declarations: [{ name: entry.exportName, type: `Validator<${entry.view === 'typed' ? entry.schema.name : 'unknown'}>`, initializer: `createValidator(standalone.${entry.exportName})` }],
-      })));
-      file.addVariableStatement({
+      })),
+      {
+        kind: StructureKind.VariableStatement,
         isExported: true,
         declarationKind: VariableDeclarationKind.Const,
         docs: docs('Every method\'s validators, by method name: `params`/`result` (typed view) and `paramsWire`/`resultWire`.'),
@@ -67,8 +68,8 @@ export const validatorsEmitter: Emitter<ValidatorsOptions> = {
             }).write('} as const');
           },
         }],
-      });
-    });
+      },
+    ]);
     return [
       { path: STANDALONE_FILE, content: standalone },
       { path: VALIDATORS_FILE, content: wrapper },

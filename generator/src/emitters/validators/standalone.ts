@@ -1,6 +1,6 @@
 import { Ajv } from 'ajv';
-import { VariableDeclarationKind } from '../../emit/ts-morph.js';
-import { printSourceFile } from '../../emit/ts-file.js';
+import { StructureKind, VariableDeclarationKind } from '../../emit/ts-morph.js';
+import { printStatements } from '../../emit/ts-file.js';
 import { addBundles } from '../../ir/ajv-bundles.js';
 import type { NamedSchema, ProtocolIR } from '../../ir/types.js';
 import { keepCompiled } from './compiled.js';
@@ -39,11 +39,8 @@ export function standaloneAjv(ir: ProtocolIR): Ajv {
  * CommonJS from an ES module; it then loads under a real ESM `import` with ajv as a dependency.
  */
 function preamble(source: string): string {
-  return printSourceFile('ajv-preamble.js', source, (file) => {
-    file.addImportDeclaration({ moduleSpecifier: 'node:module', namedImports: ['createRequire'] });
-    file.addVariableStatement({
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: 'require', initializer: 'createRequire(import.meta.url)' }],
-    });
-  });
+  return printStatements('ajv-preamble.js', source, [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: 'node:module', namedImports: ['createRequire'] },
+    { kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, declarations: [{ name: 'require', initializer: 'createRequire(import.meta.url)' }] },
+  ]);
 }

@@ -1,0 +1,83 @@
+/**
+ * A quarantined speed-up, justified by `npm run bench -- generator` (the shipped protocols,
+ * cold): `file.formatText()` then `file.insertText(0, header)` parse every generated file three
+ * more times after it is built (ts-morph's language service parses the text again before it
+ * formats it, and ts-morph re-parses after each of the two edits), some 150 ms of a cold
+ * `centkit generate` of both shipped protocols. This runs TypeScript's formatter on the tree the
+ * file already has and applies its edits to the text, with the settings ts-morph fills in for
+ * `formatText`, and puts the header in front of the string. `test/format-printed.test.ts` checks
+ * it gives the bytes of the plain path on every file the generator prints for the shipped, test
+ * and synthetic protocols.
+ */
+import type { SourceFile, ts as Ts } from 'ts-morph';
+import { jsonSkeleton } from './json-skeleton.js';
+import { ts } from './ts-morph.js';
+
+/**
+ * What `formatText({ indentSize: 2, tabSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true })`
+ * hands TypeScript, with the project's settings (ts-file.ts) and ts-morph's defaults filled in
+ * (`ensureNewLineAtEndOfFile` is ts-morph's own: the trailing newline is put back below).
+ */
+const SETTINGS: Ts.FormatCodeSettings = {
+  convertTabsToSpaces: true,
+  newLineCharacter: '\n',
+  indentStyle: ts.IndentStyle.Smart,
+  indentSize: 2,
+  tabSize: 2,
+  insertSpaceAfterOpeningAndBeforeClosingNonemptyBraces: true,
+  insertSpaceAfterCommaDelimiter: true,
+  insertSpaceAfterConstructor: false,
+  insertSpaceAfterSemicolonInForStatements: true,
+  insertSpaceAfterKeywordsInControlFlowStatements: true,
+  insertSpaceAfterOpeningAndBeforeClosingNonemptyBrackets: false,
+  insertSpaceAfterOpeningAndBeforeClosingTemplateStringBraces: false,
+  insertSpaceAfterOpeningAndBeforeClosingJsxExpressionBraces: false,
+  insertSpaceBeforeFunctionParenthesis: false,
+  insertSpaceBeforeAndAfterBinaryOperators: true,
+  placeOpenBraceOnNewLineForFunctions: false,
+  placeOpenBraceOnNewLineForControlBlocks: false,
+};
+
+/** TypeScript's formatter, which its language service calls on a tree it parsed itself; not in its public typings. */
+interface Formatting {
+  getFormatContext(options: Ts.FormatCodeSettings, host: { getNewLine(): string }): unknown;
+  formatDocument(file: Ts.SourceFile, context: unknown): readonly Ts.TextChange[];
+}
+
+const formatting = (ts as unknown as { formatting?: Partial<Formatting> }).formatting;
+
+/**
+ * The built file formatted, after `header` and a blank line, with LF line ends and one trailing
+ * newline: the text of `formatText` + `insertText(0, header + "\n\n")`, trimmed at the end.
+ * Its JSON constants are left out of the formatter's way when it has them (json-skeleton.ts).
+ */
+export function formatPrinted(file: SourceFile, header: string): string {
+  return `${`${header}\n\n${formattedText(file).replace(/\r?\n/g, '\n')}`.replace(/\s+$/, '')}\n`;
+}
+
+function formattedText(file: SourceFile): string {
+  if (formatting?.formatDocument === undefined || formatting.getFormatContext === undefined) {
+    return applyChanges(file.getFullText(), file.getProject().getLanguageService().compilerObject.getFormattingEditsForDocument(file.getFilePath(), SETTINGS));
+  }
+  const context = formatting.getFormatContext(SETTINGS, { getNewLine: () => '\n' });
+  const skeleton = jsonSkeleton(file);
+  if (skeleton !== undefined) {
+    const tree = ts.createSourceFile(file.getFilePath(), skeleton.text, file.compilerNode.languageVersion, true, file.getScriptKind());
+    const restored = skeleton.restore(applyChanges(skeleton.text, formatting.formatDocument(tree, context)));
+    if (restored !== undefined) return restored;
+  }
+  return applyChanges(file.getFullText(), formatting.formatDocument(file.compilerNode, context));
+}
+
+/** The text with the changes applied, in order of position (ties in the order given), as ts-morph applies them. */
+function applyChanges(text: string, changes: readonly Ts.TextChange[]): string {
+  const ordered = changes.map((change, index) => ({ change, index })).sort((a, b) => a.change.span.start - b.change.span.start || a.index - b.index);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { change } of ordered) {
+    parts.push(text.slice(at, change.span.start), change.newText);
+    at = change.span.start + change.span.length;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}

@@ -1,0 +1,108 @@
+import path from 'node:path';
+import type { SourceFile } from 'ts-morph';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../src/config/load-config.js';
+import { defaultProtocolConfig } from '../src/config/default-layout.js';
+import type { ProtocolJob } from '../src/config/protocol-job.js';
+import { resolveConfig } from '../src/config/resolve-config.js';
+import { loadProtocol } from '../src/diff/load-protocol.js';
+import { runEmitters } from '../src/emit/run-emitters.js';
+import { emitters } from '../src/emitters/index.js';
+import { literal, printStatements } from '../src/emit/ts-file.js';
+import { StructureKind, VariableDeclarationKind } from '../src/emit/ts-morph.js';
+import { writeSyntheticProtocol } from '../../bench/lib/synthetic-protocol.js';
+import { fixture, repoRoot, scratchRoot } from './support/workspace.js';
+
+/** Every file the emitters print in this test: the fast formatting and the plain one of the same built file. */
+const printed = vi.hoisted(() => [] as { file: string; built: string; fast: string; plain: string }[]);
+
+/** The plain path (the reference): ts-morph's formatText, then the header inserted, as ts-file.ts did before the speed-up. */
+function plain(file: SourceFile, header: string): string {
+  file.formatText({ indentSize: 2, tabSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
+  file.insertText(0, `${header}\n\n`);
+  return `${file.getFullText().replace(/\s+$/, '')}\n`;
+}
+
+vi.mock('../src/emit/format-printed.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/emit/format-printed.js')>();
+  return {
+    formatPrinted: (file: SourceFile, header: string): string => {
+      const built = `${header}\n\n${file.getFullText()}`;
+      const fast = original.formatPrinted(file, header);
+      printed.push({ file: file.getBaseName(), built, fast, plain: plain(file, header) });
+      return fast;
+    },
+  };
+});
+
+/** A made-up JSON value from a seeded generator: nested objects and arrays, empty ones, strings that need escapes, numbers. */
+function madeUpJson(seed: number): unknown {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const strings = ['', 'plain', 'a "quoted" word', 'back\\slash', 'line\nbreak', 'tab\there', 'ünï€ødé', '*/ not a comment end', '${template}', "it's"];
+  const value = (depth: number): unknown => {
+    const pick = Math.floor(next() * (depth > 3 ? 5 : 8));
+    if (pick === 0) return strings[Math.floor(next() * strings.length)];
+    if (pick === 1) return Math.round((next() - 0.5) * 1e6) / 100;
+    if (pick === 2) return next() < 0.5;
+    if (pick === 3) return null;
+    if (pick === 4) return Math.floor(next() * 1000);
+    if (pick === 5) return Array.from({ length: Math.floor(next() * 4) }, () => value(depth + 1));
+    return Object.fromEntries(Array.from({ length: Math.floor(next() * 4) }, (_, i) => [`${strings[i % strings.length]}${i}`, value(depth + 1)]));
+  };
+  return value(0);
+}
+
+describe('formatting the tree a file was built with (a speed-up) against formatText and insertText (the reference)', () => {
+  let root: { dir: string; dispose: () => Promise<void> };
+  let shipped: ProtocolJob[];
+  beforeAll(async () => {
+    root = await scratchRoot('format-printed');
+    await writeSyntheticProtocol(path.join(root.dir, 'synthetic'), 40);
+    const config = path.join(repoRoot, 'centkit.config.json');
+    shipped = resolveConfig(await loadConfig(config, 'centkit.config.json'), repoRoot, emitters, 'centkit.config.json');
+  });
+  afterAll(() => root.dispose());
+
+  const defaultLayout = (dir: string): ProtocolJob[] => resolveConfig({ protocols: [defaultProtocolConfig(dir)] }, root.dir, emitters, '(default layout)');
+
+  it.each([
+    ['centrifugo-v1 as configured', () => shipped.filter((job) => job.name === 'centrifugo-v1')],
+    ['centrifugo-v6 as configured', () => shipped.filter((job) => job.name === 'centrifugo-v6')],
+    ['centrifugo-v1.0', () => defaultLayout(path.join(repoRoot, 'schema/centrifugo-v1.0'))],
+    ['kvstore', () => defaultLayout(fixture('kvstore'))],
+    ['mini-v6', () => defaultLayout(fixture('mini-v6'))],
+    ['a synthetic protocol of 40 methods', () => defaultLayout(path.join(root.dir, 'synthetic'))],
+  ])('gives the same bytes on every TypeScript file printed for %s', async (_name, jobs) => {
+    printed.length = 0;
+    for (const job of jobs()) await runEmitters((await loadProtocol(job.schemaDir, repoRoot)).ir, job.emitters);
+    expect(printed.map((p) => p.file)).toEqual(expect.arrayContaining(['client.gen.ts', 'protocol.gen.ts', 'validators.gen.ts']));
+    for (const { file, fast, plain: reference } of printed) expect(fast, file).toBe(reference);
+    // The formatter had work to do: a file as built is not a file as printed.
+    expect(printed.some(({ built, fast }) => fast !== `${built.replace(/\s+$/, '')}\n`)).toBe(true);
+  });
+
+  it('gives the same bytes on constants holding made-up JSON values (the JSON skeleton)', () => {
+    printed.length = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const value = madeUpJson(seed);
+      const constant = (name: string, initializer: string, type?: string) => ({
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: [{ description: `Value ${seed}.` }],
+        declarations: [{ name, initializer, ...(type === undefined ? {} : { type }) }],
+      } as const);
+      printStatements('made-up.ts', 'test', [
+        constant('plain', literal(value)),
+        constant('frozen', `${literal(value)} as const`),
+        constant('checked', `${literal([value, { nested: value }])} satisfies unknown`, 'unknown'),
+      ]);
+    }
+    expect(printed).toHaveLength(60);
+    for (const { file, fast, plain: reference } of printed) expect(fast, file).toBe(reference);
+  });
+});
