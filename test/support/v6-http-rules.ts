@@ -43,7 +43,7 @@ function keyAccepted(req: RecordedRequest, query: string, api: HttpApiConfig): b
   if (api.insecure === true) return true;
   const key = api.key ?? '';
   if (key === '') return false;
-  let ok = false;
+  let ok: boolean;
   const xApiKey = header(req, 'X-API-Key') ?? '';
   if (xApiKey !== '') ok = xApiKey === key;
   else {
