@@ -1,4 +1,4 @@
-import { readFile, readdir, writeFile, cp, rm, mkdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile, cp } from 'node:fs/promises';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';

@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMockCentrifugo, type MockCentrifugo } from '@centkit/mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

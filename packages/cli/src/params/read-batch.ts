@@ -32,7 +32,7 @@ export function openBatch(file: string, io: CliIo): BatchSource {
   if (file === '-') {
     return { name: 'stdin', rereadable: false, lines: () => parseLines(io.stdin(), 'the batch on stdin') };
   }
-  let rereadable = false;
+  let rereadable: boolean;
   try {
     rereadable = statSync(file).isFile();
   } catch (error) {
