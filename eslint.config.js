@@ -6,7 +6,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/gen/**', '**/*.gen.*', 'docs/api/**', '**/fixtures/**', '**/dist/**', 'node_modules/**', '.tmp/**', '**/node_modules/**'],
+    ignores: [
+      '**/gen/**',
+      '**/*.gen.*',
+      'docs/api/**',
+      '**/fixtures/**',
+      '**/dist/**',
+      'node_modules/**',
+      '.tmp/**',
+      '**/node_modules/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -18,9 +27,19 @@ export default tseslint.config(
     },
     rules: {
       // A leading underscore marks a value left unused on purpose (a rest sibling drops a key).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
       // Go-fidelity code matches control characters on purpose (JSON quoting, MIME, URLs, JUnit XML).
       'no-control-regex': 'off',
+      // A binding a signal handler reads before its one assignment (a server still starting) is a `let`.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {

@@ -62,39 +62,64 @@ export async function run() {
   const cent = path.join(cli, 'bin/cent.cjs');
   const publish = ['bench', 'publish'];
   const rows = [
-    ...(python.cent === undefined ? [] : [
-      { name: `python3 -c 0 (Python start-up)`, argv: [python.python, '-c', '0'] },
-      { name: `Python cent ${PYTHON_CENT_VERSION} publish (baseline)`, argv: [python.cent, ...publish], stdin: PARAMS, baseline: true },
-    ]),
+    ...(python.cent === undefined
+      ? []
+      : [
+          { name: `python3 -c 0 (Python start-up)`, argv: [python.python, '-c', '0'] },
+          {
+            name: `Python cent ${PYTHON_CENT_VERSION} publish (baseline)`,
+            argv: [python.cent, ...publish],
+            stdin: PARAMS,
+            baseline: true,
+          },
+        ]),
     { name: 'node -e 0 (Node start-up)', argv: [node, '-e', '0'] },
     { name: 'cent publish (params checked)', argv: [node, cent, ...publish], stdin: PARAMS, target: true },
     { name: 'cent publish --no-validate', argv: [node, cent, ...publish, '--no-validate'], stdin: PARAMS },
-    { name: '  the bundle without the code cache', argv: [node, path.join(cli, 'dist/bundle/cent.cjs'), ...publish], stdin: PARAMS },
+    {
+      name: '  the bundle without the code cache',
+      argv: [node, path.join(cli, 'dist/bundle/cent.cjs'), ...publish],
+      stdin: PARAMS,
+    },
     { name: '  the modules, no bundle', argv: [node, path.join(cli, 'dist/main.js'), ...publish], stdin: PARAMS },
     { name: 'cent --help', argv: [node, cent, '--help'] },
   ];
   const nodeVars = Object.keys(process.env).filter((k) => k.startsWith('NODE_'));
   const environments = [
     { label: 'PATH only', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home }, rows },
-    ...(nodeVars.length === 0 ? [] : [{
-      label: `with ${nodeVars.join(', ')}`,
-      env: { ...process.env, HOME: home },
-      rows: rows.filter((r) => r.baseline || r.target || r.argv[1] === '-e'),
-    }]),
+    ...(nodeVars.length === 0
+      ? []
+      : [
+          {
+            label: `with ${nodeVars.join(', ')}`,
+            env: { ...process.env, HOME: home },
+            rows: rows.filter((r) => r.baseline || r.target || r.argv[1] === '-e'),
+          },
+        ]),
   ];
   try {
     if (python.why !== undefined) console.log(`  (no Python cent baseline: ${python.why})`);
     for (const { label, env, rows: timed } of environments) {
       const results = await timeRows(timed, env);
-      table([[`wall time, ${label}; median of ${ROUNDS} rounds (min)`, 'ms'], ...timed.map((r, i) => [r.name, `${fmt(results[i].median, 1)} (${fmt(results[i].min, 1)})`])]);
+      table([
+        [`wall time, ${label}; median of ${ROUNDS} rounds (min)`, 'ms'],
+        ...timed.map((r, i) => [r.name, `${fmt(results[i].median, 1)} (${fmt(results[i].min, 1)})`]),
+      ]);
       const at = (key) => results[timed.findIndex((r) => r[key])];
       const ours = at('target');
       const theirs = python.cent === undefined ? undefined : at('baseline');
       if (theirs === undefined) continue;
       const ratio = ours.median / theirs.median;
-      console.log(`  → ${label}: cent publish ${fmt(ours.median, 1)} ms, Python cent ${fmt(theirs.median, 1)} ms: ${fmt(ratio, 2)}× (target ≤ 1.00×: ${ratio <= 1 ? 'met' : 'NOT met'})`);
+      console.log(
+        `  → ${label}: cent publish ${fmt(ours.median, 1)} ms, Python cent ${fmt(theirs.median, 1)} ms: ${fmt(ratio, 2)}× (target ≤ 1.00×: ${ratio <= 1 ? 'met' : 'NOT met'})`,
+      );
     }
-    console.log(`  load average when done: ${os.loadavg().map((l) => fmt(l, 2)).join(', ')} (${os.cpus().length} CPUs)`);
+    console.log(
+      `  load average when done: ${os
+        .loadavg()
+        .map((l) => fmt(l, 2))
+        .join(', ')} (${os.cpus().length} CPUs)`,
+    );
   } finally {
     await mock.stop();
     rmSync(home, { recursive: true, force: true });

@@ -27,7 +27,11 @@ const PUBLISH = JSON.parse(V6_PUBLISH.body);
 const BATCH = Array.from({ length: 100 }, (_, i) => ({ channel: `bench${i % 10}`, data: { n: i } }));
 // The baseline loop serializes the params on every call, as the clients do.
 const PUBLISH_REQUEST = { path: V6_PUBLISH.path, headers: V6_PUBLISH.headers, params: PUBLISH };
-const BATCH_REQUEST = { path: '/api/batch', headers: V6_PUBLISH.headers, params: { commands: BATCH.map((p) => ({ publish: p })) } };
+const BATCH_REQUEST = {
+  path: '/api/batch',
+  headers: V6_PUBLISH.headers,
+  params: { commands: BATCH.map((p) => ({ publish: p })) },
+};
 
 /**
  * `workers` loops calling `once` for SECONDS (after a short warm-up): operations per second, and
@@ -40,14 +44,19 @@ async function throughput(once, { workers = 1, opsPerCall = 1 } = {}) {
   const cpu = process.cpuUsage();
   const start = performance.now();
   const end = start + SECONDS * 1000;
-  await Promise.all(Array.from({ length: workers }, async () => {
-    while (performance.now() < end && calls < 5_000_000) {
-      await once();
-      calls++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (performance.now() < end && calls < 5_000_000) {
+        await once();
+        calls++;
+      }
+    }),
+  );
   const used = process.cpuUsage(cpu);
-  return { rate: (calls * opsPerCall * 1000) / (performance.now() - start), cpu: (used.user + used.system) / (calls * opsPerCall) };
+  return {
+    rate: (calls * opsPerCall * 1000) / (performance.now() - start),
+    cpu: (used.user + used.system) / (calls * opsPerCall),
+  };
 }
 
 /** The Python cent 5.x figure for `mode`, from its own process pinned beside this one. */
@@ -74,7 +83,9 @@ export async function run() {
   const batchLoop = createV6BaselineClient(server.url, BATCH_REQUEST);
   const client = new Client({ url: server.url, apiKey: V6_API_KEY });
   const centJs = new CentClient({ url: `${server.url}/api`, apiKey: V6_API_KEY });
-  console.log(`  (${pinned ? 'load pinned to CPU 0, the server to CPU 1' : 'not pinned'}; ${ROUNDS} rounds × ${SECONDS} s, medians; Python cent ${PYTHON_CENT5_VERSION}: ${venv.why ?? 'installed'})`);
+  console.log(
+    `  (${pinned ? 'load pinned to CPU 0, the server to CPU 1' : 'not pinned'}; ${ROUNDS} rounds × ${SECONDS} s, medians; Python cent ${PYTHON_CENT5_VERSION}: ${venv.why ?? 'installed'})`,
+  );
   const scenarios = [
     {
       name: 'c=1 (sequential), publishes/s',
@@ -93,21 +104,37 @@ export async function run() {
     {
       name: '100-command batches, commands/s',
       baseline: () => throughput(() => batchLoop.send(), { opsPerCall: 100 }),
-      centkit: () => throughput(() => {
-        let batch = client.batch();
-        for (const params of BATCH) batch = batch.publish(params);
-        return batch.send();
-      }, { opsPerCall: 100 }),
+      centkit: () =>
+        throughput(
+          () => {
+            let batch = client.batch();
+            for (const params of BATCH) batch = batch.publish(params);
+            return batch.send();
+          },
+          { opsPerCall: 100 },
+        ),
       // cent.js has no call of the batch method: its pipeline() posts to the legacy POST /api.
-      'cent.js': () => throughput(() => centJs.pipeline(BATCH.map((params) => ({ method: 'publish', params }))), { opsPerCall: 100 }),
+      'cent.js': () =>
+        throughput(() => centJs.pipeline(BATCH.map((params) => ({ method: 'publish', params }))), { opsPerCall: 100 }),
       python: () => python(venv, server.url, 'batch'),
     },
   ];
   const contenders = ['baseline', 'centkit', 'cent.js', ...(venv.why === undefined ? ['python'] : [])];
   const python5 = venv.why === undefined ? [`Python cent ${PYTHON_CENT5_VERSION}`] : [];
   try {
-    const rates = [[`against the real Centrifugo v${CENTRIFUGO_VERSION}`, 'node:http loop', '@centkit/client/v6', 'ratio', 'cent.js 6.x', ...python5]];
-    const cpus = [['client CPU per operation, µs (this process)', 'node:http loop', '@centkit/client/v6', 'cent.js 6.x']];
+    const rates = [
+      [
+        `against the real Centrifugo v${CENTRIFUGO_VERSION}`,
+        'node:http loop',
+        '@centkit/client/v6',
+        'ratio',
+        'cent.js 6.x',
+        ...python5,
+      ],
+    ];
+    const cpus = [
+      ['client CPU per operation, µs (this process)', 'node:http loop', '@centkit/client/v6', 'cent.js 6.x'],
+    ];
     for (const scenario of scenarios) {
       const runs = Object.fromEntries(contenders.map((c) => [c, []]));
       const ratios = [];
@@ -122,7 +149,14 @@ export async function run() {
       const rate = (c) => median(runs[c].map((r) => r.rate));
       const cpu = (c) => fmt(median(runs[c].map((r) => r.cpu)), 1);
       // The ratio is the median of each round's ratio: the two ran seconds apart, under the same load.
-      rates.push([scenario.name, fmt(rate('baseline')), fmt(rate('centkit')), `${fmt(median(ratios), 2)}×`, fmt(rate('cent.js')), ...(python5.length === 0 ? [] : [fmt(rate('python'))])]);
+      rates.push([
+        scenario.name,
+        fmt(rate('baseline')),
+        fmt(rate('centkit')),
+        `${fmt(median(ratios), 2)}×`,
+        fmt(rate('cent.js')),
+        ...(python5.length === 0 ? [] : [fmt(rate('python'))]),
+      ]);
       cpus.push([scenario.name, cpu('baseline'), cpu('centkit'), cpu('cent.js')]);
     }
     table(rates);
@@ -150,7 +184,10 @@ async function reportSize() {
   });
   const code = result.outputFiles[0].contents;
   table([
-    ['core v6 client (@centkit/client/v6, esbuild --minify, validators excluded: loaded on first validateReplies)', 'bytes'],
+    [
+      'core v6 client (@centkit/client/v6, esbuild --minify, validators excluded: loaded on first validateReplies)',
+      'bytes',
+    ],
     ['minified', fmt(code.length)],
     ['minified + gzip', fmt(gzipSync(code, { level: 9 }).length)],
   ]);

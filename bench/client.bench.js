@@ -25,12 +25,14 @@ async function throughput(once, { workers = 1, opsPerCall = 1, seconds = SECONDS
   let calls = 0;
   const start = performance.now();
   const end = start + seconds * 1000;
-  await Promise.all(Array.from({ length: workers }, async () => {
-    while (performance.now() < end && calls < 5_000_000) {
-      await once();
-      calls++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (performance.now() < end && calls < 5_000_000) {
+        await once();
+        calls++;
+      }
+    }),
+  );
   return (calls * opsPerCall * 1000) / (performance.now() - start);
 }
 
@@ -40,7 +42,10 @@ export async function run() {
   const client = new Client({ address, secret: SECRET, maxBatchSize: 1000 });
   const baseline = createBaselineClient(address, SECRET);
   const publish = { channel: 'bench', data: { text: 'hello', n: 1 } };
-  const batch = Array.from({ length: 100 }, (_, i) => ({ method: 'publish', params: { channel: `bench${i % 10}`, data: { n: i } } }));
+  const batch = Array.from({ length: 100 }, (_, i) => ({
+    method: 'publish',
+    params: { channel: `bench${i % 10}`, data: { n: i } },
+  }));
   try {
     const rows = [['against the mock (own process)', 'baseline loop', '@centkit/client', 'ratio']];
     const seqBase = await throughput(() => baseline.send([{ method: 'publish', params: publish }]));
@@ -48,14 +53,27 @@ export async function run() {
     rows.push(['c=1 (sequential), publishes/s', fmt(seqBase), fmt(seqClient), `${fmt(seqClient / seqBase, 2)}×`]);
     const conBase = await throughput(() => baseline.send([{ method: 'publish', params: publish }]), { workers: 32 });
     const conClient = await throughput(() => client.publish(publish), { workers: 32 });
-    rows.push(['c=32 concurrent callers, publishes/s', fmt(conBase), fmt(conClient), `${fmt(conClient / conBase, 2)}×`]);
+    rows.push([
+      'c=32 concurrent callers, publishes/s',
+      fmt(conBase),
+      fmt(conClient),
+      `${fmt(conClient / conBase, 2)}×`,
+    ]);
     const batchBase = await throughput(() => baseline.send(batch), { opsPerCall: 100 });
-    const batchClient = await throughput(() => {
-      const b = client.batch();
-      for (const c of batch) b.publish(c.params);
-      return b.send();
-    }, { opsPerCall: 100 });
-    rows.push(['100-command batches, commands/s', fmt(batchBase), fmt(batchClient), `${fmt(batchClient / batchBase, 2)}×`]);
+    const batchClient = await throughput(
+      () => {
+        const b = client.batch();
+        for (const c of batch) b.publish(c.params);
+        return b.send();
+      },
+      { opsPerCall: 100 },
+    );
+    rows.push([
+      '100-command batches, commands/s',
+      fmt(batchBase),
+      fmt(batchClient),
+      `${fmt(batchClient / batchBase, 2)}×`,
+    ]);
     table(rows);
   } finally {
     baseline.close();

@@ -13,7 +13,12 @@ import { writeSyntheticProtocol } from './lib/synthetic-protocol.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'generator/bin/centkit.js');
 /** Method counts of the curve, and how many cold runs each gets (the largest take long). */
-const CURVE = [[10, 3], [100, 3], [300, 3], [1000, 1]];
+const CURVE = [
+  [10, 3],
+  [100, 3],
+  [300, 3],
+  [1000, 1],
+];
 
 export async function run() {
   const out = await mkdtemp(path.join(os.tmpdir(), 'centkit-bench-'));
@@ -37,8 +42,17 @@ export async function run() {
     for (const [methods, runs] of CURVE) {
       const schema = path.join(out, `schema-${methods}`);
       await writeSyntheticProtocol(schema, methods);
-      const time = processWallTime(process.execPath, [bin, 'generate', '--schema', schema, '--out', path.join(out, `out-${methods}`), '--quiet'], { runs });
-      rows.push([`${methods} methods${methods === 1000 ? ' (target < 20000)' : ''}`, fmt(time.median), fmt(time.median / methods, 1), time.runs]);
+      const time = processWallTime(
+        process.execPath,
+        [bin, 'generate', '--schema', schema, '--out', path.join(out, `out-${methods}`), '--quiet'],
+        { runs },
+      );
+      rows.push([
+        `${methods} methods${methods === 1000 ? ' (target < 20000)' : ''}`,
+        fmt(time.median),
+        fmt(time.median / methods, 1),
+        time.runs,
+      ]);
     }
     table(rows);
   } finally {

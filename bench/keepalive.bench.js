@@ -36,17 +36,28 @@ async function countLost(client) {
 
 export async function run() {
   const server = await startChild([path.join(here, 'lib/idle-close-server.js'), String(SERVER_IDLE)]);
-  const rows = [[`${CALLS} publishes, each ${SERVER_IDLE}±${SPREAD} ms after the last (server idle timeout ${SERVER_IDLE} ms)`, 'lost on a closing connection']];
+  const rows = [
+    [
+      `${CALLS} publishes, each ${SERVER_IDLE}±${SPREAD} ms after the last (server idle timeout ${SERVER_IDLE} ms)`,
+      'lost on a closing connection',
+    ],
+  ];
   try {
     const plainAgent = new http.Agent({ keepAlive: true });
     const plain = new Client({ address: server.url, secret: 's', agent: plainAgent });
     const before = await countLost(plain);
     plainAgent.destroy();
-    rows.push(['Node\'s default keep-alive agent (no idle timeout)', `${before} (${((100 * before) / CALLS).toFixed(1)} %)`]);
+    rows.push([
+      "Node's default keep-alive agent (no idle timeout)",
+      `${before} (${((100 * before) / CALLS).toFixed(1)} %)`,
+    ]);
     const own = new Client({ address: server.url, secret: 's', idleTimeout: CLIENT_IDLE });
     const after = await countLost(own);
     await own.close();
-    rows.push([`the client's own agent, idleTimeout ${CLIENT_IDLE} ms`, `${after} (${((100 * after) / CALLS).toFixed(1)} %)`]);
+    rows.push([
+      `the client's own agent, idleTimeout ${CLIENT_IDLE} ms`,
+      `${after} (${((100 * after) / CALLS).toFixed(1)} %)`,
+    ]);
   } finally {
     await server.stop();
   }

@@ -36,14 +36,17 @@ const FORM_PUBLISH = { path: '/api/', headers: { 'content-type': 'application/x-
 
 function load(url, seconds, connections, request = FORM_PUBLISH) {
   return new Promise((resolve, reject) => {
-    autocannon({
-      url: `${url}${request.path}`,
-      connections,
-      duration: seconds,
-      method: 'POST',
-      headers: request.headers,
-      body: request.body,
-    }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon(
+      {
+        url: `${url}${request.path}`,
+        connections,
+        duration: seconds,
+        method: 'POST',
+        headers: request.headers,
+        body: request.body,
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
   });
 }
 
@@ -57,23 +60,44 @@ async function round(server, seconds, connections, request) {
     rps: requests / result.duration,
     p99: result.latency.p99,
     bad: result.non2xx + result.errors + result.timeouts,
-    cpuPerRequest: cpuBefore === undefined || cpuAfter === undefined || requests === 0 ? undefined : ((cpuAfter - cpuBefore) * 1e6) / requests,
+    cpuPerRequest:
+      cpuBefore === undefined || cpuAfter === undefined || requests === 0
+        ? undefined
+        : ((cpuAfter - cpuBefore) * 1e6) / requests,
   };
 }
 
 const SERVERS = [
   { role: 'bare', name: 'bare node:http, fixed reply (baseline)', start: () => startChild([bareServer], { cpu: 1 }) },
-  { role: 'flushed', name: 'bare node:http, replies sent at end of turn (reference)', start: () => startChild([bareServer, '--flush'], { cpu: 1 }) },
+  {
+    role: 'flushed',
+    name: 'bare node:http, replies sent at end of turn (reference)',
+    start: () => startChild([bareServer, '--flush'], { cpu: 1 }),
+  },
   { role: 'mock', name: '@centkit/mock', start: () => startMock({ secret: SECRET }, { cpu: 1 }) },
-  ...mockBuilds().map(({ name, bin }) => ({ role: 'build', name: `@centkit/mock, build ${name}`, start: () => startMock({ secret: SECRET }, { cpu: 1, bin }) })),
+  ...mockBuilds().map(({ name, bin }) => ({
+    role: 'build',
+    name: `@centkit/mock, build ${name}`,
+    start: () => startMock({ secret: SECRET }, { cpu: 1, bin }),
+  })),
   // Issue #17 §4: the real server as a reference, where it is installed; its v6 API takes the same publish as JSON.
-  ...(v6Unavailable() === undefined ? [{ role: 'real', name: `the real Centrifugo v${CENTRIFUGO_VERSION}, v6 publish (reference)`, start: () => startV6({ cpu: 1 }), request: V6_PUBLISH }] : []),
+  ...(v6Unavailable() === undefined
+    ? [
+        {
+          role: 'real',
+          name: `the real Centrifugo v${CENTRIFUGO_VERSION}, v6 publish (reference)`,
+          start: () => startV6({ cpu: 1 }),
+          request: V6_PUBLISH,
+        },
+      ]
+    : []),
 ];
 
 async function throughput() {
   const running = [];
   try {
-    for (const s of SERVERS) running.push({ ...s, server: await s.start(), rounds: Object.fromEntries(CONNECTIONS.map((c) => [c, []])) });
+    for (const s of SERVERS)
+      running.push({ ...s, server: await s.start(), rounds: Object.fromEntries(CONNECTIONS.map((c) => [c, []])) });
     for (const r of running) await load(r.server.url, 1, 32, r.request); // warm-up: JIT, connections, caches
     for (let i = 0; i < ROUNDS; i++) {
       for (const c of CONNECTIONS) {
@@ -86,7 +110,17 @@ async function throughput() {
   } finally {
     await Promise.all(running.map((r) => r.server.stop()));
   }
-  const rows = [[`autocannon, signed publish; median of ${ROUNDS} × ${SECONDS} s`, 'connections', 'req/s', 'min–max', 'p99 ms', 'server CPU µs/req', 'failed']];
+  const rows = [
+    [
+      `autocannon, signed publish; median of ${ROUNDS} × ${SECONDS} s`,
+      'connections',
+      'req/s',
+      'min–max',
+      'p99 ms',
+      'server CPU µs/req',
+      'failed',
+    ],
+  ];
   for (const c of CONNECTIONS) {
     for (const r of running) {
       const rounds = r.rounds[c];
@@ -108,9 +142,21 @@ async function throughput() {
     const rps = (role) => running.find((r) => r.role === role)?.rounds[c].map((x) => x.rps);
     const [bare, flushed, mock, real] = ['bare', 'flushed', 'mock', 'real'].map(rps);
     const perRound = mock.map((m, i) => m / bare[i]);
-    const versusReal = real === undefined ? '' : `; mock / real Centrifugo v${CENTRIFUGO_VERSION} = ${fmt(median(mock) / median(real), 2)}× (a 1.x publish against v6's JSON API: a reference, not the same protocol)`;
-    console.log(`  → c=${c}: mock / bare = ${fmt(median(mock) / median(bare), 2)}× (per round ${fmt(Math.min(...perRound), 2)}–${fmt(Math.max(...perRound), 2)}×), mock / bare sending at end of turn = ${fmt(median(mock) / median(flushed), 2)}×${versusReal}`);
-    for (const b of running.filter((r) => r.role === 'build')) console.log(`  → c=${c}: ${compareBuild(b, running.find((r) => r.role === 'mock'), c)}`);
+    const versusReal =
+      real === undefined
+        ? ''
+        : `; mock / real Centrifugo v${CENTRIFUGO_VERSION} = ${fmt(median(mock) / median(real), 2)}× (a 1.x publish against v6's JSON API: a reference, not the same protocol)`;
+    console.log(
+      `  → c=${c}: mock / bare = ${fmt(median(mock) / median(bare), 2)}× (per round ${fmt(Math.min(...perRound), 2)}–${fmt(Math.max(...perRound), 2)}×), mock / bare sending at end of turn = ${fmt(median(mock) / median(flushed), 2)}×${versusReal}`,
+    );
+    for (const b of running.filter((r) => r.role === 'build'))
+      console.log(
+        `  → c=${c}: ${compareBuild(
+          b,
+          running.find((r) => r.role === 'mock'),
+          c,
+        )}`,
+      );
   }
   if (v6Unavailable() !== undefined) console.log(`  (no real Centrifugo row: ${v6Unavailable()})`);
   console.log('  (the real Centrifugo 1.8 is not installed here; it did ~27,000 req/s at c=32 on this machine class)');
@@ -129,7 +175,11 @@ const ENVIRONMENTS = [
 /** Starts a server and sends it the signed publish; resolves once the answer is read. */
 async function firstAnswer(start) {
   const child = await start();
-  const res = await fetch(`${child.url}/api/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+  const res = await fetch(`${child.url}/api/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+  });
   await res.text();
   if (res.status !== 200) throw new Error(`first answer was ${res.status}`);
   return child;
@@ -139,8 +189,18 @@ async function startTimes() {
   // Two rows per environment, the mock's read against a baseline started the same way.
   const pairs = ENVIRONMENTS.map(({ label, options }) => ({
     label,
-    bare: { label, name: 'bare node:http server (baseline)', start: () => startChild([bareServer], options), times: [] },
-    mock: { label, name: 'centkit-mock (goal < 150 ms)', start: () => startMock({ secret: SECRET }, options), times: [] },
+    bare: {
+      label,
+      name: 'bare node:http server (baseline)',
+      start: () => startChild([bareServer], options),
+      times: [],
+    },
+    mock: {
+      label,
+      name: 'centkit-mock (goal < 150 ms)',
+      start: () => startMock({ secret: SECRET }, options),
+      times: [],
+    },
   }));
   const rows = pairs.flatMap((p) => [p.bare, p.mock]);
   await (await firstAnswer(rows[1].start)).stop(); // warm the file cache
@@ -165,22 +225,42 @@ async function startTimes() {
 
 export async function run() {
   const pinned = pinThisProcess('0');
-  console.log(pinned ? '  (throughput: load generator pinned to CPU 0, servers to CPU 1)' : `  (not pinned: ${canPin() ? 'taskset failed' : 'no taskset or < 2 CPUs'})`);
+  console.log(
+    pinned
+      ? '  (throughput: load generator pinned to CPU 0, servers to CPU 1)'
+      : `  (not pinned: ${canPin() ? 'taskset failed' : 'no taskset or < 2 CPUs'})`,
+  );
   try {
     await throughput();
   } finally {
     // Start-up uses more than one thread (V8 compiles in the background): both CPUs from here.
     if (pinned) pinThisProcess(`0-${os.cpus().length - 1}`);
   }
-  const memory = JSON.parse(execFileSync(process.execPath, ['--expose-gc', path.join(root, 'bench/lib/mock-memory.js')], { cwd: root, encoding: 'utf8' }));
+  const memory = JSON.parse(
+    execFileSync(process.execPath, ['--expose-gc', path.join(root, 'bench/lib/mock-memory.js')], {
+      cwd: root,
+      encoding: 'utf8',
+    }),
+  );
   table([
     ['memory', 'RSS MiB'],
     ['mock started, empty', fmt(memory.before, 1)],
     ['after 10,000 channels × 10 history messages', fmt(memory.after, 1)],
   ]);
-  const queries = JSON.parse(execFileSync(process.execPath, [path.join(root, 'bench/lib/recorder-queries.js')], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 }));
+  const queries = JSON.parse(
+    execFileSync(process.execPath, [path.join(root, 'bench/lib/recorder-queries.js')], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    }),
+  );
   table([
-    ['recorded-command query, 1,000,000 kept (median of 7)', 'returned', 'ms', 'every record an object, then tested (baseline) ms'],
+    [
+      'recorded-command query, 1,000,000 kept (median of 7)',
+      'returned',
+      'ms',
+      'every record an object, then tested (baseline) ms',
+    ],
     ...Object.entries(queries).map(([name, q]) => [name, q.returned, fmt(q.fast, 2), fmt(q.plain, 1)]),
   ]);
   await startTimes();

@@ -30,7 +30,17 @@ const startMockV6 = (options = {}) => startMockV6With(CONFIG, options);
 
 function load(url, seconds, connections, request = V6_PUBLISH) {
   return new Promise((resolve, reject) => {
-    autocannon({ url: `${url}${request.path}`, connections, duration: seconds, method: 'POST', headers: request.headers, body: request.body }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon(
+      {
+        url: `${url}${request.path}`,
+        connections,
+        duration: seconds,
+        method: 'POST',
+        headers: request.headers,
+        body: request.body,
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
   });
 }
 
@@ -43,24 +53,41 @@ async function round(server, seconds, connections) {
     rps: requests / result.duration,
     p99: result.latency.p99,
     bad: result.non2xx + result.errors + result.timeouts,
-    cpuPerRequest: cpuBefore === undefined || cpuAfter === undefined || requests === 0 ? undefined : ((cpuAfter - cpuBefore) * 1e6) / requests,
+    cpuPerRequest:
+      cpuBefore === undefined || cpuAfter === undefined || requests === 0
+        ? undefined
+        : ((cpuAfter - cpuBefore) * 1e6) / requests,
   };
 }
 
 async function throughput() {
   const servers = [
     { role: 'mock', name: '@centkit/mock --protocol v6', start: () => startMockV6({ cpu: 1 }) },
-    ...mockBuilds().map(({ name, bin: entry }) => ({ role: 'build', name: `@centkit/mock --protocol v6, build ${name}`, start: () => startMockV6({ cpu: 1, bin: entry }) })),
-    { role: 'real', name: `the real Centrifugo v${CENTRIFUGO_VERSION} (memory engine)`, start: () => startV6({ cpu: 1 }) },
+    ...mockBuilds().map(({ name, bin: entry }) => ({
+      role: 'build',
+      name: `@centkit/mock --protocol v6, build ${name}`,
+      start: () => startMockV6({ cpu: 1, bin: entry }),
+    })),
+    {
+      role: 'real',
+      name: `the real Centrifugo v${CENTRIFUGO_VERSION} (memory engine)`,
+      start: () => startV6({ cpu: 1 }),
+    },
   ];
   const running = [];
   try {
-    for (const s of servers) running.push({ ...s, server: await s.start(), rounds: Object.fromEntries(CONNECTIONS.map((c) => [c, []])) });
+    for (const s of servers)
+      running.push({ ...s, server: await s.start(), rounds: Object.fromEntries(CONNECTIONS.map((c) => [c, []])) });
     for (const r of running) {
       // Both must take the request: a 401 or 400 would make the figures meaningless.
-      const res = await fetch(`${r.server.url}${V6_PUBLISH.path}`, { method: 'POST', headers: V6_PUBLISH.headers, body: V6_PUBLISH.body });
+      const res = await fetch(`${r.server.url}${V6_PUBLISH.path}`, {
+        method: 'POST',
+        headers: V6_PUBLISH.headers,
+        body: V6_PUBLISH.body,
+      });
       const text = await res.text();
-      if (res.status !== 200 || !text.startsWith('{"result"')) throw new Error(`${r.name}: publish answered ${res.status} ${text}`);
+      if (res.status !== 200 || !text.startsWith('{"result"'))
+        throw new Error(`${r.name}: publish answered ${res.status} ${text}`);
       await load(r.server.url, 1, 32); // warm-up: JIT, connections, caches
     }
     for (let i = 0; i < ROUNDS; i++) {
@@ -74,28 +101,61 @@ async function throughput() {
   } finally {
     await Promise.all(running.map((r) => r.server.stop()));
   }
-  const rows = [[`autocannon, POST /api/publish (JSON, X-API-Key); median of ${ROUNDS} × ${SECONDS} s`, 'connections', 'req/s', 'min–max', 'p99 ms', 'server CPU µs/req', 'failed']];
+  const rows = [
+    [
+      `autocannon, POST /api/publish (JSON, X-API-Key); median of ${ROUNDS} × ${SECONDS} s`,
+      'connections',
+      'req/s',
+      'min–max',
+      'p99 ms',
+      'server CPU µs/req',
+      'failed',
+    ],
+  ];
   for (const c of CONNECTIONS) {
     for (const r of running) {
       const rounds = r.rounds[c];
       const rps = rounds.map((x) => x.rps);
       const cpu = rounds.map((x) => x.cpuPerRequest).filter((x) => x !== undefined);
-      rows.push([r.name, c, fmt(median(rps)), `${fmt(Math.min(...rps))}–${fmt(Math.max(...rps))}`, fmt(median(rounds.map((x) => x.p99))), cpu.length === 0 ? 'n/a' : fmt(median(cpu), 1), rounds.reduce((n, x) => n + x.bad, 0)]);
+      rows.push([
+        r.name,
+        c,
+        fmt(median(rps)),
+        `${fmt(Math.min(...rps))}–${fmt(Math.max(...rps))}`,
+        fmt(median(rounds.map((x) => x.p99))),
+        cpu.length === 0 ? 'n/a' : fmt(median(cpu), 1),
+        rounds.reduce((n, x) => n + x.bad, 0),
+      ]);
     }
   }
   table(rows);
   for (const c of CONNECTIONS) {
-    const [mock, real] = ['mock', 'real'].map((role) => running.find((r) => r.role === role).rounds[c].map((x) => x.rps));
+    const [mock, real] = ['mock', 'real'].map((role) =>
+      running.find((r) => r.role === role).rounds[c].map((x) => x.rps),
+    );
     const perRound = mock.map((m, i) => m / real[i]);
-    console.log(`  → c=${c}: mock v6 / real v${CENTRIFUGO_VERSION} = ${fmt(median(mock) / median(real), 2)}× (per round ${fmt(Math.min(...perRound), 2)}–${fmt(Math.max(...perRound), 2)}×)${c === 32 ? '; goal ≥ 1.0×' : ''}`);
-    for (const b of running.filter((r) => r.role === 'build')) console.log(`  → c=${c}: ${compareBuild(b, running.find((r) => r.role === 'mock'), c)}`);
+    console.log(
+      `  → c=${c}: mock v6 / real v${CENTRIFUGO_VERSION} = ${fmt(median(mock) / median(real), 2)}× (per round ${fmt(Math.min(...perRound), 2)}–${fmt(Math.max(...perRound), 2)}×)${c === 32 ? '; goal ≥ 1.0×' : ''}`,
+    );
+    for (const b of running.filter((r) => r.role === 'build'))
+      console.log(
+        `  → c=${c}: ${compareBuild(
+          b,
+          running.find((r) => r.role === 'mock'),
+          c,
+        )}`,
+      );
   }
 }
 
 /** Starts a server and sends it the publish; resolves once the answer is read. */
 async function firstAnswer(start) {
   const child = await start();
-  const res = await fetch(`${child.url}${V6_PUBLISH.path}`, { method: 'POST', headers: V6_PUBLISH.headers, body: V6_PUBLISH.body });
+  const res = await fetch(`${child.url}${V6_PUBLISH.path}`, {
+    method: 'POST',
+    headers: V6_PUBLISH.headers,
+    body: V6_PUBLISH.body,
+  });
   await res.text();
   if (res.status !== 200) throw new Error(`first answer was ${res.status}`);
   return child;
@@ -120,7 +180,10 @@ async function startTimes() {
       await child.stop();
     }
   }
-  table([[`process start → first answer (median of ${STARTS}, taking turns; PATH only)`, 'ms', 'min'], ...rows.map((r) => [r.name, fmt(median(r.times)), fmt(Math.min(...r.times))])]);
+  table([
+    [`process start → first answer (median of ${STARTS}, taking turns; PATH only)`, 'ms', 'min'],
+    ...rows.map((r) => [r.name, fmt(median(r.times)), fmt(Math.min(...r.times))]),
+  ]);
   const [bare, mock] = rows.map((r) => median(r.times));
   console.log(`  → centkit-mock --protocol v6: ${fmt(mock)} ms, ${fmt(mock - bare)} ms over the bare server`);
 }
@@ -132,13 +195,22 @@ export async function run() {
     return;
   }
   const pinned = pinThisProcess('0');
-  console.log(pinned ? '  (throughput: load generator pinned to CPU 0, servers to CPU 1)' : `  (not pinned: ${canPin() ? 'taskset failed' : 'no taskset or < 2 CPUs'})`);
+  console.log(
+    pinned
+      ? '  (throughput: load generator pinned to CPU 0, servers to CPU 1)'
+      : `  (not pinned: ${canPin() ? 'taskset failed' : 'no taskset or < 2 CPUs'})`,
+  );
   try {
     await throughput();
   } finally {
     if (pinned) pinThisProcess(`0-${os.cpus().length - 1}`);
   }
-  const memory = JSON.parse(execFileSync(process.execPath, ['--expose-gc', path.join(root, 'bench/lib/mock6-memory.js')], { cwd: root, encoding: 'utf8' }));
+  const memory = JSON.parse(
+    execFileSync(process.execPath, ['--expose-gc', path.join(root, 'bench/lib/mock6-memory.js')], {
+      cwd: root,
+      encoding: 'utf8',
+    }),
+  );
   table([
     ['memory (v6 mock, in process)', 'RSS MiB'],
     ['mock started, empty', fmt(memory.before, 1)],

@@ -10,7 +10,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 const files = (await readdir(here)).filter((f) => f.endsWith('.bench.js')).sort();
 
-console.log(`centkit benchmarks — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${os.platform()}`);
+console.log(
+  `centkit benchmarks — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${os.platform()}`,
+);
 for (const file of files) {
   const name = file.replace(/\.bench\.js$/, '');
   if (only.length > 0 && !only.includes(name)) continue;

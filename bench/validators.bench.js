@@ -46,7 +46,12 @@ function captureBundles(addBundles, ir) {
 function timeInChild(script, runs = 5) {
   const samples = [];
   for (let i = 0; i < runs; i++) {
-    samples.push(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }).trim().split(' ').map(Number));
+    samples.push(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' })
+        .trim()
+        .split(' ')
+        .map(Number),
+    );
   }
   return samples[0].map((_, i) => median(samples.map((s) => s[i])));
 }
@@ -68,25 +73,37 @@ export async function run() {
   table([
     ['start-up (fresh process, median of 5)', 'ms'],
     ['import @centkit/validators (generated, standalone)', fmt(importMs, 1)],
-    [`plain ajv: import, read the schemas, compile the same ${ir.schemas.length * 2} validators (baseline)`, fmt(startupMs, 1)],
+    [
+      `plain ajv: import, read the schemas, compile the same ${ir.schemas.length * 2} validators (baseline)`,
+      fmt(startupMs, 1),
+    ],
     ['  of which compiling only', fmt(compileOnlyMs, 1)],
   ]);
-  console.log(`  → the generated import is ${fmt(startupMs / importMs, 1)}× faster than plain ajv compiling at start-up`);
+  console.log(
+    `  → the generated import is ${fmt(startupMs / importMs, 1)}× faster than plain ajv compiling at start-up`,
+  );
 
   const v = await import('@centkit/validators');
   const ajv = addBundles(new Ajv(AJV_OPTIONS), ir);
-  const runtime = Object.fromEntries(ir.methods.map((m) => [m.name, ajv.getSchema(`typed#/definitions/${m.params.name}`)]));
+  const runtime = Object.fromEntries(
+    ir.methods.map((m) => [m.name, ajv.getSchema(`typed#/definitions/${m.params.name}`)]),
+  );
   const runtimeCommand = ajv.getSchema('typed#/definitions/Command');
 
   const publish = { channel: 'public:chat', data: { text: 'hello', n: 1, tags: ['a', 'b'] }, client: 'c1' };
   const batch = Array.from({ length: 100 }, (_, i) =>
-    i % 4 === 0 ? { method: 'history', params: { channel: `public:c${i}` } } : { method: 'publish', params: { ...publish, channel: `public:c${i}` } },
+    i % 4 === 0
+      ? { method: 'history', params: { channel: `public:c${i}` } }
+      : { method: 'publish', params: { ...publish, channel: `public:c${i}` } },
   );
   const generatedBatch = () => {
-    for (const command of batch) if (!v.validateCommand(command).ok || !v.validate(command.method, 'params', command.params).ok) throw new Error('invalid');
+    for (const command of batch)
+      if (!v.validateCommand(command).ok || !v.validate(command.method, 'params', command.params).ok)
+        throw new Error('invalid');
   };
   const runtimeBatch = () => {
-    for (const command of batch) if (!runtimeCommand(command) || !runtime[command.method](command.params)) throw new Error('invalid');
+    for (const command of batch)
+      if (!runtimeCommand(command) || !runtime[command.method](command.params)) throw new Error('invalid');
   };
   const genPublish = opsPerSecond(() => v.validatePublishParams(publish));
   const ajvPublish = opsPerSecond(() => runtime.publish(publish));

@@ -45,30 +45,45 @@ async function freePort() {
 
 const SERVERS = [
   { name: 'centkit-mock --protocol v6', start: () => startMockV6(CONFIG, { cpu: 1 }) },
-  ...(v6Unavailable() === undefined ? [{ name: `the real Centrifugo v${CENTRIFUGO_VERSION}`, start: async () => startCentrifugoProcess(CONFIG, await freePort(), { cpu: 1 }) }] : []),
+  ...(v6Unavailable() === undefined
+    ? [
+        {
+          name: `the real Centrifugo v${CENTRIFUGO_VERSION}`,
+          start: async () => startCentrifugoProcess(CONFIG, await freePort(), { cpu: 1 }),
+        },
+      ]
+    : []),
 ];
 
 /** Opens `n` clients (in batches), each connected and subscribed; resolves when all are. */
 async function connectAll(wsUrl, token, n, onPush) {
   const clients = [];
   for (let start = 0; start < n; start += 100) {
-    const batch = Array.from({ length: Math.min(100, n - start) }, () => new Promise((resolve, reject) => {
-      const ws = new WebSocket(wsUrl, { perMessageDeflate: false });
-      let ready = false;
-      ws.on('error', reject);
-      ws.on('open', () => ws.send(`{"connect":{"token":"${token}","name":"js"},"id":1}\n{"subscribe":{"channel":"${CHANNEL}","flag":1},"id":2}`));
-      ws.on('message', (data) => {
-        const now = performance.now();
-        for (const line of data.toString().split('\n')) {
-          if (line === '{}') ws.send('{}');
-          else if (line.startsWith('{"push"')) onPush(now, line);
-          else if (!ready && line.startsWith('{"id":2,"subscribe"')) {
-            ready = true;
-            resolve(ws);
-          } else if (line.includes('"error"')) reject(new Error(`subscribe failed: ${line}`));
-        }
-      });
-    }));
+    const batch = Array.from(
+      { length: Math.min(100, n - start) },
+      () =>
+        new Promise((resolve, reject) => {
+          const ws = new WebSocket(wsUrl, { perMessageDeflate: false });
+          let ready = false;
+          ws.on('error', reject);
+          ws.on('open', () =>
+            ws.send(
+              `{"connect":{"token":"${token}","name":"js"},"id":1}\n{"subscribe":{"channel":"${CHANNEL}","flag":1},"id":2}`,
+            ),
+          );
+          ws.on('message', (data) => {
+            const now = performance.now();
+            for (const line of data.toString().split('\n')) {
+              if (line === '{}') ws.send('{}');
+              else if (line.startsWith('{"push"')) onPush(now, line);
+              else if (!ready && line.startsWith('{"id":2,"subscribe"')) {
+                ready = true;
+                resolve(ws);
+              } else if (line.includes('"error"')) reject(new Error(`subscribe failed: ${line}`));
+            }
+          });
+        }),
+    );
     clients.push(...(await Promise.all(batch)));
   }
   return clients;
@@ -77,7 +92,9 @@ async function connectAll(wsUrl, token, n, onPush) {
 /** One round on one server: latencies of every delivery, memory per connection. */
 async function round(server) {
   const wsUrl = `${server.url.replace(/^http/, 'ws')}/connection/websocket`;
-  const token = await new SignJWT({ sub: 'bench' }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(SECRET));
+  const token = await new SignJWT({ sub: 'bench' })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(new TextEncoder().encode(SECRET));
   const latencies = new Float64Array(CLIENTS * PUBLISHES);
   let delivered = 0;
   const onPush = (now, line) => {
@@ -112,12 +129,21 @@ async function round(server) {
   await sleep(300);
   const sorted = latencies.subarray(0, delivered).sort();
   const at = (q) => (delivered === 0 ? NaN : sorted[Math.min(delivered - 1, Math.floor(q * delivered))]);
-  return { p50: at(0.5), p99: at(0.99), delivered, failed, kibPerConnection: (rssAfter - rssBefore) / CLIENTS, rssMiB: rssAfter / 1024 };
+  return {
+    p50: at(0.5),
+    p99: at(0.99),
+    delivered,
+    failed,
+    kibPerConnection: (rssAfter - rssBefore) / CLIENTS,
+    rssMiB: rssAfter / 1024,
+  };
 }
 
 export async function run() {
   const pinned = pinThisProcess('0');
-  console.log(`${CLIENTS} ws clients on one channel, a publish every ${PUBLISH_EVERY_MS} ms for ${PUBLISH_SECONDS} s (${PUBLISHES} publishes, ${fmt(CLIENTS * PUBLISHES)} deliveries), ${ROUNDS} alternating rounds${pinned ? ', load generator on CPU 0, servers on CPU 1' : ''}`);
+  console.log(
+    `${CLIENTS} ws clients on one channel, a publish every ${PUBLISH_EVERY_MS} ms for ${PUBLISH_SECONDS} s (${PUBLISHES} publishes, ${fmt(CLIENTS * PUBLISHES)} deliveries), ${ROUNDS} alternating rounds${pinned ? ', load generator on CPU 0, servers on CPU 1' : ''}`,
+  );
   if (SERVERS.length < 2) console.log(`  (no side-by-side figure: ${v6Unavailable()})`);
   const results = SERVERS.map((s) => ({ ...s, rounds: [] }));
   for (let i = 0; i < ROUNDS; i++) {
@@ -134,10 +160,20 @@ export async function run() {
   const m = (r, k) => median(r.rounds.map((x) => x[k]));
   table([
     ['server', 'latency p50 ms', 'p99 ms', 'delivered', 'failed publishes', 'KiB per connection', 'RSS MiB at 1,000'],
-    ...results.map((r) => [r.name, fmt(m(r, 'p50'), 2), fmt(m(r, 'p99'), 2), `${fmt(m(r, 'delivered'))}/${fmt(CLIENTS * PUBLISHES)}`, fmt(m(r, 'failed')), fmt(m(r, 'kibPerConnection'), 1), fmt(m(r, 'rssMiB'), 1)]),
+    ...results.map((r) => [
+      r.name,
+      fmt(m(r, 'p50'), 2),
+      fmt(m(r, 'p99'), 2),
+      `${fmt(m(r, 'delivered'))}/${fmt(CLIENTS * PUBLISHES)}`,
+      fmt(m(r, 'failed')),
+      fmt(m(r, 'kibPerConnection'), 1),
+      fmt(m(r, 'rssMiB'), 1),
+    ]),
   ]);
   if (results.length === 2) {
     const [mock, real] = results;
-    console.log(`  mock vs real: p50 ${fmt(m(real, 'p50') / m(mock, 'p50'), 2)}×, p99 ${fmt(m(real, 'p99') / m(mock, 'p99'), 2)}× as fast (goal ≥ 1.0×); memory per connection ${fmt(m(mock, 'kibPerConnection') / m(real, 'kibPerConnection'), 2)}× the real server's`);
+    console.log(
+      `  mock vs real: p50 ${fmt(m(real, 'p50') / m(mock, 'p50'), 2)}×, p99 ${fmt(m(real, 'p99') / m(mock, 'p99'), 2)}× as fast (goal ≥ 1.0×); memory per connection ${fmt(m(mock, 'kibPerConnection') / m(real, 'kibPerConnection'), 2)}× the real server's`,
+    );
   }
 }

@@ -25,8 +25,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * package it holds (`bin/*.js`), so the list and the bins go together.
  */
 export const BIN_BUNDLES = [
-  { pkg: 'packages/mock', entry: 'dist/bin.js', inline: ['@centkit/validators/protocol', '@centkit/validators/v6/protocol'] },
-  { pkg: 'packages/cli', entry: 'dist/main.js', inline: ['@centkit/client', '@centkit/validators'], format: 'cjs', outfile: 'cent.cjs' },
+  {
+    pkg: 'packages/mock',
+    entry: 'dist/bin.js',
+    inline: ['@centkit/validators/protocol', '@centkit/validators/v6/protocol'],
+  },
+  {
+    pkg: 'packages/cli',
+    entry: 'dist/main.js',
+    inline: ['@centkit/client', '@centkit/validators'],
+    format: 'cjs',
+    outfile: 'cent.cjs',
+  },
 ];
 
 export const BUNDLE_DIR = 'dist/bundle';
@@ -39,15 +49,23 @@ export async function bundleBin({ pkg, entry, inline = [], format = 'esm', outfi
   const cwd = path.join(root, pkg);
   if (write) rmSync(path.join(cwd, BUNDLE_DIR), { recursive: true, force: true });
   const banner = `// Bundled from ${pkg}/${entry} by scripts/bundle-bins.js (npm run build). Do not edit.`;
-  const shape = format === 'cjs'
-    ? {
-        outfile: path.join(BUNDLE_DIR, outfile ?? path.basename(entry)),
-        format: 'cjs',
-        // `import.meta.url` (createRequire, package.json look-ups) becomes this file's URL.
-        define: { 'import.meta.url': '__bundle_url' },
-        banner: { js: `${banner}\nconst __bundle_url = require('node:url').pathToFileURL(__filename).href;` },
-      }
-    : { outdir: BUNDLE_DIR, entryNames: '[name]', chunkNames: 'chunks/[name]-[hash]', format: 'esm', splitting: true, banner: { js: banner } };
+  const shape =
+    format === 'cjs'
+      ? {
+          outfile: path.join(BUNDLE_DIR, outfile ?? path.basename(entry)),
+          format: 'cjs',
+          // `import.meta.url` (createRequire, package.json look-ups) becomes this file's URL.
+          define: { 'import.meta.url': '__bundle_url' },
+          banner: { js: `${banner}\nconst __bundle_url = require('node:url').pathToFileURL(__filename).href;` },
+        }
+      : {
+          outdir: BUNDLE_DIR,
+          entryNames: '[name]',
+          chunkNames: 'chunks/[name]-[hash]',
+          format: 'esm',
+          splitting: true,
+          banner: { js: banner },
+        };
   const result = await build({
     absWorkingDir: cwd,
     entryPoints: [entry],
@@ -64,9 +82,15 @@ export async function bundleBin({ pkg, entry, inline = [], format = 'esm', outfi
   for (const [file, text] of files) {
     // Bundled code sits elsewhere than its module did: a path relative to import.meta.url breaks.
     const relative = /new URL\(\s*["']\.\.?\/[^"']*["']\s*,\s*import\.meta\.url/.exec(text);
-    if (relative) throw new Error(`${pkg}/${file}: ${relative[0]}…) would resolve from the bundle's place, not the module's; find the file another way (by package name, say)`);
+    if (relative)
+      throw new Error(
+        `${pkg}/${file}: ${relative[0]}…) would resolve from the bundle's place, not the module's; find the file another way (by package name, say)`,
+      );
     // The code-cache loader compiles a CommonJS bundle with vm.Script, which has no import().
-    if (format === 'cjs' && /\bimport\(/.test(text)) throw new Error(`${pkg}/${file}: an import() left in a CommonJS bundle; bundle that package in (inline) or require it`);
+    if (format === 'cjs' && /\bimport\(/.test(text))
+      throw new Error(
+        `${pkg}/${file}: an import() left in a CommonJS bundle; bundle that package in (inline) or require it`,
+      );
   }
   if (write) {
     for (const f of result.outputFiles) {

@@ -32,8 +32,13 @@ export async function startCentrifugoProcess(userConfig, port, { cpu } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'centkit-centrifugo-'));
   const config = harnessConfig(userConfig, port);
   writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config, null, 2));
-  const [command, args] = cpu === undefined ? [centrifugoPath(), []] : ['taskset', ['-c', String(cpu), centrifugoPath()]];
-  const child = spawn(command, [...args, '-c', 'config.json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv() });
+  const [command, args] =
+    cpu === undefined ? [centrifugoPath(), []] : ['taskset', ['-c', String(cpu), centrifugoPath()]];
+  const child = spawn(command, [...args, '-c', 'config.json'], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: cleanEnv(),
+  });
   let output = '';
   const keep = (chunk) => {
     output += chunk.toString('utf8');

@@ -61,7 +61,8 @@ export function installCentrifugo({ log = (line) => process.stderr.write(`${line
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, GOBIN: staging },
     });
-    if (result.status !== 0) throw new Error(`go install ${MODULE}@v${CENTRIFUGO_VERSION} failed (exit ${String(result.status)})`);
+    if (result.status !== 0)
+      throw new Error(`go install ${MODULE}@v${CENTRIFUGO_VERSION} failed (exit ${String(result.status)})`);
     renameSync(path.join(staging, 'centrifugo'), target);
   } finally {
     rmSync(staging, { recursive: true, force: true });

@@ -25,7 +25,10 @@ export function packAll({ build = true, destination = PACK_DIR } = {}) {
   rmSync(destination, { recursive: true, force: true });
   mkdirSync(destination, { recursive: true });
   npm(['pack', '--silent', '--pack-destination', destination, ...PUBLISHED.flatMap((w) => ['--workspace', w])]);
-  return readdirSync(destination).filter((f) => f.endsWith('.tgz')).sort().map((f) => path.join(destination, f));
+  return readdirSync(destination)
+    .filter((f) => f.endsWith('.tgz'))
+    .sort()
+    .map((f) => path.join(destination, f));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -34,8 +34,12 @@ await build({
 });
 const { recordGolden } = await import(pathToFileURL(outfile).href);
 try {
-  await recordGolden(kinds.length > 0 ? kinds : KINDS, path.join(root, 'test', 'fixtures', 'centrifugo-v6'), (line) => process.stdout.write(`${line}\n`));
+  await recordGolden(kinds.length > 0 ? kinds : KINDS, path.join(root, 'test', 'fixtures', 'centrifugo-v6'), (line) =>
+    process.stdout.write(`${line}\n`),
+  );
 } catch (error) {
-  process.stderr.write(`record-golden-v6: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `record-golden-v6: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 }

@@ -37,7 +37,9 @@ describe('@centkit/client against @centkit/mock', () => {
     expect(history.data.map((m) => m.data)).toEqual([1, { text: 'hi' }]);
     expect(history.data[1]?.uid).toBe('m1');
     const presence = await client.presence({ channel: 'public:chat' });
-    expect(Object.values(presence.data)).toEqual([{ user: 'alice', client: alice.client, default_info: { name: 'Alice' } }]);
+    expect(Object.values(presence.data)).toEqual([
+      { user: 'alice', client: alice.client, default_info: { name: 'Alice' } },
+    ]);
     expect((await client.channels()).data).toEqual(['public:chat']);
     const stats = await client.stats();
     expect(stats.data.nodes).toHaveLength(1);
@@ -84,14 +86,22 @@ describe('@centkit/client against @centkit/mock', () => {
     expect(await client.stats().catch((e: unknown) => e)).toBeInstanceOf(CentHttpError);
 
     mock.injectFault({ type: 'drop', times: 1 });
-    expect(await client.publish({ channel: 'public:a', data: 1 }).catch((e: unknown) => e)).toBeInstanceOf(CentTransportError);
+    expect(await client.publish({ channel: 'public:a', data: 1 }).catch((e: unknown) => e)).toBeInstanceOf(
+      CentTransportError,
+    );
 
     // A read method is retried after a 500; a publish never is.
-    const retrying = new Client({ address: mock.url, secret: SECRET, retry: { attempts: 3, minDelay: 1, maxDelay: 5 } });
+    const retrying = new Client({
+      address: mock.url,
+      secret: SECRET,
+      retry: { attempts: 3, minDelay: 1, maxDelay: 5 },
+    });
     mock.injectFault({ type: 'status', status: 500, times: 1 });
     expect((await retrying.stats()).data.nodes).toHaveLength(1);
     mock.injectFault({ type: 'status', status: 500, times: 1 });
-    expect(await retrying.publish({ channel: 'public:a', data: 2 }).catch((e: unknown) => e)).toBeInstanceOf(CentHttpError);
+    expect(await retrying.publish({ channel: 'public:a', data: 2 }).catch((e: unknown) => e)).toBeInstanceOf(
+      CentHttpError,
+    );
     await retrying.close();
     expect(mock.commands({ method: 'publish' }).filter((c) => c.error === null)).toHaveLength(0);
   });

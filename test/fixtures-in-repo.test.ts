@@ -8,11 +8,24 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SCANNED = ['test', 'generator/test', 'packages/validators/test', 'packages/client/test', 'packages/mock/test', 'packages/cli/test', 'bench', 'scripts'];
+const SCANNED = [
+  'test',
+  'generator/test',
+  'packages/validators/test',
+  'packages/client/test',
+  'packages/mock/test',
+  'packages/cli/test',
+  'bench',
+  'scripts',
+];
 // What reaching the shared notes beside the checkout looks like (built from parts, so that this
 // file does not match itself): the notes' protocol folder by path or by path segments, or /work.
 const NOTES = ['sha', 'red'].join('');
-const OUTSIDE = [new RegExp(`${NOTES}/protocol`), new RegExp(`${NOTES}['"],\\s*['"]protocol`), new RegExp(`['"\`]/${'work'}/`)];
+const OUTSIDE = [
+  new RegExp(`${NOTES}/protocol`),
+  new RegExp(`${NOTES}['"],\\s*['"]protocol`),
+  new RegExp(`['"\`]/${'work'}/`),
+];
 
 function outside(line: string): boolean {
   return OUTSIDE.some((re) => re.test(line));
@@ -49,8 +62,12 @@ describe('test corpus', () => {
 
   it('holds the 1.x golden files the tests read', () => {
     const dir = path.join(ROOT, 'test', 'fixtures', 'centrifugo-v1');
-    const lines = readFileSync(path.join(dir, 'server-transcripts.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const lines = readFileSync(path.join(dir, 'server-transcripts.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     expect(lines.length).toBe(214);
-    expect((JSON.parse(readFileSync(path.join(dir, 'oracle-config.json'), 'utf8')) as { secret: string }).secret).toBe('s3cr3t');
+    expect((JSON.parse(readFileSync(path.join(dir, 'oracle-config.json'), 'utf8')) as { secret: string }).secret).toBe(
+      's3cr3t',
+    );
   });
 });

@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Masker, type PlaceholderKind } from './support/golden-v6/mask.js';
-import { expandBody, GOLDEN_FILES, readGolden, type GoldenFileKind, type GoldenLine } from './support/golden-v6/transcript.js';
+import {
+  expandBody,
+  GOLDEN_FILES,
+  readGolden,
+  type GoldenFileKind,
+  type GoldenLine,
+} from './support/golden-v6/transcript.js';
 
 const kinds = Object.keys(GOLDEN_FILES) as GoldenFileKind[];
 const all = new Map(kinds.map((k) => [k, readGolden(k)]));
@@ -13,7 +19,11 @@ const lines = (k: GoldenFileKind): GoldenLine[] => all.get(k) ?? [];
 
 /** Every string of a line where placeholders can stand. */
 function texts(line: GoldenLine): string[] {
-  return [line.request?.body ?? '', line.response?.body ?? '', ...(line.ws ?? []).flatMap((s) => s.frames.map((f) => f.text))];
+  return [
+    line.request?.body ?? '',
+    line.response?.body ?? '',
+    ...(line.ws ?? []).flatMap((s) => s.frames.map((f) => f.text)),
+  ];
 }
 
 describe('golden v6 fixture files', () => {
@@ -76,7 +86,9 @@ describe('golden v6 fixture files', () => {
   it('expand the bodies too large to store', () => {
     const big = lines('api').find((l) => l.name === 'H22_big_body_5MiB');
     expect(big?.request?.expand).toBe('repeat');
-    expect(expandBody(big?.request as NonNullable<GoldenLine['request']>).length).toBe(5 * 1024 * 1024 + '{"channel":"news","data":""}'.length);
+    expect(expandBody(big?.request as NonNullable<GoldenLine['request']>).length).toBe(
+      5 * 1024 * 1024 + '{"channel":"news","data":""}'.length,
+    );
   });
 });
 
@@ -90,15 +102,21 @@ describe('golden v6 masking', () => {
     const m = new Masker();
     m.learn('{"result":{"offset":1,"epoch":"AbCdEfGh"}}');
     m.learn('{"result":{"epoch":"ZyXwVuTs"}}');
-    expect(mask(m, '{"since":{"offset":1,"epoch":"AbCdEfGh"}}').text).toBe('{"since":{"offset":1,"epoch":"<epoch:1>"}}');
-    expect(mask(m, '{"epoch":"ZyXwVuTs","x":"AbCdEfGh"}')).toEqual({ text: '{"epoch":"<epoch:2>","x":"<epoch:1>"}', kinds: ['epoch'] });
+    expect(mask(m, '{"since":{"offset":1,"epoch":"AbCdEfGh"}}').text).toBe(
+      '{"since":{"offset":1,"epoch":"<epoch:1>"}}',
+    );
+    expect(mask(m, '{"epoch":"ZyXwVuTs","x":"AbCdEfGh"}')).toEqual({
+      text: '{"epoch":"<epoch:2>","x":"<epoch:1>"}',
+      kinds: ['epoch'],
+    });
     expect(mask(m, '{"epoch":"xxxxxxxx"}').text).toBe('{"epoch":"xxxxxxxx"}');
   });
 
   it('names client ids after their connection, numbers other UUIDs, and replaces node data', () => {
     const m = new Masker();
     m.nameClient('0c6c9b52-6f5a-4d7e-9d43-2a1f1b2c3d4e', 'W1');
-    const info = '{"result":{"nodes":[{"uid":"9a8b7c6d-1111-4222-8333-944445555666","name":"host_8000","version":"6.9.1 OSS","num_clients":0,"uptime":12,"metrics":{"interval":60,"items":{"a.b":1}},"num_subs":0}]}}';
+    const info =
+      '{"result":{"nodes":[{"uid":"9a8b7c6d-1111-4222-8333-944445555666","name":"host_8000","version":"6.9.1 OSS","num_clients":0,"uptime":12,"metrics":{"interval":60,"items":{"a.b":1}},"num_subs":0}]}}';
     expect(mask(m, info)).toEqual({
       text: '{"result":{"nodes":[{"uid":"<uuid:1>","name":"<node-name>","version":"6.9.1 OSS","num_clients":0,"uptime":"<uptime>","metrics":"<metrics>","num_subs":0}]}}',
       kinds: ['metrics', 'node-name', 'uptime', 'uuid'],

@@ -29,8 +29,11 @@ describe('docs/api/v6/openapi.gen.json', () => {
   });
 
   it('declares the X-API-Key scheme and the transport-mode statuses of the catalogue', () => {
-    expect(Object.values(doc.components.securitySchemes ?? {})).toContainEqual(expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-API-Key' }));
+    expect(Object.values(doc.components.securitySchemes ?? {})).toContainEqual(
+      expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-API-Key' }),
+    );
     const statuses = new Set(Object.values(doc.paths).flatMap((item) => Object.keys(item['post']?.responses ?? {})));
-    for (const e of errorCatalogue) if ('transportStatus' in e && e.code !== 113) expect(statuses).toContain(String(e.transportStatus));
+    for (const e of errorCatalogue)
+      if ('transportStatus' in e && e.code !== 113) expect(statuses).toContain(String(e.transportStatus));
   });
 });

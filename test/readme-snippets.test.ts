@@ -13,7 +13,14 @@ import { fileURLToPath } from 'node:url';
 import { startMockCentrifugo, type MockCentrifugo } from '@centkit/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectedSession } from '../packages/client/test/v6/support/ws-session.js';
-import { API_KEY, TOKEN_SECRET, describeWithCentrifugo, recordingConfig, startCentrifugo, type RealCentrifugo } from './support/centrifugo-v6.js';
+import {
+  API_KEY,
+  TOKEN_SECRET,
+  describeWithCentrifugo,
+  recordingConfig,
+  startCentrifugo,
+  type RealCentrifugo,
+} from './support/centrifugo-v6.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -26,7 +33,11 @@ function blocks(lang: string): string[] {
   return [...readme.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1] ?? '');
 }
 
-function runModule(name: string, code: string, env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+function runModule(
+  name: string,
+  code: string,
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
   const file = path.join(scratch, name);
   writeFileSync(file, code);
   return spawnSync(process.execPath, [file], { encoding: 'utf8', cwd: scratch, env: { ...process.env, ...env } });
@@ -42,7 +53,10 @@ function blockImporting(module: string, lang = 'js'): string {
 describeWithCentrifugo('README.md v6 snippets against the real Centrifugo v6.9.1', () => {
   let server: RealCentrifugo;
   // The namespace the client snippet says it needs: `chat`, with history and presence.
-  const config = { ...recordingConfig, channel: { namespaces: [{ name: 'chat', presence: true, history_size: 10, history_ttl: '300s' }] } };
+  const config = {
+    ...recordingConfig,
+    channel: { namespaces: [{ name: 'chat', presence: true, history_size: 10, history_ttl: '300s' }] },
+  };
   const env = { CENTRIFUGO_HTTP_API_KEY: API_KEY, CENTRIFUGO_CLIENT_TOKEN_HMAC_SECRET_KEY: TOKEN_SECRET };
   beforeAll(async () => {
     server = await startCentrifugo(config);
@@ -68,9 +82,16 @@ describeWithCentrifugo('README.md v6 snippets against the real Centrifugo v6.9.1
 
   it('packages/client/README.md: its v6 example runs as its comments say', () => {
     const clientReadme = readFileSync(path.join(root, 'packages/client/README.md'), 'utf8');
-    const example = [...clientReadme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').find((b) => b.startsWith('// example-v6.mjs')) ?? '';
+    const example =
+      [...clientReadme.matchAll(/```js\n([\s\S]*?)```/g)]
+        .map((m) => m[1] ?? '')
+        .find((b) => b.startsWith('// example-v6.mjs')) ?? '';
     expect(example).toContain("'http://localhost:8000'");
-    const run = runModule('example-v6.mjs', example.replace("'http://localhost:8000'", JSON.stringify(server.url)), env);
+    const run = runModule(
+      'example-v6.mjs',
+      example.replace("'http://localhost:8000'", JSON.stringify(server.url)),
+      env,
+    );
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('no such namespace: unknown channel\n');
     const [position, counts] = run.stdout.trim().split('\n');
@@ -78,14 +99,23 @@ describeWithCentrifugo('README.md v6 snippets against the real Centrifugo v6.9.1
     expect(counts).toBe('subscribers: 0');
   });
 
-  it('the token snippets (this README and the client\'s) make tokens that connect, and subscribe to the private channel', async () => {
+  it("the token snippets (this README and the client's) make tokens that connect, and subscribe to the private channel", async () => {
     const clientReadme = readFileSync(path.join(root, 'packages/client/README.md'), 'utf8');
-    const fromClientReadme = [...clientReadme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').find((b) => b.includes("from '@centkit/client/v6/tokens'"));
+    const fromClientReadme = [...clientReadme.matchAll(/```js\n([\s\S]*?)```/g)]
+      .map((m) => m[1] ?? '')
+      .find((b) => b.includes("from '@centkit/client/v6/tokens'"));
     const snippets = [blockImporting('@centkit/client/v6/tokens'), fromClientReadme ?? ''];
     for (const [i, snippet] of snippets.entries()) {
-      const run = runModule(`tokens-v6-${i}.mjs`, `${snippet}\nconsole.log(JSON.stringify({ connectToken, subscribeToken }));\n`, env);
+      const run = runModule(
+        `tokens-v6-${i}.mjs`,
+        `${snippet}\nconsole.log(JSON.stringify({ connectToken, subscribeToken }));\n`,
+        env,
+      );
       expect(run.stderr).toBe('');
-      const { connectToken, subscribeToken } = JSON.parse(run.stdout) as { connectToken: string; subscribeToken: string };
+      const { connectToken, subscribeToken } = JSON.parse(run.stdout) as {
+        connectToken: string;
+        subscribeToken: string;
+      };
       const { session } = await connectedSession(server.wsUrl, connectToken);
       try {
         const channel = /channel: '([^']+)'/.exec(snippet)?.[1] ?? '';
@@ -111,7 +141,12 @@ describe('README.md snippets', () => {
     const run = runModule('app.mjs', script);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const out = JSON.parse(run.stdout) as { published: { ok: boolean }; presence: { ok: boolean }; messages: unknown[]; commands: string[] };
+    const out = JSON.parse(run.stdout) as {
+      published: { ok: boolean };
+      presence: { ok: boolean };
+      messages: unknown[];
+      commands: string[];
+    };
     expect(out.commands).toEqual(['publish', 'history', 'publish', 'presence']);
     expect(out.published.ok).toBe(true);
     expect(out.presence.ok).toBe(true);
@@ -124,7 +159,8 @@ describe('README.md snippets', () => {
     expect(mock).toContain('// ... point the app at mock.url');
     const app = client.replace("'http://localhost:8000'", 'mock.url').replace(/^import .*$/m, '');
     const imports = client.match(/^import .*$/m)?.[0] ?? '';
-    const report = "console.log(JSON.stringify({ offset, published, stats, commands: mock.commands().map((c) => `${c.method}:${c.outcome}`), publishes: mock.commands({ method: 'publish' }).length }));";
+    const report =
+      "console.log(JSON.stringify({ offset, published, stats, commands: mock.commands().map((c) => `${c.method}:${c.outcome}`), publishes: mock.commands({ method: 'publish' }).length }));";
     const script = `${imports}\n${mock.replace(/^.*\/\/ \.\.\. point the app at mock\.url.*$/m, `${app}\n${report}`)}`;
     const run = runModule('app-v6.mjs', script, { CENTRIFUGO_HTTP_API_KEY: 'readme-key' });
     expect(run.stderr).toBe('');
@@ -154,8 +190,14 @@ describe('README.md snippets', () => {
     const printed = calls.map((c) => `console.log(JSON.stringify(${c[1] ?? c[3] ?? ''}));`).join('\n');
     const run = runModule('validators-v6.mjs', `${snippet.match(/^import .*$/m)?.[0] ?? ''}\n${printed}`);
     expect(run.status, run.stderr).toBe(0);
-    const [first, second] = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown);
-    expect(first).toMatchObject({ ok: false, errors: [{ path: '/limit', message: 'must be integer', keyword: 'type' }] });
+    const [first, second] = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as unknown);
+    expect(first).toMatchObject({
+      ok: false,
+      errors: [{ path: '/limit', message: 'must be integer', keyword: 'type' }],
+    });
     expect(second).toEqual({ ok: true, value: { channel: 'chat:room', limit: 10 } });
   });
 
@@ -166,7 +208,10 @@ describe('README.md snippets', () => {
     const printed = calls.map((c) => `console.log(JSON.stringify(${c[1] ?? c[3] ?? ''}));`).join('\n');
     const run = runModule('validators.mjs', `${snippet.match(/^import .*$/m)?.[0] ?? ''}\n${printed}`);
     expect(run.status, run.stderr).toBe(0);
-    const [first, second] = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { ok: boolean; errors?: { path: string; message: string }[]; value?: unknown });
+    const [first, second] = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { ok: boolean; errors?: { path: string; message: string }[]; value?: unknown });
     expect(first).toMatchObject({ ok: false, errors: [{ path: '/data', message: 'is required' }] });
     expect(second).toEqual({ ok: true, value: { channel: 'news' } });
   });
@@ -187,13 +232,25 @@ describe('README.md cent snippets', () => {
   afterAll(() => mock.close());
 
   it('every cent command line runs and succeeds, with the .centrc and with the environment variables', async () => {
-    const shell = blocks('sh').filter((b) => /^(echo .*\| )?cent /m.test(b)).join('\n');
-    const lines = shell.split('\n').map((l) => l.replace(/\s+#.*$/, '').trim()).filter((l) => l !== '');
+    const shell = blocks('sh')
+      .filter((b) => /^(echo .*\| )?cent /m.test(b))
+      .join('\n');
+    const lines = shell
+      .split('\n')
+      .map((l) => l.replace(/\s+#.*$/, '').trim())
+      .filter((l) => l !== '');
     expect(lines.filter((l) => /(^|\| )cent /.test(l)).length).toBeGreaterThanOrEqual(4);
-    const script = lines.map((l) => l.replace('http://localhost:8000', mock.url).replace(/(^|\| )cent /, `$1"${process.execPath}" "${cent}" `)).join(' &&\n');
+    const script = lines
+      .map((l) =>
+        l.replace('http://localhost:8000', mock.url).replace(/(^|\| )cent /, `$1"${process.execPath}" "${cent}" `),
+      )
+      .join(' &&\n');
     // Asynchronously: the mock answers from this process.
     const run = await new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {
-      const child = spawn('sh', ['-ec', script], { env: { PATH: process.env['PATH'] ?? '', HOME: home }, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn('sh', ['-ec', script], {
+        env: { PATH: process.env['PATH'] ?? '', HOME: home },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
       child.on('error', reject);

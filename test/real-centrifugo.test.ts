@@ -3,7 +3,13 @@
  * config, answers its API with the key and refuses it without, and stops.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { API_KEY, CENTRIFUGO_VERSION, describeWithCentrifugo, startCentrifugo, type RealCentrifugo } from './support/centrifugo-v6.js';
+import {
+  API_KEY,
+  CENTRIFUGO_VERSION,
+  describeWithCentrifugo,
+  startCentrifugo,
+  type RealCentrifugo,
+} from './support/centrifugo-v6.js';
 
 describeWithCentrifugo('the real Centrifugo v6 harness', () => {
   let server: RealCentrifugo;
@@ -16,7 +22,11 @@ describeWithCentrifugo('the real Centrifugo v6 harness', () => {
 
   it('runs the pinned release on 127.0.0.1 and answers info with the API key', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const response = await fetch(`${server.url}/api/info`, { method: 'POST', headers: { 'X-API-Key': API_KEY }, body: '{}' });
+    const response = await fetch(`${server.url}/api/info`, {
+      method: 'POST',
+      headers: { 'X-API-Key': API_KEY },
+      body: '{}',
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { result: { nodes: { version: string }[] } };
     expect(body.result.nodes[0]?.version).toBe(`${CENTRIFUGO_VERSION} OSS`);

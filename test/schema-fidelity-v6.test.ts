@@ -28,7 +28,15 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const dir = (name: string) => path.join(HERE, '..', 'schema', name);
 
 /** The real numbers of the golden files, asserted as minimums so that a checker that checks less cannot pass. */
-const EXPECTED_MIN = { http: 306, executed: 246, paramsRefusals: 9, replies: 212, legacyReplies: 17, transportErrors: 9, hardBodies: 45 } as const;
+const EXPECTED_MIN = {
+  http: 306,
+  executed: 246,
+  paramsRefusals: 9,
+  replies: 212,
+  legacyReplies: 17,
+  transportErrors: 9,
+  hardBodies: 45,
+} as const;
 
 /** Where the typed view is knowingly stricter than the server (it succeeded), with why. */
 const TYPED_STRICTER = {
@@ -63,7 +71,13 @@ describeSchemaFiles(['centrifugo-v6', 'centrifugo-v6.0'], { minExamples: 100 });
 describe.each(['centrifugo-v6', 'centrifugo-v6.0'])('the generator on %s', (name) => {
   it('emits TypeScript types that typecheck, each shared type declared once', async () => {
     const protocol = name === 'centrifugo-v6' ? P : await loadProtocol(dir(name));
-    const [file] = await typesEmitter.emit(protocol.ir, { out: '.', options: {}, importOf: () => { throw new Error('the types import nothing'); } });
+    const [file] = await typesEmitter.emit(protocol.ir, {
+      out: '.',
+      options: {},
+      importOf: () => {
+        throw new Error('the types import nothing');
+      },
+    });
     const content = (file as { content: string }).content;
     const root = await mkdtemp(path.join(os.tmpdir(), 'centkit-v6-types-'));
     try {
@@ -72,7 +86,8 @@ describe.each(['centrifugo-v6', 'centrifugo-v6.0'])('the generator on %s', (name
     } finally {
       await rm(root, { recursive: true, force: true });
     }
-    for (const type of protocol.ir.schemas) expect(content, type.name).toMatch(new RegExp(`export (interface|type) ${type.name}\\b`));
+    for (const type of protocol.ir.schemas)
+      expect(content, type.name).toMatch(new RegExp(`export (interface|type) ${type.name}\\b`));
     expect(content).not.toMatch(/\b(FilterNode|BoolValue|ClientInfo|ApiError)1\b/);
   }, 60_000);
 });
@@ -96,7 +111,9 @@ describe('fidelity against the golden transcripts of Centrifugo v6.9.1', () => {
     });
     expect(createFidelityCheckV6(edited).runFidelity(lines()).failures).toEqual([
       'H08_wrong_type_channel: Go refuses /channel (must be a string (got number)); the wire schema accepts it',
-      expect.stringMatching(/^H12_duplicate_key_last_empty: answered 200, predicted the body does not decode into the params/),
+      expect.stringMatching(
+        /^H12_duplicate_key_last_empty: answered 200, predicted the body does not decode into the params/,
+      ),
       'T11_bad_inner_type: Go refuses /commands/0/publish/channel (must be a string (got number)); the wire schema accepts it',
     ]);
   });
@@ -111,14 +128,21 @@ describe('fidelity against the golden transcripts of Centrifugo v6.9.1', () => {
       const got = report[key as keyof typeof EXPECTED_MIN];
       expect(typeof got === 'number' ? got : got.length, key).toBeGreaterThanOrEqual(min);
     }
-    for (const o of Object.keys(OUTCOME6_TEXT) as Outcome6[]) expect(report.byOutcome.get(o)?.length ?? 0, o).toBeGreaterThan(0);
+    for (const o of Object.keys(OUTCOME6_TEXT) as Outcome6[])
+      expect(report.byOutcome.get(o)?.length ?? 0, o).toBeGreaterThan(0);
     // every method answered, with a result or with one of its errors
     for (const m of P.manifest.methods) {
-      const seen = (report.repliesByMethod.get(m.name) ?? 0) + [...report.softErrors.keys()].filter((k) => k.startsWith(`${m.name} `)).length;
+      const seen =
+        (report.repliesByMethod.get(m.name) ?? 0) +
+        [...report.softErrors.keys()].filter((k) => k.startsWith(`${m.name} `)).length;
       expect(seen, m.name).toBeGreaterThan(0);
     }
     // every numbered error OSS sends was seen
-    for (const code of [100, 102, 104, 107, 108, 112]) expect([...report.softErrors.keys()].some((k) => k.endsWith(` ${code}`)), String(code)).toBe(true);
+    for (const code of [100, 102, 104, 107, 108, 112])
+      expect(
+        [...report.softErrors.keys()].some((k) => k.endsWith(` ${code}`)),
+        String(code),
+      ).toBe(true);
   });
 
   it('the typed view refuses what makes the server answer 107, but for the cases it cannot see', () => {
@@ -129,7 +153,9 @@ describe('fidelity against the golden transcripts of Centrifugo v6.9.1', () => {
 
 describe('the v6 error catalogue', () => {
   it('numbers the errors, with their messages and their HTTP status in transport error mode', () => {
-    const soft = P.catalogue.errors.filter((e) => e.code !== undefined).map((e) => [e.code, e.message, e.transportStatus, e.kind]);
+    const soft = P.catalogue.errors
+      .filter((e) => e.code !== undefined)
+      .map((e) => [e.code, e.message, e.transportStatus, e.kind]);
     expect(soft).toEqual([
       [100, 'internal server error', 500, 'soft'],
       [102, 'unknown channel', 404, 'soft'],
@@ -140,15 +166,33 @@ describe('the v6 error catalogue', () => {
       [113, 'conflict', 409, 'unused'],
     ]);
     const hard = P.catalogue.errors.filter((e) => e.kind === 'hard').map((e) => [e.status, e.body]);
-    expect(hard).toEqual([[400, 'Bad Request\n'], [401, ''], [404, '404 page not found\n'], [405, ''], [500, 'Internal Server Error\n']]);
+    expect(hard).toEqual([
+      [400, 'Bad Request\n'],
+      [401, ''],
+      [404, '404 page not found\n'],
+      [405, ''],
+      [500, 'Internal Server Error\n'],
+    ]);
   });
 
   it('lists for every method the errors it can answer', () => {
     const errorsOf = (m: string) => P.manifest.methods.find((x) => x.name === m)?.errors ?? [];
-    for (const m of P.manifest.methods) expect(errorsOf(m.name), m.name).toEqual(expect.arrayContaining(['malformed_request', 'unauthorized']));
-    expect(errorsOf('history')).toEqual(expect.arrayContaining(['unrecoverable_position', 'not_available', 'internal_server_error_http']));
+    for (const m of P.manifest.methods)
+      expect(errorsOf(m.name), m.name).toEqual(expect.arrayContaining(['malformed_request', 'unauthorized']));
+    expect(errorsOf('history')).toEqual(
+      expect.arrayContaining(['unrecoverable_position', 'not_available', 'internal_server_error_http']),
+    );
     expect(errorsOf('rpc')).toContain('not_found');
-    expect(P.manifest.methods.filter((m) => m.effect === 'read').map((m) => m.name)).toEqual(['presence', 'presence_stats', 'history', 'channels', 'info', 'map_read_state', 'map_read_stream', 'map_stats']);
+    expect(P.manifest.methods.filter((m) => m.effect === 'read').map((m) => m.name)).toEqual([
+      'presence',
+      'presence_stats',
+      'history',
+      'channels',
+      'info',
+      'map_read_state',
+      'map_read_stream',
+      'map_stats',
+    ]);
   });
 });
 
@@ -160,30 +204,67 @@ describe('wire and typed views of the v6 definition', () => {
 
   it('params: the server takes null, {}, nulls and unknown keys; a typed caller sends the required fields, typed', () => {
     const f = params('publish');
-    for (const v of [null, {}, { channel: '' }, { channel: 'news', data: 1, zzz: 1 }, { channel: 'news', version: null, tags: { a: null } }]) {
+    for (const v of [
+      null,
+      {},
+      { channel: '' },
+      { channel: 'news', data: 1, zzz: 1 },
+      { channel: 'news', version: null, tags: { a: null } },
+    ]) {
       expect(wire(f, v), JSON.stringify(v)).toBe(true);
       expect(typed(f, v), JSON.stringify(v)).toBe(false);
     }
-    for (const v of [{ channel: 'news', data: null }, { channel: 'news', b64data: 'eyJhIjoxfQ==' }, { channel: 'hist:a', data: 1, version: 5, tags: { a: '1' } }]) expect(typed(f, v), JSON.stringify(v)).toBe(true);
+    for (const v of [
+      { channel: 'news', data: null },
+      { channel: 'news', b64data: 'eyJhIjoxfQ==' },
+      { channel: 'hist:a', data: 1, version: 5, tags: { a: '1' } },
+    ])
+      expect(typed(f, v), JSON.stringify(v)).toBe(true);
     expect(typed(f, { channel: 'news', b64data: 'eyJhIjoxfQ' })).toBe(false); // unpadded: the server answers 107
-    for (const v of [[], 'news', { channel: 5 }, { channel: 'news', version: -1 }, { channel: 'news', skip_history: 'true' }, { channel: 'news', tags: { a: 1 } }]) expect(wire(f, v), JSON.stringify(v)).toBe(false);
+    for (const v of [
+      [],
+      'news',
+      { channel: 5 },
+      { channel: 'news', version: -1 },
+      { channel: 'news', skip_history: 'true' },
+      { channel: 'news', tags: { a: 1 } },
+    ])
+      expect(wire(f, v), JSON.stringify(v)).toBe(false);
     expect(wire(params('history'), { channel: 'x', limit: 2147483648 })).toBe(false);
     expect(wire(params('history'), { channel: 'x', limit: -1, since: { offset: 3, epoch: 'AbCdEfGh' } })).toBe(true);
   });
 
   it('subscribe override: each option is a {value} object; label_filter is a recursive FilterNode', () => {
     const f = params('subscribe');
-    expect(typed(f, { channel: 'news', user: '42', override: { presence: { value: true }, force_recovery: { value: false } } })).toBe(true);
+    expect(
+      typed(f, {
+        channel: 'news',
+        user: '42',
+        override: { presence: { value: true }, force_recovery: { value: false } },
+      }),
+    ).toBe(true);
     expect(wire(f, { channel: 'news', user: '42', override: { presence: true } })).toBe(false);
-    const tree = { op: 'or', nodes: [{ key: 'a', cmp: 'eq', val: '1' }, { op: 'and', nodes: [{ key: 'b', cmp: 'in', vals: ['x', 'y'] }] }] };
+    const tree = {
+      op: 'or',
+      nodes: [
+        { key: 'a', cmp: 'eq', val: '1' },
+        { op: 'and', nodes: [{ key: 'b', cmp: 'in', vals: ['x', 'y'] }] },
+      ],
+    };
     expect(typed(f, { channel: 'news', user: '42', label_filter: tree })).toBe(true);
     expect(wire(f, { channel: 'news', user: '42', label_filter: { nodes: [{ vals: [1] }] } })).toBe(false);
   });
 
   it('envelopes: a reply has result or error; a batch command one method key; a batch reply one key', () => {
     const reply = P.manifest.envelopes.reply;
-    for (const v of [{ result: {} }, { error: { code: 107, message: 'bad request' } }]) expect(wire(reply, v)).toBe(true);
-    for (const v of [{}, { result: {}, error: { code: 100, message: 'internal server error' } }, { error: { code: 107 } }]) expect(wire(reply, v), JSON.stringify(v)).toBe(false);
+    for (const v of [{ result: {} }, { error: { code: 107, message: 'bad request' } }])
+      expect(wire(reply, v)).toBe(true);
+    for (const v of [
+      {},
+      { result: {}, error: { code: 100, message: 'internal server error' } },
+      { error: { code: 107 } },
+    ])
+      expect(wire(reply, v), JSON.stringify(v)).toBe(false);
     const command = P.manifest.envelopes.command;
     for (const v of [null, {}, { connections: {} }, { presence: { channel: 'x' }, history: { channel: 'y' } }]) {
       expect(wire(command, v), JSON.stringify(v)).toBe(true);
@@ -193,7 +274,8 @@ describe('wire and typed views of the v6 definition', () => {
     expect(wire(command, { publish: { channel: 1 } })).toBe(false);
     const batchReply = 'envelopes/batch-reply.schema.json';
     expect(wire(batchReply, { history: { publications: [], epoch: 'AbCdEfGh', offset: 0 } })).toBe(true);
-    for (const v of [{}, { publish: {}, error: { code: 104, message: 'not found' } }, { history: {} }]) expect(wire(batchReply, v), JSON.stringify(v)).toBe(false);
+    for (const v of [{}, { publish: {}, error: { code: 104, message: 'not found' } }, { history: {} }])
+      expect(wire(batchReply, v), JSON.stringify(v)).toBe(false);
   });
 
   it('results: what the server always sends is required; what it omits when empty is optional', () => {
@@ -202,38 +284,73 @@ describe('wire and typed views of the v6 definition', () => {
     expect(wire(result('presence_stats'), {})).toBe(false);
     expect(wire(result('map_stats'), {}) && wire(result('publish'), {}) && wire(result('batch'), {})).toBe(true);
     expect(wire(result('publish'), { offset: 1, epoch: 'AbCdEfGh', extra: 1 })).toBe(false);
-    const node = { uid: 'u', name: 'n', version: '6.9.1 OSS', num_clients: 0, num_users: 0, num_channels: 0, num_subs: 0 };
+    const node = {
+      uid: 'u',
+      name: 'n',
+      version: '6.9.1 OSS',
+      num_clients: 0,
+      num_users: 0,
+      num_channels: 0,
+      num_subs: 0,
+    };
     expect(wire(result('info'), { nodes: [node] })).toBe(true);
     expect(wire(result('info'), { nodes: [{ ...node, uid: undefined }] })).toBe(false);
-    expect(typed(result('map_publish'), { offset: 1, epoch: 'e', suppressed: true, suppress_reason: 'key_exists' })).toBe(true);
+    expect(
+      typed(result('map_publish'), { offset: 1, epoch: 'e', suppressed: true, suppress_reason: 'key_exists' }),
+    ).toBe(true);
     expect(typed(result('map_publish'), { suppressed: true, suppress_reason: 'other' })).toBe(false);
   });
 });
 
 describe('schema/centrifugo-v6.0 (the v6.0.0 API, for protocol diffs)', () => {
-  const ADDED_METHODS = ['map_publish', 'map_remove', 'map_read_state', 'map_read_stream', 'map_stats', 'map_clear', 'shared_poll_publish'];
+  const ADDED_METHODS = [
+    'map_publish',
+    'map_remove',
+    'map_read_state',
+    'map_read_stream',
+    'map_stats',
+    'map_clear',
+    'shared_poll_publish',
+  ];
   const strip = (v: unknown): unknown =>
     Array.isArray(v)
       ? v.map(strip)
       : v !== null && typeof v === 'object'
-        ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'description' && k !== 'examples' && k !== 'x-since').map(([k, x]) => [k, strip(x)]))
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([k]) => k !== 'description' && k !== 'examples' && k !== 'x-since')
+              .map(([k, x]) => [k, strip(x)]),
+          )
         : v;
   /** The schema without the named properties (in both views). */
   const without = (schema: Schema | undefined, names: readonly string[]): unknown => {
-    const drop = (props: unknown) => Object.fromEntries(Object.entries((props ?? {}) as Schema).filter(([k]) => !names.includes(k)));
+    const drop = (props: unknown) =>
+      Object.fromEntries(Object.entries((props ?? {}) as Schema).filter(([k]) => !names.includes(k)));
     const typedView = schema?.['x-typed'] as Schema | undefined;
-    return strip({ ...schema, properties: drop(schema?.['properties']), ...(typedView && { 'x-typed': { ...typedView, properties: drop(typedView['properties']) } }) });
+    return strip({
+      ...schema,
+      properties: drop(schema?.['properties']),
+      ...(typedView && { 'x-typed': { ...typedView, properties: drop(typedView['properties']) } }),
+    });
   };
 
   it('is the v6.9.1 definition without what came later, each marked x-since in v6.9.1', async () => {
     const old = await loadProtocol(dir('centrifugo-v6.0'));
     expect(old.manifest.version).toBe('6.0.0');
-    expect(old.manifest.methods.map((m) => m.name)).toEqual(P.manifest.methods.map((m) => m.name).filter((m) => !ADDED_METHODS.includes(m)));
-    for (const m of P.manifest.methods) expect(m.since, m.name).toBe(ADDED_METHODS.includes(m.name) ? '6.8.0' : '6.0.0');
+    expect(old.manifest.methods.map((m) => m.name)).toEqual(
+      P.manifest.methods.map((m) => m.name).filter((m) => !ADDED_METHODS.includes(m)),
+    );
+    for (const m of P.manifest.methods)
+      expect(m.since, m.name).toBe(ADDED_METHODS.includes(m.name) ? '6.8.0' : '6.0.0');
     const later: Record<string, { names: readonly string[]; since: string }> = {
       'methods/publish.params.schema.json': { names: ['version', 'version_epoch'], since: '6.2.0' },
       'methods/broadcast.params.schema.json': { names: ['version', 'version_epoch'], since: '6.2.0' },
-      ...Object.fromEntries(['subscribe', 'unsubscribe', 'disconnect', 'refresh'].map((m) => [`methods/${m}.params.schema.json`, { names: ['label_filter', 'all_users'], since: '6.8.2' }])),
+      ...Object.fromEntries(
+        ['subscribe', 'unsubscribe', 'disconnect', 'refresh'].map((m) => [
+          `methods/${m}.params.schema.json`,
+          { names: ['label_filter', 'all_users'], since: '6.8.2' },
+        ]),
+      ),
       'envelopes/command.schema.json': { names: ADDED_METHODS, since: '6.8.0' },
       'envelopes/batch-reply.schema.json': { names: ADDED_METHODS, since: '6.8.0' },
     };
@@ -244,9 +361,14 @@ describe('schema/centrifugo-v6.0 (the v6.0.0 API, for protocol diffs)', () => {
     }
     expect(P.files.get('types/filter-node.schema.json')?.['x-since']).toBe('6.8.2');
     expect(P.files.get('types/map-entry.schema.json')?.['x-since']).toBe('6.8.0');
-    for (const [file, schema] of old.files) if (!(file in later)) expect(strip(schema), file).toEqual(strip(P.files.get(file)));
+    for (const [file, schema] of old.files)
+      if (!(file in later)) expect(strip(schema), file).toEqual(strip(P.files.get(file)));
     expect([...P.files.keys()].filter((f) => !old.files.has(f)).sort()).toEqual(
-      [...ADDED_METHODS.flatMap((m) => [`methods/${m}.params.schema.json`, `methods/${m}.result.schema.json`]), 'types/filter-node.schema.json', 'types/map-entry.schema.json'].sort(),
+      [
+        ...ADDED_METHODS.flatMap((m) => [`methods/${m}.params.schema.json`, `methods/${m}.result.schema.json`]),
+        'types/filter-node.schema.json',
+        'types/map-entry.schema.json',
+      ].sort(),
     );
     expect(old.catalogue.errors).toEqual(P.catalogue.errors);
   });

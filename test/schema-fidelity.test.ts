@@ -21,7 +21,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mergePatch } from '../generator/src/ir/merge-patch.js';
-import { createFidelityCheck, EXPECTED_MIN, OUTCOME_TEXT, type Exchange, type Outcome, type Report } from './support/golden-fidelity.js';
+import {
+  createFidelityCheck,
+  EXPECTED_MIN,
+  OUTCOME_TEXT,
+  type Exchange,
+  type Outcome,
+  type Report,
+} from './support/golden-fidelity.js';
 import { loadEditedProtocol, loadProtocol, type LoadedProtocol, type Schema } from './support/load-schemas.js';
 import { compareVersions, describeSchemaFiles } from './support/schema-files-checks.js';
 
@@ -43,7 +50,14 @@ describeSchemaFiles(['centrifugo-v1', 'centrifugo-v1.0'], { minExamples: 60 });
 describe('the 1.x error catalogue', () => {
   it('has the errors the server sends', () => {
     const ids = P.catalogue.errors.map((e) => e.id);
-    for (const id of ['namespace_not_found', 'internal_server_error', 'bad_request', 'invalid_message', 'not_available', 'unauthorized']) {
+    for (const id of [
+      'namespace_not_found',
+      'internal_server_error',
+      'bad_request',
+      'invalid_message',
+      'not_available',
+      'unauthorized',
+    ]) {
       expect(ids).toContain(id);
     }
   });
@@ -53,7 +67,9 @@ describe('schema/centrifugo-v1.0 (Centrifugo 1.0.0, for protocol diffs)', () => 
   it('is the 1.8.0 definition without broadcast (1.2.0), node (1.4.0) and publish uid (1.7.7)', async () => {
     const old = await loadProtocol(path.join(HERE, '..', 'schema', 'centrifugo-v1.0'));
     expect(old.manifest.version).toBe('1.0.0');
-    expect(old.manifest.methods.map((m) => m.name)).toEqual(P.manifest.methods.map((m) => m.name).filter((m) => m !== 'broadcast' && m !== 'node'));
+    expect(old.manifest.methods.map((m) => m.name)).toEqual(
+      P.manifest.methods.map((m) => m.name).filter((m) => m !== 'broadcast' && m !== 'node'),
+    );
     for (const m of old.manifest.methods) expect(compareVersions(m.since, '1.0.0'), m.name).toBeLessThanOrEqual(0);
 
     const uid = (P.files.get('methods/publish.params.schema.json')?.['properties'] as Record<string, Schema>)['uid'];
@@ -65,16 +81,26 @@ describe('schema/centrifugo-v1.0 (Centrifugo 1.0.0, for protocol diffs)', () => 
 
     // every other file is the same schema (its documentation, which names later features, aside)
     const strip = (v: unknown): unknown =>
-      Array.isArray(v) ? v.map(strip) : v !== null && typeof v === 'object'
-        ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'description' && k !== 'examples').map(([k, x]) => [k, strip(x)]))
-        : v;
+      Array.isArray(v)
+        ? v.map(strip)
+        : v !== null && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v)
+                .filter(([k]) => k !== 'description' && k !== 'examples')
+                .map(([k, x]) => [k, strip(x)]),
+            )
+          : v;
     for (const [file, schema] of old.files) {
       if (file === 'methods/publish.params.schema.json' || file === old.manifest.envelopes.command) continue;
       expect(strip(schema), file).toEqual(strip(P.files.get(file)));
     }
-    const methodsWithParams = (p: LoadedProtocol) => (p.files.get(p.manifest.envelopes.command)?.['if'] as { properties: { method: { enum: string[] } } }).properties.method.enum;
+    const methodsWithParams = (p: LoadedProtocol) =>
+      (p.files.get(p.manifest.envelopes.command)?.['if'] as { properties: { method: { enum: string[] } } }).properties
+        .method.enum;
     expect(methodsWithParams(old)).toEqual(methodsWithParams(P).filter((m) => m !== 'broadcast'));
-    expect(old.catalogue.errors.map((e) => e.id)).toEqual(P.catalogue.errors.map((e) => e.id).filter((id) => id !== 'shutting_down'));
+    expect(old.catalogue.errors.map((e) => e.id)).toEqual(
+      P.catalogue.errors.map((e) => e.id).filter((id) => id !== 'shutting_down'),
+    );
   });
 });
 
@@ -106,7 +132,9 @@ describe('fidelity against the golden transcripts of Centrifugo 1.8.0', () => {
       },
     });
     const failures = createFidelityCheck(edited).runFidelity(exchanges).failures;
-    expect(failures).toEqual([expect.stringMatching(/^publish_uid_number: server answered 400, schemas predict accepted \(200\)/)]);
+    expect(failures).toEqual([
+      expect.stringMatching(/^publish_uid_number: server answered 400, schemas predict accepted \(200\)/),
+    ]);
   });
 
   it('checked what the golden file holds, not less', () => {
@@ -118,7 +146,8 @@ describe('fidelity against the golden transcripts of Centrifugo 1.8.0', () => {
     expect(report.placeholdersRebuilt.length).toBe(EXPECTED_MIN.placeholdersRebuilt);
     // every method's replies were seen, and every kind of refusal the transcripts contain
     for (const m of P.manifest.methods) expect(report.repliesByMethod.get(m.name) ?? 0, m.name).toBeGreaterThan(0);
-    for (const o of Object.keys(OUTCOME_TEXT) as Outcome[]) expect(report.byOutcome.get(o)?.length ?? 0, o).toBeGreaterThan(0);
+    for (const o of Object.keys(OUTCOME_TEXT) as Outcome[])
+      expect(report.byOutcome.get(o)?.length ?? 0, o).toBeGreaterThan(0);
   });
 });
 
@@ -128,7 +157,10 @@ describe('typed view (x-typed merge patch)', () => {
   const file = (m: string, kind: 'params' | 'result') => `methods/${m}.${kind}.schema.json`;
 
   it('merge patch follows RFC 7386', () => {
-    expect(mergePatch({ a: 'b', c: { d: 'e', f: 'g' } }, { a: 'z', c: { f: null } })).toEqual({ a: 'z', c: { d: 'e' } });
+    expect(mergePatch({ a: 'b', c: { d: 'e', f: 'g' } }, { a: 'z', c: { f: null } })).toEqual({
+      a: 'z',
+      c: { d: 'e' },
+    });
     expect(mergePatch({ a: ['b'] }, { a: ['c', 'd'] })).toEqual({ a: ['c', 'd'] });
     expect(mergePatch({ a: 'b' }, ['c'])).toEqual(['c']);
     expect(mergePatch(null, { a: { b: null, c: 1 } })).toEqual({ a: { c: 1 } });
@@ -143,36 +175,62 @@ describe('typed view (x-typed merge patch)', () => {
         expect(typed(f, v), `${m} typed ${JSON.stringify(v)}`).toBe(false);
       }
       expect(wire(f, { channel: 'public:chat' }) && typed(f, { channel: 'public:chat' })).toBe(true);
-      for (const v of [{ channel: 5 }, [], 'public:chat']) expect(wire(f, v) || typed(f, v), `${m} ${JSON.stringify(v)}`).toBe(false);
+      for (const v of [{ channel: 5 }, [], 'public:chat'])
+        expect(wire(f, v) || typed(f, v), `${m} ${JSON.stringify(v)}`).toBe(false);
     }
   });
 
   it('publish: the wire view already needs channel and data; the typed view drops null and unknown keys', () => {
     const f = file('publish', 'params');
-    for (const data of [null, '', false, 0, [], { text: 'hi' }]) expect(typed(f, { channel: 'public:chat', data })).toBe(true);
+    for (const data of [null, '', false, 0, [], { text: 'hi' }])
+      expect(typed(f, { channel: 'public:chat', data })).toBe(true);
     expect(typed(f, { channel: 'public:chat', data: 1, client: 'c1', uid: 'm1' })).toBe(true);
-    for (const v of [{ channel: 'public:chat', data: 1, client: null }, { channel: 'public:chat', data: 1, uid: null }, { channel: 'public:chat', data: 1, foo: 'bar' }]) {
+    for (const v of [
+      { channel: 'public:chat', data: 1, client: null },
+      { channel: 'public:chat', data: 1, uid: null },
+      { channel: 'public:chat', data: 1, foo: 'bar' },
+    ]) {
       expect(wire(f, v), JSON.stringify(v)).toBe(true);
       expect(typed(f, v), JSON.stringify(v)).toBe(false);
     }
-    for (const v of [{}, null, { channel: 'public:chat' }, { data: 1 }, { channel: '', data: 1 }, { channel: 5, data: 1 }, { channel: 'x', data: 1, uid: 5 }]) {
+    for (const v of [
+      {},
+      null,
+      { channel: 'public:chat' },
+      { data: 1 },
+      { channel: '', data: 1 },
+      { channel: 5, data: 1 },
+      { channel: 'x', data: 1, uid: 5 },
+    ]) {
       expect(wire(f, v), JSON.stringify(v)).toBe(false);
     }
   });
 
   it('broadcast: every validation failure is soft on the wire, refused by the typed view', () => {
     const f = file('broadcast', 'params');
-    for (const v of [null, {}, { channels: [], data: 1 }, { channels: ['news'] }, { channels: ['news', ''], data: 1 }, { channels: null, data: 1 }]) {
+    for (const v of [
+      null,
+      {},
+      { channels: [], data: 1 },
+      { channels: ['news'] },
+      { channels: ['news', ''], data: 1 },
+      { channels: null, data: 1 },
+    ]) {
       expect(wire(f, v), JSON.stringify(v)).toBe(true);
       expect(typed(f, v), JSON.stringify(v)).toBe(false);
     }
     expect(typed(f, { channels: ['public:chat', 'news'], data: { b: 1 }, client: 'c1' })).toBe(true);
-    for (const v of [{ channels: 'news', data: 1 }, { channels: [5], data: 1 }, []]) expect(wire(f, v), JSON.stringify(v)).toBe(false);
+    for (const v of [{ channels: 'news', data: 1 }, { channels: [5], data: 1 }, []])
+      expect(wire(f, v), JSON.stringify(v)).toBe(false);
   });
 
   it('unsubscribe and disconnect: an empty user is soft on the wire, refused when typed; an empty channel means all channels', () => {
     const u = file('unsubscribe', 'params');
-    expect(typed(u, { channel: 'public:chat', user: '42' }) && typed(u, { channel: '', user: '42' }) && typed(u, { user: '42' })).toBe(true);
+    expect(
+      typed(u, { channel: 'public:chat', user: '42' }) &&
+        typed(u, { channel: '', user: '42' }) &&
+        typed(u, { user: '42' }),
+    ).toBe(true);
     const d = file('disconnect', 'params');
     expect(typed(d, { user: '43' })).toBe(true);
     for (const f of [u, d]) {

@@ -19,7 +19,9 @@ export const V6_PUBLISH = {
 
 /** Why the baseline cannot run here, or undefined. */
 export function v6Unavailable() {
-  return centrifugoInstalled() ? undefined : `the real Centrifugo v${CENTRIFUGO_VERSION} is not installed at ${centrifugoPath()} (node scripts/centrifugo.js installs it)`;
+  return centrifugoInstalled()
+    ? undefined
+    : `the real Centrifugo v${CENTRIFUGO_VERSION} is not installed at ${centrifugoPath()} (node scripts/centrifugo.js installs it)`;
 }
 
 /** Starts it on a free port (pinned to `cpu` when given): `{ url, child, stop() }`. */

@@ -5,7 +5,9 @@
 import net from 'node:net';
 
 const idle = Number(process.argv[2] ?? 100);
-const reply = Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 47\r\n\r\n[{"method":"publish","error":null,"body":null}]');
+const reply = Buffer.from(
+  'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 47\r\n\r\n[{"method":"publish","error":null,"body":null}]',
+);
 
 const server = net.createServer((socket) => {
   let buffered = Buffer.alloc(0);

@@ -15,7 +15,8 @@ export function processWallTime(command, args, { runs = 5, cwd, env } = {}) {
     const start = process.hrtime.bigint();
     const result = spawnSync(command, args, { cwd, env, encoding: 'utf8' });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+    if (result.status !== 0)
+      throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
     times.push(ms);
   }
   return { median: median(times), min: Math.min(...times), runs };
@@ -58,5 +59,8 @@ export function fmt(n, digits = 0) {
 /** Prints rows as an aligned table. */
 export function table(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  for (const row of rows) console.log(`  ${row.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('   ')}`);
+  for (const row of rows)
+    console.log(
+      `  ${row.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('   ')}`,
+    );
 }

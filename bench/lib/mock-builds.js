@@ -17,7 +17,10 @@ const BUILDS = path.join(root, '.tmp', 'mock-builds');
 
 /** The builds BENCH_MOCK_BUILDS names: `{ name, bin }`, bin the bundle's entry. */
 export function mockBuilds() {
-  const names = (process.env.BENCH_MOCK_BUILDS ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '');
+  const names = (process.env.BENCH_MOCK_BUILDS ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
   return names.map((name) => {
     const bin = path.join(BUILDS, name, 'bin.js');
     if (!existsSync(bin)) throw new Error(`no mock build ${name} (node bench/lib/mock-builds.js save ${name})`);

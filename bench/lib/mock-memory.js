@@ -19,11 +19,18 @@ const before = mb();
 for (let round = 0; round < PER_CHANNEL; round++) {
   for (let start = 0; start < CHANNELS; start += 1000) {
     const commands = [];
-    for (let c = start; c < start + 1000; c++) commands.push({ method: 'publish', params: { channel: `hist:ch${c}`, data: { text: `message ${round} of channel ${c}`, n: round } } });
+    for (let c = start; c < start + 1000; c++)
+      commands.push({
+        method: 'publish',
+        params: { channel: `hist:ch${c}`, data: { text: `message ${round} of channel ${c}`, n: round } },
+      });
     const data = JSON.stringify(commands);
     const res = await fetch(mock.apiUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-sign': createHmac('sha256', secret).update(data).digest('hex') },
+      headers: {
+        'content-type': 'application/json',
+        'x-api-sign': createHmac('sha256', secret).update(data).digest('hex'),
+      },
       body: data,
     });
     if (res.status !== 200) throw new Error(`publish batch failed: ${res.status}`);

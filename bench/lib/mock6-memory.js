@@ -12,20 +12,27 @@ const mb = () => {
 };
 const mock = await startMockCentrifugoV6({
   recordLimit: 1000,
-  config: { http_api: { key: KEY }, channel: { namespaces: [{ name: 'hist', history_size: PER_CHANNEL, history_ttl: '1h' }] } },
+  config: {
+    http_api: { key: KEY },
+    channel: { namespaces: [{ name: 'hist', history_size: PER_CHANNEL, history_ttl: '1h' }] },
+  },
 });
 const before = mb();
 for (let round = 0; round < PER_CHANNEL; round++) {
   for (let start = 0; start < CHANNELS; start += 1000) {
     const commands = [];
-    for (let c = start; c < start + 1000; c++) commands.push({ publish: { channel: `hist:ch${c}`, data: { text: `message ${round} of channel ${c}`, n: round } } });
+    for (let c = start; c < start + 1000; c++)
+      commands.push({
+        publish: { channel: `hist:ch${c}`, data: { text: `message ${round} of channel ${c}`, n: round } },
+      });
     const res = await fetch(`${mock.apiUrl}/batch`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': KEY },
       body: JSON.stringify({ commands }),
     });
     const text = await res.text();
-    if (res.status !== 200 || text.includes('"error"')) throw new Error(`publish batch failed: ${res.status} ${text.slice(0, 200)}`);
+    if (res.status !== 200 || text.includes('"error"'))
+      throw new Error(`publish batch failed: ${res.status} ${text.slice(0, 200)}`);
   }
 }
 const check = await fetch(`${mock.apiUrl}/history`, {

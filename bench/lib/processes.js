@@ -15,20 +15,27 @@ export const MOCK_BIN = path.join(root, 'packages/mock/bin/centkit-mock.js');
 export function startMock(config, { bin = MOCK_BIN, ...options } = {}) {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'centkit-bench-')), 'centrifugo.json');
   writeFileSync(file, JSON.stringify(config));
-  return startChild([bin, '--port', '0', '--config', file], { ready: /API at (http:\/\/127\.0\.0\.1:\d+)/, ...options });
+  return startChild([bin, '--port', '0', '--config', file], {
+    ready: /API at (http:\/\/127\.0\.0\.1:\d+)/,
+    ...options,
+  });
 }
 
 /** `centkit-mock --protocol v6` (or the build at `options.bin`) in its own process on a free port, with `config` (Centrifugo v6's own keys) as its config file. */
 export function startMockV6(config, { bin = MOCK_BIN, ...options } = {}) {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'centkit-bench-')), 'config.json');
   writeFileSync(file, JSON.stringify(config));
-  return startChild([bin, '--protocol', 'v6', '--port', '0', '-c', file], { ready: /API at (http:\/\/127\.0\.0\.1:\d+)/, ...options });
+  return startChild([bin, '--protocol', 'v6', '--port', '0', '-c', file], {
+    ready: /API at (http:\/\/127\.0\.0\.1:\d+)/,
+    ...options,
+  });
 }
 
 let taskset;
 /** Whether CPUs can be pinned here (Linux with util-linux's taskset, and at least 2 CPUs). */
 export function canPin() {
-  taskset ??= os.cpus().length >= 2 && spawnSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' }).status === 0;
+  taskset ??=
+    os.cpus().length >= 2 && spawnSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' }).status === 0;
   return taskset;
 }
 
@@ -65,11 +72,20 @@ function clockTicks() {
  * line matches `ready` (its first group is returned as `url`), and gives a `stop()` that kills
  * it. Fails after `timeoutMs`.
  */
-export function startChild(args, { ready = /(http:\/\/127\.0\.0\.1:\d+)/, timeoutMs = 10_000, env, inheritEnv = true, cpu } = {}) {
+export function startChild(
+  args,
+  { ready = /(http:\/\/127\.0\.0\.1:\d+)/, timeoutMs = 10_000, env, inheritEnv = true, cpu } = {},
+) {
   const started = performance.now();
   // taskset execs node in place: the child's pid is node's.
-  const [command, argv] = cpu !== undefined && canPin() ? ['taskset', ['-c', String(cpu), process.execPath, ...args]] : [process.execPath, args];
-  const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: inheritEnv ? { ...process.env, ...env } : { ...env } });
+  const [command, argv] =
+    cpu !== undefined && canPin()
+      ? ['taskset', ['-c', String(cpu), process.execPath, ...args]]
+      : [process.execPath, args];
+  const child = spawn(command, argv, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: inheritEnv ? { ...process.env, ...env } : { ...env },
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -87,12 +103,13 @@ export function startChild(args, { ready = /(http:\/\/127\.0\.0\.1:\d+)/, timeou
           url: match[1],
           readyMs: performance.now() - started,
           child,
-          stop: () => new Promise((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), 2000).unref();
-          }),
+          stop: () =>
+            new Promise((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+              setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+            }),
         });
       }
     });

@@ -25,11 +25,17 @@ export function pythonVenv(version, ready = (venv) => path.join(venv, 'bin', 'py
   mkdirSync(path.dirname(venv), { recursive: true });
   const step = (args, what) => {
     const run = spawnSync(args[0], args.slice(1), { encoding: 'utf8' });
-    return run.status === 0 ? undefined : `${what} failed: ${(run.stderr || run.stdout || String(run.error)).trim().split('\n').at(-1)}`;
+    return run.status === 0
+      ? undefined
+      : `${what} failed: ${(run.stderr || run.stdout || String(run.error)).trim().split('\n').at(-1)}`;
   };
-  const why = step(['python3', '-m', 'venv', venv], 'python3 -m venv')
-    ?? step([python, '-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', `cent==${version}`], `pip install cent==${version}`)
-    ?? step(['touch', marker], 'marking the venv');
+  const why =
+    step(['python3', '-m', 'venv', venv], 'python3 -m venv') ??
+    step(
+      [python, '-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', `cent==${version}`],
+      `pip install cent==${version}`,
+    ) ??
+    step(['touch', marker], 'marking the venv');
   if (why !== undefined || !existsSync(ready(venv))) {
     rmSync(venv, { recursive: true, force: true });
     return { why: why ?? `the venv has no ${path.basename(ready(venv))}` };

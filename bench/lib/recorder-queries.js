@@ -8,9 +8,18 @@ const KEPT = 1_000_000;
 const r = new CommandRecorder(KEPT);
 for (let i = 0; i < KEPT; i += 1) {
   r.record({
-    requestId: i, index: 0, transport: 'http', uid: '', method: i % 10 === 0 ? 'history' : 'publish',
-    paramsJson: `{"channel":"c${i % 1000}","data":{"n":${i}}}`, channels: [`c${i % 1000}`], outcome: 'ok',
-    error: null, advice: null, bodyJson: 'null', at: i,
+    requestId: i,
+    index: 0,
+    transport: 'http',
+    uid: '',
+    method: i % 10 === 0 ? 'history' : 'publish',
+    paramsJson: `{"channel":"c${i % 1000}","data":{"n":${i}}}`,
+    channels: [`c${i % 1000}`],
+    outcome: 'ok',
+    error: null,
+    advice: null,
+    bodyJson: 'null',
+    at: i,
   });
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

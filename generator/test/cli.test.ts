@@ -9,7 +9,11 @@ import { fixture, repoRoot, scratchRoot } from './support/workspace.js';
 async function centkit(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd });
+  const code = await runCli(args, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    cwd,
+  });
   return { code, stdout, stderr };
 }
 
@@ -26,7 +30,9 @@ describe('centkit generate (the command line)', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^centkit: generated from schema\n/);
     expect(stdout).toMatch(/ new {7}packages\/validators\/src\/gen\/types\.gen\.ts/);
-    expect(stdout).toMatch(/files \(\d+ written, 0 removed\) in \d+ ms \[load \d+ ms, validate \d+ ms, IR \d+ ms, emit \d+ ms, write \d+ ms\]/);
+    expect(stdout).toMatch(
+      /files \(\d+ written, 0 removed\) in \d+ ms \[load \d+ ms, validate \d+ ms, IR \d+ ms, emit \d+ ms, write \d+ ms\]/,
+    );
   });
 
   it('--check exits 0 when up to date, 1 listing stale files, and writes nothing', async () => {
@@ -43,8 +49,14 @@ describe('centkit generate (the command line)', () => {
   it('exits 1 listing every schema problem with file and JSON path, writing nothing', async () => {
     const broken = path.join(root.dir, 'broken');
     await cp(fixture('kvstore'), broken, { recursive: true });
-    await writeFile(path.join(broken, 'methods/put.params.json'), JSON.stringify({ type: 'object', properties: { key: { type: 'strin' } } }));
-    await writeFile(path.join(broken, 'types/entry.schema.json'), JSON.stringify({ title: 'Entry', type: 'object', properties: { value: { $ref: 'missing.json' } } }));
+    await writeFile(
+      path.join(broken, 'methods/put.params.json'),
+      JSON.stringify({ type: 'object', properties: { key: { type: 'strin' } } }),
+    );
+    await writeFile(
+      path.join(broken, 'types/entry.schema.json'),
+      JSON.stringify({ title: 'Entry', type: 'object', properties: { value: { $ref: 'missing.json' } } }),
+    );
     const out = path.join(root.dir, 'out-broken');
     const result = await centkit(['generate', '--schema', broken, '--out', out], root.dir);
     expect(result.code).toBe(1);
@@ -63,7 +75,9 @@ describe('centkit generate (the command line)', () => {
   });
 
   it('is wired to the package bin', () => {
-    const out = execFileSync(process.execPath, [path.join(repoRoot, 'generator/bin/centkit.js'), '--help'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [path.join(repoRoot, 'generator/bin/centkit.js'), '--help'], {
+      encoding: 'utf8',
+    });
     expect(out).toMatch(/^usage: centkit <command>/);
   });
 });

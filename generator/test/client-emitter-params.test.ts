@@ -54,11 +54,23 @@ const e = new CentApiError({ url: '', methods: [] }, { code: 1, message: '', met
 `;
 
 async function generateMini(root: string, schemaDir: string): Promise<string> {
-  const jobs = resolveConfig({ protocols: [{ schema: schemaDir, emitters: {
-    types: { out: 'packages/validators/src/gen' },
-    'protocol-table': { out: 'packages/validators/src/gen' },
-    client: { out: OUT, options: { runtimeDir: '../runtime' } },
-  } }] }, root, emitters, 'test config');
+  const jobs = resolveConfig(
+    {
+      protocols: [
+        {
+          schema: schemaDir,
+          emitters: {
+            types: { out: 'packages/validators/src/gen' },
+            'protocol-table': { out: 'packages/validators/src/gen' },
+            client: { out: OUT, options: { runtimeDir: '../runtime' } },
+          },
+        },
+      ],
+    },
+    root,
+    emitters,
+    'test config',
+  );
   await generateAll({ root, protocols: jobs });
   return readFile(path.join(root, OUT, 'client.gen.ts'), 'utf8');
 }
@@ -74,7 +86,9 @@ describe('client emitter, params transport', () => {
 
   it('writes a Client over EnvelopeClientCore, the descriptor and the method table with idempotency keys as data, and batch() in place of the batch method', () => {
     expect(glue).toContain('export class Client extends EnvelopeClientCore<MethodTypes, ErrorCode, BatchOptions> {');
-    expect(glue).toMatch(/\n {2}publish\(params: PublishParams, options\?: CallOptions\): Promise<PublishResult> \{\n {4}return this\.call\("publish", params, options\);/);
+    expect(glue).toMatch(
+      /\n {2}publish\(params: PublishParams, options\?: CallOptions\): Promise<PublishResult> \{\n {4}return this\.call\("publish", params, options\);/,
+    );
     expect(glue).toContain('info(params: InfoParams = {}, options?: CallOptions): Promise<InfoResult> {');
     expect(glue).toContain('batch(): Batch {');
     expect(glue).not.toContain('batch(params');
@@ -118,7 +132,9 @@ describe('client emitter, params transport', () => {
     const files = await readFixture('mini-v6');
     files['protocol.json'].methods.find((m: { name: string }) => m.name === 'info').name = 'close';
     const dir = await writeSchemaDir(root.dir, 'close', files);
-    await expect(generateMini(path.join(root.dir, 'close-out'), dir)).rejects.toThrow('emitter "client": method "close" would be the member close, which the client runtime owns');
+    await expect(generateMini(path.join(root.dir, 'close-out'), dir)).rejects.toThrow(
+      'emitter "client": method "close" would be the member close, which the client runtime owns',
+    );
   });
 });
 
@@ -138,17 +154,25 @@ describe('x-idempotency-key', () => {
 
   it('the IR names the marked params field, and only for that method', async () => {
     const ir = buildIR(await loadSchemaSet(fixture('mini-v6'), 'mini-v6'));
-    expect(Object.fromEntries(ir.methods.map((m) => [m.name, m.idempotencyKey]))).toEqual({ publish: 'idempotency_key', history: undefined, info: undefined, batch: undefined });
+    expect(Object.fromEntries(ir.methods.map((m) => [m.name, m.idempotencyKey]))).toEqual({
+      publish: 'idempotency_key',
+      history: undefined,
+      info: undefined,
+      batch: undefined,
+    });
   });
 
-  it('is true, on one top-level string property of a method\'s params', async () => {
+  it("is true, on one top-level string property of a method's params", async () => {
     const problems = await problemsOf('bad', (f) => {
       const publish = f['methods/publish.params.schema.json'].properties;
       publish.channel['x-idempotency-key'] = true;
       publish.skip_history['x-idempotency-key'] = true;
       f['methods/history.params.schema.json'].properties.channel['x-idempotency-key'] = 'yes';
       f['types/stream-position.schema.json'].properties.epoch['x-idempotency-key'] = true;
-      f['methods/batch.params.schema.json'].properties.parallel = { type: 'object', properties: { key: { type: 'string', 'x-idempotency-key': true } } };
+      f['methods/batch.params.schema.json'].properties.parallel = {
+        type: 'object',
+        properties: { key: { type: 'string', 'x-idempotency-key': true } },
+      };
     });
     expect(problems).toEqual([
       'idempotency-key-invalid methods/batch.params.schema.json#/properties/parallel/properties/key/x-idempotency-key: "x-idempotency-key" belongs on a top-level property of a method\'s params',

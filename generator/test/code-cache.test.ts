@@ -18,8 +18,13 @@ const text = printSourceFile('x.ts', 'test', (file) => file.addClass({ name: 'Pr
 process.on('exit', () => console.log(JSON.stringify({ text, use: use && { used: use.used.length, rejected: use.rejected.length, written: use.written.length } })));
 `;
 
-function run(dir: string | undefined): { text: string; use: { used: number; rejected: number; written: number } | undefined } {
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', SCRIPT(dir)], { encoding: 'utf8' })) as never;
+function run(dir: string | undefined): {
+  text: string;
+  use: { used: number; rejected: number; written: number } | undefined;
+} {
+  return JSON.parse(
+    execFileSync(process.execPath, ['--input-type=module', '-e', SCRIPT(dir)], { encoding: 'utf8' }),
+  ) as never;
 }
 
 describe('the code cache (a speed-up) against plain compilation (the reference)', () => {

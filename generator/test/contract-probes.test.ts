@@ -27,12 +27,19 @@ describe('probe params, on a made-up protocol', () => {
     expect(probes[1]).toHaveProperty('params.value');
     expect(probes[2]?.method).toBe('list_keys');
     expect(typeof (probes[2] as { params: unknown }).params).toBe('object');
-    expect(await buildProbes(ir, plan, { channel: 'ns:probe', user: 'probe-1' }, ['get', 'put', 'list_keys'])).toEqual(probes);
+    expect(await buildProbes(ir, plan, { channel: 'ns:probe', user: 'probe-1' }, ['get', 'put', 'list_keys'])).toEqual(
+      probes,
+    );
   });
 
   it('skip write methods the plan does not cover, methods the transport does not carry, and skips the plan names', async () => {
     const { ir } = await loadProtocol(fixture('kvstore'), repoRoot);
-    const probes = await buildProbes(ir, { ...plan, probes: { list_keys: { skip: 'too slow' } } }, { channel: 'c', user: 'u' }, ['put', 'list_keys']);
+    const probes = await buildProbes(
+      ir,
+      { ...plan, probes: { list_keys: { skip: 'too slow' } } },
+      { channel: 'c', user: 'u' },
+      ['put', 'list_keys'],
+    );
     expect(probes).toEqual([
       { method: 'get', skip: 'the transport does not carry this method' },
       { method: 'put', skip: 'a write method with no entry in the probe plan: not called, to change nothing' },
@@ -48,7 +55,9 @@ describe('the endpoint URL', () => {
     expect(endpointUrl('http://127.0.0.1:8000/api', '/api/')).toBe('http://127.0.0.1:8000/api/');
     expect(endpointUrl('http://127.0.0.1:8000/prefix', '/api/')).toBe('http://127.0.0.1:8000/prefix/api/');
     expect(endpointUrl('http://127.0.0.1:8000', '/rpc')).toBe('http://127.0.0.1:8000/rpc');
-    expect(endpointUrl('http://127.0.0.1:8000', '/api/{method}', 'presence_stats')).toBe('http://127.0.0.1:8000/api/presence_stats');
+    expect(endpointUrl('http://127.0.0.1:8000', '/api/{method}', 'presence_stats')).toBe(
+      'http://127.0.0.1:8000/api/presence_stats',
+    );
     expect(endpointUrl('http://127.0.0.1:8000/api', '/api/{method}', 'info')).toBe('http://127.0.0.1:8000/api/info');
     expect(endpointUrl('http://127.0.0.1:8000/x/', '/api/{method}', 'a/b')).toBe('http://127.0.0.1:8000/x/api/a%2Fb');
   });
@@ -60,18 +69,55 @@ describe('a request, as the transport descriptor says', () => {
     const [form, json] = ir.transports;
     const data = '[{"method":"publish","params":{"channel":"c"}}]';
     const sign = createHmac('sha256', 's3cret').update(data).digest('hex');
-    const viaForm = buildRequest({ address: 'http://h:1', transport: form!, credentials: { insecure: false, secret: 's3cret' }, timeoutMs: 1 }, 'publish', { channel: 'c' });
-    expect(viaForm).toEqual({ url: 'http://h:1/api/', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ sign, data }).toString() });
-    const viaJson = buildRequest({ address: 'http://h:1', transport: json!, credentials: { insecure: false, secret: 's3cret' }, timeoutMs: 1 }, 'publish', { channel: 'c' });
-    expect(viaJson).toEqual({ url: 'http://h:1/api/', method: 'POST', headers: { 'content-type': 'application/json', 'X-API-Sign': sign }, body: data });
-    const insecure = buildRequest({ address: 'http://h:1', transport: form!, credentials: { insecure: true }, timeoutMs: 1 }, 'publish', { channel: 'c' });
+    const viaForm = buildRequest(
+      { address: 'http://h:1', transport: form!, credentials: { insecure: false, secret: 's3cret' }, timeoutMs: 1 },
+      'publish',
+      { channel: 'c' },
+    );
+    expect(viaForm).toEqual({
+      url: 'http://h:1/api/',
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ sign, data }).toString(),
+    });
+    const viaJson = buildRequest(
+      { address: 'http://h:1', transport: json!, credentials: { insecure: false, secret: 's3cret' }, timeoutMs: 1 },
+      'publish',
+      { channel: 'c' },
+    );
+    expect(viaJson).toEqual({
+      url: 'http://h:1/api/',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-API-Sign': sign },
+      body: data,
+    });
+    const insecure = buildRequest(
+      { address: 'http://h:1', transport: form!, credentials: { insecure: true }, timeoutMs: 1 },
+      'publish',
+      { channel: 'c' },
+    );
     expect(insecure.body).toBe(new URLSearchParams({ data }).toString());
   });
 
   it('http-api: the params as the body, the method in the path, the key in its header with its prefix', async () => {
     const { ir } = await loadProtocol(fixture('mini-v6'), repoRoot);
-    const transport = { ...ir.transports[0]!, auth: { scheme: 'api-key' as const, header: 'Authorization', prefix: 'apikey ', alternatives: [], optional: false } };
-    expect(buildRequest({ address: 'http://h:1', transport, credentials: { insecure: false, apiKey: 'k' }, timeoutMs: 1 }, 'history', { channel: 'c' })).toEqual({
+    const transport = {
+      ...ir.transports[0]!,
+      auth: {
+        scheme: 'api-key' as const,
+        header: 'Authorization',
+        prefix: 'apikey ',
+        alternatives: [],
+        optional: false,
+      },
+    };
+    expect(
+      buildRequest(
+        { address: 'http://h:1', transport, credentials: { insecure: false, apiKey: 'k' }, timeoutMs: 1 },
+        'history',
+        { channel: 'c' },
+      ),
+    ).toEqual({
       url: 'http://h:1/api/history',
       method: 'POST',
       headers: { 'content-type': 'application/json', Authorization: 'apikey k' },
@@ -90,28 +136,49 @@ describe('a probe that expects a catalogued error', () => {
   it('passes on exactly that error, in the shape of the error type', async () => {
     const { rpc, check } = await expectingRpc();
     expect(check(rpc, { error: { code: 104, message: 'not found' } }, 'not_found')).toEqual([]);
-    expect(check(rpc, { error: { code: 104, message: 7 } }, 'not_found')).toEqual([{ view: 'wire', path: '/error/message', expected: 'type string', got: '7' }]);
+    expect(check(rpc, { error: { code: 104, message: 7 } }, 'not_found')).toEqual([
+      { view: 'wire', path: '/error/message', expected: 'type string', got: '7' },
+    ]);
   });
 
   it('fails on a result, and on another error', async () => {
     const { rpc, check } = await expectingRpc();
-    expect(check(rpc, { result: { data: 1 } }, 'not_found')).toEqual([{ view: 'wire', path: '/result', expected: 'the error not_found (the probe plan expects it)', got: '{"data":1}' }]);
+    expect(check(rpc, { result: { data: 1 } }, 'not_found')).toEqual([
+      { view: 'wire', path: '/result', expected: 'the error not_found (the probe plan expects it)', got: '{"data":1}' },
+    ]);
     expect(check(rpc, { error: { code: 107, message: 'bad request' } }, 'not_found')).toEqual([
-      { view: 'wire', path: '/error', expected: 'the error not_found (the probe plan expects it)', got: '{"code":107,"message":"bad request"} (the soft error bad_request)' },
+      {
+        view: 'wire',
+        path: '/error',
+        expected: 'the error not_found (the probe plan expects it)',
+        got: '{"code":107,"message":"bad request"} (the soft error bad_request)',
+      },
     ]);
     // Without the expectation the same error is a plain mismatch.
     expect(check(rpc, { error: { code: 104, message: 'not found' } })).toHaveLength(1);
   });
 
-  it('must name one of the method\'s errors', async () => {
+  it("must name one of the method's errors", async () => {
     const { ir } = await expectingRpc();
     const dir = await mkdtemp(path.join(os.tmpdir(), 'probes-'));
     try {
-      await writeFile(path.join(dir, 'probes.json'), JSON.stringify({ channel: 'c', probes: { info: { expectError: 'not_found' }, rpc: { expectError: 'not_found' } } }));
+      await writeFile(
+        path.join(dir, 'probes.json'),
+        JSON.stringify({
+          channel: 'c',
+          probes: { info: { expectError: 'not_found' }, rpc: { expectError: 'not_found' } },
+        }),
+      );
       const error = await loadProbePlan(dir, ir).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SchemaSetError);
       expect((error as SchemaSetError).problems).toEqual([
-        { code: 'probes-invalid', file: 'probes.json', path: '/probes/info/expectError', message: '"not_found" is not one of the errors of info (internal_server_error, malformed_request, unauthorized)' },
+        {
+          code: 'probes-invalid',
+          file: 'probes.json',
+          path: '/probes/info/expectError',
+          message:
+            '"not_found" is not one of the errors of info (internal_server_error, malformed_request, unauthorized)',
+        },
       ]);
     } finally {
       await rm(dir, { recursive: true, force: true });

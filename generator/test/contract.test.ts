@@ -9,7 +9,17 @@ import { fixture, repoRoot, scratchRoot } from './support/workspace.js';
 
 const SECRET = 'contract-secret';
 const SCHEMA = path.join(repoRoot, 'schema/centrifugo-v1');
-const METHODS = ['publish', 'broadcast', 'unsubscribe', 'disconnect', 'presence', 'history', 'channels', 'stats', 'node'];
+const METHODS = [
+  'publish',
+  'broadcast',
+  'unsubscribe',
+  'disconnect',
+  'presence',
+  'history',
+  'channels',
+  'stats',
+  'node',
+];
 
 const statuses = (report: ContractReport) => report.results.map((r) => `${r.status} ${r.method}`);
 
@@ -18,7 +28,10 @@ describe('centkit contract against the mock', () => {
   let root: { dir: string; dispose: () => Promise<void> };
 
   beforeAll(async () => {
-    mock = await startMockCentrifugo({ secret: SECRET, config: { namespaces: [{ name: 'public', presence: true, history_size: 10, history_lifetime: 60 }] } });
+    mock = await startMockCentrifugo({
+      secret: SECRET,
+      config: { namespaces: [{ name: 'public', presence: true, history_size: 10, history_lifetime: 60 }] },
+    });
     root = await scratchRoot('contract');
   });
   afterAll(async () => {
@@ -28,7 +41,12 @@ describe('centkit contract against the mock', () => {
   beforeEach(() => mock.reset());
 
   it('passes every method, and touches only the contract channel and a made-up user', async () => {
-    const report = await runContract({ schemaDir: SCHEMA, cwd: repoRoot, address: mock.url, credentials: { insecure: false, secret: SECRET } });
+    const report = await runContract({
+      schemaDir: SCHEMA,
+      cwd: repoRoot,
+      address: mock.url,
+      credentials: { insecure: false, secret: SECRET },
+    });
     expect(statuses(report)).toEqual(METHODS.map((m) => `pass ${m}`));
     expect(report.user).toMatch(/^centkit-contract-[0-9a-f]{12}$/);
     const commands = mock.commands();
@@ -43,9 +61,21 @@ describe('centkit contract against the mock', () => {
 
   it('runs from the CLI, writes JUnit XML, and exits 0', async () => {
     const junit = path.join(root.dir, 'contract.xml');
-    const { code, stdout } = await runCentkit(['contract', '--address', mock.url, '--secret', SECRET, '--channel', 'public:ci', '--junit', junit]);
+    const { code, stdout } = await runCentkit([
+      'contract',
+      '--address',
+      mock.url,
+      '--secret',
+      SECRET,
+      '--channel',
+      'public:ci',
+      '--junit',
+      junit,
+    ]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^centkit contract: centrifugo-v1 1\.8\.0 against http:\/\/127\.0\.0\.1:\d+\/api\/ \(transport http-form\), channel public:ci, user centkit-contract-/);
+    expect(stdout).toMatch(
+      /^centkit contract: centrifugo-v1 1\.8\.0 against http:\/\/127\.0\.0\.1:\d+\/api\/ \(transport http-form\), channel public:ci, user centkit-contract-/,
+    );
     expect(stdout).toContain('9 methods: 9 passed, 0 failed, 0 skipped\n');
     expect(stdout).not.toContain(SECRET);
     const xml = await readFile(junit, 'utf8');
@@ -55,13 +85,24 @@ describe('centkit contract against the mock', () => {
   });
 
   it('speaks every HTTP transport the manifest describes (JSON body, sign in a header)', async () => {
-    const report = await runContract({ schemaDir: SCHEMA, cwd: repoRoot, address: `${mock.url}/api`, credentials: { insecure: false, secret: SECRET }, transport: 'http-json' });
+    const report = await runContract({
+      schemaDir: SCHEMA,
+      cwd: repoRoot,
+      address: `${mock.url}/api`,
+      credentials: { insecure: false, secret: SECRET },
+      transport: 'http-json',
+    });
     expect(report.url).toBe(`${mock.url}/api/`);
     expect(statuses(report)).toEqual(METHODS.map((m) => `pass ${m}`));
   });
 
   it('sends no sign with --insecure, for a server that skips the check', async () => {
-    const open = await startMockCentrifugo({ config: { insecure_api: true, namespaces: [{ name: 'public', presence: true, history_size: 10, history_lifetime: 60 }] } });
+    const open = await startMockCentrifugo({
+      config: {
+        insecure_api: true,
+        namespaces: [{ name: 'public', presence: true, history_size: 10, history_lifetime: 60 }],
+      },
+    });
     try {
       const { code, stdout } = await runCentkit(['contract', '--address', open.url, '--insecure']);
       expect(code).toBe(0);
@@ -74,17 +115,29 @@ describe('centkit contract against the mock', () => {
   it('catches a reply of the wrong shape with the exact JSON path, expected and got', async () => {
     const proxy = await startAlteringProxy(mock.url, (item) => {
       if (item['method'] !== 'stats') return;
-      const nodes = ((item['body'] as { data: { nodes: Record<string, unknown>[] } }).data.nodes);
+      const nodes = (item['body'] as { data: { nodes: Record<string, unknown>[] } }).data.nodes;
       if (nodes[0] !== undefined) nodes[0]['started_at'] = 'yesterday';
     });
     try {
       const junit = path.join(root.dir, 'wrong.xml');
-      const { code, stdout } = await runCentkit(['contract', '--address', proxy.url, '--secret', SECRET, '--junit', junit]);
+      const { code, stdout } = await runCentkit([
+        'contract',
+        '--address',
+        proxy.url,
+        '--secret',
+        SECRET,
+        '--junit',
+        junit,
+      ]);
       expect(code).toBe(1);
-      expect(stdout).toContain('FAIL stats with params {}\n  /body/data/nodes/0/started_at (wire): expected type integer, got "yesterday"\n');
+      expect(stdout).toContain(
+        'FAIL stats with params {}\n  /body/data/nodes/0/started_at (wire): expected type integer, got "yesterday"\n',
+      );
       expect(stdout).toContain('9 methods: 8 passed, 1 failed, 0 skipped');
       const xml = await readFile(junit, 'utf8');
-      expect(xml).toContain('<failure message="/body/data/nodes/0/started_at (wire): expected type integer, got &quot;yesterday&quot;" type="contract-mismatch">');
+      expect(xml).toContain(
+        '<failure message="/body/data/nodes/0/started_at (wire): expected type integer, got &quot;yesterday&quot;" type="contract-mismatch">',
+      );
     } finally {
       await proxy.close();
     }
@@ -96,17 +149,31 @@ describe('centkit contract against the mock', () => {
       if (item['method'] === 'channels') item['extra'] = 1;
     });
     try {
-      const report = await runContract({ schemaDir: SCHEMA, cwd: repoRoot, address: proxy.url, credentials: { insecure: false, secret: SECRET } });
-      expect(report.results.find((r) => r.method === 'history')?.mismatches).toEqual([{ view: 'wire', path: '/body/channel', expected: 'present', got: 'absent' }]);
-      expect(report.results.find((r) => r.method === 'channels')?.mismatches).toEqual([{ view: 'wire', path: '/extra', expected: 'absent (no such property)', got: '1' }]);
+      const report = await runContract({
+        schemaDir: SCHEMA,
+        cwd: repoRoot,
+        address: proxy.url,
+        credentials: { insecure: false, secret: SECRET },
+      });
+      expect(report.results.find((r) => r.method === 'history')?.mismatches).toEqual([
+        { view: 'wire', path: '/body/channel', expected: 'present', got: 'absent' },
+      ]);
+      expect(report.results.find((r) => r.method === 'channels')?.mismatches).toEqual([
+        { view: 'wire', path: '/extra', expected: 'absent (no such property)', got: '1' },
+      ]);
     } finally {
       await proxy.close();
     }
   });
 
-  it('reports a soft error injected by the mock as the reply\'s error, named from the catalogue', async () => {
+  it("reports a soft error injected by the mock as the reply's error, named from the catalogue", async () => {
     mock.injectFault({ type: 'soft-error', method: 'history', error: 'internal server error', times: 1 });
-    const report = await runContract({ schemaDir: SCHEMA, cwd: repoRoot, address: mock.url, credentials: { insecure: false, secret: SECRET } });
+    const report = await runContract({
+      schemaDir: SCHEMA,
+      cwd: repoRoot,
+      address: mock.url,
+      credentials: { insecure: false, secret: SECRET },
+    });
     const history = report.results.find((r) => r.method === 'history');
     expect(history?.status).toBe('fail');
     expect(history?.mismatches).toContainEqual({
@@ -119,9 +186,16 @@ describe('centkit contract against the mock', () => {
   });
 
   it('reports a wrong secret as the catalogued hard error on every method', async () => {
-    const report = await runContract({ schemaDir: SCHEMA, cwd: repoRoot, address: mock.url, credentials: { insecure: false, secret: 'wrong' } });
+    const report = await runContract({
+      schemaDir: SCHEMA,
+      cwd: repoRoot,
+      address: mock.url,
+      credentials: { insecure: false, secret: 'wrong' },
+    });
     expect(report.results.every((r) => r.status === 'fail')).toBe(true);
-    expect(report.results[0]?.mismatches).toEqual([{ view: 'http', path: '', expected: 'HTTP 2xx', got: 'HTTP 401 "Unauthorized\\n" (the hard error unauthorized)' }]);
+    expect(report.results[0]?.mismatches).toEqual([
+      { view: 'http', path: '', expected: 'HTTP 2xx', got: 'HTTP 401 "Unauthorized\\n" (the hard error unauthorized)' },
+    ]);
   });
 
   it('never calls a write method the probe plan does not cover', async () => {
@@ -131,16 +205,37 @@ describe('centkit contract against the mock', () => {
     delete plan.probes.broadcast;
     plan.probes.node = { skip: 'not on this server' };
     await writeFile(path.join(schemaDir, 'probes.json'), JSON.stringify(plan));
-    const report = await runContract({ schemaDir, cwd: root.dir, address: mock.url, credentials: { insecure: false, secret: SECRET } });
-    expect(report.results.find((r) => r.method === 'broadcast')).toMatchObject({ status: 'skip', reason: expect.stringContaining('write method with no entry') });
-    expect(report.results.find((r) => r.method === 'node')).toMatchObject({ status: 'skip', reason: 'not on this server' });
+    const report = await runContract({
+      schemaDir,
+      cwd: root.dir,
+      address: mock.url,
+      credentials: { insecure: false, secret: SECRET },
+    });
+    expect(report.results.find((r) => r.method === 'broadcast')).toMatchObject({
+      status: 'skip',
+      reason: expect.stringContaining('write method with no entry'),
+    });
+    expect(report.results.find((r) => r.method === 'node')).toMatchObject({
+      status: 'skip',
+      reason: 'not on this server',
+    });
     expect(mock.commands().map((c) => c.method)).not.toContain('broadcast');
   });
 
   it('refuses a schema without a valid probe plan, listing the problems', async () => {
-    const missing = await runCentkit(['contract', '--address', mock.url, '--secret', SECRET, '--schema', fixture('kvstore')]);
+    const missing = await runCentkit([
+      'contract',
+      '--address',
+      mock.url,
+      '--secret',
+      SECRET,
+      '--schema',
+      fixture('kvstore'),
+    ]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('probes.json: file not found: the contract runner needs a probe plan [file-unreadable]');
+    expect(missing.stderr).toContain(
+      'probes.json: file not found: the contract runner needs a probe plan [file-unreadable]',
+    );
     const schemaDir = path.join(root.dir, 'bad-plan');
     await cp(SCHEMA, schemaDir, { recursive: true });
     await writeFile(path.join(schemaDir, 'probes.json'), JSON.stringify({ channel: 5, probes: { nope: {} } }));
@@ -148,13 +243,17 @@ describe('centkit contract against the mock', () => {
     expect(bad.stderr).toMatch(/bad-plan\/probes\.json#\/channel: must be string \[probes-invalid\]/);
     await writeFile(path.join(schemaDir, 'probes.json'), JSON.stringify({ envelope: {}, channel: 'x', probes: {} }));
     const old = await runCentkit(['contract', '--address', mock.url, '--secret', SECRET, '--schema', schemaDir]);
-    expect(old.stderr).toContain('probes.json#/envelope: the field names of commands and replies now come from the transport descriptor');
+    expect(old.stderr).toContain(
+      'probes.json#/envelope: the field names of commands and replies now come from the transport descriptor',
+    );
     expect(mock.commands()).toEqual([]);
   });
 
   it('refuses to run without an address or a secret (usage, exit 2)', async () => {
     expect((await runCentkit(['contract', '--secret', SECRET])).code).toBe(2);
     expect((await runCentkit(['contract', '--address', mock.url])).code).toBe(2);
-    expect((await runCentkit(['contract', '--address', mock.url, '--secret', SECRET, '--transport', 'redis'])).stderr).toContain('no HTTP transport "redis" (HTTP transports: http-form, http-json)');
+    expect(
+      (await runCentkit(['contract', '--address', mock.url, '--secret', SECRET, '--transport', 'redis'])).stderr,
+    ).toContain('no HTTP transport "redis" (HTTP transports: http-form, http-json)');
   });
 });

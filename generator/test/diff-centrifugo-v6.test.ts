@@ -1,11 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { runCentkit } from './support/run.js';
 
-interface JsonChange { kind: string; subject: { kind: string; name: string }; at: string; detail: string; callers: string; implementers: string }
-interface JsonDiff { format: string; bump: { bump: string }; changes: JsonChange[] }
+interface JsonChange {
+  kind: string;
+  subject: { kind: string; name: string };
+  at: string;
+  detail: string;
+  callers: string;
+  implementers: string;
+}
+interface JsonDiff {
+  format: string;
+  bump: { bump: string };
+  changes: JsonChange[];
+}
 
-const row = (c: JsonChange) => `${c.kind} ${c.subject.kind} ${c.subject.name} ${c.at} | callers ${c.callers}, implementers ${c.implementers}`;
-const MAP_METHODS = ['map_clear', 'map_publish', 'map_read_state', 'map_read_stream', 'map_remove', 'map_stats', 'shared_poll_publish'];
+const row = (c: JsonChange) =>
+  `${c.kind} ${c.subject.kind} ${c.subject.name} ${c.at} | callers ${c.callers}, implementers ${c.implementers}`;
+const MAP_METHODS = [
+  'map_clear',
+  'map_publish',
+  'map_read_state',
+  'map_read_stream',
+  'map_remove',
+  'map_stats',
+  'shared_poll_publish',
+];
 
 describe('centkit diff on the real Centrifugo evolution inside v6 (6.0.0 → 6.9.1)', () => {
   it('reports the map and shared-poll methods, version, label_filter and all_users, FilterNode and MapEntry, and a minor bump for clients', async () => {
@@ -13,7 +33,8 @@ describe('centkit diff on the real Centrifugo evolution inside v6 (6.0.0 → 6.9
     expect(code).toBe(0);
     const diff = JSON.parse(stdout) as JsonDiff;
     expect(diff.format).toBe('centkit-diff/1');
-    const added = (m: string, p: string) => `param-added-optional method ${m} params.${p} | callers compatible, implementers breaking`;
+    const added = (m: string, p: string) =>
+      `param-added-optional method ${m} params.${p} | callers compatible, implementers breaking`;
     // the methods themselves (the batch command and the envelope repeat each change, checked below)
     expect(diff.changes.filter((c) => c.subject.kind !== 'envelope' && c.subject.name !== 'batch').map(row)).toEqual([
       added('broadcast', 'version'),
@@ -35,7 +56,9 @@ describe('centkit diff on the real Centrifugo evolution inside v6 (6.0.0 → 6.9
     ]);
     const detail = (name: string, at = '') => diff.changes.find((c) => c.subject.name === name && c.at === at)?.detail;
     expect(detail('publish', 'params.version')).toBe('integer, since 6.2.0 (wire: integer|null, since 6.2.0)');
-    expect(detail('subscribe', 'params.label_filter')).toBe('FilterNode, since 6.8.2 (wire: FilterNode|null, since 6.8.2)');
+    expect(detail('subscribe', 'params.label_filter')).toBe(
+      'FilterNode, since 6.8.2 (wire: FilterNode|null, since 6.8.2)',
+    );
     expect(detail('map_read_state')).toBe('read, since 6.8.0, transports http-api');
     // a batch carries the new methods and fields too: as commands, and as replies
     const batch = diff.changes.filter((c) => c.subject.name === 'batch').map((c) => `${c.kind} ${c.at}`);
@@ -50,8 +73,12 @@ describe('centkit diff on the real Centrifugo evolution inside v6 (6.0.0 → 6.9
 
   it('reports the reverse direction as breaking for callers, and a major bump', async () => {
     const { stdout } = await runCentkit(['diff', 'schema/centrifugo-v6', 'schema/centrifugo-v6.0']);
-    expect(stdout).toContain('centkit diff: centrifugo-v6 6.9.1 (schema/centrifugo-v6) → centrifugo-v6.0 6.0.0 (schema/centrifugo-v6.0)');
-    expect(stdout).toMatch(/method map_publish\n {2}method-removed +write, since 6\.8\.0\n +callers BREAKING, implementers compatible\n/);
+    expect(stdout).toContain(
+      'centkit diff: centrifugo-v6 6.9.1 (schema/centrifugo-v6) → centrifugo-v6.0 6.0.0 (schema/centrifugo-v6.0)',
+    );
+    expect(stdout).toMatch(
+      /method map_publish\n {2}method-removed +write, since 6\.8\.0\n +callers BREAKING, implementers compatible\n/,
+    );
     expect(stdout).toMatch(/Callers: (\d+) breaking, 0 compatible, 0 unknown, 0 unaffected\./);
     expect(stdout).toMatch(/Suggested bump for a client package: major — /);
   });

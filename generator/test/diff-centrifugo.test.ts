@@ -7,10 +7,23 @@ import { readFixture, writeSchemaDir } from './support/schema-dir.js';
 import { runCentkit } from './support/run.js';
 import { repoRoot, scratchRoot } from './support/workspace.js';
 
-interface JsonChange { kind: string; subject: { kind: string; name: string }; at: string; detail: string; callers: string; implementers: string }
-interface JsonDiff { format: string; bump: { bump: string }; summary: Record<string, unknown>; changes: JsonChange[] }
+interface JsonChange {
+  kind: string;
+  subject: { kind: string; name: string };
+  at: string;
+  detail: string;
+  callers: string;
+  implementers: string;
+}
+interface JsonDiff {
+  format: string;
+  bump: { bump: string };
+  summary: Record<string, unknown>;
+  changes: JsonChange[];
+}
 
-const row = (c: JsonChange) => `${c.kind} ${c.subject.kind} ${c.subject.name} ${c.at} | callers ${c.callers}, implementers ${c.implementers}`;
+const row = (c: JsonChange) =>
+  `${c.kind} ${c.subject.kind} ${c.subject.name} ${c.at} | callers ${c.callers}, implementers ${c.implementers}`;
 
 describe('centkit diff on the real Centrifugo evolution (1.0.0 → 1.8.0)', () => {
   it('reports broadcast, node, publish uid, the shard queues, the 503, and a minor bump for clients', async () => {
@@ -26,8 +39,12 @@ describe('centkit diff on the real Centrifugo evolution (1.0.0 → 1.8.0)', () =
       'error-added error shutting_down  | callers compatible, implementers breaking',
       'transport-shard-added transport redis queue.shardKey | callers compatible, implementers breaking',
     ]);
-    expect(diff.changes.find((c) => c.kind === 'param-added-optional')?.detail).toBe('string, since 1.7.7 (wire: string|null, since 1.7.7)');
-    expect(diff.changes.find((c) => c.subject.name === 'broadcast')?.detail).toContain('since 1.2.0, transports http-form, http-json, redis');
+    expect(diff.changes.find((c) => c.kind === 'param-added-optional')?.detail).toBe(
+      'string, since 1.7.7 (wire: string|null, since 1.7.7)',
+    );
+    expect(diff.changes.find((c) => c.subject.name === 'broadcast')?.detail).toContain(
+      'since 1.2.0, transports http-form, http-json, redis',
+    );
     expect(diff.bump.bump).toBe('minor');
   });
 
@@ -46,9 +63,15 @@ describe('centkit diff on the real Centrifugo evolution (1.0.0 → 1.8.0)', () =
 
   it('prints a summary grouped per subject, marking BREAKING, with the suggested bump', async () => {
     const { stdout } = await runCentkit(['diff', 'schema/centrifugo-v1.0', 'schema/centrifugo-v1']);
-    expect(stdout).toContain('centkit diff: centrifugo-v1.0 1.0.0 (schema/centrifugo-v1.0) → centrifugo-v1 1.8.0 (schema/centrifugo-v1)');
-    expect(stdout).toMatch(/method publish\n {2}param-added-optional +params\.uid: string, since 1\.7\.7 \(wire: string\|null, since 1\.7\.7\)\n +callers compatible, implementers BREAKING\n/);
-    expect(stdout).toContain('Callers: 0 breaking, 5 compatible, 1 unknown, 0 unaffected. Implementers: 5 breaking, 0 compatible, 1 unknown, 0 unaffected.');
+    expect(stdout).toContain(
+      'centkit diff: centrifugo-v1.0 1.0.0 (schema/centrifugo-v1.0) → centrifugo-v1 1.8.0 (schema/centrifugo-v1)',
+    );
+    expect(stdout).toMatch(
+      /method publish\n {2}param-added-optional +params\.uid: string, since 1\.7\.7 \(wire: string\|null, since 1\.7\.7\)\n +callers compatible, implementers BREAKING\n/,
+    );
+    expect(stdout).toContain(
+      'Callers: 0 breaking, 5 compatible, 1 unknown, 0 unaffected. Implementers: 5 breaking, 0 compatible, 1 unknown, 0 unaffected.',
+    );
     expect(stdout).toMatch(/Suggested bump for a client package: minor — /);
   });
 
@@ -61,7 +84,9 @@ describe('centkit diff on the real Centrifugo evolution (1.0.0 → 1.8.0)', () =
     const failed = await runCentkit([...backward, '--fail-on', 'breaking', '--side', 'callers']);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toBe('centkit: 5 changes at --fail-on breaking for callers\n');
-    expect((await runCentkit(['diff', 'schema/centrifugo-v1', 'schema/centrifugo-v1', '--fail-on', 'any'])).code).toBe(0);
+    expect((await runCentkit(['diff', 'schema/centrifugo-v1', 'schema/centrifugo-v1', '--fail-on', 'any'])).code).toBe(
+      0,
+    );
   });
 
   it('is pure: neither IR is changed, and the same IRs give an equal diff', async () => {
@@ -95,7 +120,9 @@ describe('centkit diff, bad input', () => {
     await writeFile(path.join(bad, 'methods/get.result.json'), '{ nope');
     const { code, stderr } = await runCentkit(['diff', bad, good], root.dir);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^centkit: OLD \(bad\) has 2 problems:\n.*methods\/get\.result\.json: not valid JSON.*\n.*methods\/put\.params\.json#\/properties\/key\/type/);
+    expect(stderr).toMatch(
+      /^centkit: OLD \(bad\) has 2 problems:\n.*methods\/get\.result\.json: not valid JSON.*\n.*methods\/put\.params\.json#\/properties\/key\/type/,
+    );
     expect((await runCentkit(['diff', good, bad], root.dir)).stderr).toMatch(/^centkit: NEW \(bad\) has 2 problems/);
     expect(await readFile(path.join(good, 'protocol.json'), 'utf8')).toContain('kvstore-v1');
   });

@@ -42,7 +42,18 @@ function madeUpJson(seed: number): unknown {
     state = (state * 1103515245 + 12345) % 2147483648;
     return state / 2147483648;
   };
-  const strings = ['', 'plain', 'a "quoted" word', 'back\\slash', 'line\nbreak', 'tab\there', 'ünï€ødé', '*/ not a comment end', '${template}', "it's"];
+  const strings = [
+    '',
+    'plain',
+    'a "quoted" word',
+    'back\\slash',
+    'line\nbreak',
+    'tab\there',
+    'ünï€ødé',
+    '*/ not a comment end',
+    '${template}',
+    "it's",
+  ];
   const value = (depth: number): unknown => {
     const pick = Math.floor(next() * (depth > 3 ? 5 : 8));
     if (pick === 0) return strings[Math.floor(next() * strings.length)];
@@ -51,7 +62,12 @@ function madeUpJson(seed: number): unknown {
     if (pick === 3) return null;
     if (pick === 4) return Math.floor(next() * 1000);
     if (pick === 5) return Array.from({ length: Math.floor(next() * 4) }, () => value(depth + 1));
-    return Object.fromEntries(Array.from({ length: Math.floor(next() * 4) }, (_, i) => [`${strings[i % strings.length]}${i}`, value(depth + 1)]));
+    return Object.fromEntries(
+      Array.from({ length: Math.floor(next() * 4) }, (_, i) => [
+        `${strings[i % strings.length]}${i}`,
+        value(depth + 1),
+      ]),
+    );
   };
   return value(0);
 }
@@ -67,7 +83,8 @@ describe('formatting the tree a file was built with (a speed-up) against formatT
   });
   afterAll(() => root.dispose());
 
-  const defaultLayout = (dir: string): ProtocolJob[] => resolveConfig({ protocols: [defaultProtocolConfig(dir)] }, root.dir, emitters, '(default layout)');
+  const defaultLayout = (dir: string): ProtocolJob[] =>
+    resolveConfig({ protocols: [defaultProtocolConfig(dir)] }, root.dir, emitters, '(default layout)');
 
   it.each([
     ['centrifugo-v1 as configured', () => shipped.filter((job) => job.name === 'centrifugo-v1')],
@@ -79,7 +96,9 @@ describe('formatting the tree a file was built with (a speed-up) against formatT
   ])('gives the same bytes on every TypeScript file printed for %s', async (_name, jobs) => {
     printed.length = 0;
     for (const job of jobs()) await runEmitters((await loadProtocol(job.schemaDir, repoRoot)).ir, job.emitters);
-    expect(printed.map((p) => p.file)).toEqual(expect.arrayContaining(['client.gen.ts', 'protocol.gen.ts', 'validators.gen.ts']));
+    expect(printed.map((p) => p.file)).toEqual(
+      expect.arrayContaining(['client.gen.ts', 'protocol.gen.ts', 'validators.gen.ts']),
+    );
     for (const { file, fast, plain: reference } of printed) expect(fast, file).toBe(reference);
     // The formatter had work to do: a file as built is not a file as printed.
     expect(printed.some(({ built, fast }) => fast !== `${built.replace(/\s+$/, '')}\n`)).toBe(true);
@@ -89,13 +108,14 @@ describe('formatting the tree a file was built with (a speed-up) against formatT
     printed.length = 0;
     for (let seed = 1; seed <= 60; seed++) {
       const value = madeUpJson(seed);
-      const constant = (name: string, initializer: string, type?: string) => ({
-        kind: StructureKind.VariableStatement,
-        isExported: true,
-        declarationKind: VariableDeclarationKind.Const,
-        docs: [{ description: `Value ${seed}.` }],
-        declarations: [{ name, initializer, ...(type === undefined ? {} : { type }) }],
-      } as const);
+      const constant = (name: string, initializer: string, type?: string) =>
+        ({
+          kind: StructureKind.VariableStatement,
+          isExported: true,
+          declarationKind: VariableDeclarationKind.Const,
+          docs: [{ description: `Value ${seed}.` }],
+          declarations: [{ name, initializer, ...(type === undefined ? {} : { type }) }],
+        }) as const;
       printStatements('made-up.ts', 'test', [
         constant('plain', literal(value)),
         constant('frozen', `${literal(value)} as const`),

@@ -28,14 +28,28 @@ describe('mock-glue emitter', () => {
   it('maps schema/centrifugo-v6 to Go decoding kinds', async () => {
     const ir = await irOf(path.join(repoRoot, 'schema/centrifugo-v6'));
     const { text, structs } = await glue(ir);
-    expect(structs['PublishParams']).toMatchObject({ channel: 'string', data: 'raw', skip_history: 'bool', tags: 'string-map', version: 'uint64' });
+    expect(structs['PublishParams']).toMatchObject({
+      channel: 'string',
+      data: 'raw',
+      skip_history: 'bool',
+      tags: 'string-map',
+      version: 'uint64',
+    });
     expect(structs['HistoryParams']).toMatchObject({ limit: 'int32', since: { struct: 'StreamPosition' } });
-    expect(structs['SubscribeParams']).toMatchObject({ expire_at: 'int64', override: { struct: 'SubscribeOptionOverride' } });
+    expect(structs['SubscribeParams']).toMatchObject({
+      expire_at: 'int64',
+      override: { struct: 'SubscribeOptionOverride' },
+    });
     expect(structs['Disconnect']).toEqual({ code: 'uint32', reason: 'string' });
     expect(structs['BroadcastParams']?.['channels']).toBe('strings');
     expect(structs['BatchParams']?.['commands']).toEqual({ list: 'Command' });
     expect(structs['FilterNode']?.['nodes']).toEqual({ list: 'FilterNode' });
-    expect(Object.keys(structs['Command'] ?? {}).sort()).toEqual(ir.methods.map((m) => m.name).filter((m) => m !== 'batch').sort());
+    expect(Object.keys(structs['Command'] ?? {}).sort()).toEqual(
+      ir.methods
+        .map((m) => m.name)
+        .filter((m) => m !== 'batch')
+        .sort(),
+    );
     expect(text).toContain("import type { GoStructs } from './kinds.js';");
     expect((await glue(ir)).text).toBe(text);
   });
@@ -48,7 +62,9 @@ describe('mock-glue emitter', () => {
       expect(Object.keys(structs).length).toBeGreaterThan(0);
       expect(text).toContain('paramsStructs');
       files['methods/put.params.json'].properties.nested = { type: 'object', properties: { a: { type: 'string' } } };
-      await expect(glue(await irOf(await writeSchemaDir(scratch.dir, 'kv2', files)))).rejects.toThrow(/put\.params\.json property nested: no Go decoding kind for an inline object/);
+      await expect(glue(await irOf(await writeSchemaDir(scratch.dir, 'kv2', files)))).rejects.toThrow(
+        /put\.params\.json property nested: no Go decoding kind for an inline object/,
+      );
     } finally {
       await scratch.dispose();
     }

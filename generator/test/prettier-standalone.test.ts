@@ -20,7 +20,7 @@ vi.mock('../src/emitters/types/prettier-standalone.js', async (importOriginal) =
   };
 });
 
-describe('prettier\'s standalone build with its CommonJS plugins (a speed-up) against prettier\'s main entry (the reference)', () => {
+describe("prettier's standalone build with its CommonJS plugins (a speed-up) against prettier's main entry (the reference)", () => {
   let root: { dir: string; dispose: () => Promise<void> };
   beforeAll(async () => {
     root = await scratchRoot('prettier-standalone');

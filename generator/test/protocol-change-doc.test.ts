@@ -16,7 +16,9 @@ describe('docs/protocol-change.md', () => {
   it('documents the --json shape the diff prints', async () => {
     const block = /```json\n(\{\n {2}"format": "centkit-diff\/1"[^]*?)\n```/.exec(await doc())?.[1];
     const documented = JSON.parse(block ?? '{}') as { changes: Record<string, unknown>[] } & Record<string, unknown>;
-    const actual = JSON.parse((await runCentkit(['diff', 'schema/centrifugo-v1.0', 'schema/centrifugo-v1', '--json'])).stdout) as typeof documented;
+    const actual = JSON.parse(
+      (await runCentkit(['diff', 'schema/centrifugo-v1.0', 'schema/centrifugo-v1', '--json'])).stdout,
+    ) as typeof documented;
     expect(Object.keys(documented)).toEqual(Object.keys(actual));
     expect({ ...documented, changes: undefined }).toEqual({ ...actual, changes: undefined });
     expect(actual.changes).toContainEqual(documented.changes[0]);

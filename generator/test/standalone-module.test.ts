@@ -13,10 +13,15 @@ const standaloneCode = (standaloneCodeModule as unknown as { default: typeof sta
 
 /** Both views of every named schema, as the validators emitter exports them. */
 function refsOf(ir: ProtocolIR): Record<string, string> {
-  return Object.fromEntries(ir.schemas.flatMap((s) => [[`validate${s.name}`, `typed#/definitions/${s.name}`], [`validate${s.name}Wire`, `wire#/definitions/${s.name}`]]));
+  return Object.fromEntries(
+    ir.schemas.flatMap((s) => [
+      [`validate${s.name}`, `typed#/definitions/${s.name}`],
+      [`validate${s.name}Wire`, `wire#/definitions/${s.name}`],
+    ]),
+  );
 }
 
-describe('the linear standalone assembly (a speed-up) against ajv\'s standaloneCode (the reference)', () => {
+describe("the linear standalone assembly (a speed-up) against ajv's standaloneCode (the reference)", () => {
   let root: { dir: string; dispose: () => Promise<void> };
   beforeAll(async () => {
     root = await scratchRoot('standalone');

@@ -9,7 +9,12 @@ import { readFixture, writeSchemaDir, type SchemaFiles } from './support/schema-
 import { fixture, repoRoot, scratchRoot } from './support/workspace.js';
 
 /** The problems of a fixture after an edit, as `code path: message`. */
-async function problemsOf(root: string, label: string, name: string, edit: (f: SchemaFiles) => void): Promise<string[]> {
+async function problemsOf(
+  root: string,
+  label: string,
+  name: string,
+  edit: (f: SchemaFiles) => void,
+): Promise<string[]> {
   const files = await readFixture(name);
   edit(files);
   const dir = await writeSchemaDir(root, label, files);
@@ -26,11 +31,26 @@ describe('transport descriptors in the IR', () => {
       http: { method: 'POST', path: '/api/', body: 'form', dataField: 'data' },
       request: { shape: 'commands', envelope: 'Command', method: 'method', params: 'params' },
       reply: { shape: 'commands', envelope: 'Reply', method: 'method', error: 'error', result: 'body' },
-      auth: { scheme: 'hmac', algorithm: 'hmac-sha256', encoding: 'hex-lower', over: 'data', field: 'sign', header: undefined, optional: true },
+      auth: {
+        scheme: 'hmac',
+        algorithm: 'hmac-sha256',
+        encoding: 'hex-lower',
+        over: 'data',
+        field: 'sign',
+        header: undefined,
+        optional: true,
+      },
       batch: { item: 'array' },
     });
     expect(json?.auth).toMatchObject({ scheme: 'hmac', header: 'X-API-Sign', field: undefined });
-    expect(queue).toMatchObject({ kind: 'queue', http: undefined, reply: { shape: 'none' }, auth: undefined, batch: undefined, queue: { shardKey: 'centrifugo.api.{shard}', itemsPerCommand: 1 } });
+    expect(queue).toMatchObject({
+      kind: 'queue',
+      http: undefined,
+      reply: { shape: 'none' },
+      auth: undefined,
+      batch: undefined,
+      queue: { shardKey: 'centrifugo.api.{shard}', itemsPerCommand: 1 },
+    });
     expect(queue?.methods).toEqual(['publish', 'broadcast', 'unsubscribe', 'disconnect']);
   });
 
@@ -41,13 +61,40 @@ describe('transport descriptors in the IR', () => {
       kind: 'http',
       description: expect.any(String),
       isDefault: true,
-      http: { method: 'POST', path: '/api/{method}', body: 'json', contentType: 'application/json', dataField: undefined },
+      http: {
+        method: 'POST',
+        path: '/api/{method}',
+        body: 'json',
+        contentType: 'application/json',
+        dataField: undefined,
+      },
       queue: undefined,
       request: { shape: 'params' },
       reply: { shape: 'envelope', envelope: 'Reply', result: 'result', error: 'error' },
-      auth: { scheme: 'api-key', header: 'X-API-Key', prefix: undefined, alternatives: [{ in: 'header', header: 'Authorization', prefix: 'apikey ' }, { in: 'query', query: 'api_key' }], optional: true },
-      error: { type: 'Error', code: 'code', message: 'message', transportMode: { header: 'X-Centrifugo-Error-Mode', value: 'transport' } },
-      batch: { item: 'keyed', method: 'batch', commands: 'commands', replies: 'replies', options: ['parallel'], reply: 'bare' },
+      auth: {
+        scheme: 'api-key',
+        header: 'X-API-Key',
+        prefix: undefined,
+        alternatives: [
+          { in: 'header', header: 'Authorization', prefix: 'apikey ' },
+          { in: 'query', query: 'api_key' },
+        ],
+        optional: true,
+      },
+      error: {
+        type: 'Error',
+        code: 'code',
+        message: 'message',
+        transportMode: { header: 'X-Centrifugo-Error-Mode', value: 'transport' },
+      },
+      batch: {
+        item: 'keyed',
+        method: 'batch',
+        commands: 'commands',
+        replies: 'replies',
+        options: ['parallel'],
+        reply: 'bare',
+      },
       methods: ['publish', 'history', 'info', 'batch'],
     });
   });
@@ -63,7 +110,10 @@ describe('the protocol table', () => {
 
   it('exports each descriptor as data, and the numbered error codes as a type', async () => {
     const file = path.join(root.dir, 'packages/validators/src/gen/protocol.gen.ts');
-    const table = (await import(pathToFileURL(file).href)) as { transports: unknown[]; errorCatalogue: { code?: number }[] };
+    const table = (await import(pathToFileURL(file).href)) as {
+      transports: unknown[];
+      errorCatalogue: { code?: number }[];
+    };
     const { ir } = await loadProtocol(fixture('mini-v6'), repoRoot);
     const { description: _unused, ...descriptor } = ir.transports[0]!;
     expect(table.transports).toEqual([JSON.parse(JSON.stringify(descriptor))]);
@@ -85,7 +135,23 @@ describe('transport descriptors are checked', () => {
       t.http.path = '/api/{method}/{nope}';
       t.batch.method = 'multi';
       t.error.type = 'types/missing.schema.json';
-      f['protocol.json'].transports.push({ id: 'second', kind: 'queue', default: true, description: 'x', http: { method: 'POST', path: '/x', body: 'form' }, request: { shape: 'params' }, reply: { shape: 'commands', result: 'r', error: 'e' }, auth: { scheme: 'hmac', algorithm: 'hmac-sha256', encoding: 'hex-lower', over: 'data', field: 'sign', header: 'X-Sign' } });
+      f['protocol.json'].transports.push({
+        id: 'second',
+        kind: 'queue',
+        default: true,
+        description: 'x',
+        http: { method: 'POST', path: '/x', body: 'form' },
+        request: { shape: 'params' },
+        reply: { shape: 'commands', result: 'r', error: 'e' },
+        auth: {
+          scheme: 'hmac',
+          algorithm: 'hmac-sha256',
+          encoding: 'hex-lower',
+          over: 'data',
+          field: 'sign',
+          header: 'X-Sign',
+        },
+      });
     });
     // Sorted by JSON pointer; two messages for one place and rule are merged into one problem.
     expect(problems).toEqual([
@@ -103,16 +169,22 @@ describe('transport descriptors are checked', () => {
     ]);
   });
 
-  it('against the error type and the shapes\' fields', async () => {
+  it("against the error type and the shapes' fields", async () => {
     const problems = await problemsOf(root.dir, 'fields', 'mini-v6', (f) => {
       const [t] = f['protocol.json'].transports;
       t.error.code = 'number';
       t.http.path = '/api/all';
       delete t.reply.error;
     });
-    expect(problems).toContain('transport-invalid protocol.json#/transports/0/error/code: transport "http-api": the error type types/error.schema.json has no property "number"');
-    expect(problems).toContain('transport-invalid protocol.json#/transports/0/http/path: transport "http-api": requests of shape "params" need "{method}" in the path');
-    expect(problems).toContain('transport-invalid protocol.json#/transports/0/reply: transport "http-api": replies of shape "envelope" need "error" (the field holding the error)');
+    expect(problems).toContain(
+      'transport-invalid protocol.json#/transports/0/error/code: transport "http-api": the error type types/error.schema.json has no property "number"',
+    );
+    expect(problems).toContain(
+      'transport-invalid protocol.json#/transports/0/http/path: transport "http-api": requests of shape "params" need "{method}" in the path',
+    );
+    expect(problems).toContain(
+      'transport-invalid protocol.json#/transports/0/reply: transport "http-api": replies of shape "envelope" need "error" (the field holding the error)',
+    );
   });
 
   it('against the meta-schema, naming the branch a discriminator picks', async () => {
@@ -121,8 +193,8 @@ describe('transport descriptors are checked', () => {
       f['protocol.json'].transports[0].batch = { item: 'keyed', method: 'batch' };
     });
     expect(problems).toEqual([
-      'manifest-invalid protocol.json#/transports/0/auth: must have required property \'header\'',
-      'manifest-invalid protocol.json#/transports/0/batch: must have required property \'commands\'; must have required property \'replies\'',
+      "manifest-invalid protocol.json#/transports/0/auth: must have required property 'header'",
+      "manifest-invalid protocol.json#/transports/0/batch: must have required property 'commands'; must have required property 'replies'",
     ]);
   });
 
@@ -134,6 +206,10 @@ describe('transport descriptors are checked', () => {
       t.batch = true;
       t.sign = { algorithm: 'hmac-sha256', encoding: 'hex-lower', header: 'X-Sign' };
     });
-    expect(problems).toContainEqual(expect.stringMatching(/^transport-legacy protocol\.json#\/transports\/0: written in the format before transport descriptors: "sign" is now "auth"/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /^transport-legacy protocol\.json#\/transports\/0: written in the format before transport descriptors: "sign" is now "auth"/,
+      ),
+    );
   });
 });

@@ -20,7 +20,13 @@ async function typesOf(edit: Parameters<typeof editedKvstore>[0]): Promise<strin
     const dir = await writeSchemaDir(root, 'kv', await editedKvstore(edit));
     const set = await loadSchemaSet(dir, 'kv');
     expect(validateSchemaSet(set)).toEqual([]);
-    const [file] = await typesEmitter.emit(buildIR(set), { out: '.', options: {}, importOf: () => { throw new Error('the types import nothing'); } });
+    const [file] = await typesEmitter.emit(buildIR(set), {
+      out: '.',
+      options: {},
+      importOf: () => {
+        throw new Error('the types import nothing');
+      },
+    });
     const content = (file as { content: string }).content;
     const out = path.join(root, 'types.gen.ts');
     await writeFile(out, content);
@@ -40,12 +46,15 @@ describe('types emitter: refs', () => {
         description: 'A filter tree.',
         type: 'object',
         properties: {
-          key: { type: 'string', description: 'A leaf\'s key.' },
+          key: { type: 'string', description: "A leaf's key." },
           nodes: { type: 'array', items: { $ref: 'node.schema.json' }, description: 'The children.' },
         },
       };
       f['protocol.json'].types.push('types/node.schema.json');
-      f['methods/get.params.json'].properties.filter = { $ref: '../types/node.schema.json', description: 'Which keys.' };
+      f['methods/get.params.json'].properties.filter = {
+        $ref: '../types/node.schema.json',
+        description: 'Which keys.',
+      };
     });
     expect(types).toMatch(/export interface Node \{[^}]*nodes\?: Node\[\];/s);
     expect(types).not.toMatch(/\bNode1\b/);
@@ -54,10 +63,23 @@ describe('types emitter: refs', () => {
 
   it('gives one type referred to several times, each ref described, one name and each its own comment', async () => {
     const types = await typesOf((f) => {
-      f['types/flag.schema.json'] = { $schema: DRAFT, title: 'Flag', description: 'A boolean in an object.', type: 'object', required: ['value'], properties: { value: { type: 'boolean', description: 'The value.' } } };
+      f['types/flag.schema.json'] = {
+        $schema: DRAFT,
+        title: 'Flag',
+        description: 'A boolean in an object.',
+        type: 'object',
+        required: ['value'],
+        properties: { value: { type: 'boolean', description: 'The value.' } },
+      };
       f['protocol.json'].types.push('types/flag.schema.json');
-      f['methods/put.params.json'].properties.overwrite = { $ref: '../types/flag.schema.json', description: 'Replace an existing value.' };
-      f['methods/put.params.json'].properties.notify = { $ref: '../types/flag.schema.json', description: 'Tell the watchers.' };
+      f['methods/put.params.json'].properties.overwrite = {
+        $ref: '../types/flag.schema.json',
+        description: 'Replace an existing value.',
+      };
+      f['methods/put.params.json'].properties.notify = {
+        $ref: '../types/flag.schema.json',
+        description: 'Tell the watchers.',
+      };
     });
     expect(types).not.toMatch(/\bFlag1\b/);
     expect(types).toMatch(/Replace an existing value\.\s+\*\/\s+overwrite\?: Flag;/);

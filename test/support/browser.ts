@@ -17,9 +17,14 @@ import { describe } from 'vitest';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-export const browserAvailable: { readonly available: boolean; readonly reason: string | undefined } = existsSync(CHROMIUM_PATH)
+export const browserAvailable: { readonly available: boolean; readonly reason: string | undefined } = existsSync(
+  CHROMIUM_PATH,
+)
   ? { available: true, reason: undefined }
-  : { available: false, reason: `Chromium is not installed at ${CHROMIUM_PATH} (apt-get install chromium; .ci/run does it)` };
+  : {
+      available: false,
+      reason: `Chromium is not installed at ${CHROMIUM_PATH} (apt-get install chromium; .ci/run does it)`,
+    };
 
 export const describeWithChromium = describe.skipIf(!browserAvailable.available);
 
@@ -43,7 +48,12 @@ export interface Browser {
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(path.join(tmpdir(), 'centkit-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS], timeout: 30_000 });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_FLAGS],
+    timeout: 30_000,
+  });
   return {
     context,
     async close() {

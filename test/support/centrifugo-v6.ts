@@ -15,9 +15,13 @@ export { cleanEnv } from '../../scripts/centrifugo-process.js';
 export { CENTRIFUGO_VERSION };
 
 /** Whether the real server can run here; `reason` says why not. */
-export const realCentrifugo: { readonly available: boolean; readonly reason: string | undefined } = centrifugoInstalled()
-  ? { available: true, reason: undefined }
-  : { available: false, reason: `the real Centrifugo v${CENTRIFUGO_VERSION} is not installed at ${centrifugoPath()} (run: node scripts/centrifugo.js)` };
+export const realCentrifugo: { readonly available: boolean; readonly reason: string | undefined } =
+  centrifugoInstalled()
+    ? { available: true, reason: undefined }
+    : {
+        available: false,
+        reason: `the real Centrifugo v${CENTRIFUGO_VERSION} is not installed at ${centrifugoPath()} (run: node scripts/centrifugo.js)`,
+      };
 
 /** `describe` for suites that talk to the real server: skipped when it is not installed. */
 export const describeWithCentrifugo = describe.skipIf(!realCentrifugo.available);
@@ -37,15 +41,43 @@ export const recordingConfig: CentrifugoConfig = {
   http_api: { key: API_KEY },
   client: { token: { hmac_secret_key: TOKEN_SECRET }, allowed_origins: ['http://localhost:*', 'http://127.0.0.1:*'] },
   channel: {
-    without_namespace: { allow_subscribe_for_client: true, allow_subscribe_for_anonymous: true, allow_publish_for_subscriber: true },
+    without_namespace: {
+      allow_subscribe_for_client: true,
+      allow_subscribe_for_anonymous: true,
+      allow_publish_for_subscriber: true,
+    },
     namespaces: [
-      { name: 'hist', history_size: 3, history_ttl: '300s', force_recovery: true, allow_subscribe_for_client: true, allow_history_for_subscriber: true },
-      { name: 'pres', presence: true, join_leave: true, force_push_join_leave: true, allow_subscribe_for_client: true, allow_presence_for_subscriber: true },
+      {
+        name: 'hist',
+        history_size: 3,
+        history_ttl: '300s',
+        force_recovery: true,
+        allow_subscribe_for_client: true,
+        allow_history_for_subscriber: true,
+      },
+      {
+        name: 'pres',
+        presence: true,
+        join_leave: true,
+        force_push_join_leave: true,
+        allow_subscribe_for_client: true,
+        allow_presence_for_subscriber: true,
+      },
       { name: 'both', presence: true, history_size: 10, history_ttl: '300s', allow_subscribe_for_client: true },
       { name: 'jsonobj', publication_data_format: 'json_object', history_size: 10, history_ttl: '300s' },
       { name: 'bin', publication_data_format: 'binary', history_size: 10, history_ttl: '300s' },
-      { name: 'delta', history_size: 10, history_ttl: '300s', allowed_delta_types: ['fossil'], allow_subscribe_for_client: true },
-      { name: 'map', subscription_type: 'map', map: { mode: 'recoverable', key_ttl: '60s', stream_size: 100, stream_ttl: '300s' } },
+      {
+        name: 'delta',
+        history_size: 10,
+        history_ttl: '300s',
+        allowed_delta_types: ['fossil'],
+        allow_subscribe_for_client: true,
+      },
+      {
+        name: 'map',
+        subscription_type: 'map',
+        map: { mode: 'recoverable', key_ttl: '60s', stream_size: 100, stream_ttl: '300s' },
+      },
       { name: 'mapp', subscription_type: 'map', map: { mode: 'persistent' } },
     ],
   },
@@ -81,9 +113,15 @@ export const variantConfigs = {
   /** S6: an empty handler prefix, meant to serve the methods at `/<method>`. */
   emptyPrefix: { ...recordingConfig, http_api: { key: API_KEY, handler_prefix: '' } },
   /** Anonymous websocket connections without a token (user ""), for the server-side connection ops. */
-  anonymousClients: { ...recordingConfig, client: { ...section(recordingConfig, 'client'), allow_anonymous_connect_without_token: true } },
+  anonymousClients: {
+    ...recordingConfig,
+    client: { ...section(recordingConfig, 'client'), allow_anonymous_connect_without_token: true },
+  },
   /** Short client timers (ping 2 s, pong 1 s, stale 1 s), so the ping, no-pong and stale cases take seconds. */
-  shortPing: { ...recordingConfig, client: { ...section(recordingConfig, 'client'), ping_interval: '2s', pong_timeout: '1s', stale_close_delay: '1s' } },
+  shortPing: {
+    ...recordingConfig,
+    client: { ...section(recordingConfig, 'client'), ping_interval: '2s', pong_timeout: '1s', stale_close_delay: '1s' },
+  },
 } as const satisfies Record<string, CentrifugoConfig>;
 
 export type VariantName = 'rec' | keyof typeof variantConfigs;
@@ -137,4 +175,3 @@ export async function startCentrifugo(config: CentrifugoConfig = recordingConfig
   }
   throw lastError;
 }
-

@@ -8,7 +8,10 @@ import { browserAvailable } from './browser.js';
 import { realCentrifugo } from './centrifugo-v6.js';
 
 export default function setup(): void {
-  for (const [what, need] of [['the real Centrifugo', realCentrifugo], ['a browser', browserAvailable]] as const) {
+  for (const [what, need] of [
+    ['the real Centrifugo', realCentrifugo],
+    ['a browser', browserAvailable],
+  ] as const) {
     if (need.available) continue;
     if (process.env['CI'] === 'true') throw new Error(`CI needs ${what}: ${need.reason ?? 'unknown reason'}`);
     process.stdout.write(`skipped: every suite that runs against ${what} — ${need.reason ?? ''}\n`);

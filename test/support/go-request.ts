@@ -27,7 +27,11 @@ const LIMITS = { maxJsonBodyBytes: Infinity, maxMultipartBytes: Infinity };
 /** The headers as Node gives them to a server (name, value, …); a body recorded without its length gets the Content-Length its client sent. */
 export function rawHeadersOf(req: RecordedRequest): string[] {
   const raw = Object.entries(req.headers).flat();
-  if (req.body !== '' && firstHeader(raw, 'content-length') === undefined && firstHeader(raw, 'transfer-encoding') === undefined) {
+  if (
+    req.body !== '' &&
+    firstHeader(raw, 'content-length') === undefined &&
+    firstHeader(raw, 'transfer-encoding') === undefined
+  ) {
     raw.push('Content-Length', String(Buffer.byteLength(req.body, 'utf8')));
   }
   return raw;
@@ -50,10 +54,24 @@ export function extractDataAndSign(req: RecordedRequest, insecure: boolean): Dat
   const target = targetOf(req);
   const q = target.indexOf('?');
   let input: ApiInput | undefined;
-  const read = (limit: number, done: (r: { kind: 'ok'; body: Buffer } | { kind: 'too-large'; received: number }) => void) =>
-    done(body.length > limit ? { kind: 'too-large', received: 0 } : { kind: 'ok', body });
-  readApiInput(req.method, readApiHead({ rawHeaders }, insecure), q < 0 ? '' : target.slice(q + 1), insecure, LIMITS, read, (i) => (input = i));
-  if (input?.kind !== 'input') throw new Error(`${req.method} ${req.path}: no input (${input?.kind ?? 'not called back'})`);
-  const note = input.body === 'none' && body.length > 0 ? `body not read (Content-Type ${JSON.stringify(header(req, 'Content-Type') ?? 'absent')})` : undefined;
+  const read = (
+    limit: number,
+    done: (r: { kind: 'ok'; body: Buffer } | { kind: 'too-large'; received: number }) => void,
+  ) => done(body.length > limit ? { kind: 'too-large', received: 0 } : { kind: 'ok', body });
+  readApiInput(
+    req.method,
+    readApiHead({ rawHeaders }, insecure),
+    q < 0 ? '' : target.slice(q + 1),
+    insecure,
+    LIMITS,
+    read,
+    (i) => (input = i),
+  );
+  if (input?.kind !== 'input')
+    throw new Error(`${req.method} ${req.path}: no input (${input?.kind ?? 'not called back'})`);
+  const note =
+    input.body === 'none' && body.length > 0
+      ? `body not read (Content-Type ${JSON.stringify(header(req, 'Content-Type') ?? 'absent')})`
+      : undefined;
   return { mode: input.mode, data: input.data, sign: input.sign, ...(note === undefined ? {} : { note }) };
 }

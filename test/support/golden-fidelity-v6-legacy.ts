@@ -21,7 +21,11 @@ export function checkLegacy(name: string, body: string, res: GoldenResponse, c: 
   // The commands as the server reads them (the mock's reader): `method` undefined answers 104.
   const { commands, refused } = readLegacyCommands(body);
   if (refused) {
-    if (res.status !== 400) c.fail(name, `legacy: answered ${res.status}, predicted 400 (a value that is not a command, or an unknown method name)`);
+    if (res.status !== 400)
+      c.fail(
+        name,
+        `legacy: answered ${res.status}, predicted 400 (a value that is not a command, or an unknown method name)`,
+      );
     else c.checkHardBody(name, 400, res.body);
     return 0;
   }
@@ -30,13 +34,15 @@ export function checkLegacy(name: string, body: string, res: GoldenResponse, c: 
     return 0;
   }
   const replies = withSampleValues(res.body).split('\n');
-  if (replies.length !== commands.length) c.fail(name, `legacy: ${replies.length} reply lines for ${commands.length} commands`);
+  if (replies.length !== commands.length)
+    c.fail(name, `legacy: ${replies.length} reply lines for ${commands.length} commands`);
   replies.forEach((text, i) => {
     const command = commands[i];
     const reply = JSON.parse(text) as { id?: number; result?: unknown; error?: { code?: unknown; message?: unknown } };
     if (command === undefined) return;
     if (reply.error !== undefined) c.checkSoft(`${name} #${i}`, command.method, reply.error);
-    else if (command.method === undefined) c.fail(name, `legacy: a method the table does not run (a PRO name or number) got a result`);
+    else if (command.method === undefined)
+      c.fail(name, `legacy: a method the table does not run (a PRO name or number) got a result`);
     else c.checkResult(`${name} #${i}`, command.method, reply.result);
   });
   return replies.length;

@@ -22,10 +22,11 @@ import { expandBody, type GoldenLine } from './golden-v6/transcript.js';
 import { checkLegacy } from './golden-fidelity-v6-legacy.js';
 import { formatErrors, type CatalogueError, type LoadedProtocol } from './load-schemas.js';
 
-export type Outcome6 = 'ok' | 'redirect' | 'route' | 'method' | 'auth' | 'invalid-json' | 'not-object' | 'params' | 'legacy';
+export type Outcome6 =
+  'ok' | 'redirect' | 'route' | 'method' | 'auth' | 'invalid-json' | 'not-object' | 'params' | 'legacy';
 
 export const OUTCOME6_TEXT: Record<Outcome6, string> = {
-  ok: 'accepted: the params pass the wire schema (200, or the error\'s status in transport mode)',
+  ok: "accepted: the params pass the wire schema (200, or the error's status in transport mode)",
   redirect: 'a path Go cleans (redirect)',
   route: 'no route (404)',
   method: 'not POST (405)',
@@ -71,17 +72,37 @@ export function createFidelityCheckV6(P: LoadedProtocol) {
    * whether the wire schema, given the body as Go reads it, agrees. A number an integer field
    * cannot hold (`1.0`, `1e2`, out of range) is not a schema matter; a wrong JSON type is.
    */
-  function decodeParams(method: MethodName, body: string): { outcome: 'ok' | 'invalid-json' | 'not-object' | 'params'; value?: unknown; detail: string; disagreement?: string } {
+  function decodeParams(
+    method: MethodName,
+    body: string,
+  ): {
+    outcome: 'ok' | 'invalid-json' | 'not-object' | 'params';
+    value?: unknown;
+    detail: string;
+    disagreement?: string;
+  } {
     const syntax = checkJson(body);
-    if (syntax !== undefined) return { outcome: 'invalid-json', detail: `${syntax.message} at offset ${syntax.offset}` };
-    const view = goDocumentView(body, structs, paramsStructs[method]) as { value: unknown; failure?: { kind: string; path: string; message: string } };
+    if (syntax !== undefined)
+      return { outcome: 'invalid-json', detail: `${syntax.message} at offset ${syntax.offset}` };
+    const view = goDocumentView(body, structs, paramsStructs[method]) as {
+      value: unknown;
+      failure?: { kind: string; path: string; message: string };
+    };
     const failure = view.failure;
     if (failure !== undefined && failure.path === '') return { outcome: 'not-object', detail: failure.message };
     const validate = P.params.get(method) as ValidateFunction;
     const schemaOk = validate(view.value);
     if (failure !== undefined) {
-      const disagreement = failure.kind === 'type' && schemaOk ? `Go refuses ${failure.path} (${failure.message}); the wire schema accepts it` : undefined;
-      return { outcome: 'params', value: view.value, detail: `${failure.path}: ${failure.message}`, ...(disagreement === undefined ? {} : { disagreement }) };
+      const disagreement =
+        failure.kind === 'type' && schemaOk
+          ? `Go refuses ${failure.path} (${failure.message}); the wire schema accepts it`
+          : undefined;
+      return {
+        outcome: 'params',
+        value: view.value,
+        detail: `${failure.path}: ${failure.message}`,
+        ...(disagreement === undefined ? {} : { disagreement }),
+      };
     }
     if (!schemaOk) return { outcome: 'params', value: view.value, detail: formatErrors(validate.errors) };
     return { outcome: 'ok', value: view.value, detail: '' };
@@ -89,17 +110,38 @@ export function createFidelityCheckV6(P: LoadedProtocol) {
 
   function runFidelity(lines: readonly GoldenLine[]): Report6 {
     const r: Report6 = {
-      http: 0, byOutcome: new Map(), executed: 0, paramsRefusals: [], replies: 0, repliesByMethod: new Map(), softErrors: new Map(),
-      transportErrors: 0, hardBodies: 0, legacyReplies: 0, typedLenient: [], typedMissed: [], failures: [],
+      http: 0,
+      byOutcome: new Map(),
+      executed: 0,
+      paramsRefusals: [],
+      replies: 0,
+      repliesByMethod: new Map(),
+      softErrors: new Map(),
+      transportErrors: 0,
+      hardBodies: 0,
+      legacyReplies: 0,
+      typedLenient: [],
+      typedMissed: [],
+      failures: [],
     };
     const fail = (name: string, what: string) => r.failures.push(`${name}: ${what}`);
     const classify = (o: Outcome6, name: string) => r.byOutcome.set(o, [...(r.byOutcome.get(o) ?? []), name]);
     /** A numbered error: in the catalogue with this message, and listed for `method` (when the error belongs to one). */
-    const checkSoft = (name: string, method: string | undefined, err: { code?: unknown; message?: unknown }): CatalogueError | undefined => {
+    const checkSoft = (
+      name: string,
+      method: string | undefined,
+      err: { code?: unknown; message?: unknown },
+    ): CatalogueError | undefined => {
       const entry = errorByCode.get(err.code as number);
-      if (entry === undefined || entry.kind === 'hard') return void fail(name, `error ${JSON.stringify(err)} is not a numbered error of the catalogue`);
-      if (entry.message !== err.message) fail(name, `error ${String(err.code)} says ${JSON.stringify(err.message)}, the catalogue ${JSON.stringify(entry.message)}`);
-      if (method !== undefined && !(methods.get(method)?.errors ?? []).includes(entry.id)) fail(name, `${method} answered ${entry.id}, which the manifest does not list for it`);
+      if (entry === undefined || entry.kind === 'hard')
+        return void fail(name, `error ${JSON.stringify(err)} is not a numbered error of the catalogue`);
+      if (entry.message !== err.message)
+        fail(
+          name,
+          `error ${String(err.code)} says ${JSON.stringify(err.message)}, the catalogue ${JSON.stringify(entry.message)}`,
+        );
+      if (method !== undefined && !(methods.get(method)?.errors ?? []).includes(entry.id))
+        fail(name, `${method} answered ${entry.id}, which the manifest does not list for it`);
       const key = `${method ?? 'no method'} ${String(err.code)}`;
       r.softErrors.set(key, (r.softErrors.get(key) ?? 0) + 1);
       return entry;
@@ -148,14 +190,16 @@ export function createFidelityCheckV6(P: LoadedProtocol) {
       classify(decoded.outcome, line.name);
       if (decoded.outcome !== 'ok') {
         if (decoded.outcome === 'params') r.paramsRefusals.push(`${line.name} (${method}): ${decoded.detail}`);
-        if (res.status !== 400) fail(line.name, `answered ${res.status}, predicted ${OUTCOME6_TEXT[decoded.outcome]} [${decoded.detail}]`);
+        if (res.status !== 400)
+          fail(line.name, `answered ${res.status}, predicted ${OUTCOME6_TEXT[decoded.outcome]} [${decoded.detail}]`);
         else checkHardBody(line.name, 400, res.body);
         continue;
       }
       r.executed++;
       const hard = hardByStatus.get(res.status);
       if (hard !== undefined && res.status !== 200 && !res.body.startsWith('{')) {
-        if (!(methods.get(method)?.errors ?? []).includes(hard.id)) fail(line.name, `${method} answered the hard ${res.status}, which the manifest does not list for it`);
+        if (!(methods.get(method)?.errors ?? []).includes(hard.id))
+          fail(line.name, `${method} answered the hard ${res.status}, which the manifest does not list for it`);
         checkHardBody(line.name, res.status, res.body);
         continue;
       }
@@ -166,12 +210,14 @@ export function createFidelityCheckV6(P: LoadedProtocol) {
         fail(line.name, `${res.status} body is not JSON`);
         continue;
       }
-      if (res.headers['Content-Type'] !== 'application/json') fail(line.name, `Content-Type ${String(res.headers['Content-Type'])}`);
+      if (res.headers['Content-Type'] !== 'application/json')
+        fail(line.name, `Content-Type ${String(res.headers['Content-Type'])}`);
       if (transportMode(config, rawHeaders) && method !== 'batch' && res.status !== 200) {
         r.transportErrors++;
         if (!P.validator('types/error.schema.json')(reply)) fail(line.name, 'transport-mode body is not an Error');
         const entry = checkSoft(line.name, method, reply as { code?: unknown });
-        if (entry !== undefined && entry.transportStatus !== res.status) fail(line.name, `status ${res.status}, the catalogue says ${String(entry.transportStatus)} for ${entry.id}`);
+        if (entry !== undefined && entry.transportStatus !== res.status)
+          fail(line.name, `status ${res.status}, the catalogue says ${String(entry.transportStatus)} for ${entry.id}`);
         continue;
       }
       if (res.status !== 200) {
@@ -218,11 +264,15 @@ export function createFidelityCheckV6(P: LoadedProtocol) {
         const command = commands[i];
         if (key === 'error') {
           // the error belongs to the command's method; a null command or one without a known key has none
-          const own = command !== null && typeof command === 'object' ? Object.keys(command).find((k) => methods.has(k)) : undefined;
+          const own =
+            command !== null && typeof command === 'object'
+              ? Object.keys(command).find((k) => methods.has(k))
+              : undefined;
           checkSoft(`${name} #${i}`, own, value as { code?: unknown });
           return;
         }
-        if (command === null || typeof command !== 'object' || !(key in command)) fail(name, `reply ${i} is keyed ${key}, not a key of its command`);
+        if (command === null || typeof command !== 'object' || !(key in command))
+          fail(name, `reply ${i} is keyed ${key}, not a key of its command`);
         else checkResult(`${name} #${i}`, key, value);
       });
     }
@@ -230,7 +280,8 @@ export function createFidelityCheckV6(P: LoadedProtocol) {
     function checkHardBody(name: string, status: number, body: string) {
       const entry = hardByStatus.get(status);
       if (entry === undefined) fail(name, `status ${status} is not a hard error of the catalogue`);
-      else if (body !== entry.body) fail(name, `hard ${status} body ${JSON.stringify(body)}, the catalogue's ${JSON.stringify(entry.body)}`);
+      else if (body !== entry.body)
+        fail(name, `hard ${status} body ${JSON.stringify(body)}, the catalogue's ${JSON.stringify(entry.body)}`);
       else r.hardBodies++;
     }
   }
@@ -244,7 +295,9 @@ export function createFidelityCheckV6(P: LoadedProtocol) {
       `  soft errors: ${[...r.softErrors].map(([k, n]) => `${k} x${n}`).join('; ')}`,
       `  typed view: successes it refuses: ${r.typedLenient.join(', ') || 'none'}; 107s it accepts: ${r.typedMissed.join(', ') || 'none'}`,
       '  classification:',
-      ...[...r.byOutcome].map(([o, names]) => `    ${OUTCOME6_TEXT[o]}: ${names.length}${o === 'ok' ? '' : ` [${names.join(', ')}]`}`),
+      ...[...r.byOutcome].map(
+        ([o, names]) => `    ${OUTCOME6_TEXT[o]}: ${names.length}${o === 'ok' ? '' : ` [${names.join(', ')}]`}`,
+      ),
       `  failures: ${r.failures.length}`,
       ...r.failures.map((f) => `    ${f}`),
     ];

@@ -35,7 +35,11 @@ export interface Exchange {
   readonly name: string;
   readonly engine: string;
   readonly request: RecordedRequest & { readonly form?: { readonly data?: string; readonly sign?: string } };
-  readonly response: { readonly status: number | null; readonly headers: Record<string, string>; readonly body: string };
+  readonly response: {
+    readonly status: number | null;
+    readonly headers: Record<string, string>;
+    readonly body: string;
+  };
   readonly note?: string;
   readonly placeholder?: { readonly data: string; readonly how: string };
 }
@@ -98,7 +102,6 @@ function paramsView(method: string, raw: string): unknown {
   return goView(raw, 0, structs, { struct: paramsStructs[method] }, decoded.ok ? -1 : decoded.offset);
 }
 
-
 interface CommandCheck {
   readonly index: number;
   readonly method: string;
@@ -136,17 +139,28 @@ export interface Report {
 }
 
 /** The checks, bound to one loaded protocol definition. */
-export function createFidelityCheck(P: LoadedProtocol): { runFidelity: (exchanges: readonly Exchange[]) => Report; printReport: (r: Report, source: string) => void } {
+export function createFidelityCheck(P: LoadedProtocol): {
+  runFidelity: (exchanges: readonly Exchange[]) => Report;
+  printReport: (r: Report, source: string) => void;
+} {
   /**
    * Splits command-envelope errors: a missing `params` (the envelope's if/then) is a params refusal;
    * a missing or empty `method` is the server's "method not found"; anything else (uid or method of
    * the wrong JSON type) fails Go's decoding of the command array, before any command runs.
    */
-  function envelopeStage(errors: readonly ErrorObject[]): { params: ErrorObject[]; method: ErrorObject[]; decode: ErrorObject[] } {
+  function envelopeStage(errors: readonly ErrorObject[]): {
+    params: ErrorObject[];
+    method: ErrorObject[];
+    decode: ErrorObject[];
+  } {
     const out = { params: [] as ErrorObject[], method: [] as ErrorObject[], decode: [] as ErrorObject[] };
     for (const e of errors) {
-      if (e.keyword === 'if' || (e.keyword === 'required' && e.params['missingProperty'] === 'params')) out.params.push(e);
-      else if ((e.keyword === 'required' && e.params['missingProperty'] === 'method') || (e.instancePath === '/method' && e.keyword === 'minLength'))
+      if (e.keyword === 'if' || (e.keyword === 'required' && e.params['missingProperty'] === 'params'))
+        out.params.push(e);
+      else if (
+        (e.keyword === 'required' && e.params['missingProperty'] === 'method') ||
+        (e.instancePath === '/method' && e.keyword === 'minLength')
+      )
         out.method.push(e);
       else out.decode.push(e);
     }
@@ -161,24 +175,44 @@ export function createFidelityCheck(P: LoadedProtocol): { runFidelity: (exchange
     const cfg = serverConfig(ex.engine);
     const { data, sign, mode, note } = extractDataAndSign(ex.request, cfg.insecure);
     const refusal = signRefusal({ insecureApi: cfg.insecure, secret: cfg.secret }, sign, data, mode === 'form');
-    if (refusal !== undefined) return none(refusalOutcome(refusal), `${mode} mode: ${refusal.message}${note === undefined ? '' : `; ${note}`}`);
+    if (refusal !== undefined)
+      return none(refusalOutcome(refusal), `${mode} mode: ${refusal.message}${note === undefined ? '' : `; ${note}`}`);
 
     const text = decodeKeptBytes(data).text;
     const decoded = decodeCommands(text);
     if (!decoded.ok && decoded.reason !== 'field') {
-      const outcome = decoded.reason === 'first-byte' ? 'bad-first-byte' : decoded.reason === 'syntax' ? 'invalid-json' : 'command-not-object';
+      const outcome =
+        decoded.reason === 'first-byte'
+          ? 'bad-first-byte'
+          : decoded.reason === 'syntax'
+            ? 'invalid-json'
+            : 'command-not-object';
       return none(outcome, `${decoded.path || '/'}: ${decoded.message}`);
     }
     // What the envelope schema judges: each command as Go reads it, a null item as the zero command.
     const batch = text.charCodeAt(0) === 91;
-    const view = goView(text, 0, COMMAND, batch ? { list: 'Command' } : { struct: 'Command' }, decoded.ok ? -1 : decoded.offset);
-    const commands = (batch ? (view as unknown[]) : [view]).map((it) => (it === null ? {} : it) as Record<string, unknown>);
-    const stages = commands.map((c) => (P.command(c) ? { params: [], method: [], decode: [] } : envelopeStage(P.command.errors ?? [])));
+    const view = goView(
+      text,
+      0,
+      COMMAND,
+      batch ? { list: 'Command' } : { struct: 'Command' },
+      decoded.ok ? -1 : decoded.offset,
+    );
+    const commands = (batch ? (view as unknown[]) : [view]).map(
+      (it) => (it === null ? {} : it) as Record<string, unknown>,
+    );
+    const stages = commands.map((c) =>
+      P.command(c) ? { params: [], method: [], decode: [] } : envelopeStage(P.command.errors ?? []),
+    );
     // Go decodes the whole array first: a uid/method of the wrong type fails it before anything runs.
     const decodeFail = stages.findIndex((s) => s.decode.length > 0);
     if (!decoded.ok || decodeFail !== -1) {
-      const index = decodeFail !== -1 || decoded.ok ? Math.max(decodeFail, 0) : Number(batch ? decoded.path.split('/')[1] : 0);
-      const disagreement = !decoded.ok && decodeFail === -1 ? `Go refuses command ${index} (${decoded.path}: ${decoded.message}); the envelope schema accepts it` : undefined;
+      const index =
+        decodeFail !== -1 || decoded.ok ? Math.max(decodeFail, 0) : Number(batch ? decoded.path.split('/')[1] : 0);
+      const disagreement =
+        !decoded.ok && decodeFail === -1
+          ? `Go refuses command ${index} (${decoded.path}: ${decoded.message}); the envelope schema accepts it`
+          : undefined;
       return {
         outcome: 'command-envelope',
         detail: `command ${index}`,
@@ -195,10 +229,20 @@ export function createFidelityCheck(P: LoadedProtocol): { runFidelity: (exchange
       const method = typeof command['method'] === 'string' ? command['method'] : '';
       const m = methods.get(method);
       if (m === undefined || stage.method.length > 0) {
-        return { outcome: 'unknown-method', detail: `command ${index}: ${JSON.stringify(method)}`, executed, refused: { index, method, errors: '' } };
+        return {
+          outcome: 'unknown-method',
+          detail: `command ${index}: ${JSON.stringify(method)}`,
+          executed,
+          refused: { index, method, errors: '' },
+        };
       }
       if (stage.params.length > 0) {
-        return { outcome: 'params', detail: `command ${index} (${method}): params absent`, executed, refused: { index, method, errors: formatErrors(stage.params) } };
+        return {
+          outcome: 'params',
+          detail: `command ${index} (${method}): params absent`,
+          executed,
+          refused: { index, method, errors: formatErrors(stage.params) },
+        };
       }
       const raw = decoded.commands[index]?.params;
       const hasParams = raw !== undefined;
@@ -227,13 +271,14 @@ export function createFidelityCheck(P: LoadedProtocol): { runFidelity: (exchange
     const body = json ? data : new URLSearchParams({ data, sign }).toString();
     // the rebuilt request must be byte for byte the recorded one: same length, same sign
     if (String(Buffer.byteLength(body, 'utf8')) !== header(ex.request, 'Content-Length')) {
-      problems.push(`rebuilt body is ${Buffer.byteLength(body, 'utf8')} bytes, recorded Content-Length ${header(ex.request, 'Content-Length')}`);
+      problems.push(
+        `rebuilt body is ${Buffer.byteLength(body, 'utf8')} bytes, recorded Content-Length ${header(ex.request, 'Content-Length')}`,
+      );
     }
     if (apiSign(SECRET, data) !== sign) problems.push('rebuilt data does not match the recorded sign');
     const { form: _form, ...request } = ex.request;
     return { exchange: { ...ex, request: { ...request, body } }, problems };
   }
-
 
   function runFidelity(exchanges: readonly Exchange[]): Report {
     const r: Report = {
@@ -271,7 +316,10 @@ export function createFidelityCheck(P: LoadedProtocol): { runFidelity: (exchange
       } else if (ex.request.form !== undefined) {
         // our Go-style extraction must agree with the recorder's decoded form
         const got = extractDataAndSign(ex.request, false);
-        if (got.data.toString('utf8') !== (ex.request.form.data ?? '') || (got.sign?.toString('utf8') ?? '') !== (ex.request.form.sign ?? '')) {
+        if (
+          got.data.toString('utf8') !== (ex.request.form.data ?? '') ||
+          (got.sign?.toString('utf8') ?? '') !== (ex.request.form.sign ?? '')
+        ) {
           fail(ex.name, 'extracted data/sign differ from the recorded form');
         }
       }
@@ -282,7 +330,10 @@ export function createFidelityCheck(P: LoadedProtocol): { runFidelity: (exchange
       list.push(ex.name);
       r.byOutcome.set(p.outcome, list);
       if (!expectedStatus(p.outcome).includes(status)) {
-        fail(ex.name, `server answered ${status}, schemas predict ${OUTCOME_TEXT[p.outcome]} [${p.detail}]${p.refused ? ` ${p.refused.errors}` : ''}`);
+        fail(
+          ex.name,
+          `server answered ${status}, schemas predict ${OUTCOME_TEXT[p.outcome]} [${p.detail}]${p.refused ? ` ${p.refused.errors}` : ''}`,
+        );
         continue;
       }
 
@@ -290,13 +341,18 @@ export function createFidelityCheck(P: LoadedProtocol): { runFidelity: (exchange
       // predict(), which stops at the first refused one): count them, and check the typed view
       for (const c of p.executed) {
         r.executedCommands++;
-        if (!P.command(c.command)) fail(ex.name, `command ${c.index} fails the envelope: ${formatErrors(P.command.errors)}`);
+        if (!P.command(c.command))
+          fail(ex.name, `command ${c.index} fails the envelope: ${formatErrors(P.command.errors)}`);
       }
       if (p.outcome === 'params') r.paramsRefusals++;
 
       if (status === 400 || status === 401) {
         const want = ex.request.method === 'HEAD' ? '' : hardBody(status);
-        if (ex.response.body !== want) fail(ex.name, `hard error body ${JSON.stringify(ex.response.body)} is not the catalogue's ${JSON.stringify(want)}`);
+        if (ex.response.body !== want)
+          fail(
+            ex.name,
+            `hard error body ${JSON.stringify(ex.response.body)} is not the catalogue's ${JSON.stringify(want)}`,
+          );
         else r.hardBodies++;
       }
       if (status !== 200) continue;
@@ -326,17 +382,24 @@ export function createFidelityCheck(P: LoadedProtocol): { runFidelity: (exchange
         const uid = typeof c.command['uid'] === 'string' && c.command['uid'] !== '' ? c.command['uid'] : undefined;
         if (rep.uid !== uid) fail(ex.name, `${where} uid ${String(rep.uid)}, command uid ${String(uid)}`);
         const result = P.results.get(c.method) as ValidateFunction;
-        if (!result(rep.body)) fail(ex.name, `${where} body fails the ${c.method} result schema: ${formatErrors(result.errors)}`);
+        if (!result(rep.body))
+          fail(ex.name, `${where} body fails the ${c.method} result schema: ${formatErrors(result.errors)}`);
 
         const m = methods.get(c.method);
         if (rep.error !== null) {
-          r.softErrors.set(`${c.method}: ${rep.error}${rep.advice ? ` (advice ${rep.advice})` : ''}`, (r.softErrors.get(`${c.method}: ${rep.error}${rep.advice ? ` (advice ${rep.advice})` : ''}`) ?? 0) + 1);
+          r.softErrors.set(
+            `${c.method}: ${rep.error}${rep.advice ? ` (advice ${rep.advice})` : ''}`,
+            (r.softErrors.get(`${c.method}: ${rep.error}${rep.advice ? ` (advice ${rep.advice})` : ''}`) ?? 0) + 1,
+          );
           const entry = P.catalogue.errors.find((e) => e.kind === 'soft' && e.message === rep.error);
-          if (entry === undefined) fail(ex.name, `${where} error ${JSON.stringify(rep.error)} is not a soft error of the catalogue`);
+          if (entry === undefined)
+            fail(ex.name, `${where} error ${JSON.stringify(rep.error)} is not a soft error of the catalogue`);
           else {
-            if (!(m?.errors ?? []).includes(entry.id)) fail(ex.name, `${where} error ${entry.id} is not listed for ${c.method} in the manifest`);
+            if (!(m?.errors ?? []).includes(entry.id))
+              fail(ex.name, `${where} error ${entry.id} is not listed for ${c.method} in the manifest`);
             const advice = entry.adviceMethods?.includes(c.method) ? entry.advice : undefined;
-            if (rep.advice !== advice) fail(ex.name, `${where} advice ${String(rep.advice)}, catalogue says ${String(advice)}`);
+            if (rep.advice !== advice)
+              fail(ex.name, `${where} advice ${String(rep.advice)}, catalogue says ${String(advice)}`);
           }
         } else if (rep.advice !== undefined) fail(ex.name, `${where} has advice without an error`);
 
@@ -350,12 +413,14 @@ export function createFidelityCheck(P: LoadedProtocol): { runFidelity: (exchange
           const typed = P.typedValidator(m.params);
           const typedOk = typed(c.params);
           const relevant = (typed.errors ?? []).filter((e) => e.keyword !== 'additionalProperties');
-          if (rep.error === 'invalid message' && typedOk) fail(ex.name, `${where} got invalid message, but its params pass the typed view`);
+          if (rep.error === 'invalid message' && typedOk)
+            fail(ex.name, `${where} got invalid message, but its params pass the typed view`);
           if (rep.error === null && readsParams && relevant.length > 0) {
             fail(ex.name, `${where} succeeded, but its params fail the typed view: ${formatErrors(relevant)}`);
           }
           const typedResult = P.typedValidator(m.result);
-          if (rep.error === null && !typedResult(rep.body)) fail(ex.name, `${where} success body fails the typed result view: ${formatErrors(typedResult.errors)}`);
+          if (rep.error === null && !typedResult(rep.body))
+            fail(ex.name, `${where} success body fails the typed result view: ${formatErrors(typedResult.errors)}`);
         }
       }
     }
@@ -373,7 +438,9 @@ export function createFidelityCheck(P: LoadedProtocol): { runFidelity: (exchange
       `  hard-error bodies matching the catalogue: ${r.hardBodies}`,
       `  soft errors seen: ${[...r.softErrors].map(([k, n]) => `${k} x${n}`).join('; ')}`,
       '  classification:',
-      ...[...r.byOutcome].map(([o, names]) => `    ${OUTCOME_TEXT[o]}: ${names.length}${o === 'ok' ? '' : ` [${names.join(', ')}]`}`),
+      ...[...r.byOutcome].map(
+        ([o, names]) => `    ${OUTCOME_TEXT[o]}: ${names.length}${o === 'ok' ? '' : ` [${names.join(', ')}]`}`,
+      ),
       `  failures: ${r.failures.length}`,
       ...r.failures.map((f) => `    ${f}`),
     ];

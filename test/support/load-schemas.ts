@@ -8,7 +8,14 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { addBundles, buildIR, loadSchemaSet, validateSchemaSet, formatProblem, type ProtocolIR } from '../../generator/src/index.js';
+import {
+  addBundles,
+  buildIR,
+  loadSchemaSet,
+  validateSchemaSet,
+  formatProblem,
+  type ProtocolIR,
+} from '../../generator/src/index.js';
 import type { ErrorCatalogueEntry, Manifest } from '../../generator/src/load/manifest.js';
 
 export type Schema = Record<string, unknown>;
@@ -72,7 +79,10 @@ export async function loadProtocol(dir: string): Promise<LoadedProtocol> {
  * A copy of the definition in `dir` with some schema files edited (file → a change made to its
  * JSON), loaded: what the fidelity tests must catch when a schema disagrees with the server.
  */
-export async function loadEditedProtocol(dir: string, edits: Readonly<Record<string, (schema: Schema) => void>>): Promise<LoadedProtocol> {
+export async function loadEditedProtocol(
+  dir: string,
+  edits: Readonly<Record<string, (schema: Schema) => void>>,
+): Promise<LoadedProtocol> {
   const copy = path.join(await mkdtemp(path.join(os.tmpdir(), 'centkit-edited-')), path.basename(dir));
   try {
     await cp(dir, copy, { recursive: true });
@@ -90,6 +100,9 @@ export async function loadEditedProtocol(dir: string, edits: Readonly<Record<str
 /** ajv errors as short lines: `<instancePath> <message> (<schemaPath>)`. */
 export function formatErrors(errors: readonly ErrorObject[] | null | undefined): string {
   return (errors ?? [])
-    .map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}${e.keyword === 'additionalProperties' ? ` '${String(e.params['additionalProperty'])}'` : ''} (${e.schemaPath})`)
+    .map(
+      (e) =>
+        `${e.instancePath || '/'} ${e.message ?? e.keyword}${e.keyword === 'additionalProperties' ? ` '${String(e.params['additionalProperty'])}'` : ''} (${e.schemaPath})`,
+    )
     .join('; ');
 }

@@ -42,11 +42,16 @@ export function describeSchemaFiles(dirNames: readonly string[], options: { read
 
       const ids = P.catalogue.errors.map((e) => e.id);
       expect(new Set(ids).size).toBe(ids.length);
-      for (const m of P.manifest.methods) for (const id of m.errors ?? []) expect(ids, `${m.name} lists ${id}`).toContain(id);
+      for (const m of P.manifest.methods)
+        for (const id of m.errors ?? []) expect(ids, `${m.name} lists ${id}`).toContain(id);
       for (const e of P.catalogue.errors) {
         if (e.kind === 'hard') expect([e.status, e.body].includes(undefined), e.id).toBe(false);
         if (e.kind === 'unused') expect(e.message, e.id).toBeTypeOf('string');
-        for (const m of e.adviceMethods ?? []) expect(P.manifest.methods.map((x) => x.name), e.id).toContain(m);
+        for (const m of e.adviceMethods ?? [])
+          expect(
+            P.manifest.methods.map((x) => x.name),
+            e.id,
+          ).toContain(m);
       }
     });
 
@@ -55,14 +60,20 @@ export function describeSchemaFiles(dirNames: readonly string[], options: { read
       const methodFiles = new Set(P.manifest.methods.flatMap((m) => [m.params, m.result]));
       for (const [file, schema] of P.files) {
         if (typeof schema['description'] !== 'string') problems.push(`${file}: no description`);
-        if (schema['$schema'] !== 'http://json-schema.org/draft-07/schema#') problems.push(`${file}: not declared draft-07`);
-        if (methodFiles.has(file) === ('title' in schema)) problems.push(`${file}: ${methodFiles.has(file) ? 'method files take no title' : 'shared types need a title'}`);
+        if (schema['$schema'] !== 'http://json-schema.org/draft-07/schema#')
+          problems.push(`${file}: not declared draft-07`);
+        if (methodFiles.has(file) === 'title' in schema)
+          problems.push(
+            `${file}: ${methodFiles.has(file) ? 'method files take no title' : 'shared types need a title'}`,
+          );
         walkSchemas(schema, '', (sub, at) => {
           if (at !== '' && 'x-typed' in sub) problems.push(`${file}#${at}: x-typed only at the root`);
           const since = sub['x-since'];
-          if (since !== undefined && (typeof since !== 'string' || compareVersions(since, P.manifest.version) > 0)) problems.push(`${file}#${at}: bad x-since`);
+          if (since !== undefined && (typeof since !== 'string' || compareVersions(since, P.manifest.version) > 0))
+            problems.push(`${file}#${at}: bad x-since`);
           for (const [name, prop] of Object.entries((sub['properties'] ?? {}) as Record<string, Schema>)) {
-            if (typeof prop['description'] !== 'string') problems.push(`${file}#${at}/properties/${name}: no description`);
+            if (typeof prop['description'] !== 'string')
+              problems.push(`${file}#${at}/properties/${name}: no description`);
           }
         });
       }
@@ -97,10 +108,12 @@ export function walkSchemas(schema: Schema, at: string, visit: (s: Schema, at: s
   visit(schema, at);
   const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
   for (const [k, v] of Object.entries(schema)) {
-    if (v === null || typeof v !== 'object' || ['examples', 'enum', 'const', 'default', 'x-typed'].includes(k)) continue;
+    if (v === null || typeof v !== 'object' || ['examples', 'enum', 'const', 'default', 'x-typed'].includes(k))
+      continue;
     if (['properties', 'patternProperties', 'definitions', 'dependencies'].includes(k)) {
       for (const [name, sub] of Object.entries(v as Record<string, unknown>)) {
-        if (sub !== null && typeof sub === 'object' && !Array.isArray(sub)) walkSchemas(sub as Schema, `${at}/${k}/${esc(name)}`, visit);
+        if (sub !== null && typeof sub === 'object' && !Array.isArray(sub))
+          walkSchemas(sub as Schema, `${at}/${k}/${esc(name)}`, visit);
       }
     } else if (Array.isArray(v)) {
       v.forEach((sub, i) => {

@@ -1,6 +1,7 @@
 // The chat page: asks the backend for a connection token, subscribes to the room with the
 // centrifuge SDK, shows the room's recent history, each new message and who is online; sends
 // messages through the backend (which publishes them with the server API).
+/* global Centrifuge -- the SDK's browser build, loaded by the page's script tag */
 const ROOM = 'lobby';
 const $ = (id) => document.getElementById(id);
 

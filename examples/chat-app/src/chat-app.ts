@@ -30,7 +30,12 @@ export interface ChatMessage {
 }
 
 const PUBLIC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
-const SDK = path.join(path.dirname(createRequire(import.meta.url).resolve('centrifuge')), '..', 'dist', 'centrifuge.js');
+const SDK = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('centrifuge')),
+  '..',
+  'dist',
+  'centrifuge.js',
+);
 const FILES: Readonly<Record<string, readonly [string, string]>> = {
   '/': [path.join(PUBLIC, 'index.html'), 'text/html; charset=utf-8'],
   '/chat.js': [path.join(PUBLIC, 'chat.js'), 'text/javascript'],
@@ -55,17 +60,27 @@ export async function startChatApp(o: ChatAppOptions): Promise<ChatApp> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const file = FILES[url.pathname];
-    if (file !== undefined && req.method === 'GET') return void res.writeHead(200, { 'content-type': file[1] }).end(await readFile(file[0]));
+    if (file !== undefined && req.method === 'GET')
+      return void res.writeHead(200, { 'content-type': file[1] }).end(await readFile(file[0]));
     if (url.pathname === '/session' && req.method === 'POST') {
       const user = (parse(await readBody(req)) as { user?: unknown } | undefined)?.user;
-      if (typeof user !== 'string' || !NAME.test(user)) return send(res, 400, { error: 'expected {"user": a name of letters, digits, _ or -}' });
-      const token = await createConnectionToken({ sub: user, expiresIn: TOKEN_LIFETIME_SECONDS }, { secret: o.tokenSecret });
+      if (typeof user !== 'string' || !NAME.test(user))
+        return send(res, 400, { error: 'expected {"user": a name of letters, digits, _ or -}' });
+      const token = await createConnectionToken(
+        { sub: user, expiresIn: TOKEN_LIFETIME_SECONDS },
+        { secret: o.tokenSecret },
+      );
       return send(res, 200, { token, wsUrl });
     }
     const room = /^\/rooms\/([\w-]{1,32})\/messages$/.exec(url.pathname)?.[1];
     if (room !== undefined && req.method === 'POST') {
       const message = parse(await readBody(req)) as Partial<ChatMessage> | undefined;
-      if (typeof message?.user !== 'string' || !NAME.test(message.user) || typeof message.text !== 'string' || message.text.length > 500) {
+      if (
+        typeof message?.user !== 'string' ||
+        !NAME.test(message.user) ||
+        typeof message.text !== 'string' ||
+        message.text.length > 500
+      ) {
         return send(res, 400, { error: 'expected {"user": name, "text": at most 500 characters}' });
       }
       try {

@@ -10,5 +10,10 @@ const config = JSON.parse(readFileSync(new URL('../centrifugo.json', import.meta
   client: { token: { hmac_secret_key: string } };
 };
 const centrifugoUrl = process.env['CENTRIFUGO_URL'] ?? 'http://localhost:8000';
-const app = await startChatApp({ centrifugoUrl, apiKey: config.http_api.key, tokenSecret: config.client.token.hmac_secret_key, port: Number(process.env['PORT'] ?? 3000) });
+const app = await startChatApp({
+  centrifugoUrl,
+  apiKey: config.http_api.key,
+  tokenSecret: config.client.token.hmac_secret_key,
+  port: Number(process.env['PORT'] ?? 3000),
+});
 console.log(`chat-app: open ${app.url} (Centrifugo at ${centrifugoUrl})`);

@@ -12,20 +12,31 @@ import { useMockCentrifugoV6 } from '@centkit/mock/v6/vitest';
 import { describeWithChromium, launchChromium, type Browser } from '../../../test/support/browser.js';
 import { startChatApp, type ChatApp } from '../src/index.js';
 
-const config = JSON.parse(readFileSync(new URL('../centrifugo.json', import.meta.url), 'utf8')) as { http_api: { key: string }; client: { token: { hmac_secret_key: string } } };
+const config = JSON.parse(readFileSync(new URL('../centrifugo.json', import.meta.url), 'utf8')) as {
+  http_api: { key: string };
+  client: { token: { hmac_secret_key: string } };
+};
 const centrifugo = useMockCentrifugoV6({ config, strict: true });
 
 let app: ChatApp;
 beforeAll(async () => {
-  app = await startChatApp({ centrifugoUrl: centrifugo.url, apiKey: config.http_api.key, tokenSecret: config.client.token.hmac_secret_key });
+  app = await startChatApp({
+    centrifugoUrl: centrifugo.url,
+    apiKey: config.http_api.key,
+    tokenSecret: config.client.token.hmac_secret_key,
+  });
 });
 afterAll(async () => app.close());
 
-const post = (path: string, body: unknown) => fetch(`${app.url}${path}`, { method: 'POST', body: JSON.stringify(body) });
+const post = (path: string, body: unknown) =>
+  fetch(`${app.url}${path}`, { method: 'POST', body: JSON.stringify(body) });
 
 describe('chat app against the mock (Node)', () => {
   it('a subscriber receives what a user posted through the backend', async () => {
-    const { token, wsUrl } = (await (await post('/session', { user: 'ann' })).json()) as { token: string; wsUrl: string };
+    const { token, wsUrl } = (await (await post('/session', { user: 'ann' })).json()) as {
+      token: string;
+      wsUrl: string;
+    };
     expect(wsUrl).toBe(centrifugo.wsUrl);
     const client = new Centrifuge(wsUrl, { websocket: WebSocket, token });
     const sub = client.newSubscription('chat:lobby');
@@ -35,7 +46,9 @@ describe('chat app against the mock (Node)', () => {
     await sub.ready(5000);
     expect((await post('/rooms/lobby/messages', { user: 'bob', text: 'hello' })).status).toBe(202);
     expect(await got).toEqual({ user: 'bob', text: 'hello' });
-    expect(centrifugo.commands({ method: 'publish' }).map((c) => c.params)).toEqual([{ channel: 'chat:lobby', data: { user: 'bob', text: 'hello' } }]);
+    expect(centrifugo.commands({ method: 'publish' }).map((c) => c.params)).toEqual([
+      { channel: 'chat:lobby', data: { user: 'bob', text: 'hello' } },
+    ]);
     client.disconnect();
   });
 
@@ -63,16 +76,23 @@ describeWithChromium('chat app in the browser', () => {
     return page;
   }
 
-  it('two pages see each other online and each other\'s messages; a dropped push is not shown', async () => {
+  it("two pages see each other online and each other's messages; a dropped push is not shown", async () => {
     const ann = await join('ann');
     const bob = await join('bob');
-    await ann.waitForFunction("document.getElementById('online').textContent === 'online: ann, bob'", undefined, { timeout: 10_000 });
+    await ann.waitForFunction("document.getElementById('online').textContent === 'online: ann, bob'", undefined, {
+      timeout: 10_000,
+    });
     await bob.fill('#text', 'hi ann');
     await bob.click('#say button');
     await ann.waitForSelector('#messages li', { timeout: 10_000 });
     expect(await ann.locator('#messages li').allTextContents()).toEqual(['bob: hi ann']);
 
-    centrifugo.injectPushFault({ type: 'drop', channel: 'chat:lobby', client: centrifugo.wsConnections().find((c) => c.user === 'ann')?.client as string, times: 1 });
+    centrifugo.injectPushFault({
+      type: 'drop',
+      channel: 'chat:lobby',
+      client: centrifugo.wsConnections().find((c) => c.user === 'ann')?.client as string,
+      times: 1,
+    });
     await bob.fill('#text', 'lost for ann');
     await bob.click('#say button');
     await bob.waitForFunction("document.querySelectorAll('#messages li').length === 2", undefined, { timeout: 10_000 });
@@ -80,10 +100,14 @@ describeWithChromium('chat app in the browser', () => {
     await bob.click('#say button');
     await ann.waitForFunction("document.querySelectorAll('#messages li').length === 2", undefined, { timeout: 10_000 });
     expect(await ann.locator('#messages li').allTextContents()).toEqual(['bob: hi ann', 'bob: and again']);
-    expect(await bob.locator('#messages li').allTextContents()).toEqual(['bob: hi ann', 'bob: lost for ann', 'bob: and again']);
+    expect(await bob.locator('#messages li').allTextContents()).toEqual([
+      'bob: hi ann',
+      'bob: lost for ann',
+      'bob: and again',
+    ]);
   }, 60_000);
 
-  it('a page joining later gets the room\'s history', async () => {
+  it("a page joining later gets the room's history", async () => {
     await post('/rooms/lobby/messages', { user: 'bob', text: 'earlier' });
     const cid = await join('cid');
     await cid.waitForSelector('#messages li', { timeout: 10_000 });

@@ -58,7 +58,8 @@ async function handle(client: Client, req: IncomingMessage, res: ServerResponse)
 function parseMessage(text: string): ChatMessage | undefined {
   try {
     const value = JSON.parse(text) as Partial<ChatMessage> | null;
-    if (typeof value?.author === 'string' && typeof value.text === 'string') return { author: value.author, text: value.text };
+    if (typeof value?.author === 'string' && typeof value.text === 'string')
+      return { author: value.author, text: value.text };
   } catch {
     // not JSON: answered with 400 below
   }

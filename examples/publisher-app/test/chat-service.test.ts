@@ -31,7 +31,12 @@ describe('chat service against the mock Centrifugo', () => {
     await post('/rooms/lobby/messages', { author: 'ann', text: 'one' });
     await post('/rooms/lobby/messages', { author: 'bob', text: 'two' });
     const res = await fetch(`${service.url}/rooms/lobby/messages`);
-    expect(await res.json()).toEqual({ messages: [{ author: 'bob', text: 'two' }, { author: 'ann', text: 'one' }] });
+    expect(await res.json()).toEqual({
+      messages: [
+        { author: 'bob', text: 'two' },
+        { author: 'ann', text: 'one' },
+      ],
+    });
   });
 
   it('kicks a connected user', async () => {

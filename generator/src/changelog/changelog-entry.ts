@@ -24,7 +24,9 @@ export function entryLines(input: EntryInput): string[] {
   const { ir, previous } = input;
   const lines = [`## ${ir.name} ${ir.version} (protocol ${input.hash})`, '', entryKey(input)];
   if (previous === undefined) {
-    lines.push(`First generated from this protocol (\`${ir.source}\`): ${ir.methods.length} methods, ${ir.methods.map((m) => `\`${m.name}\``).join(', ')}.`);
+    lines.push(
+      `First generated from this protocol (\`${ir.source}\`): ${ir.methods.length} methods, ${ir.methods.map((m) => `\`${m.name}\``).join(', ')}.`,
+    );
     return lines;
   }
   const { diff } = previous;

@@ -28,7 +28,14 @@ export type PendingChangelogs = Map<string, string>;
  * fresh tree, change nothing. Entries are keyed by the two hashes and never written twice. A
  * protocol without a snapshot setting gets neither.
  */
-export async function planChangelog(root: string, job: ProtocolJob, set: SchemaSet, ir: ProtocolIR, files: readonly PlacedFile[], pending: PendingChangelogs): Promise<GeneratedFile[]> {
+export async function planChangelog(
+  root: string,
+  job: ProtocolJob,
+  set: SchemaSet,
+  ir: ProtocolIR,
+  files: readonly PlacedFile[],
+  pending: PendingChangelogs,
+): Promise<GeneratedFile[]> {
   if (job.snapshot === undefined) return [];
   const snapshot = snapshotFile(set, job.snapshot);
   const hash = protocolHash(set);
@@ -36,10 +43,15 @@ export async function planChangelog(root: string, job: ProtocolJob, set: SchemaS
   if (previous?.hash === hash) return [snapshot];
 
   const diff = previous === undefined ? undefined : diffFrom(upgradeSnapshot(previous.set, set.manifest), ir);
-  const input: EntryInput = { ir, hash, previous: previous === undefined || diff === undefined ? undefined : { hash: previous.hash, diff } };
+  const input: EntryInput = {
+    ir,
+    hash,
+    previous: previous === undefined || diff === undefined ? undefined : { hash: previous.hash, diff },
+  };
   for (const [changelog, own] of changelogsOf(job, files)) {
     if (input.previous !== undefined && !(await anyChanged(root, own))) continue;
-    const current = pending.get(changelog) ?? (await readFile(path.join(root, changelog), 'utf8').catch(() => undefined));
+    const current =
+      pending.get(changelog) ?? (await readFile(path.join(root, changelog), 'utf8').catch(() => undefined));
     if (current?.includes(entryKey(input)) === true) continue;
     pending.set(changelog, insertEntry(current, entryLines(input)));
   }

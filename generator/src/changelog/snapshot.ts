@@ -22,7 +22,9 @@ export interface Snapshot {
 
 /** 12 hex digits of SHA-256 over the definition with keys sorted: equal definitions, equal hash. */
 export function protocolHash(set: SchemaSet): string {
-  const digest = createHash('sha256').update(canonicalJson({ manifest: set.manifest, files: Object.fromEntries(set.files) })).digest('hex');
+  const digest = createHash('sha256')
+    .update(canonicalJson({ manifest: set.manifest, files: Object.fromEntries(set.files) }))
+    .digest('hex');
   return digest.slice(0, 12);
 }
 
@@ -50,7 +52,8 @@ export async function readSnapshotFile(file: string): Promise<Snapshot | undefin
     return undefined;
   }
   const files = parsed['files'];
-  if (parsed['format'] !== FORMAT || typeof parsed['hash'] !== 'string' || files === null || typeof files !== 'object') return undefined;
+  if (parsed['format'] !== FORMAT || typeof parsed['hash'] !== 'string' || files === null || typeof files !== 'object')
+    return undefined;
   const set: SchemaSet = {
     source: typeof parsed['source'] === 'string' ? parsed['source'] : path.basename(file),
     manifest: parsed['manifest'],

@@ -15,8 +15,16 @@ export function upgradeSnapshot(set: SchemaSet, current: unknown): SchemaSet {
   const manifest = set.manifest as Json | null;
   const transports = manifest?.['transports'];
   if (!Array.isArray(transports) || !transports.some(isLegacy)) return set;
-  const now = new Map(((current as Json | null)?.['transports'] as Json[] | undefined ?? []).map((t) => [t['id'], t]));
-  return { ...set, manifest: { ...manifest, transports: transports.map((t: Json) => (isLegacy(t) ? upgrade(t, now.get(t['id'])) : t)) } };
+  const now = new Map(
+    (((current as Json | null)?.['transports'] as Json[] | undefined) ?? []).map((t) => [t['id'], t]),
+  );
+  return {
+    ...set,
+    manifest: {
+      ...manifest,
+      transports: transports.map((t: Json) => (isLegacy(t) ? upgrade(t, now.get(t['id'])) : t)),
+    },
+  };
 }
 
 function isLegacy(transport: unknown): boolean {
@@ -28,7 +36,9 @@ function upgrade(old: Json, counterpart: Json | undefined): Json {
   const { sign, batch, ...rest } = old;
   return {
     ...rest,
-    ...(rest['request'] === undefined && counterpart?.['request'] !== undefined ? { request: counterpart['request'] } : {}),
+    ...(rest['request'] === undefined && counterpart?.['request'] !== undefined
+      ? { request: counterpart['request'] }
+      : {}),
     ...(rest['reply'] === undefined && counterpart?.['reply'] !== undefined ? { reply: counterpart['reply'] } : {}),
     ...(sign === undefined ? {} : { auth: { scheme: 'hmac', over: 'data', ...(sign as Json) } }),
     ...(batch === true ? { batch: { item: 'array' } } : batch !== undefined && batch !== false ? { batch } : {}),

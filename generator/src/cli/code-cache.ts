@@ -24,7 +24,8 @@ import vm from 'node:vm';
  * could not): ts-morph and the TypeScript it bundles, prettier's standalone build and the two
  * plugins the types are formatted with (emitters/types/prettier-standalone.ts).
  */
-const CACHED = /[\\/]node_modules[\\/](?:@ts-morph[\\/]common[\\/]dist[\\/](?:typescript|ts-morph-common)|ts-morph[\\/]dist[\\/]ts-morph|prettier[\\/](?:standalone|plugins[\\/](?:typescript|estree)))\.js$/;
+const CACHED =
+  /[\\/]node_modules[\\/](?:@ts-morph[\\/]common[\\/]dist[\\/](?:typescript|ts-morph-common)|ts-morph[\\/]dist[\\/]ts-morph|prettier[\\/](?:standalone|plugins[\\/](?:typescript|estree)))\.js$/;
 
 /** What happened to each cached file in this process (for tests). */
 export interface CodeCacheUse {
@@ -44,7 +45,11 @@ type JsLoader = (module: CompilingModule, filename: string) => void;
 /** Starts compiling the listed files through the cache in `dir` (default: where the dependencies are installed). */
 export function enableCodeCache(dir: string = defaultDir()): CodeCacheUse {
   const use: CodeCacheUse = { dir, used: [], rejected: [], written: [] };
-  const Module = createRequire(import.meta.url)('node:module') as { prototype: CompilingModule; wrap(content: string): string; _extensions: Record<string, JsLoader> };
+  const Module = createRequire(import.meta.url)('node:module') as {
+    prototype: CompilingModule;
+    wrap(content: string): string;
+    _extensions: Record<string, JsLoader>;
+  };
   const compile = Module.prototype._compile;
   const load = Module._extensions['.js'] as JsLoader;
   // Node reads a CommonJS file as UTF-8 (~35 ms for TypeScript's 9 MB); these are ASCII, which reads as Latin-1 in a few.
@@ -54,21 +59,38 @@ export function enableCodeCache(dir: string = defaultDir()): CodeCacheUse {
     module._compile(isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8'), filename);
   };
   const pending: { file: string; source: string; script: vm.Script }[] = [];
-  Module.prototype._compile = function cachedCompile(this: CompilingModule, content: string, filename: string): unknown {
+  Module.prototype._compile = function cachedCompile(
+    this: CompilingModule,
+    content: string,
+    filename: string,
+  ): unknown {
     if (!CACHED.test(filename)) return compile.call(this, content, filename);
-    const file = path.join(dir, `${createHash('sha1').update(`${process.versions.v8}\0${filename}\0${content.length}`).digest('hex')}.v8`);
+    const file = path.join(
+      dir,
+      `${createHash('sha1').update(`${process.versions.v8}\0${filename}\0${content.length}`).digest('hex')}.v8`,
+    );
     const cachedData = read(file);
-    const script = new vm.Script(Module.wrap(content), { filename, ...(cachedData === undefined ? {} : { cachedData }) });
+    const script = new vm.Script(Module.wrap(content), {
+      filename,
+      ...(cachedData === undefined ? {} : { cachedData }),
+    });
     if (cachedData !== undefined && !script.cachedDataRejected) use.used.push(filename);
     else {
       if (cachedData !== undefined) use.rejected.push(filename);
       pending.push({ file, source: filename, script });
     }
-    const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => unknown;
+    const wrapper = script.runInThisContext() as (
+      exports: unknown,
+      require: NodeJS.Require,
+      module: unknown,
+      filename: string,
+      dirname: string,
+    ) => unknown;
     return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, path.dirname(filename));
   };
   process.once('exit', () => {
-    for (const { file, source, script } of pending) if (write(file, script.createCachedData())) use.written.push(source);
+    for (const { file, source, script } of pending)
+      if (write(file, script.createCachedData())) use.written.push(source);
   });
   return use;
 }

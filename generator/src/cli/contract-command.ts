@@ -24,11 +24,17 @@ interface Parsed {
 }
 
 /** `centkit contract`: probe every method on a live server and check each reply against the schemas. */
-export async function contractCommand({ values, positionals }: Parsed, io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function contractCommand(
+  { values, positionals }: Parsed,
+  io: CliIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   if (positionals.length > 0) throw new CliUsageError(`unexpected argument "${positionals[0]}"`);
-  if (values.address === undefined) throw new CliUsageError('contract needs --address URL (e.g. http://127.0.0.1:8000)');
+  if (values.address === undefined)
+    throw new CliUsageError('contract needs --address URL (e.g. http://127.0.0.1:8000)');
   const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
-  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) throw new CliUsageError(`--timeout takes milliseconds, not "${values.timeout}"`);
+  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0))
+    throw new CliUsageError(`--timeout takes milliseconds, not "${values.timeout}"`);
   try {
     new URL(values.address);
   } catch {
@@ -59,7 +65,8 @@ export async function contractCommand({ values, positionals }: Parsed, io: CliIo
 /** The credentials from the options, else from the environment; `--insecure` sends none. */
 function credentials(values: Parsed['values'], env: NodeJS.ProcessEnv): Credentials {
   if (values.insecure === true) {
-    if (values.secret !== undefined || values['api-key'] !== undefined) throw new CliUsageError('--insecure sends no credentials; drop --secret and --api-key');
+    if (values.secret !== undefined || values['api-key'] !== undefined)
+      throw new CliUsageError('--insecure sends no credentials; drop --secret and --api-key');
     return { insecure: true };
   }
   const secret = values.secret ?? nonEmpty(env['CENTKIT_SECRET']);

@@ -28,11 +28,14 @@ interface Parsed {
  * a schema directory or a snapshot file (a protocol's `snapshot`: what was last generated).
  */
 export async function diffCommand({ values, positionals }: Parsed, io: CliIo): Promise<number> {
-  if (positionals.length !== 2) throw new CliUsageError('diff needs two schema directories: OLD_SCHEMA_DIR NEW_SCHEMA_DIR');
+  if (positionals.length !== 2)
+    throw new CliUsageError('diff needs two schema directories: OLD_SCHEMA_DIR NEW_SCHEMA_DIR');
   const failOn = values['fail-on'] === undefined ? undefined : FAIL_LEVELS[values['fail-on']];
-  if (values['fail-on'] !== undefined && failOn === undefined) throw new CliUsageError(`--fail-on takes ${Object.keys(FAIL_LEVELS).join(', ')}, not "${values['fail-on']}"`);
+  if (values['fail-on'] !== undefined && failOn === undefined)
+    throw new CliUsageError(`--fail-on takes ${Object.keys(FAIL_LEVELS).join(', ')}, not "${values['fail-on']}"`);
   const side = values.side ?? 'both';
-  if (side !== 'both' && !SIDES.includes(side as Side)) throw new CliUsageError(`--side takes callers, implementers or both, not "${side}"`);
+  if (side !== 'both' && !SIDES.includes(side as Side))
+    throw new CliUsageError(`--side takes callers, implementers or both, not "${side}"`);
 
   const [oldDir, newDir] = positionals.map((p) => path.resolve(io.cwd, p)) as [string, string];
   const oldSet = await readSide('OLD', oldDir, io);
@@ -48,7 +51,9 @@ export async function diffCommand({ values, positionals }: Parsed, io: CliIo): P
   const sides = side === 'both' ? SIDES : [side as Side];
   const failing = diff.changes.filter((c) => sides.some((s) => failOn.includes(c[s])));
   if (failing.length === 0) return 0;
-  io.stderr.write(`centkit: ${failing.length} change${failing.length === 1 ? '' : 's'} at --fail-on ${values['fail-on']} for ${sides.join(' and ')}\n`);
+  io.stderr.write(
+    `centkit: ${failing.length} change${failing.length === 1 ? '' : 's'} at --fail-on ${values['fail-on']} for ${sides.join(' and ')}\n`,
+  );
   return 1;
 }
 
@@ -56,7 +61,8 @@ export async function diffCommand({ values, positionals }: Parsed, io: CliIo): P
 async function readSide(label: string, dir: string, io: CliIo): Promise<{ set: SchemaSet; snapshot: boolean }> {
   if ((await stat(dir).catch(() => undefined))?.isFile() === true) {
     const snapshot = await readSnapshotFile(dir);
-    if (snapshot === undefined) throw new CliUsageError(`${label} ${displayName(dir, io.cwd)} is a file but not a centkit protocol snapshot`);
+    if (snapshot === undefined)
+      throw new CliUsageError(`${label} ${displayName(dir, io.cwd)} is a file but not a centkit protocol snapshot`);
     return { set: { ...snapshot.set, source: displayName(dir, io.cwd) }, snapshot: true };
   }
   return { set: await loadSchemaSet(dir, displayName(dir, io.cwd)), snapshot: false };
@@ -68,7 +74,9 @@ function toIR(label: string, dir: string, set: SchemaSet, io: CliIo): ProtocolIR
     return protocolOf(set);
   } catch (error) {
     if (!(error instanceof SchemaSetError)) throw error;
-    io.stderr.write(`centkit: ${label} (${path.relative(io.cwd, dir) || '.'}) has ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}:\n`);
+    io.stderr.write(
+      `centkit: ${label} (${path.relative(io.cwd, dir) || '.'}) has ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}:\n`,
+    );
     for (const p of error.problems) io.stderr.write(`${formatProblem(p)}\n`);
     return undefined;
   }

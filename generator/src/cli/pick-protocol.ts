@@ -26,20 +26,33 @@ export interface ProtocolChoice {
  */
 export async function pickProtocol(choice: ProtocolChoice, cwd: string): Promise<string> {
   if (choice.schema !== undefined) {
-    if (choice.protocol !== undefined || choice.config !== undefined) throw new CliUsageError('give either --schema DIR or --protocol NAME (with --config FILE), not both');
+    if (choice.protocol !== undefined || choice.config !== undefined)
+      throw new CliUsageError('give either --schema DIR or --protocol NAME (with --config FILE), not both');
     return path.resolve(cwd, choice.schema);
   }
   const listed: { name: string; dir: string }[] = [];
   const configFile = path.resolve(cwd, choice.config ?? CONFIG_FILE);
   if (choice.config !== undefined || existsSync(configFile)) {
     const config = await loadConfig(configFile, displayPath(configFile, cwd));
-    listed.push(...config.protocols.map((p) => ({ name: p.name ?? path.basename(p.schema), dir: path.resolve(path.dirname(configFile), p.schema) })));
+    listed.push(
+      ...config.protocols.map((p) => ({
+        name: p.name ?? path.basename(p.schema),
+        dir: path.resolve(path.dirname(configFile), p.schema),
+      })),
+    );
   }
   const index = await readFile(path.join(SHIPPED_SCHEMAS, 'index.json'), 'utf8').catch(() => undefined);
   const shipped = index === undefined ? [] : (JSON.parse(index) as { protocols: string[] }).protocols;
-  listed.push(...shipped.filter((name) => !listed.some((p) => p.name === name)).map((name) => ({ name, dir: path.join(SHIPPED_SCHEMAS, name) })));
+  listed.push(
+    ...shipped
+      .filter((name) => !listed.some((p) => p.name === name))
+      .map((name) => ({ name, dir: path.join(SHIPPED_SCHEMAS, name) })),
+  );
   const found = choice.protocol === undefined ? listed[0] : listed.find((p) => p.name === choice.protocol);
   if (found !== undefined) return found.dir;
-  if (listed.length === 0) throw new CliUsageError(`no ${CONFIG_FILE} here and no protocols shipped with this package: give --schema DIR`);
-  throw new CliUsageError(`no protocol "${choice.protocol ?? ''}" in the config or shipped with centkit (protocols: ${listed.map((p) => p.name).join(', ')})`);
+  if (listed.length === 0)
+    throw new CliUsageError(`no ${CONFIG_FILE} here and no protocols shipped with this package: give --schema DIR`);
+  throw new CliUsageError(
+    `no protocol "${choice.protocol ?? ''}" in the config or shipped with centkit (protocols: ${listed.map((p) => p.name).join(', ')})`,
+  );
 }

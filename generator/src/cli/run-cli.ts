@@ -10,7 +10,15 @@ import { COMMAND_USAGE, USAGE, type CommandName } from './usage.js';
 const HELP = { help: { type: 'boolean', short: 'h' } } as const;
 
 const OPTIONS = {
-  generate: { ...HELP, config: { type: 'string' }, schema: { type: 'string' }, out: { type: 'string' }, protocol: { type: 'string' }, check: { type: 'boolean' }, quiet: { type: 'boolean' } },
+  generate: {
+    ...HELP,
+    config: { type: 'string' },
+    schema: { type: 'string' },
+    out: { type: 'string' },
+    protocol: { type: 'string' },
+    check: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+  },
   diff: { ...HELP, json: { type: 'boolean' }, 'fail-on': { type: 'string' }, side: { type: 'string' } },
   contract: {
     ...HELP,
@@ -35,11 +43,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     switch (command) {
       // Each command's modules load only when it runs: --help, --version and diff need no emitter.
       case 'generate':
-        return await withHelp('generate', rest, io, async (parsed) => (await import('./generate-command.js')).generateCommand(parsed, io));
+        return await withHelp('generate', rest, io, async (parsed) =>
+          (await import('./generate-command.js')).generateCommand(parsed, io),
+        );
       case 'diff':
-        return await withHelp('diff', rest, io, async (parsed) => (await import('./diff-command.js')).diffCommand(parsed, io));
+        return await withHelp('diff', rest, io, async (parsed) =>
+          (await import('./diff-command.js')).diffCommand(parsed, io),
+        );
       case 'contract':
-        return await withHelp('contract', rest, io, async (parsed) => (await import('./contract-command.js')).contractCommand(parsed, io));
+        return await withHelp('contract', rest, io, async (parsed) =>
+          (await import('./contract-command.js')).contractCommand(parsed, io),
+        );
       case '--version':
       case '-v':
       case 'version':
@@ -60,7 +74,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-async function withHelp<C extends CommandName>(name: C, args: readonly string[], io: CliIo, run: (parsed: ReturnType<typeof parse<(typeof OPTIONS)[C]>>) => Promise<number>): Promise<number> {
+async function withHelp<C extends CommandName>(
+  name: C,
+  args: readonly string[],
+  io: CliIo,
+  run: (parsed: ReturnType<typeof parse<(typeof OPTIONS)[C]>>) => Promise<number>,
+): Promise<number> {
   const parsed = parse(args, OPTIONS[name]);
   if ((parsed.values as { help?: boolean }).help === true) {
     io.stdout.write(`${COMMAND_USAGE[name]}\n`);
@@ -79,18 +98,23 @@ function help(topic: string | undefined, io: CliIo): number {
 /** Each failure as `centkit: ...` on stderr, with its exit code: 1 bad input, 2 usage, 3 a bug. */
 function report(error: unknown, command: string | undefined, io: CliIo): number {
   if (error instanceof CliUsageError) {
-    const usage = command !== undefined && Object.hasOwn(COMMAND_USAGE, command) ? COMMAND_USAGE[command as CommandName] : USAGE;
+    const usage =
+      command !== undefined && Object.hasOwn(COMMAND_USAGE, command) ? COMMAND_USAGE[command as CommandName] : USAGE;
     io.stderr.write(`centkit: ${error.message}\n\n${usage}\n`);
     return 2;
   }
   if (error instanceof SchemaSetError) {
     const folder = error.source === undefined ? undefined : shown(error.source, io.cwd);
-    io.stderr.write(`centkit: ${schemaSetLabel(folder)} has ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}; nothing was written:\n`);
+    io.stderr.write(
+      `centkit: ${schemaSetLabel(folder)} has ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}; nothing was written:\n`,
+    );
     for (const p of error.problems) io.stderr.write(`${formatProblemIn(p, folder)}\n`);
     return 1;
   }
   if (error instanceof ConfigError) {
-    io.stderr.write(`centkit: the config ${error.file} has ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}; nothing was written:\n`);
+    io.stderr.write(
+      `centkit: the config ${error.file} has ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}; nothing was written:\n`,
+    );
     for (const p of error.problems) io.stderr.write(`${formatProblem(p)}\n`);
     return 1;
   }
@@ -98,7 +122,9 @@ function report(error: unknown, command: string | undefined, io: CliIo): number 
     io.stderr.write(`centkit: ${error.message}; nothing was written\n`);
     return 1;
   }
-  io.stderr.write(`centkit: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  io.stderr.write(
+    `centkit: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return 3;
 }
 
@@ -110,7 +136,9 @@ function shown(folder: string, cwd: string): string {
 }
 
 async function version(): Promise<string> {
-  const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return manifest.version;
 }
 

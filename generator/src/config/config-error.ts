@@ -12,6 +12,8 @@ export class ConfigError extends Error {
     readonly file: string,
     readonly problems: readonly Problem[],
   ) {
-    super(`the config ${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map(formatProblem).join('\n')}`);
+    super(
+      `the config ${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map(formatProblem).join('\n')}`,
+    );
   }
 }

@@ -9,7 +9,9 @@ let configSchema: Promise<object> | undefined;
 
 /** The config's JSON schema, shipped beside the package (`centkit.config.schema.json`). */
 export function readConfigSchema(): Promise<object> {
-  configSchema ??= readFile(new URL('../../centkit.config.schema.json', import.meta.url), 'utf8').then((text) => JSON.parse(text) as object);
+  configSchema ??= readFile(new URL('../../centkit.config.schema.json', import.meta.url), 'utf8').then(
+    (text) => JSON.parse(text) as object,
+  );
   return configSchema;
 }
 
@@ -23,21 +25,33 @@ export async function loadConfig(file: string, display: string): Promise<Centkit
     text = await readFile(file, 'utf8');
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new ConfigError(display, [{ code: 'file-unreadable', file: display, path: '', message: missing ? 'file not found' : `cannot read: ${String(error)}` }]);
+    throw new ConfigError(display, [
+      {
+        code: 'file-unreadable',
+        file: display,
+        path: '',
+        message: missing ? 'file not found' : `cannot read: ${String(error)}`,
+      },
+    ]);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(display, [{ code: 'json-invalid', file: display, path: '', message: `not valid JSON: ${(error as Error).message}` }]);
+    throw new ConfigError(display, [
+      { code: 'json-invalid', file: display, path: '', message: `not valid JSON: ${(error as Error).message}` },
+    ]);
   }
   const ajv = createCheckingAjv();
-  if (!ajv.validate(await readConfigSchema(), json)) throw new ConfigError(display, sortProblems(toProblems(ajv.errors, display, 'config-invalid')));
+  if (!ajv.validate(await readConfigSchema(), json))
+    throw new ConfigError(display, sortProblems(toProblems(ajv.errors, display, 'config-invalid')));
   return json as CentkitConfig;
 }
 
 /** How a file is named in messages: relative to the working directory when inside it. */
 export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative)
+    ? file
+    : relative.split(path.sep).join('/');
 }

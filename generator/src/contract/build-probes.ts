@@ -22,13 +22,23 @@ export interface ProbeTargets {
  * method the plan does not mention is skipped: the runner never guesses what is safe to change.
  * A probe may expect one of the method's catalogued errors instead of a result (`expectError`).
  */
-export async function buildProbes(ir: ProtocolIR, plan: ProbePlan, targets: ProbeTargets, transportMethods: readonly string[]): Promise<Probe[]> {
+export async function buildProbes(
+  ir: ProtocolIR,
+  plan: ProbePlan,
+  targets: ProbeTargets,
+  transportMethods: readonly string[],
+): Promise<Probe[]> {
   const probes: Probe[] = [];
   for (const method of ir.methods) {
     const entry = plan.probes[method.name];
     if (entry?.skip !== undefined) probes.push({ method: method.name, skip: entry.skip });
-    else if (!transportMethods.includes(method.name)) probes.push({ method: method.name, skip: 'the transport does not carry this method' });
-    else if (entry === undefined && method.effect === 'write') probes.push({ method: method.name, skip: 'a write method with no entry in the probe plan: not called, to change nothing' });
+    else if (!transportMethods.includes(method.name))
+      probes.push({ method: method.name, skip: 'the transport does not carry this method' });
+    else if (entry === undefined && method.effect === 'write')
+      probes.push({
+        method: method.name,
+        skip: 'a write method with no entry in the probe plan: not called, to change nothing',
+      });
     else {
       const [base = {}] = await sampleValues(ir, method.params, 1);
       const params = entry?.params === undefined ? base : mergePatch(base, entry.params);
@@ -43,6 +53,7 @@ function substitute(value: unknown, targets: ProbeTargets): unknown {
   if (value === '{channel}') return targets.channel;
   if (value === '{user}') return targets.user;
   if (Array.isArray(value)) return value.map((v) => substitute(v, targets));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, targets)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, targets)]));
   return value;
 }

@@ -38,36 +38,79 @@ export function createReplyChecker(ir: ProtocolIR, transport: TransportIR): Repl
   const fields = transport.reply;
   if (fields.shape === 'none') throw new Error(`transport ${transport.id} sends no reply to check`);
   const batchMethod = transport.batch?.item === 'keyed' ? transport.batch.method : undefined;
-  const bareBatch = transport.batch?.item === 'keyed' && transport.batch.reply === 'bare' ? transport.batch.method : undefined;
+  const bareBatch =
+    transport.batch?.item === 'keyed' && transport.batch.reply === 'bare' ? transport.batch.method : undefined;
 
   return (method, reply, expectedError) => {
     const views = ['wire', 'typed'] as const;
-    if (method.name === bareBatch) return dedupe([...views.flatMap((view) => check(validator(view, method.result.name), reply, '', view)), ...batchErrors(transport, fields.error, reply, '')]);
+    if (method.name === bareBatch)
+      return dedupe([
+        ...views.flatMap((view) => check(validator(view, method.result.name), reply, '', view)),
+        ...batchErrors(transport, fields.error, reply, ''),
+      ]);
     const item = (reply !== null && typeof reply === 'object' ? reply : {}) as Record<string, unknown>;
     const error = item[fields.error];
     const success = error === undefined || error === null || error === '';
     const out: Mismatch[] = [];
     for (const view of success ? views : (['wire'] as const)) {
       if (fields.envelope !== undefined) out.push(...check(validator(view, fields.envelope), reply, '', view));
-      if (fields.result in item) out.push(...check(validator(view, method.result.name), item[fields.result], `/${escape(fields.result)}`, view));
+      if (fields.result in item)
+        out.push(...check(validator(view, method.result.name), item[fields.result], `/${escape(fields.result)}`, view));
     }
-    if (fields.shape === 'commands' && fields.method !== undefined && item[fields.method] !== undefined && item[fields.method] !== method.name) {
-      out.push({ view: 'wire', path: `/${escape(fields.method)}`, expected: JSON.stringify(method.name), got: show(item[fields.method]) });
+    if (
+      fields.shape === 'commands' &&
+      fields.method !== undefined &&
+      item[fields.method] !== undefined &&
+      item[fields.method] !== method.name
+    ) {
+      out.push({
+        view: 'wire',
+        path: `/${escape(fields.method)}`,
+        expected: JSON.stringify(method.name),
+        got: show(item[fields.method]),
+      });
     }
-    if (success && fields.result in item) out.push(...batchErrors(transport, fields.error, method.name === batchMethod ? item[fields.result] : undefined, `/${escape(fields.result)}`));
+    if (success && fields.result in item)
+      out.push(
+        ...batchErrors(
+          transport,
+          fields.error,
+          method.name === batchMethod ? item[fields.result] : undefined,
+          `/${escape(fields.result)}`,
+        ),
+      );
     if (success && expectedError !== undefined) {
-      out.push({ view: 'wire', path: `/${escape(fields.result)}`, expected: `the error ${expectedError} (the probe plan expects it)`, got: show(item[fields.result]) });
+      out.push({
+        view: 'wire',
+        path: `/${escape(fields.result)}`,
+        expected: `the error ${expectedError} (the probe plan expects it)`,
+        got: show(item[fields.result]),
+      });
     }
     if (!success) {
-      if (transport.error !== undefined) out.push(...check(validator('wire', transport.error.type), error, `/${escape(fields.error)}`, 'wire'));
+      if (transport.error !== undefined)
+        out.push(...check(validator('wire', transport.error.type), error, `/${escape(fields.error)}`, 'wire'));
       const known = knownError(method, transport, error);
       if (expectedError !== undefined && known?.id === expectedError) return dedupe(out);
       if (expectedError !== undefined) {
-        out.push({ view: 'wire', path: `/${escape(fields.error)}`, expected: `the error ${expectedError} (the probe plan expects it)`, got: `${show(error)}${known === undefined ? '' : ` (the ${known.kind} error ${known.id})`}` });
+        out.push({
+          view: 'wire',
+          path: `/${escape(fields.error)}`,
+          expected: `the error ${expectedError} (the probe plan expects it)`,
+          got: `${show(error)}${known === undefined ? '' : ` (the ${known.kind} error ${known.id})`}`,
+        });
         return dedupe(out);
       }
-      const note = known === undefined ? 'an error this method does not list' : `the ${known.kind} error ${known.id}; check the server's configuration for the probe's params`;
-      out.push({ view: 'wire', path: `/${escape(fields.error)}`, expected: 'no error (the probe sends valid params)', got: `${show(error)} (${note})` });
+      const note =
+        known === undefined
+          ? 'an error this method does not list'
+          : `the ${known.kind} error ${known.id}; check the server's configuration for the probe's params`;
+      out.push({
+        view: 'wire',
+        path: `/${escape(fields.error)}`,
+        expected: 'no error (the probe sends valid params)',
+        got: `${show(error)} (${note})`,
+      });
     }
     return dedupe(out);
   };
@@ -83,16 +126,25 @@ function batchErrors(transport: TransportIR, errorField: string, result: unknown
   const replies = (result as Record<string, unknown>)[batch.replies];
   if (!Array.isArray(replies)) return [];
   return replies.flatMap((reply, i) => {
-    const error = reply !== null && typeof reply === 'object' ? (reply as Record<string, unknown>)[errorField] : undefined;
+    const error =
+      reply !== null && typeof reply === 'object' ? (reply as Record<string, unknown>)[errorField] : undefined;
     if (error === undefined) return [];
-    return [{ view: 'wire' as const, path: `${prefix}/${escape(batch.replies)}/${i}/${escape(errorField)}`, expected: 'no error (the probe sends valid commands)', got: show(error) }];
+    return [
+      {
+        view: 'wire' as const,
+        path: `${prefix}/${escape(batch.replies)}/${i}/${escape(errorField)}`,
+        expected: 'no error (the probe sends valid commands)',
+        got: show(error),
+      },
+    ];
   });
 }
 
 /** The catalogue entry an error reply stands for: by numbered code when the error object has one, else by message. */
 export function knownError(method: MethodIR, transport: TransportIR, error: unknown): ErrorIR | undefined {
   const object = transport.error;
-  if (object === undefined || error === null || typeof error !== 'object') return method.errors.find((e) => e.message === error);
+  if (object === undefined || error === null || typeof error !== 'object')
+    return method.errors.find((e) => e.message === error);
   const fields = error as Record<string, unknown>;
   const code = object.code === undefined ? undefined : fields[object.code];
   if (typeof code === 'number') return method.errors.find((e) => e.code === code);
@@ -101,7 +153,9 @@ export function knownError(method: MethodIR, transport: TransportIR, error: unkn
 
 function check(validate: ValidateFunction, value: unknown, prefix: string, view: 'wire' | 'typed'): Mismatch[] {
   if (validate(value)) return [];
-  return (validate.errors ?? []).filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if').map((e) => toMismatch(e, value, prefix, view));
+  return (validate.errors ?? [])
+    .filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if')
+    .map((e) => toMismatch(e, value, prefix, view));
 }
 
 function toMismatch(e: ErrorObject, root: unknown, prefix: string, view: 'wire' | 'typed'): Mismatch {
@@ -109,15 +163,30 @@ function toMismatch(e: ErrorObject, root: unknown, prefix: string, view: 'wire' 
   const at = e.instancePath;
   switch (e.keyword) {
     case 'required':
-      return { view, path: `${prefix}${at}/${escape(String(params['missingProperty']))}`, expected: 'present', got: 'absent' };
+      return {
+        view,
+        path: `${prefix}${at}/${escape(String(params['missingProperty']))}`,
+        expected: 'present',
+        got: 'absent',
+      };
     case 'additionalProperties': {
       const extra = `${at}/${escape(String(params['additionalProperty']))}`;
-      return { view, path: `${prefix}${extra}`, expected: 'absent (no such property)', got: show(valueAt(root, extra)) };
+      return {
+        view,
+        path: `${prefix}${extra}`,
+        expected: 'absent (no such property)',
+        got: show(valueAt(root, extra)),
+      };
     }
     case 'type':
       return { view, path: `${prefix}${at}`, expected: `type ${String(params['type'])}`, got: show(valueAt(root, at)) };
     case 'enum':
-      return { view, path: `${prefix}${at}`, expected: `one of ${JSON.stringify(params['allowedValues'])}`, got: show(valueAt(root, at)) };
+      return {
+        view,
+        path: `${prefix}${at}`,
+        expected: `one of ${JSON.stringify(params['allowedValues'])}`,
+        got: show(valueAt(root, at)),
+      };
     default:
       return { view, path: `${prefix}${at}`, expected: e.message ?? e.keyword, got: show(valueAt(root, at)) };
   }

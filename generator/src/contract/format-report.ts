@@ -18,7 +18,12 @@ export function formatContractText(report: ContractReport): string {
     `centkit contract: ${report.protocol.name} ${report.protocol.version} against ${report.url} (transport ${report.transport}), channel ${report.channel}, user ${report.user}`,
   ];
   for (const r of report.results) {
-    if (r.status === 'pass') lines.push(r.expectedError === undefined ? `PASS ${r.method}` : `PASS ${r.method} (answered the expected error ${r.expectedError})`);
+    if (r.status === 'pass')
+      lines.push(
+        r.expectedError === undefined
+          ? `PASS ${r.method}`
+          : `PASS ${r.method} (answered the expected error ${r.expectedError})`,
+      );
     else if (r.status === 'skip') lines.push(`SKIP ${r.method}: ${r.reason ?? ''}`);
     else {
       lines.push(`FAIL ${r.method} with params ${JSON.stringify(r.params)}`);

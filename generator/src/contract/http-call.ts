@@ -44,14 +44,24 @@ export function buildRequest(target: HttpTarget, method: string, params: unknown
   const http = transport.http;
   if (http === undefined) throw new Error(`transport ${transport.id} is not an HTTP transport`);
   const request = transport.request;
-  const data = request.shape === 'params'
-    ? JSON.stringify(params)
-    : JSON.stringify(transport.batch?.item === 'array' ? [{ [request.method]: method, [request.params]: params }] : { [request.method]: method, [request.params]: params });
-  const headers: Record<string, string> = { 'content-type': http.contentType ?? (http.body === 'json' ? 'application/json' : 'application/x-www-form-urlencoded') };
+  const data =
+    request.shape === 'params'
+      ? JSON.stringify(params)
+      : JSON.stringify(
+          transport.batch?.item === 'array'
+            ? [{ [request.method]: method, [request.params]: params }]
+            : { [request.method]: method, [request.params]: params },
+        );
+  const headers: Record<string, string> = {
+    'content-type':
+      http.contentType ?? (http.body === 'json' ? 'application/json' : 'application/x-www-form-urlencoded'),
+  };
   const auth = credentials.insecure ? undefined : transport.auth;
   let body = data;
   if (auth?.scheme === 'hmac') {
-    const sign = createHmac('sha256', credentials.secret ?? '').update(data).digest('hex');
+    const sign = createHmac('sha256', credentials.secret ?? '')
+      .update(data)
+      .digest('hex');
     if (auth.header !== undefined) headers[auth.header] = sign;
     if (http.body === 'form') body = form(http.dataField ?? 'data', data, auth.field, sign);
   } else {
@@ -70,7 +80,13 @@ function form(dataField: string, data: string, signField: string | undefined, si
 
 /** Sends one request once, with the target's timeout; redirects are answers, not followed. */
 export async function send(request: HttpRequest, timeoutMs: number): Promise<HttpAnswer> {
-  const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+  const response = await fetch(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    signal: AbortSignal.timeout(timeoutMs),
+    redirect: 'manual',
+  });
   return { status: response.status, body: await response.text() };
 }
 
@@ -86,7 +102,8 @@ export function endpointUrl(address: string, path: string, method?: string): str
   const fixed = cut === -1 ? path : path.slice(0, cut);
   const rest = cut === -1 ? '' : path.slice(cut);
   const wanted = fixed.replace(/\/+$/, '');
-  const joined = base.endsWith(wanted) && wanted !== '' ? `${base}${fixed.endsWith('/') ? '/' : ''}${rest}` : `${base}${path}`;
+  const joined =
+    base.endsWith(wanted) && wanted !== '' ? `${base}${fixed.endsWith('/') ? '/' : ''}${rest}` : `${base}${path}`;
   url.pathname = method === undefined ? joined : joined.replaceAll('{method}', encodeURIComponent(method));
   return url.toString().replaceAll('%7Bmethod%7D', '{method}');
 }

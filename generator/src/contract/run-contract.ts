@@ -59,53 +59,97 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   checkCredentials(transport, options.credentials);
   const channel = options.channel ?? plan.channel;
   const user = options.user ?? `${plan.userPrefix}${randomBytes(6).toString('hex')}`;
-  const target: HttpTarget = { address: options.address, transport, credentials: options.credentials, timeoutMs: options.timeoutMs ?? 5000 };
+  const target: HttpTarget = {
+    address: options.address,
+    transport,
+    credentials: options.credentials,
+    timeoutMs: options.timeoutMs ?? 5000,
+  };
   const checker = createReplyChecker(ir, transport);
   const results: ProbeResult[] = [];
-  for (const probe of await buildProbes(ir, plan, { channel, user }, transport.methods)) results.push(await runProbe(ir, target, checker, probe));
-  return { protocol: { name: ir.name, version: ir.version, source: ir.source }, url: displayUrl(options.address, transport.http?.path ?? ''), transport: transport.id, channel, user, results };
+  for (const probe of await buildProbes(ir, plan, { channel, user }, transport.methods))
+    results.push(await runProbe(ir, target, checker, probe));
+  return {
+    protocol: { name: ir.name, version: ir.version, source: ir.source },
+    url: displayUrl(options.address, transport.http?.path ?? ''),
+    transport: transport.id,
+    channel,
+    user,
+    results,
+  };
 }
 
 function pickTransport(ir: ProtocolIR, id: string | undefined): TransportIR {
   const http = ir.transports.filter((t) => t.kind === 'http' && t.http !== undefined && t.reply.shape !== 'none');
   const chosen = id === undefined ? (http.find((t) => t.isDefault) ?? http[0]) : http.find((t) => t.id === id);
   if (chosen !== undefined) return chosen;
-  throw new ContractUsageError(id === undefined ? 'the protocol has no HTTP transport to probe' : `no HTTP transport "${id}" (HTTP transports: ${http.map((t) => t.id).join(', ') || 'none'})`);
+  throw new ContractUsageError(
+    id === undefined
+      ? 'the protocol has no HTTP transport to probe'
+      : `no HTTP transport "${id}" (HTTP transports: ${http.map((t) => t.id).join(', ') || 'none'})`,
+  );
 }
 
 function checkCredentials(transport: TransportIR, credentials: Credentials): void {
   if (credentials.insecure || transport.auth === undefined) return;
   if (transport.auth.scheme === 'hmac' && credentials.secret === undefined) {
-    throw new ContractUsageError(`transport ${transport.id} is signed (hmac): give --secret S (or env CENTKIT_SECRET), or --insecure for a server that skips the check`);
+    throw new ContractUsageError(
+      `transport ${transport.id} is signed (hmac): give --secret S (or env CENTKIT_SECRET), or --insecure for a server that skips the check`,
+    );
   }
   if (transport.auth.scheme === 'api-key' && credentials.apiKey === undefined) {
-    throw new ContractUsageError(`transport ${transport.id} takes an API key: give --api-key K (or env CENTKIT_API_KEY), or --insecure for a server that skips the check`);
+    throw new ContractUsageError(
+      `transport ${transport.id} takes an API key: give --api-key K (or env CENTKIT_API_KEY), or --insecure for a server that skips the check`,
+    );
   }
 }
 
 async function runProbe(ir: ProtocolIR, target: HttpTarget, checker: ReplyChecker, probe: Probe): Promise<ProbeResult> {
-  if (probe.skip !== undefined) return { method: probe.method, status: 'skip', reason: probe.skip, mismatches: [], ms: 0 };
+  if (probe.skip !== undefined)
+    return { method: probe.method, status: 'skip', reason: probe.skip, mismatches: [], ms: 0 };
   const method = ir.methods.find((m) => m.name === probe.method);
   if (method === undefined) throw new Error(`unreachable: probe of unknown method ${probe.method}`);
   const started = performance.now();
   const mismatches = await callAndCheck(ir, target, method, probe.params, checker, probe.expectError);
   const ms = Math.round(performance.now() - started);
   const expected = probe.expectError === undefined ? {} : { expectedError: probe.expectError };
-  return { method: probe.method, status: mismatches.length === 0 ? 'pass' : 'fail', params: probe.params, ...expected, mismatches, ms };
+  return {
+    method: probe.method,
+    status: mismatches.length === 0 ? 'pass' : 'fail',
+    params: probe.params,
+    ...expected,
+    mismatches,
+    ms,
+  };
 }
 
-async function callAndCheck(ir: ProtocolIR, target: HttpTarget, method: MethodIR, params: unknown, checker: ReplyChecker, expectedError: string | undefined): Promise<Mismatch[]> {
+async function callAndCheck(
+  ir: ProtocolIR,
+  target: HttpTarget,
+  method: MethodIR,
+  params: unknown,
+  checker: ReplyChecker,
+  expectedError: string | undefined,
+): Promise<Mismatch[]> {
   const fail = (expected: string, got: string): Mismatch[] => [{ view: 'http', path: '', expected, got }];
   let answer;
   try {
     answer = await send(buildRequest(target, method.name, params), target.timeoutMs);
   } catch (error) {
-    return fail('an HTTP answer', error instanceof Error ? `${error.name}: ${error.message}${causeOf(error)}` : String(error));
+    return fail(
+      'an HTTP answer',
+      error instanceof Error ? `${error.name}: ${error.message}${causeOf(error)}` : String(error),
+    );
   }
   if (answer.status < 200 || answer.status > 299) {
-    const hard = ir.errors.find((e) => e.kind === 'hard' && e.status === answer.status && (e.body === undefined || e.body === answer.body))
-      ?? ir.errors.find((e) => e.kind === 'hard' && e.status === answer.status);
-    return fail('HTTP 2xx', `HTTP ${answer.status} ${show(answer.body)}${hard === undefined ? '' : ` (the hard error ${hard.id})`}`);
+    const hard =
+      ir.errors.find(
+        (e) => e.kind === 'hard' && e.status === answer.status && (e.body === undefined || e.body === answer.body),
+      ) ?? ir.errors.find((e) => e.kind === 'hard' && e.status === answer.status);
+    return fail(
+      'HTTP 2xx',
+      `HTTP ${answer.status} ${show(answer.body)}${hard === undefined ? '' : ` (the hard error ${hard.id})`}`,
+    );
   }
   let parsed: unknown;
   try {

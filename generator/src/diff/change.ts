@@ -32,7 +32,13 @@ export interface Seen {
 
 export const BOTH_VIEWS: Seen = { typed: true, wire: true };
 
-export function makeChange(kind: ChangeKind, subject: Subject, path: readonly string[], detail: string, seen: Seen = BOTH_VIEWS): Change {
+export function makeChange(
+  kind: ChangeKind,
+  subject: Subject,
+  path: readonly string[],
+  detail: string,
+  seen: Seen = BOTH_VIEWS,
+): Change {
   const rule = RULES[kind];
   return {
     kind,
@@ -46,10 +52,19 @@ export function makeChange(kind: ChangeKind, subject: Subject, path: readonly st
 
 /** `params.data.nodes[].uid` */
 export function formatPath(path: readonly string[]): string {
-  return path.reduce((out, segment) => (segment === '[]' || segment === '{}' || out === '' ? `${out}${segment}` : `${out}.${segment}`), '');
+  return path.reduce(
+    (out, segment) => (segment === '[]' || segment === '{}' || out === '' ? `${out}${segment}` : `${out}.${segment}`),
+    '',
+  );
 }
 
-const SUBJECT_ORDER: Readonly<Record<Subject['kind'], number>> = { envelope: 0, method: 1, error: 2, transport: 3, type: 4 };
+const SUBJECT_ORDER: Readonly<Record<Subject['kind'], number>> = {
+  envelope: 0,
+  method: 1,
+  error: 2,
+  transport: 3,
+  type: 4,
+};
 
 /** The stable report order: subject kind, subject name, path, kind, detail. */
 export function compareChanges(a: Change, b: Change): number {

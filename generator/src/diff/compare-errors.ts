@@ -7,7 +7,14 @@ import { errorText } from './compare-methods.js';
  * documentation. Advice appearing or disappearing is judged per method (`error-advice-added`,
  * `error-advice-removed`), so here only a different advice value counts.
  */
-const COMPARED = ['kind', 'message', 'code', 'status', 'transportStatus', 'body'] as const satisfies readonly (keyof ErrorIR)[];
+const COMPARED = [
+  'kind',
+  'message',
+  'code',
+  'status',
+  'transportStatus',
+  'body',
+] as const satisfies readonly (keyof ErrorIR)[];
 
 /** The error catalogue, by id: added, removed, and each compared field that changed. */
 export function compareErrors(old: ProtocolIR, neu: ProtocolIR): Change[] {
@@ -22,13 +29,19 @@ export function compareErrors(old: ProtocolIR, neu: ProtocolIR): Change[] {
       continue;
     }
     for (const field of COMPARED) {
-      if (previous[field] !== e[field]) changes.push(makeChange('error-changed', subject, [field], `${field} ${show(previous[field])} → ${show(e[field])}`));
+      if (previous[field] !== e[field])
+        changes.push(
+          makeChange('error-changed', subject, [field], `${field} ${show(previous[field])} → ${show(e[field])}`),
+        );
     }
     if (previous.advice !== undefined && e.advice !== undefined && previous.advice !== e.advice) {
-      changes.push(makeChange('error-changed', subject, ['advice'], `advice ${show(previous.advice)} → ${show(e.advice)}`));
+      changes.push(
+        makeChange('error-changed', subject, ['advice'], `advice ${show(previous.advice)} → ${show(e.advice)}`),
+      );
     }
   }
-  for (const e of old.errors) if (!after.has(e.id)) changes.push(makeChange('error-removed', { kind: 'error', name: e.id }, [], errorText(e)));
+  for (const e of old.errors)
+    if (!after.has(e.id)) changes.push(makeChange('error-removed', { kind: 'error', name: e.id }, [], errorText(e)));
   return changes;
 }
 

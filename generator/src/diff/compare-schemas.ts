@@ -51,7 +51,14 @@ interface Context {
 }
 
 /** Compares two schemas of one view field by field, recursing into properties, items, map values and named types. */
-export function compareSchemas(oldSchema: JsonSchema, newSchema: JsonSchema, direction: Direction, resolveOld: ResolveRef, resolveNew: ResolveRef, path: readonly string[]): Finding[] {
+export function compareSchemas(
+  oldSchema: JsonSchema,
+  newSchema: JsonSchema,
+  direction: Direction,
+  resolveOld: ResolveRef,
+  resolveNew: ResolveRef,
+  path: readonly string[],
+): Finding[] {
   const ctx: Context = { kinds: KINDS[direction], resolveOld, resolveNew, out: [] };
   walk(oldSchema, newSchema, path, ctx, new Set());
   return ctx.out;
@@ -64,16 +71,30 @@ function walk(a: unknown, b: unknown, path: readonly string[], ctx: Context, sta
   if (key !== '|' && stack.has(key)) return; // a recursive type, already being compared above
   const inner = key === '|' ? stack : new Set([...stack, key]);
 
-  for (const f of compareConstraints(old, neu)) ctx.out.push({ kind: ctx.kinds[f.direction], path, aspect: f.aspect, detail: f.detail });
+  for (const f of compareConstraints(old, neu))
+    ctx.out.push({ kind: ctx.kinds[f.direction], path, aspect: f.aspect, detail: f.detail });
   for (const keyword of [...new Set([...Object.keys(old.other), ...Object.keys(neu.other)])].sort()) {
-    if (!jsonEqual(old.other[keyword], neu.other[keyword])) ctx.out.push({ kind: ctx.kinds.changed, path, aspect: keyword, detail: `\`${keyword}\` changed (not modelled: judge it by hand)` });
+    if (!jsonEqual(old.other[keyword], neu.other[keyword]))
+      ctx.out.push({
+        kind: ctx.kinds.changed,
+        path,
+        aspect: keyword,
+        detail: `\`${keyword}\` changed (not modelled: judge it by hand)`,
+      });
   }
   compareProperties(old, neu, path, ctx, inner);
   compareAdditional(old, neu, path, ctx, inner);
-  if (old.items !== undefined || neu.items !== undefined) walk(old.items ?? {}, neu.items ?? {}, [...path, '[]'], ctx, inner);
+  if (old.items !== undefined || neu.items !== undefined)
+    walk(old.items ?? {}, neu.items ?? {}, [...path, '[]'], ctx, inner);
 }
 
-function compareProperties(old: Shape, neu: Shape, path: readonly string[], ctx: Context, stack: ReadonlySet<string>): void {
+function compareProperties(
+  old: Shape,
+  neu: Shape,
+  path: readonly string[],
+  ctx: Context,
+  stack: ReadonlySet<string>,
+): void {
   const names = new Set([...old.properties.keys(), ...old.required, ...neu.properties.keys(), ...neu.required]);
   for (const name of [...names].sort()) {
     const inOld = old.properties.has(name) || old.required.has(name);
@@ -83,27 +104,62 @@ function compareProperties(old: Shape, neu: Shape, path: readonly string[], ctx:
       const schema = neu.properties.get(name) ?? {};
       const since = typeof schema[SINCE_KEYWORD] === 'string' ? `, since ${schema[SINCE_KEYWORD]}` : '';
       const kind = neu.required.has(name) ? ctx.kinds.addedRequired : ctx.kinds.addedOptional;
-      ctx.out.push({ kind, path: at, aspect: 'presence', detail: `${typeLabel(shapeOf(schema, ctx.resolveNew), ctx.resolveNew)}${since}` });
+      ctx.out.push({
+        kind,
+        path: at,
+        aspect: 'presence',
+        detail: `${typeLabel(shapeOf(schema, ctx.resolveNew), ctx.resolveNew)}${since}`,
+      });
       continue;
     }
     if (!inNew) {
-      ctx.out.push({ kind: ctx.kinds.removed, path: at, aspect: 'presence', detail: typeLabel(shapeOf(old.properties.get(name) ?? {}, ctx.resolveOld), ctx.resolveOld) });
+      ctx.out.push({
+        kind: ctx.kinds.removed,
+        path: at,
+        aspect: 'presence',
+        detail: typeLabel(shapeOf(old.properties.get(name) ?? {}, ctx.resolveOld), ctx.resolveOld),
+      });
       continue;
     }
     if (old.required.has(name) !== neu.required.has(name)) {
       const kind = neu.required.has(name) ? ctx.kinds.becameRequired : ctx.kinds.becameOptional;
-      ctx.out.push({ kind, path: at, aspect: 'required', detail: neu.required.has(name) ? 'now required' : 'now optional' });
+      ctx.out.push({
+        kind,
+        path: at,
+        aspect: 'required',
+        detail: neu.required.has(name) ? 'now required' : 'now optional',
+      });
     }
     walk(old.properties.get(name) ?? {}, neu.properties.get(name) ?? {}, at, ctx, stack);
   }
 }
 
-function compareAdditional(old: Shape, neu: Shape, path: readonly string[], ctx: Context, stack: ReadonlySet<string>): void {
+function compareAdditional(
+  old: Shape,
+  neu: Shape,
+  path: readonly string[],
+  ctx: Context,
+  stack: ReadonlySet<string>,
+): void {
   if (old.additional === false && neu.additional !== false) {
-    ctx.out.push({ kind: ctx.kinds.widened, path, aspect: 'additionalProperties', detail: 'other properties now allowed' });
+    ctx.out.push({
+      kind: ctx.kinds.widened,
+      path,
+      aspect: 'additionalProperties',
+      detail: 'other properties now allowed',
+    });
   } else if (old.additional !== false && neu.additional === false) {
-    ctx.out.push({ kind: ctx.kinds.narrowed, path, aspect: 'additionalProperties', detail: 'other properties no longer allowed' });
-  } else if (old.additional !== false && neu.additional !== false && (old.additional !== undefined || neu.additional !== undefined)) {
+    ctx.out.push({
+      kind: ctx.kinds.narrowed,
+      path,
+      aspect: 'additionalProperties',
+      detail: 'other properties no longer allowed',
+    });
+  } else if (
+    old.additional !== false &&
+    neu.additional !== false &&
+    (old.additional !== undefined || neu.additional !== undefined)
+  ) {
     walk(old.additional ?? {}, neu.additional ?? {}, [...path, '{}'], ctx, stack);
   }
 }

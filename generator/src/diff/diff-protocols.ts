@@ -27,8 +27,20 @@ export interface ProtocolDiff {
  */
 export function diffProtocols(old: ProtocolIR, neu: ProtocolIR): ProtocolDiff {
   const changes: Change[] = [
-    ...compareBothViews({ ir: old, schema: old.envelopes.command }, { ir: neu, schema: neu.envelopes.command }, 'input', { kind: 'envelope', name: 'command' }, []),
-    ...compareBothViews({ ir: old, schema: old.envelopes.reply }, { ir: neu, schema: neu.envelopes.reply }, 'output', { kind: 'envelope', name: 'reply' }, []),
+    ...compareBothViews(
+      { ir: old, schema: old.envelopes.command },
+      { ir: neu, schema: neu.envelopes.command },
+      'input',
+      { kind: 'envelope', name: 'command' },
+      [],
+    ),
+    ...compareBothViews(
+      { ir: old, schema: old.envelopes.reply },
+      { ir: neu, schema: neu.envelopes.reply },
+      'output',
+      { kind: 'envelope', name: 'reply' },
+      [],
+    ),
     ...compareMethods(old, neu),
     ...compareErrors(old, neu),
     ...compareTransports(old, neu),
@@ -42,8 +54,12 @@ function compareTypes(old: ProtocolIR, neu: ProtocolIR): Change[] {
   const before = new Set(old.types.map((t) => t.name));
   const after = new Set(neu.types.map((t) => t.name));
   return [
-    ...neu.types.filter((t) => !before.has(t.name)).map((t) => makeChange('type-added', { kind: 'type', name: t.name }, [], t.file)),
-    ...old.types.filter((t) => !after.has(t.name)).map((t) => makeChange('type-removed', { kind: 'type', name: t.name }, [], t.file)),
+    ...neu.types
+      .filter((t) => !before.has(t.name))
+      .map((t) => makeChange('type-added', { kind: 'type', name: t.name }, [], t.file)),
+    ...old.types
+      .filter((t) => !after.has(t.name))
+      .map((t) => makeChange('type-removed', { kind: 'type', name: t.name }, [], t.file)),
   ];
 }
 

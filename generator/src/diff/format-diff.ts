@@ -26,7 +26,9 @@ export function formatDiffText(diff: ProtocolDiff): string {
     lines.push(`  ${''.padEnd(28)} callers ${show(c.callers)}, implementers ${show(c.implementers)}`);
   }
   lines.push('');
-  lines.push(`${diff.changes.length} change${diff.changes.length === 1 ? '' : 's'}. ${SIDES.map((side) => totals(diff.changes, side)).join('. ')}.`);
+  lines.push(
+    `${diff.changes.length} change${diff.changes.length === 1 ? '' : 's'}. ${SIDES.map((side) => totals(diff.changes, side)).join('. ')}.`,
+  );
   lines.push(`Suggested bump for a client package: ${diff.bump.bump} — ${diff.bump.reason}.`);
   return `${lines.join('\n')}\n`;
 }

@@ -9,7 +9,10 @@ import { validateSchemaSet } from '../validate/validate-schema-set.js';
  * A protocol definition directory through the generator's own first stages: load → validate →
  * IR. Throws `SchemaSetError` with every problem when the set is broken.
  */
-export async function loadProtocol(schemaDir: string, cwd: string): Promise<{ readonly set: SchemaSet; readonly ir: ProtocolIR }> {
+export async function loadProtocol(
+  schemaDir: string,
+  cwd: string,
+): Promise<{ readonly set: SchemaSet; readonly ir: ProtocolIR }> {
   const set = await loadSchemaSet(schemaDir, displayName(schemaDir, cwd));
   return { set, ir: protocolOf(set) };
 }

@@ -34,8 +34,30 @@ export interface Shape {
 export function isAnnotation(keyword: string): boolean {
   return keyword.startsWith('x-') || ANNOTATIONS.has(keyword);
 }
-const ANNOTATIONS = new Set(['description', 'title', 'examples', 'default', '$comment', 'readOnly', 'writeOnly', '$schema', '$id']);
-const MODELLED = new Set(['type', 'enum', 'const', 'pattern', 'properties', 'required', 'additionalProperties', 'items', '$ref', ...LOWER_BOUNDS, ...UPPER_BOUNDS]);
+const ANNOTATIONS = new Set([
+  'description',
+  'title',
+  'examples',
+  'default',
+  '$comment',
+  'readOnly',
+  'writeOnly',
+  '$schema',
+  '$id',
+]);
+const MODELLED = new Set([
+  'type',
+  'enum',
+  'const',
+  'pattern',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  '$ref',
+  ...LOWER_BOUNDS,
+  ...UPPER_BOUNDS,
+]);
 
 export function shapeOf(node: unknown, resolve: ResolveRef): Shape {
   const refs: string[] = [];
@@ -71,7 +93,8 @@ function readShape(schema: JsonSchema): Omit<Shape, 'refs'> {
     pattern: typeof schema['pattern'] === 'string' ? schema['pattern'] : undefined,
     properties: new Map(Object.entries((schema['properties'] ?? {}) as Record<string, JsonSchema>)),
     required: new Set(Array.isArray(schema['required']) ? schema['required'].map(String) : []),
-    additional: additional === false ? false : additional === undefined || additional === true ? undefined : asSchema(additional),
+    additional:
+      additional === false ? false : additional === undefined || additional === true ? undefined : asSchema(additional),
     items: items === undefined || Array.isArray(items) ? undefined : asSchema(items),
     other,
   };
@@ -89,7 +112,11 @@ function mergeBranches(branches: readonly Shape[]): Shape | undefined {
   for (const b of branches) {
     if (b.types === 'any' || Object.keys(b.other).length > 0) return undefined;
     const structured = b.types.has('object') ? 'object' : b.types.has('array') ? 'array' : undefined;
-    if (structured === undefined && (b.enumValues !== undefined || b.pattern !== undefined || Object.keys(b.bounds).length > 0)) return undefined;
+    if (
+      structured === undefined &&
+      (b.enumValues !== undefined || b.pattern !== undefined || Object.keys(b.bounds).length > 0)
+    )
+      return undefined;
     if (structured === 'object') {
       if (object !== undefined) return undefined;
       object = b;
@@ -122,10 +149,13 @@ function asSchema(node: unknown): JsonSchema {
 /** `string`, `string|null`, `Message`, `array of Message`, `any`. */
 export function typeLabel(shape: Shape, resolve: ResolveRef, depth = 0): string {
   if (depth > 3) return '...';
-  if (shape.refs.length > 0 && shape.types !== 'any' && !shape.types.has('null')) return shape.refs[shape.refs.length - 1] ?? '';
-  if (shape.types === 'any') return shape.enumValues === undefined ? 'any' : shape.enumValues.map((v) => JSON.stringify(v)).join('|');
+  if (shape.refs.length > 0 && shape.types !== 'any' && !shape.types.has('null'))
+    return shape.refs[shape.refs.length - 1] ?? '';
+  if (shape.types === 'any')
+    return shape.enumValues === undefined ? 'any' : shape.enumValues.map((v) => JSON.stringify(v)).join('|');
   const labels = [...shape.types].map((t) => {
-    if (t === 'array' && shape.items !== undefined) return `array of ${typeLabel(shapeOf(shape.items, resolve), resolve, depth + 1)}`;
+    if (t === 'array' && shape.items !== undefined)
+      return `array of ${typeLabel(shapeOf(shape.items, resolve), resolve, depth + 1)}`;
     if (t === 'object' && shape.refs.length > 0) return shape.refs[shape.refs.length - 1] ?? t;
     return t;
   });

@@ -21,10 +21,17 @@ export function suggestBump(changes: readonly Change[]): BumpSuggestion {
   const breaking = count('breaking');
   const compatible = count('compatible');
   const unknown = count('unknown');
-  const review = unknown === 0 ? '' : `; review ${plural(unknown, 'change')} of unknown impact (major if one breaks callers)`;
-  if (breaking > 0) return { bump: 'major', reason: `${plural(breaking, 'change')} break${breaking === 1 ? 's' : ''} callers${review}` };
-  if (compatible > 0 || unknown > 0) return { bump: 'minor', reason: `${plural(compatible, 'compatible change')} for callers${review}` };
-  if (changes.length > 0) return { bump: 'patch', reason: 'no change callers can see (only the wire view or implementers are affected)' };
+  const review =
+    unknown === 0 ? '' : `; review ${plural(unknown, 'change')} of unknown impact (major if one breaks callers)`;
+  if (breaking > 0)
+    return {
+      bump: 'major',
+      reason: `${plural(breaking, 'change')} break${breaking === 1 ? 's' : ''} callers${review}`,
+    };
+  if (compatible > 0 || unknown > 0)
+    return { bump: 'minor', reason: `${plural(compatible, 'compatible change')} for callers${review}` };
+  if (changes.length > 0)
+    return { bump: 'patch', reason: 'no change callers can see (only the wire view or implementers are affected)' };
   return { bump: 'none', reason: 'no API change (a patch if descriptions or examples changed)' };
 }
 

@@ -21,15 +21,30 @@ export function compareBothViews(
   subject: Subject,
   path: readonly string[],
 ): Change[] {
-  const typed = compareSchemas(old.schema.typed, neu.schema.typed, direction, resolver(old.ir, 'typed'), resolver(neu.ir, 'typed'), path);
-  const wire = compareSchemas(old.schema.wire, neu.schema.wire, direction, resolver(old.ir, 'wire'), resolver(neu.ir, 'wire'), path);
+  const typed = compareSchemas(
+    old.schema.typed,
+    neu.schema.typed,
+    direction,
+    resolver(old.ir, 'typed'),
+    resolver(neu.ir, 'typed'),
+    path,
+  );
+  const wire = compareSchemas(
+    old.schema.wire,
+    neu.schema.wire,
+    direction,
+    resolver(old.ir, 'wire'),
+    resolver(neu.ir, 'wire'),
+    path,
+  );
   const merged = new Map<string, { typed?: Finding; wire?: Finding }>();
   const keyOf = (f: Finding) => JSON.stringify([f.kind, f.path, f.aspect]);
   for (const f of typed) merged.set(keyOf(f), { ...merged.get(keyOf(f)), typed: f });
   for (const f of wire) merged.set(keyOf(f), { ...merged.get(keyOf(f)), wire: f });
   return [...merged.values()].map(({ typed: t, wire: w }) => {
     const first = (t ?? w) as Finding;
-    const detail = t !== undefined && w !== undefined && t.detail !== w.detail ? `${t.detail} (wire: ${w.detail})` : first.detail;
+    const detail =
+      t !== undefined && w !== undefined && t.detail !== w.detail ? `${t.detail} (wire: ${w.detail})` : first.detail;
     return makeChange(first.kind, subject, first.path, detail, { typed: t !== undefined, wire: w !== undefined });
   });
 }

@@ -1,8 +1,15 @@
-import type { ClassDeclarationStructure, ImportDeclarationStructure, SourceFile, TypeAliasDeclarationStructure, VariableStatementStructure } from 'ts-morph';
+import type {
+  ClassDeclarationStructure,
+  ImportDeclarationStructure,
+  SourceFile,
+  TypeAliasDeclarationStructure,
+  VariableStatementStructure,
+} from 'ts-morph';
 import { StructureKind } from './ts-morph.js';
 
 /** A top-level statement of a generated file, as data (a ts-morph structure with its `kind`). */
-export type FileStatement = ImportDeclarationStructure | VariableStatementStructure | TypeAliasDeclarationStructure | ClassDeclarationStructure;
+export type FileStatement =
+  ImportDeclarationStructure | VariableStatementStructure | TypeAliasDeclarationStructure | ClassDeclarationStructure;
 
 /**
  * Adds the statements to the file in order, each run of statements of one kind in one

@@ -57,12 +57,21 @@ export function formatPrinted(file: SourceFile, header: string): string {
 
 function formattedText(file: SourceFile): string {
   if (formatting?.formatDocument === undefined || formatting.getFormatContext === undefined) {
-    return applyChanges(file.getFullText(), file.getProject().getLanguageService().compilerObject.getFormattingEditsForDocument(file.getFilePath(), SETTINGS));
+    return applyChanges(
+      file.getFullText(),
+      file.getProject().getLanguageService().compilerObject.getFormattingEditsForDocument(file.getFilePath(), SETTINGS),
+    );
   }
   const context = formatting.getFormatContext(SETTINGS, { getNewLine: () => '\n' });
   const skeleton = jsonSkeleton(file);
   if (skeleton !== undefined) {
-    const tree = ts.createSourceFile(file.getFilePath(), skeleton.text, file.compilerNode.languageVersion, true, file.getScriptKind());
+    const tree = ts.createSourceFile(
+      file.getFilePath(),
+      skeleton.text,
+      file.compilerNode.languageVersion,
+      true,
+      file.getScriptKind(),
+    );
     const restored = skeleton.restore(applyChanges(skeleton.text, formatting.formatDocument(tree, context)));
     if (restored !== undefined) return restored;
   }
@@ -71,7 +80,9 @@ function formattedText(file: SourceFile): string {
 
 /** The text with the changes applied, in order of position (ties in the order given), as ts-morph applies them. */
 function applyChanges(text: string, changes: readonly Ts.TextChange[]): string {
-  const ordered = changes.map((change, index) => ({ change, index })).sort((a, b) => a.change.span.start - b.change.span.start || a.index - b.index);
+  const ordered = changes
+    .map((change, index) => ({ change, index }))
+    .sort((a, b) => a.change.span.start - b.change.span.start || a.index - b.index);
   const parts: string[] = [];
   let at = 0;
   for (const { change } of ordered) {

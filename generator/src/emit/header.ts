@@ -5,15 +5,21 @@
 export const GENERATED_MARKER = '@generated';
 
 export function headerLines(source: string): string[] {
-  return [`${GENERATED_MARKER} by centkit from ${source}. Do not edit: change the schema and run \`npm run generate\`.`];
+  return [
+    `${GENERATED_MARKER} by centkit from ${source}. Do not edit: change the schema and run \`npm run generate\`.`,
+  ];
 }
 
 export function tsHeader(source: string): string {
-  return headerLines(source).map((line) => `// ${line}`).join('\n');
+  return headerLines(source)
+    .map((line) => `// ${line}`)
+    .join('\n');
 }
 
 export function markdownHeader(source: string): string {
-  return headerLines(source).map((line) => `<!-- ${line} -->`).join('\n');
+  return headerLines(source)
+    .map((line) => `<!-- ${line} -->`)
+    .join('\n');
 }
 
 /** Whether a file's text carries the generated header (checked on its first lines only). */

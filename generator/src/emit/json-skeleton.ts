@@ -27,7 +27,11 @@ export interface Skeleton {
 export function jsonSkeleton(file: SourceFile): Skeleton | undefined {
   const source = file.compilerNode;
   const text = source.text;
-  const literals = source.statements.flatMap((statement) => (ts.isVariableStatement(statement) ? statement.declarationList.declarations.flatMap((d) => jsonInitializer(d.initializer, source)) : []));
+  const literals = source.statements.flatMap((statement) =>
+    ts.isVariableStatement(statement)
+      ? statement.declarationList.declarations.flatMap((d) => jsonInitializer(d.initializer, source))
+      : [],
+  );
   if (literals.length === 0) return undefined;
   // A prefix that is nowhere in the file, so each placeholder is found exactly where it was put.
   let prefix = '__json';
@@ -49,7 +53,8 @@ export function jsonSkeleton(file: SourceFile): Skeleton | undefined {
         const found = formatted.indexOf(placeholder, from);
         // Top-level statements start their line: a literal anywhere else would be re-indented.
         const line = formatted.slice(formatted.lastIndexOf('\n', found) + 1, found);
-        if (found === -1 || /^\s/.test(line) || formatted.indexOf(placeholder, found + placeholder.length) !== -1) return undefined;
+        if (found === -1 || /^\s/.test(line) || formatted.indexOf(placeholder, found + placeholder.length) !== -1)
+          return undefined;
         restored.push(formatted.slice(from, found), literal.text);
         from = found + placeholder.length;
       }
@@ -64,7 +69,10 @@ export function jsonSkeleton(file: SourceFile): Skeleton | undefined {
  * `literal()` prints it: ts-morph's printer indents its lines after the first by a few more
  * spaces (a hanging indent), which the formatter takes back out.
  */
-function jsonInitializer(initializer: Ts.Expression | undefined, source: Ts.SourceFile): { start: number; end: number; text: string }[] {
+function jsonInitializer(
+  initializer: Ts.Expression | undefined,
+  source: Ts.SourceFile,
+): { start: number; end: number; text: string }[] {
   let node = initializer;
   while (node !== undefined && (ts.isAsExpression(node) || ts.isSatisfiesExpression(node))) node = node.expression;
   if (node === undefined || !(ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node))) return [];

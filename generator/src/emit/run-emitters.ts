@@ -23,7 +23,10 @@ export async function runEmitters(ir: ProtocolIR, runs: readonly EmitterRun[]): 
       importOf: (emitter, file) => {
         const target = outs.get(emitter);
         if (target === undefined) {
-          throw new EmitterSetupError(run.emitter.name, `imports the output of emitter "${emitter}", which is not configured for this protocol; configure "${emitter}" or give "${run.emitter.name}" a module to import instead (see its options)`);
+          throw new EmitterSetupError(
+            run.emitter.name,
+            `imports the output of emitter "${emitter}", which is not configured for this protocol; configure "${emitter}" or give "${run.emitter.name}" a module to import instead (see its options)`,
+          );
         }
         return relativeSpecifier(run.out, `${target}/${file}`);
       },
@@ -31,7 +34,10 @@ export async function runEmitters(ir: ProtocolIR, runs: readonly EmitterRun[]): 
     for (const file of await run.emitter.emit(ir, context)) {
       const placed = path.posix.join(run.out, file.path);
       const previous = files.get(placed);
-      if (previous !== undefined) throw new Error(`emitters "${previous.emitter}" and "${run.emitter.name}" both write ${placed}; give them different "out" folders`);
+      if (previous !== undefined)
+        throw new Error(
+          `emitters "${previous.emitter}" and "${run.emitter.name}" both write ${placed}; give them different "out" folders`,
+        );
       files.set(placed, { path: placed, content: file.content, emitter: run.emitter.name });
     }
   }

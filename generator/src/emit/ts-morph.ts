@@ -8,4 +8,5 @@ import { createRequire } from 'node:module';
 
 const tsMorph = createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
 
-export const { IndentationText, NewLineKind, Project, QuoteKind, Scope, StructureKind, VariableDeclarationKind, ts } = tsMorph;
+export const { IndentationText, NewLineKind, Project, QuoteKind, Scope, StructureKind, VariableDeclarationKind, ts } =
+  tsMorph;

@@ -10,4 +10,14 @@ import { typesEmitter } from './types/index.js';
 import { validatorsEmitter } from './validators/index.js';
 
 /** Every emitter. Adding an output is adding a folder beside these and a line here. */
-export const emitters: readonly Emitter[] = [typesEmitter, validatorsEmitter, protocolTableEmitter, clientEmitter, fixturesEmitter, mockGlueEmitter, cliHelpEmitter, docsEmitter, openapiEmitter];
+export const emitters: readonly Emitter[] = [
+  typesEmitter,
+  validatorsEmitter,
+  protocolTableEmitter,
+  clientEmitter,
+  fixturesEmitter,
+  mockGlueEmitter,
+  cliHelpEmitter,
+  docsEmitter,
+  openapiEmitter,
+];

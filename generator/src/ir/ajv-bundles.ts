@@ -14,7 +14,8 @@ export function addBundles(ajv: Ajv, ir: ProtocolIR): Ajv {
   });
   const typed = bundle('typed');
   const wire = bundle('wire');
-  for (const keyword of [...annotations].sort()) ajv.addKeyword({ keyword, schemaType: ['string', 'number', 'boolean', 'object', 'array'] });
+  for (const keyword of [...annotations].sort())
+    ajv.addKeyword({ keyword, schemaType: ['string', 'number', 'boolean', 'object', 'array'] });
   return ajv.addSchema(typed as never).addSchema(wire as never);
 }
 

@@ -40,13 +40,29 @@ export interface QueueBindingIR {
 
 /** commands: objects naming method and params (the named envelope); params: the params object alone. */
 export type RequestIR =
-  | { readonly shape: 'commands'; readonly envelope: string | undefined; readonly method: string; readonly params: string }
+  | {
+      readonly shape: 'commands';
+      readonly envelope: string | undefined;
+      readonly method: string;
+      readonly params: string;
+    }
   | { readonly shape: 'params' };
 
 /** commands: one reply per command; envelope: the result or the error in one object; none: no reply. */
 export type ReplyIR =
-  | { readonly shape: 'commands'; readonly envelope: string | undefined; readonly method: string | undefined; readonly result: string; readonly error: string }
-  | { readonly shape: 'envelope'; readonly envelope: string | undefined; readonly result: string; readonly error: string }
+  | {
+      readonly shape: 'commands';
+      readonly envelope: string | undefined;
+      readonly method: string | undefined;
+      readonly result: string;
+      readonly error: string;
+    }
+  | {
+      readonly shape: 'envelope';
+      readonly envelope: string | undefined;
+      readonly result: string;
+      readonly error: string;
+    }
   | { readonly shape: 'none' };
 
 export type AuthIR =
@@ -68,7 +84,9 @@ export type AuthIR =
       readonly optional: boolean;
     };
 
-export type KeyPlaceIR = { readonly in: 'header'; readonly header: string; readonly prefix: string | undefined } | { readonly in: 'query'; readonly query: string };
+export type KeyPlaceIR =
+  | { readonly in: 'header'; readonly header: string; readonly prefix: string | undefined }
+  | { readonly in: 'query'; readonly query: string };
 
 export interface ErrorObjectIR {
   /** The shared type describing it. */

@@ -24,11 +24,13 @@ function transform(root: unknown, file: string, nameOf: TypeNameOf, typed: boole
   const visit = (node: unknown, isRoot: boolean): unknown => {
     if (node === null || typeof node !== 'object' || Array.isArray(node)) return node;
     let schema = node as Record<string, unknown>;
-    if (typed && schema[TYPED_VIEW_KEYWORD] !== undefined) schema = mergePatch(schema, schema[TYPED_VIEW_KEYWORD]) as Record<string, unknown>;
+    if (typed && schema[TYPED_VIEW_KEYWORD] !== undefined)
+      schema = mergePatch(schema, schema[TYPED_VIEW_KEYWORD]) as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(schema)) {
       if (key === TYPED_VIEW_KEYWORD || (isRoot && (key === '$schema' || key === '$id' || key === 'title'))) continue;
-      if (key === '$ref' && typeof value === 'string') out[key] = `#/definitions/${nameOf(path.posix.normalize(path.posix.join(path.posix.dirname(file), value)))}`;
+      if (key === '$ref' && typeof value === 'string')
+        out[key] = `#/definitions/${nameOf(path.posix.normalize(path.posix.join(path.posix.dirname(file), value)))}`;
       else if (SCHEMA_MAP_KEYWORDS.has(key) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
         out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v, false)]));
       } else if (SUBSCHEMA_KEYWORDS.has(key)) {

@@ -73,7 +73,8 @@ async function readJson(dir: string, file: string, problems: Problem[]): Promise
   try {
     text = await readFile(path.join(dir, file), 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `cannot read: ${String(error)}`;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `cannot read: ${String(error)}`;
     problems.push({ code: 'file-unreadable', message: reason, file, path: '' });
     return undefined;
   }

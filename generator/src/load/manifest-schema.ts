@@ -15,7 +15,11 @@ export const manifestSchema = {
     $schema: { type: 'string' },
     name: { type: 'string', pattern: '^[a-z][a-z0-9.-]*$', description: 'Machine name, e.g. "centrifugo-v1".' },
     title: { type: 'string', minLength: 1 },
-    version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+$', description: 'Server version the definition describes.' },
+    version: {
+      type: 'string',
+      pattern: '^\\d+\\.\\d+\\.\\d+$',
+      description: 'Server version the definition describes.',
+    },
     description: { type: 'string' },
     envelopes: {
       type: 'object',
@@ -32,7 +36,10 @@ export const manifestSchema = {
       items: { $ref: '#/definitions/schemaFile' },
       uniqueItems: true,
     },
-    errors: { $ref: '#/definitions/schemaFile', description: 'The error catalogue (a JSON data file, see errorCatalogue).' },
+    errors: {
+      $ref: '#/definitions/schemaFile',
+      description: 'The error catalogue (a JSON data file, see errorCatalogue).',
+    },
     transports: { type: 'array', minItems: 1, items: { $ref: '#/definitions/transport' } },
     methods: { type: 'array', minItems: 1, items: { $ref: '#/definitions/method' } },
   },
@@ -53,7 +60,12 @@ export const manifestSchema = {
           enum: ['read', 'write'],
           description: '"read" methods change nothing on the server, so a client may retry them.',
         },
-        errors: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'Ids from the error catalogue.' },
+        errors: {
+          type: 'array',
+          items: { type: 'string' },
+          uniqueItems: true,
+          description: 'Ids from the error catalogue.',
+        },
       },
     },
     transport: transportSchema,
@@ -80,15 +92,30 @@ export const errorCatalogueSchema = {
           id: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' },
           kind: {
             enum: ['soft', 'hard', 'unused'],
-            description: 'soft: in one reply, the request still succeeds; hard: the whole request fails with an HTTP status; unused: defined by the server but never sent by this API.',
+            description:
+              'soft: in one reply, the request still succeeds; hard: the whole request fails with an HTTP status; unused: defined by the server but never sent by this API.',
           },
           message: { type: 'string', description: 'The exact error string (soft and unused errors).' },
-          code: { type: 'integer', minimum: 0, description: 'The numbered error code the server sends with the message, where it numbers its errors.' },
+          code: {
+            type: 'integer',
+            minimum: 0,
+            description: 'The numbered error code the server sends with the message, where it numbers its errors.',
+          },
           status: { type: 'integer', description: 'HTTP status (hard errors).' },
-          transportStatus: { type: 'integer', minimum: 100, maximum: 599, description: 'HTTP status the error takes when the server reports errors in the HTTP status instead of the reply body (a transport error mode).' },
+          transportStatus: {
+            type: 'integer',
+            minimum: 100,
+            maximum: 599,
+            description:
+              'HTTP status the error takes when the server reports errors in the HTTP status instead of the reply body (a transport error mode).',
+          },
           body: { type: 'string', description: 'Exact response body (hard errors).' },
           advice: { type: 'string', description: 'The advice sent with it, where the server sends one.' },
-          adviceMethods: { type: 'array', items: { type: 'string' }, description: 'Methods whose reply carries the advice.' },
+          adviceMethods: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Methods whose reply carries the advice.',
+          },
           since: { type: 'string' },
           description: { type: 'string' },
           causes: { type: 'array', items: { type: 'string' } },

@@ -41,15 +41,52 @@ export interface ManifestTransport {
     readonly push: string;
     readonly itemsPerCommand?: number;
   };
-  readonly request: { readonly shape: 'commands' | 'params'; readonly envelope?: 'command'; readonly method?: string; readonly params?: string };
-  readonly reply: { readonly shape: 'commands' | 'envelope' | 'none'; readonly envelope?: 'reply'; readonly method?: string; readonly result?: string; readonly error?: string };
+  readonly request: {
+    readonly shape: 'commands' | 'params';
+    readonly envelope?: 'command';
+    readonly method?: string;
+    readonly params?: string;
+  };
+  readonly reply: {
+    readonly shape: 'commands' | 'envelope' | 'none';
+    readonly envelope?: 'reply';
+    readonly method?: string;
+    readonly result?: string;
+    readonly error?: string;
+  };
   readonly auth?:
-    | { readonly scheme: 'hmac'; readonly algorithm: 'hmac-sha256'; readonly encoding: 'hex-lower'; readonly over: 'data'; readonly field?: string; readonly header?: string; readonly optional?: boolean }
-    | { readonly scheme: 'api-key'; readonly header: string; readonly prefix?: string; readonly alternatives?: readonly ManifestKeyPlace[]; readonly optional?: boolean };
-  readonly error?: { readonly type: string; readonly code?: string; readonly message: string; readonly transportMode?: { readonly header: string; readonly value: string } };
+    | {
+        readonly scheme: 'hmac';
+        readonly algorithm: 'hmac-sha256';
+        readonly encoding: 'hex-lower';
+        readonly over: 'data';
+        readonly field?: string;
+        readonly header?: string;
+        readonly optional?: boolean;
+      }
+    | {
+        readonly scheme: 'api-key';
+        readonly header: string;
+        readonly prefix?: string;
+        readonly alternatives?: readonly ManifestKeyPlace[];
+        readonly optional?: boolean;
+      };
+  readonly error?: {
+    readonly type: string;
+    readonly code?: string;
+    readonly message: string;
+    readonly transportMode?: { readonly header: string; readonly value: string };
+  };
   readonly batch?:
     | { readonly item: 'array' }
-    | { readonly item: 'keyed'; readonly method: string; readonly commands: string; readonly replies: string; readonly options?: readonly string[]; readonly reply?: 'envelope' | 'bare' };
+    | {
+        readonly item: 'keyed';
+        readonly method: string;
+        readonly commands: string;
+        readonly replies: string;
+        readonly options?: readonly string[];
+        readonly reply?: 'envelope' | 'bare';
+      };
   readonly methods?: readonly string[];
 }
 

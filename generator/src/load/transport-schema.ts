@@ -17,7 +17,10 @@ const apiKeyPlace = {
     prefix: { type: 'string', description: 'Text before the key in the header value, e.g. "apikey ".' },
     query: { type: 'string', minLength: 1, description: 'Query parameter carrying the key.' },
   },
-  oneOf: [{ required: ['header'], not: { required: ['query'] } }, { required: ['query'], not: { anyOf: [{ required: ['header'] }, { required: ['prefix'] }] } }],
+  oneOf: [
+    { required: ['header'], not: { required: ['query'] } },
+    { required: ['query'], not: { anyOf: [{ required: ['header'] }, { required: ['prefix'] }] } },
+  ],
 } as const;
 
 export const transportSchema = {
@@ -35,7 +38,11 @@ export const transportSchema = {
       additionalProperties: false,
       properties: {
         method: { type: 'string', pattern: '^[A-Z]+$' },
-        path: { type: 'string', pattern: '^/', description: 'Request path; `{method}` stands for the method name (one path per method).' },
+        path: {
+          type: 'string',
+          pattern: '^/',
+          description: 'Request path; `{method}` stands for the method name (one path per method).',
+        },
         body: { enum: ['form', 'json'] },
         contentType: { type: 'string' },
         dataField: { type: 'string', description: 'Form field that carries the encoded commands.' },
@@ -57,7 +64,8 @@ export const transportSchema = {
       type: 'object',
       required: ['shape'],
       additionalProperties: false,
-      description: 'What the request carries. commands: one command object, or (with an array batch) an array of them, each naming its method and params; params: the method\'s params object itself (the method is in the path).',
+      description:
+        "What the request carries. commands: one command object, or (with an array batch) an array of them, each naming its method and params; params: the method's params object itself (the method is in the path).",
       properties: {
         shape: { enum: ['commands', 'params'] },
         envelope: { enum: ['command'], description: 'The manifest envelope each command matches.' },
@@ -69,7 +77,8 @@ export const transportSchema = {
       type: 'object',
       required: ['shape'],
       additionalProperties: false,
-      description: 'What comes back. commands: one reply per command (an array for an array request), each with the method, an error and the result; envelope: one object holding either the result or the error; none: nothing (a queue).',
+      description:
+        'What comes back. commands: one reply per command (an array for an array request), each with the method, an error and the result; envelope: one object holding either the result or the error; none: nothing (a queue).',
       properties: {
         shape: { enum: ['commands', 'envelope', 'none'] },
         envelope: { enum: ['reply'], description: 'The manifest envelope each reply matches.' },
@@ -92,7 +101,10 @@ export const transportSchema = {
             scheme: { const: 'hmac' },
             algorithm: { enum: ['hmac-sha256'] },
             encoding: { enum: ['hex-lower'] },
-            over: { enum: ['data'], description: 'What is signed: the encoded commands (the form field or the JSON body).' },
+            over: {
+              enum: ['data'],
+              description: 'What is signed: the encoded commands (the form field or the JSON body).',
+            },
             field: { type: 'string', minLength: 1, description: 'Form field carrying the sign.' },
             header: { ...headerName, description: 'Header carrying the sign.' },
             optional: { type: 'boolean', description: 'The server can be set to skip the check.' },
@@ -106,7 +118,11 @@ export const transportSchema = {
             scheme: { const: 'api-key' },
             header: { ...headerName, description: 'Header carrying the key.' },
             prefix: { type: 'string', description: 'Text before the key in that header.' },
-            alternatives: { type: 'array', items: apiKeyPlace, description: 'Other places the server also reads the key from, in its order.' },
+            alternatives: {
+              type: 'array',
+              items: apiKeyPlace,
+              description: 'Other places the server also reads the key from, in its order.',
+            },
             optional: { type: 'boolean', description: 'The server can be set to skip the check.' },
           },
         },
@@ -116,22 +132,29 @@ export const transportSchema = {
       type: 'object',
       required: ['type', 'message'],
       additionalProperties: false,
-      description: 'The error object a failed method answers (in the reply\'s error field, or alone in transport error mode).',
+      description:
+        "The error object a failed method answers (in the reply's error field, or alone in transport error mode).",
       properties: {
-        type: { type: 'string', pattern: '^[A-Za-z0-9_./-]+\\.json$', description: 'The shared type file describing it (one of `types`).' },
+        type: {
+          type: 'string',
+          pattern: '^[A-Za-z0-9_./-]+\\.json$',
+          description: 'The shared type file describing it (one of `types`).',
+        },
         code: { ...fieldName, description: 'Its field holding the numbered code.' },
         message: { ...fieldName, description: 'Its field holding the message.' },
         transportMode: {
           type: 'object',
           required: ['header', 'value'],
           additionalProperties: false,
-          description: 'A request carrying this header gets a failed method as a non-2xx status (each error\'s transportStatus) with the bare error object as the body.',
+          description:
+            "A request carrying this header gets a failed method as a non-2xx status (each error's transportStatus) with the bare error object as the body.",
           properties: { header: headerName, value: { type: 'string', minLength: 1 } },
         },
       },
     },
     batch: {
-      description: 'Several commands in one request. array: the request is an array of commands, the reply an array of replies; keyed: the protocol\'s own batch method takes commands keyed by method name and answers replies keyed the same way (or the error), in order.',
+      description:
+        "Several commands in one request. array: the request is an array of commands, the reply an array of replies; keyed: the protocol's own batch method takes commands keyed by method name and answers replies keyed the same way (or the error), in order.",
       type: 'object',
       required: ['item'],
       discriminator: { propertyName: 'item' },
@@ -146,12 +169,25 @@ export const transportSchema = {
             method: { type: 'string', minLength: 1, description: 'The batch method.' },
             commands: { ...fieldName, description: 'Its params field holding the commands.' },
             replies: { ...fieldName, description: 'Its result field holding the replies.' },
-            options: { type: 'array', items: fieldName, uniqueItems: true, description: 'Other params fields of the batch method a caller may set.' },
-            reply: { enum: ['envelope', 'bare'], description: 'envelope (default): the batch method answers like any method; bare: its result object is the whole body.' },
+            options: {
+              type: 'array',
+              items: fieldName,
+              uniqueItems: true,
+              description: 'Other params fields of the batch method a caller may set.',
+            },
+            reply: {
+              enum: ['envelope', 'bare'],
+              description:
+                'envelope (default): the batch method answers like any method; bare: its result object is the whole body.',
+            },
           },
         },
       ],
     },
-    methods: { type: 'array', items: { type: 'string' }, description: 'Methods this transport carries (all when absent).' },
+    methods: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Methods this transport carries (all when absent).',
+    },
   },
 } as const;

@@ -64,8 +64,17 @@ export interface GenerateReport {
 
 /** `generate` for one protocol with the default layout: every emitter, into a centkit checkout's folders. */
 export function generate(options: GenerateOptions): Promise<GenerateReport> {
-  const jobs = resolveConfig({ protocols: [defaultProtocolConfig(path.resolve(options.schemaDir))] }, options.outDir, registry, '(default layout)');
-  return generateAll({ root: options.outDir, protocols: jobs, ...(options.check === undefined ? {} : { check: options.check }) });
+  const jobs = resolveConfig(
+    { protocols: [defaultProtocolConfig(path.resolve(options.schemaDir))] },
+    options.outDir,
+    registry,
+    '(default layout)',
+  );
+  return generateAll({
+    root: options.outDir,
+    protocols: jobs,
+    ...(options.check === undefined ? {} : { check: options.check }),
+  });
 }
 
 /**
@@ -82,7 +91,10 @@ export async function generateAll(options: GenerateAllOptions): Promise<Generate
     const { report, emitted } = await generateProtocol(options.root, job, pending);
     for (const file of emitted) {
       const other = owner.get(file.path);
-      if (other !== undefined) throw new Error(`protocols "${other}" and "${job.name}" both write ${file.path}; give their emitters different "out" folders`);
+      if (other !== undefined)
+        throw new Error(
+          `protocols "${other}" and "${job.name}" both write ${file.path}; give their emitters different "out" folders`,
+        );
       owner.set(file.path, job.name);
       files.push(file);
     }
@@ -92,7 +104,12 @@ export async function generateAll(options: GenerateAllOptions): Promise<Generate
 
   const clock = stopwatch();
   const owned = options.protocols.flatMap((job) => job.emitters.map((r) => r.out));
-  const plan = await planWrite(options.root, files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), owned, options.othersOwn);
+  const plan = await planWrite(
+    options.root,
+    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    owned,
+    options.othersOwn,
+  );
   const upToDate = plan.write.length === 0 && plan.remove.length === 0;
   if (options.check !== true) await applyPlan(options.root, plan);
   const write = clock();
@@ -107,7 +124,11 @@ export async function generateAll(options: GenerateAllOptions): Promise<Generate
   };
 }
 
-async function generateProtocol(root: string, job: ProtocolJob, pending: PendingChangelogs): Promise<{ report: ProtocolReport; emitted: GeneratedFile[] }> {
+async function generateProtocol(
+  root: string,
+  job: ProtocolJob,
+  pending: PendingChangelogs,
+): Promise<{ report: ProtocolReport; emitted: GeneratedFile[] }> {
   const clock = stopwatch();
   const source = sourceName(job.schemaDir, root);
   const set = await loadSchemaSet(job.schemaDir, source);
@@ -124,7 +145,10 @@ async function generateProtocol(root: string, job: ProtocolJob, pending: Pending
   // The protocol snapshot, and a CHANGELOG entry for each package whose generated code changes with the protocol.
   const snapshot = await planChangelog(root, job, set, ir, emitted, pending);
   const emit = clock();
-  return { report: { name: job.name, source, timings: { load, validate, ir: irTime, emit } }, emitted: [...emitted.map(({ path: p, content }) => ({ path: p, content })), ...snapshot] };
+  return {
+    report: { name: job.name, source, timings: { load, validate, ir: irTime, emit } },
+    emitted: [...emitted.map(({ path: p, content }) => ({ path: p, content })), ...snapshot],
+  };
 }
 
 /**

@@ -19,7 +19,8 @@ export function checkIdempotencyKeys(set: SchemaSet, manifest: Manifest): Proble
       const value = node[IDEMPOTENCY_KEY_KEYWORD];
       if (value === undefined) continue;
       const where = `${at.map((s) => `/${String(s)}`).join('')}/${IDEMPOTENCY_KEY_KEYWORD}`;
-      const problem = (message: string) => problems.push({ code: 'idempotency-key-invalid', file, path: where, message });
+      const problem = (message: string) =>
+        problems.push({ code: 'idempotency-key-invalid', file, path: where, message });
       if (value !== true) problem(`"${IDEMPOTENCY_KEY_KEYWORD}" must be true`);
       else if (!paramsFiles.has(file) || at.length !== 2 || at[0] !== 'properties') {
         problem(`"${IDEMPOTENCY_KEY_KEYWORD}" belongs on a top-level property of a method's params`);

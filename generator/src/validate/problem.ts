@@ -21,7 +21,9 @@ export class SchemaSetError extends Error {
     /** The folder (or snapshot file) the set was read from, absolute or as messages name it. */
     readonly source?: string,
   ) {
-    super(`${schemaSetLabel(source)} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => formatProblemIn(p, source)).join('\n')}`);
+    super(
+      `${schemaSetLabel(source)} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => formatProblemIn(p, source)).join('\n')}`,
+    );
   }
 }
 
@@ -37,7 +39,8 @@ export function formatProblem(p: Problem): string {
 
 /** One problem on one line, its file named with the folder it was read from: `  <folder>/<file>#<pointer>: ...`. */
 export function formatProblemIn(p: Problem, folder: string | undefined): string {
-  const file = folder === undefined || folder === '' || folder === '.' ? p.file : `${folder.replace(/\/+$/, '')}/${p.file}`;
+  const file =
+    folder === undefined || folder === '' || folder === '.' ? p.file : `${folder.replace(/\/+$/, '')}/${p.file}`;
   return `  ${file}${p.path === '' ? '' : `#${p.path}`}: ${p.message} [${p.code}]`;
 }
 
@@ -51,7 +54,12 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   for (const p of problems) {
     const key = `${p.file}\u0000${p.path}\u0000${p.code}`;
     const seen = merged.get(key);
-    merged.set(key, seen === undefined ? p : { ...seen, message: seen.message.includes(p.message) ? seen.message : `${seen.message}; ${p.message}` });
+    merged.set(
+      key,
+      seen === undefined
+        ? p
+        : { ...seen, message: seen.message.includes(p.message) ? seen.message : `${seen.message}; ${p.message}` },
+    );
   }
   return [...merged.values()].sort(
     (a, b) => cmp(a.file, b.file) || cmp(a.path, b.path) || cmp(a.code, b.code) || cmp(a.message, b.message),

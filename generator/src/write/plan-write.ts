@@ -22,7 +22,12 @@ export interface WritePlan {
  * protocols not in this run) at least as deep as the owned folder it was found in is theirs, and
  * left alone.
  */
-export async function planWrite(outDir: string, files: readonly GeneratedFile[], ownedDirs: readonly string[], othersDirs: readonly string[] = []): Promise<WritePlan> {
+export async function planWrite(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  ownedDirs: readonly string[],
+  othersDirs: readonly string[] = [],
+): Promise<WritePlan> {
   const write: GeneratedFile[] = [];
   const unchanged: string[] = [];
   const statuses: { path: string; status: FileStatus }[] = [];
@@ -57,6 +62,14 @@ async function listFiles(outDir: string, dir: string): Promise<string[]> {
   const entries = await readdir(path.join(outDir, dir), { withFileTypes: true, recursive: true }).catch(() => []);
   return entries
     .filter((e) => e.isFile())
-    .map((e) => path.posix.join(path.relative(outDir, e.parentPath ?? e.path).split(path.sep).join('/'), e.name))
+    .map((e) =>
+      path.posix.join(
+        path
+          .relative(outDir, e.parentPath ?? e.path)
+          .split(path.sep)
+          .join('/'),
+        e.name,
+      ),
+    )
     .sort();
 }

@@ -6,7 +6,10 @@ import type { AddressInfo } from 'node:net';
  * each JSON array reply goes through `alter` (one item at a time) before it is sent back. Tests
  * use it to make a faithful server answer a wrong shape.
  */
-export async function startAlteringProxy(target: string, alter: (item: Record<string, unknown>) => void): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startAlteringProxy(
+  target: string,
+  alter: (item: Record<string, unknown>) => void,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -27,10 +30,15 @@ export async function startAlteringProxy(target: string, alter: (item: Record<st
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-async function forward(url: URL, req: http.IncomingMessage, body: Buffer): Promise<{ status: number; type: string | null; body: string }> {
+async function forward(
+  url: URL,
+  req: http.IncomingMessage,
+  body: Buffer,
+): Promise<{ status: number; type: string | null; body: string }> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === 'string' && name !== 'host' && name !== 'content-length' && name !== 'connection') headers[name] = value;
+    if (typeof value === 'string' && name !== 'host' && name !== 'content-length' && name !== 'connection')
+      headers[name] = value;
   }
   const response = await fetch(url, { method: req.method ?? 'POST', headers, ...(body.length > 0 ? { body } : {}) });
   return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };

@@ -2,7 +2,10 @@ import { runCli } from '../../src/cli/run-cli.js';
 import { repoRoot } from './workspace.js';
 
 /** Runs the centkit CLI in-process and captures what it prints. */
-export async function runCentkit(args: readonly string[], cwd: string = repoRoot): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCentkit(
+  args: readonly string[],
+  cwd: string = repoRoot,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {

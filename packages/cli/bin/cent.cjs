@@ -8,6 +8,11 @@ const path = require('node:path');
 
 const mtime = (file) => statSync(path.join(__dirname, file), { throwIfNoEntry: false })?.mtimeMs ?? 0;
 const bundle = mtime('../dist/bundle/cent.cjs');
-const built = Math.max(mtime('../dist/.tsbuildinfo'), mtime('../../client/dist/.tsbuildinfo'), mtime('../../validators/dist/.tsbuildinfo'));
-if (bundle > 0 && bundle >= built) require('./run-bundle.cjs').runBundle(path.join(__dirname, '../dist/bundle/cent.cjs'));
+const built = Math.max(
+  mtime('../dist/.tsbuildinfo'),
+  mtime('../../client/dist/.tsbuildinfo'),
+  mtime('../../validators/dist/.tsbuildinfo'),
+);
+if (bundle > 0 && bundle >= built)
+  require('./run-bundle.cjs').runBundle(path.join(__dirname, '../dist/bundle/cent.cjs'));
 else import('../dist/main.js');

@@ -22,14 +22,19 @@ function cacheDir(env) {
   const absolute = (p) => (p !== undefined && path.isAbsolute(p) ? p : undefined);
   const own = absolute(env.CENTKIT_CACHE_DIR);
   if (own !== undefined) return own;
-  const base = absolute(env.XDG_CACHE_HOME) ?? (absolute(env.HOME) === undefined ? undefined : path.join(env.HOME, '.cache'));
+  const base =
+    absolute(env.XDG_CACHE_HOME) ?? (absolute(env.HOME) === undefined ? undefined : path.join(env.HOME, '.cache'));
   return base === undefined ? undefined : path.join(base, 'centkit');
 }
 
 function cacheFile(source, env) {
   const dir = cacheDir(env);
   if (dir === undefined) return undefined;
-  const key = createHash('sha256').update(`${process.version}\0${process.arch}\0`).update(source).digest('hex').slice(0, 32);
+  const key = createHash('sha256')
+    .update(`${process.version}\0${process.arch}\0`)
+    .update(source)
+    .digest('hex')
+    .slice(0, 32);
   return path.join(dir, `cent-${key}.v8cache`);
 }
 
@@ -59,7 +64,10 @@ function runBundle(file, env = process.env) {
   const cache = cacheFile(source, env);
   const cachedData = readCache(cache);
   // The wrapper Node's CommonJS loader puts around a module, on the same line as its first one.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    cachedData,
+  });
   if (cache !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
     // At exit, the cache also holds the functions this run compiled lazily.
     process.once('exit', () => writeCache(cache, script.createCachedData()));

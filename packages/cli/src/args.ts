@@ -43,11 +43,24 @@ export type Invocation =
   /** `topic`: a method named with `help` (strict: must exist) or beside `--help` (loose). */
   | { readonly kind: 'help'; readonly topic: string | undefined; readonly strict: boolean }
   | { readonly kind: 'version' }
-  | { readonly kind: 'call'; readonly section: string | undefined; readonly method: string; readonly params: string | undefined; readonly options: CommonOptions }
-  | { readonly kind: 'batch'; readonly section: string | undefined; readonly batch: string; readonly options: CommonOptions };
+  | {
+      readonly kind: 'call';
+      readonly section: string | undefined;
+      readonly method: string;
+      readonly params: string | undefined;
+      readonly options: CommonOptions;
+    }
+  | {
+      readonly kind: 'batch';
+      readonly section: string | undefined;
+      readonly batch: string;
+      readonly options: CommonOptions;
+    };
 
 export function parseInvocation(argv: readonly string[]): Invocation {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true; args: string[] }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true; args: string[] }>
+  >;
   try {
     parsed = parseArgs({ args: expandAbbreviations(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
@@ -71,9 +84,13 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     validate: values['no-validate'] !== true,
   };
   if (values.batch !== undefined) {
-    if (values.params !== undefined) throw usageError('--params and --batch cannot be used together', 'Put each command\'s params in the batch file.');
+    if (values.params !== undefined)
+      throw usageError('--params and --batch cannot be used together', "Put each command's params in the batch file.");
     if (positionals.length > 1) {
-      throw usageError(`unexpected argument ${positionals[1]}`, 'With --batch give at most a SECTION: the methods are in the batch file.');
+      throw usageError(
+        `unexpected argument ${positionals[1]}`,
+        'With --batch give at most a SECTION: the methods are in the batch file.',
+      );
     }
     return { kind: 'batch', section: positionals[0], batch: values.batch, options };
   }
@@ -81,7 +98,10 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     throw usageError('missing METHOD', 'Usage: cent [SECTION] METHOD [--params JSON]; cent --help lists the methods.');
   }
   if (positionals.length > 2) {
-    throw usageError(`unexpected argument ${positionals[2]}`, 'Usage: cent [SECTION] METHOD [--params JSON]; quote the JSON so the shell keeps it one argument.');
+    throw usageError(
+      `unexpected argument ${positionals[2]}`,
+      'Usage: cent [SECTION] METHOD [--params JSON]; quote the JSON so the shell keeps it one argument.',
+    );
   }
   const [first, second] = positionals as [string, string | undefined];
   return second === undefined
@@ -91,7 +111,10 @@ export function parseInvocation(argv: readonly string[]): Invocation {
 
 function parseEncoding(value: string | undefined): 'form' | 'json' {
   if (value === undefined || value === 'form' || value === 'json') return value ?? 'form';
-  throw usageError(`--encoding must be form or json, not ${JSON.stringify(value)}`, 'form is what cent 1.1.0 sent; json has no 10 MiB limit.');
+  throw usageError(
+    `--encoding must be form or json, not ${JSON.stringify(value)}`,
+    'form is what cent 1.1.0 sent; json has no 10 MiB limit.',
+  );
 }
 
 /** Replaces each unambiguous prefix of a long option by the option (argparse's `allow_abbrev`). */
@@ -122,7 +145,10 @@ function resolveOption(given: string): OptionName {
   const candidates = NAMES.filter((name) => name.startsWith(given));
   if (candidates.length === 1 && candidates[0] !== undefined) return candidates[0];
   if (candidates.length > 1) {
-    throw usageError(`ambiguous option --${given} (could be ${candidates.map((c) => `--${c}`).join(', ')})`, 'Spell the option out.');
+    throw usageError(
+      `ambiguous option --${given} (could be ${candidates.map((c) => `--${c}`).join(', ')})`,
+      'Spell the option out.',
+    );
   }
   throw usageError(`unknown option --${given}`);
 }

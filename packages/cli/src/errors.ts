@@ -50,6 +50,7 @@ export class CliError extends Error {
   }
 }
 
-export const usageError = (problem: string, fix = 'Run cent --help for the usage.'): CliError => new CliError('usage', problem, fix);
+export const usageError = (problem: string, fix = 'Run cent --help for the usage.'): CliError =>
+  new CliError('usage', problem, fix);
 export const configError = (problem: string, fix: string): CliError => new CliError('config', problem, fix);
 export const paramsError = (problem: string, fix: string): CliError => new CliError('params', problem, fix);

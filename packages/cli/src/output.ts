@@ -21,7 +21,9 @@ export function formatEntry(entry: BatchEntry<unknown>, pretty: boolean): string
 }
 
 export function failuresOf(entries: readonly BatchEntry<unknown>[], offset = 0): Failure[] {
-  return entries.flatMap((e, index) => (e.ok ? [] : [{ index: offset + index, method: e.method, error: e.error, advice: e.advice }]));
+  return entries.flatMap((e, index) =>
+    e.ok ? [] : [{ index: offset + index, method: e.method, error: e.error, advice: e.advice }],
+  );
 }
 
 /**
@@ -41,14 +43,24 @@ export function failuresInRaw(body: Buffer, count: number, offset = 0): Failure[
     if (item === null || typeof item !== 'object') return undefined;
     const { method, error, advice } = item as Record<string, unknown>;
     if (error !== undefined && error !== null && error !== '') {
-      failures.push({ index: offset + index, method: String(method), error: String(error), advice: typeof advice === 'string' && advice !== '' ? advice : undefined });
+      failures.push({
+        index: offset + index,
+        method: String(method),
+        error: String(error),
+        advice: typeof advice === 'string' && advice !== '' ? advice : undefined,
+      });
     }
   }
   return failures;
 }
 
 /** The one stderr line (without `cent: `) for commands whose reply carried an error. */
-export function describeFailures(first: Failure, failed: number, total: number, lineOf: (index: number) => string): string {
+export function describeFailures(
+  first: Failure,
+  failed: number,
+  total: number,
+  lineOf: (index: number) => string,
+): string {
   const advice = first.advice === undefined ? '' : ` (advice: ${first.advice})`;
   if (total === 1) return `${first.method} failed: ${first.error}${advice}. The reply is on stdout`;
   return `${failed} of ${total} commands failed, first ${lineOf(first.index)} ${first.method}: ${first.error}${advice}. Each command's reply is on stdout, one per line, in order`;

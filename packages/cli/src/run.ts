@@ -45,7 +45,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return error.exitCode;
     }
     const name = error instanceof Error ? error.name : 'Error';
-    io.stderr.write(`cent: internal error (${name}). This is a bug in cent: please report it with the command line (without the secret).\n`);
+    io.stderr.write(
+      `cent: internal error (${name}). This is a bug in cent: please report it with the command line (without the secret).\n`,
+    );
     return EXIT_INTERNAL;
   }
 }
@@ -107,12 +109,17 @@ async function explainLoneSection(word: string, config: string | undefined, io: 
   const shown = config ?? DEFAULT_CONFIG;
   const file = await readCentrc(shown, io.homedir).catch(() => undefined);
   if (file?.sections.has(word)) {
-    throw usageError(`missing METHOD after section ${word}`, `Usage: cent ${word} METHOD [--params JSON]; cent --help lists the methods.`);
+    throw usageError(
+      `missing METHOD after section ${word}`,
+      `Usage: cent ${word} METHOD [--params JSON]; cent --help lists the methods.`,
+    );
   }
 }
 
 function logSettings(settings: Settings, verbose: Verbose): void {
-  verbose.log(`server ${settings.apiUrl} (address from ${settings.address.source}); secret from ${settings.secret.source}; timeout ${settings.timeout.value} s (${settings.timeout.source})`);
+  verbose.log(
+    `server ${settings.apiUrl} (address from ${settings.address.source}); secret from ${settings.secret.source}; timeout ${settings.timeout.value} s (${settings.timeout.source})`,
+  );
 }
 
 async function help(topic: string | undefined, strict: boolean, io: CliIo): Promise<number> {
@@ -130,6 +137,8 @@ async function help(topic: string | undefined, strict: boolean, io: CliIo): Prom
 async function version(io: CliIo): Promise<number> {
   // By the package's own name, not a path relative to this file: this code also runs from the bundle.
   const manifest = createRequire(import.meta.url)('@centkit/cli/package.json') as { version?: unknown };
-  io.stdout.write(`cent ${String(manifest.version)} (${helpData.protocol.name}, Centrifugo ${helpData.protocol.version})\n`);
+  io.stdout.write(
+    `cent ${String(manifest.version)} (${helpData.protocol.name}, Centrifugo ${helpData.protocol.version})\n`,
+  );
   return EXIT.ok;
 }

@@ -29,11 +29,18 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-interface Outcome { readonly code: number | null; readonly stdout: string; readonly stderr: string }
+interface Outcome {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
 
 function node(args: readonly string[], env: Record<string, string>): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { PATH: process.env['PATH'] ?? '', HOME: '/nonexistent', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      env: { PATH: process.env['PATH'] ?? '', HOME: '/nonexistent', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -43,7 +50,8 @@ function node(args: readonly string[], env: Record<string, string>): Promise<Out
   });
 }
 
-const cacheFiles = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.v8cache')) : []);
+const cacheFiles = (dir: string): string[] =>
+  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.v8cache')) : [];
 
 describe('cent bundle with a V8 code cache', () => {
   const commands: readonly (readonly string[])[] = [
@@ -56,23 +64,26 @@ describe('cent bundle with a V8 code cache', () => {
     ['pubish'],
   ];
 
-  it.each(commands.map((c) => [c.join(' '), c] as const))('%s: the same outcome cold, cached, as a plain bundle and as modules', async (_, args) => {
-    const dir = mkdtempSync(path.join(scratch, 'dir-'));
-    const env = { CENT_ADDRESS: mock.url, CENT_SECRET: SECRET, CENTKIT_CACHE_DIR: dir };
-    expect(statSync(BUNDLE).mtimeMs).toBeGreaterThan(0);
-    const cold = await node([CENT_BIN, ...args], env);
-    expect(cacheFiles(dir)).toHaveLength(1);
-    const written = statSync(path.join(dir, cacheFiles(dir)[0] ?? '')).mtimeMs;
-    const cached = await node([CENT_BIN, ...args], env);
-    // Accepted, so not written again.
-    expect(statSync(path.join(dir, cacheFiles(dir)[0] ?? '')).mtimeMs).toBe(written);
-    const plain = await node([BUNDLE, ...args], env);
-    const modules = await node([MODULES, ...args], env);
-    expect(cold.stdout + cold.stderr).not.toBe('');
-    expect(cached).toEqual(cold);
-    expect(plain).toEqual(cold);
-    expect(modules).toEqual(cold);
-  });
+  it.each(commands.map((c) => [c.join(' '), c] as const))(
+    '%s: the same outcome cold, cached, as a plain bundle and as modules',
+    async (_, args) => {
+      const dir = mkdtempSync(path.join(scratch, 'dir-'));
+      const env = { CENT_ADDRESS: mock.url, CENT_SECRET: SECRET, CENTKIT_CACHE_DIR: dir };
+      expect(statSync(BUNDLE).mtimeMs).toBeGreaterThan(0);
+      const cold = await node([CENT_BIN, ...args], env);
+      expect(cacheFiles(dir)).toHaveLength(1);
+      const written = statSync(path.join(dir, cacheFiles(dir)[0] ?? '')).mtimeMs;
+      const cached = await node([CENT_BIN, ...args], env);
+      // Accepted, so not written again.
+      expect(statSync(path.join(dir, cacheFiles(dir)[0] ?? '')).mtimeMs).toBe(written);
+      const plain = await node([BUNDLE, ...args], env);
+      const modules = await node([MODULES, ...args], env);
+      expect(cold.stdout + cold.stderr).not.toBe('');
+      expect(cached).toEqual(cold);
+      expect(plain).toEqual(cold);
+      expect(modules).toEqual(cold);
+    },
+  );
 
   it('a damaged cache file is replaced; a cache is keyed by the text it was made from', async () => {
     const dir = mkdtempSync(path.join(scratch, 'dir-'));
@@ -91,7 +102,9 @@ describe('cent bundle with a V8 code cache', () => {
     writeFileSync(copy, readFileSync(BUNDLE, 'utf8').replace('Do not edit.', 'Do not edit!'));
     const loader = path.join(pkg, 'bin/run-bundle.cjs');
     const script = `require(${JSON.stringify(loader)}).runBundle(${JSON.stringify(copy)})`;
-    const other = await node(['-e', script, '--', 'cent', '--version'], env).finally(() => rmSync(copyDir, { recursive: true, force: true }));
+    const other = await node(['-e', script, '--', 'cent', '--version'], env).finally(() =>
+      rmSync(copyDir, { recursive: true, force: true }),
+    );
     expect(other).toEqual(good);
     expect(cacheFiles(dir)).toHaveLength(2);
   });
@@ -99,7 +112,11 @@ describe('cent bundle with a V8 code cache', () => {
   it('with no absolute HOME and no cache folder set, nothing is written and cent runs as usual', async () => {
     const cwd = mkdtempSync(path.join(scratch, 'cwd-'));
     const run = await new Promise<Outcome>((resolve) => {
-      const child = spawn(process.execPath, [CENT_BIN, '--version'], { cwd, env: { PATH: process.env['PATH'] ?? '', HOME: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [CENT_BIN, '--version'], {
+        cwd,
+        env: { PATH: process.env['PATH'] ?? '', HOME: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
       child.on('close', (code) => resolve({ code, stdout, stderr: '' }));

@@ -24,7 +24,10 @@ interface RecordedCase {
 }
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/cent-1.1.0-cli-cases.jsonl', import.meta.url));
-const RECORDED = readFileSync(FIXTURE, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RecordedCase);
+const RECORDED = readFileSync(FIXTURE, 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as RecordedCase);
 const hasScript = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
 
 let mock: MockCentrifugo;
@@ -45,7 +48,10 @@ const inherit = (): string => `[DEFAULT]\nsecret = secret\n[inherit]\naddress = 
 
 /** Same method and error, in order, as cent printed (its Python repr), as JSON lines now. */
 function sameReplies(recorded: RecordedCase): (run: CentRun) => void {
-  const items = [...recorded.stdout.matchAll(/'error': (None|'[^']*'), 'method': '(\w+)'/g)].map((m) => [m[2], m[1] === 'None' ? null : m[1]?.slice(1, -1)]);
+  const items = [...recorded.stdout.matchAll(/'error': (None|'[^']*'), 'method': '(\w+)'/g)].map((m) => [
+    m[2],
+    m[1] === 'None' ? null : m[1]?.slice(1, -1),
+  ]);
   return (run) => {
     expect(items.length).toBeGreaterThan(0);
     const now = lines(run.stdout.replaceAll('\r\n', '\n'));
@@ -84,12 +90,30 @@ const EXPECTED: Record<string, Expectation> = {
     stderr: /^cent: publish failed: permission denied\. The reply is on stdout\.$/,
   },
   'address-ending-api': { code: 0, kept: true, check: () => expect(mock.commands()).toHaveLength(1) },
-  'section-missing': { code: 3, kept: false, stderr: /^cent: section \[nosuch\] not found in ~\/\.centrc \(its sections: local, / },
-  'config-missing': { code: 3, kept: false, stderr: /^cent: config file \/nonexistent\/centrc does not exist, so section \[local\] cannot be read\. / },
+  'section-missing': {
+    code: 3,
+    kept: false,
+    stderr: /^cent: section \[nosuch\] not found in ~\/\.centrc \(its sections: local, /,
+  },
+  'config-missing': {
+    code: 3,
+    kept: false,
+    stderr: /^cent: config file \/nonexistent\/centrc does not exist, so section \[local\] cannot be read\. /,
+  },
   'config-explicit': { code: 0, kept: true, config: () => `[local]\naddress = ${mock.url}\nsecret = secret\n` },
   'secret-missing': { code: 3, kept: false, stderr: /^cent: \[nosecret\] of ~\/\.centrc has no secret\. / },
-  'secret-percent-interpolation': { code: 3, kept: false, stderr: /^cent: secret in \[pct\] of ~\/\.centrc has a "%" that is not followed by "%" or "\(name\)s"\. Write %% for a literal %/ },
-  'wrong-secret-401': { code: 6, kept: false, stderr: /^cent: the server rejected the request's sign \(HTTP 401 .*the secret probably does not match the server's\./ },
+  'secret-percent-interpolation': {
+    code: 3,
+    kept: false,
+    stderr:
+      /^cent: secret in \[pct\] of ~\/\.centrc has a "%" that is not followed by "%" or "\(name\)s"\. Write %% for a literal %/,
+  },
+  'wrong-secret-401': {
+    code: 6,
+    kept: false,
+    stderr:
+      /^cent: the server rejected the request's sign \(HTTP 401 .*the secret probably does not match the server's\./,
+  },
   'invalid-json': { code: 4, kept: false, stderr: /^cent: params from stdin is not valid JSON: / },
   'params-array': { code: 4, kept: false, stderr: /^cent: params from stdin must be a JSON object, not an array\./ },
   'params-string': { code: 4, kept: false, stderr: /^cent: params from stdin must be a JSON object, not a string\./ },
@@ -121,17 +145,45 @@ const EXPECTED: Record<string, Expectation> = {
     check: () => waitFor(() => mock.commands().length === 1, 3000),
   },
   'default-section-secret-inherited': { code: 0, kept: true, config: inherit },
-  'default-section-not-addressable': { code: 3, kept: false, config: inherit, stderr: /^cent: section \[DEFAULT\] not found in .* \(its sections: inherit\)\./ },
-  'option-prefix-abbreviation': { code: 0, kept: true, config: () => `[local]\naddress = ${mock.url}\nsecret = secret\n` },
-  'config-no-section-header-traceback': { code: 3, kept: false, config: () => `address = ${mock.url}\nsecret = secret\n`, stderr: /^cent: .* line 1: an option before any \[section\] header\./ },
-  'config-duplicate-section-traceback': { code: 3, kept: false, config: () => `[a]\naddress = ${mock.url}\nsecret = secret\n[a]\n`, stderr: /^cent: .* line 4: section \[a\] appears twice\./ },
+  'default-section-not-addressable': {
+    code: 3,
+    kept: false,
+    config: inherit,
+    stderr: /^cent: section \[DEFAULT\] not found in .* \(its sections: inherit\)\./,
+  },
+  'option-prefix-abbreviation': {
+    code: 0,
+    kept: true,
+    config: () => `[local]\naddress = ${mock.url}\nsecret = secret\n`,
+  },
+  'config-no-section-header-traceback': {
+    code: 3,
+    kept: false,
+    config: () => `address = ${mock.url}\nsecret = secret\n`,
+    stderr: /^cent: .* line 1: an option before any \[section\] header\./,
+  },
+  'config-duplicate-section-traceback': {
+    code: 3,
+    kept: false,
+    config: () => `[a]\naddress = ${mock.url}\nsecret = secret\n[a]\n`,
+    stderr: /^cent: .* line 4: section \[a\] appears twice\./,
+  },
   'whitespace-only-stdin-means-empty-params': { code: 0, kept: true },
   'python-repr-quirks': {
     code: 0,
     kept: true,
-    check: (run) => expect(JSON.parse(run.stdout)).toMatchObject({ method: 'history', error: null, body: { channel: 'it\'s "q" ü \t \\ ☃' } }),
+    check: (run) =>
+      expect(JSON.parse(run.stdout)).toMatchObject({
+        method: 'history',
+        error: null,
+        body: { channel: 'it\'s "q" ü \t \\ ☃' },
+      }),
   },
-  'non-finite-float-sent-as-Infinity-server-400': { code: 4, kept: false, stderr: /^cent: params from stdin holds the number 1e400 .*Send it as a string/ },
+  'non-finite-float-sent-as-Infinity-server-400': {
+    code: 4,
+    kept: false,
+    stderr: /^cent: params from stdin holds the number 1e400 .*Send it as a string/,
+  },
   'no-args': { code: 2, kept: true, stderr: /^cent: missing METHOD\. / },
   'one-arg': { code: 2, kept: true, stderr: /^cent: missing METHOD after section local\. Usage: cent local METHOD/ },
   'extra-arg': { code: 2, kept: true, stderr: /^cent: unexpected argument extra\. / },
@@ -139,19 +191,42 @@ const EXPECTED: Record<string, Expectation> = {
 };
 
 beforeAll(async () => {
-  mock = await startMockCentrifugo({ secret: 'secret', config: { presence: true, history_size: 10, history_lifetime: 300 } });
-  home = await tempHome([
-    '[local]', `address = ${mock.url}`, 'secret = secret',
-    '[errfield]', `address = ${mock.url}`, 'secret = secret',
-    '[apisuffix]', `address = ${mock.url}/api`, 'secret = secret',
-    '[nosecret]', `address = ${mock.url}`,
-    '[pct]', `address = ${mock.url}`, 'secret = abc%off',
-    '[wrongsecret]', `address = ${mock.url}`, 'secret = nope',
-    '[refused]', `address = http://127.0.0.1:${await closedPort()}`, 'secret = secret',
-    '[notjson]', `address = ${mock.url}`, 'secret = secret',
-    '[floattimeout]', `address = ${mock.url}`, 'secret = secret', 'timeout = 1.5',
-    '',
-  ].join('\n'));
+  mock = await startMockCentrifugo({
+    secret: 'secret',
+    config: { presence: true, history_size: 10, history_lifetime: 300 },
+  });
+  home = await tempHome(
+    [
+      '[local]',
+      `address = ${mock.url}`,
+      'secret = secret',
+      '[errfield]',
+      `address = ${mock.url}`,
+      'secret = secret',
+      '[apisuffix]',
+      `address = ${mock.url}/api`,
+      'secret = secret',
+      '[nosecret]',
+      `address = ${mock.url}`,
+      '[pct]',
+      `address = ${mock.url}`,
+      'secret = abc%off',
+      '[wrongsecret]',
+      `address = ${mock.url}`,
+      'secret = nope',
+      '[refused]',
+      `address = http://127.0.0.1:${await closedPort()}`,
+      'secret = secret',
+      '[notjson]',
+      `address = ${mock.url}`,
+      'secret = secret',
+      '[floattimeout]',
+      `address = ${mock.url}`,
+      'secret = secret',
+      'timeout = 1.5',
+      '',
+    ].join('\n'),
+  );
 });
 afterAll(async () => {
   await mock.close();
@@ -170,20 +245,27 @@ describe('cent 1.1.0 recorded console runs, replayed', () => {
 
   for (const recorded of RECORDED) {
     const expected = EXPECTED[recorded.case];
-    it.skipIf(recorded.stdin_is_tty && !hasScript)(`${recorded.case}: exit ${recorded.exit_code} → ${expected?.code} (${expected?.kept ? 'kept' : 'changed'})`, async () => {
-      if (expected === undefined) throw new Error(`no expectation for ${recorded.case}`);
-      expect(recorded.exit_code === expected.code).toBe(expected.kept);
-      const config = expected.config === undefined ? undefined : await home.write(`${recorded.case}.ini`, expected.config());
-      const args = recorded.argv.slice(1).map((a) => (a === '<cent>' ? (config ?? a) : a));
-      expected.setup?.();
-      const run = await runCent(args, { home: home.dir, ...(recorded.stdin_is_tty ? { tty: true } : { stdin: recorded.stdin }) });
-      expect(run.code, JSON.stringify(run)).toBe(expected.code);
-      if (expected.code === 0 && recorded.case !== 'help') sameReplies(recorded)(run);
-      if (expected.stderr !== undefined) {
-        expect(lines(run.stderr)).toEqual([expect.stringMatching(expected.stderr)]);
-        expect(run.stdout).toBe(expected.code === 1 ? run.stdout : '');
-      } else if (!recorded.stdin_is_tty) expect(run.stderr).toBe('');
-      await expected.check?.(run);
-    });
+    it.skipIf(recorded.stdin_is_tty && !hasScript)(
+      `${recorded.case}: exit ${recorded.exit_code} → ${expected?.code} (${expected?.kept ? 'kept' : 'changed'})`,
+      async () => {
+        if (expected === undefined) throw new Error(`no expectation for ${recorded.case}`);
+        expect(recorded.exit_code === expected.code).toBe(expected.kept);
+        const config =
+          expected.config === undefined ? undefined : await home.write(`${recorded.case}.ini`, expected.config());
+        const args = recorded.argv.slice(1).map((a) => (a === '<cent>' ? (config ?? a) : a));
+        expected.setup?.();
+        const run = await runCent(args, {
+          home: home.dir,
+          ...(recorded.stdin_is_tty ? { tty: true } : { stdin: recorded.stdin }),
+        });
+        expect(run.code, JSON.stringify(run)).toBe(expected.code);
+        if (expected.code === 0 && recorded.case !== 'help') sameReplies(recorded)(run);
+        if (expected.stderr !== undefined) {
+          expect(lines(run.stderr)).toEqual([expect.stringMatching(expected.stderr)]);
+          expect(run.stdout).toBe(expected.code === 1 ? run.stdout : '');
+        } else if (!recorded.stdin_is_tty) expect(run.stderr).toBe('');
+        await expected.check?.(run);
+      },
+    );
   }
 });

@@ -20,34 +20,36 @@ let home: Awaited<ReturnType<typeof tempHome>>;
 
 beforeAll(async () => {
   mock = await startMockCentrifugo({ secret: SECRET });
-  home = await tempHome([
-    '[address]',
-    `address = ${MARK}-address-s3cr3t`,
-    `secret = ${SECRET}`,
-    '[address-ref]',
-    `address = http://%(${MARK}-ref)s:8000`,
-    `secret = ${SECRET}`,
-    '[timeout]',
-    `address = ${mock.url}`,
-    `secret = ${SECRET}`,
-    `timeout = ${MARK}-timeout-s3cr3t`,
-    '[secret-percent]',
-    `address = ${mock.url}`,
-    `secret = ${MARK}-50%-s3cr3t`,
-    '[secret-ref]',
-    `address = ${mock.url}`,
-    `secret = ${MARK}-%(${MARK}-s3cr3t)s`,
-    '[secret-bad-ref]',
-    `address = ${mock.url}`,
-    `secret = ${MARK}-%(${MARK}`,
-    '[wrong-secret]',
-    `address = ${mock.url}`,
-    `secret = ${MARK}-wrong-s3cr3t`,
-    '[address-credentials]',
-    `address = http://user:${MARK}@127.0.0.1:1`,
-    `secret = ${SECRET}`,
-    '',
-  ].join('\n'));
+  home = await tempHome(
+    [
+      '[address]',
+      `address = ${MARK}-address-s3cr3t`,
+      `secret = ${SECRET}`,
+      '[address-ref]',
+      `address = http://%(${MARK}-ref)s:8000`,
+      `secret = ${SECRET}`,
+      '[timeout]',
+      `address = ${mock.url}`,
+      `secret = ${SECRET}`,
+      `timeout = ${MARK}-timeout-s3cr3t`,
+      '[secret-percent]',
+      `address = ${mock.url}`,
+      `secret = ${MARK}-50%-s3cr3t`,
+      '[secret-ref]',
+      `address = ${mock.url}`,
+      `secret = ${MARK}-%(${MARK}-s3cr3t)s`,
+      '[secret-bad-ref]',
+      `address = ${mock.url}`,
+      `secret = ${MARK}-%(${MARK}`,
+      '[wrong-secret]',
+      `address = ${mock.url}`,
+      `secret = ${MARK}-wrong-s3cr3t`,
+      '[address-credentials]',
+      `address = http://user:${MARK}@127.0.0.1:1`,
+      `secret = ${SECRET}`,
+      '',
+    ].join('\n'),
+  );
   await home.write('bad-line.ini', `[a]\naddress = ${mock.url}\n${MARK}-pasted-s3cr3t\n`);
   await home.write('no-header.ini', `secret = ${MARK}-s3cr3t\n`);
   await home.write('duplicate.ini', `[a]\nsecret = ${MARK}-one\nsecret = ${MARK}-two\n`);
@@ -58,7 +60,9 @@ afterAll(async () => {
 });
 
 const publish = ['publish', '--params', '{"channel":"news","data":1}'];
-const env = (extra: Record<string, string>): CentOptions => ({ env: { CENT_ADDRESS: mock.url, CENT_SECRET: SECRET, ...extra } });
+const env = (extra: Record<string, string>): CentOptions => ({
+  env: { CENT_ADDRESS: mock.url, CENT_SECRET: SECRET, ...extra },
+});
 
 const CASES: readonly (readonly [string, () => readonly string[], () => CentOptions, number])[] = [
   ['address in the file, not a URL', () => ['address', ...publish], () => ({ home: home.dir }), 3],
@@ -69,9 +73,24 @@ const CASES: readonly (readonly [string, () => readonly string[], () => CentOpti
   ['secret in the file with a malformed %(', () => ['secret-bad-ref', ...publish], () => ({ home: home.dir }), 3],
   ['secret in the file, wrong (401)', () => ['wrong-secret', ...publish], () => ({ home: home.dir }), 6],
   ['address with credentials, refused', () => ['address-credentials', ...publish], () => ({ home: home.dir }), 5],
-  ['a secret pasted on a line of its own', () => ['a', ...publish, '--config', path.join(home.dir, 'bad-line.ini')], () => ({ home: home.dir }), 3],
-  ['a value before any section', () => ['a', ...publish, '--config', path.join(home.dir, 'no-header.ini')], () => ({ home: home.dir }), 3],
-  ['an option given twice', () => ['a', ...publish, '--config', path.join(home.dir, 'duplicate.ini')], () => ({ home: home.dir }), 3],
+  [
+    'a secret pasted on a line of its own',
+    () => ['a', ...publish, '--config', path.join(home.dir, 'bad-line.ini')],
+    () => ({ home: home.dir }),
+    3,
+  ],
+  [
+    'a value before any section',
+    () => ['a', ...publish, '--config', path.join(home.dir, 'no-header.ini')],
+    () => ({ home: home.dir }),
+    3,
+  ],
+  [
+    'an option given twice',
+    () => ['a', ...publish, '--config', path.join(home.dir, 'duplicate.ini')],
+    () => ({ home: home.dir }),
+    3,
+  ],
   ['CENT_ADDRESS not a URL', () => publish, () => env({ CENT_ADDRESS: `${MARK}-env-s3cr3t` }), 3],
   ['CENT_TIMEOUT not a number', () => publish, () => env({ CENT_TIMEOUT: `${MARK}-env-s3cr3t` }), 3],
   ['CENT_SECRET wrong (401)', () => publish, () => env({ CENT_SECRET: `${MARK}-env-s3cr3t` }), 6],
@@ -80,7 +99,7 @@ const CASES: readonly (readonly [string, () => readonly string[], () => CentOpti
   ['--secret wrong (401)', () => [...publish, '--secret', `${MARK}-flag-s3cr3t`], () => env({}), 6],
 ];
 
-describe('no error shows a setting\'s value', () => {
+describe("no error shows a setting's value", () => {
   it.each(CASES)('%s', async (_, args, options, code) => {
     for (const verbose of [false, true]) {
       const run = await runCent(verbose ? [...args(), '--verbose'] : args(), options());
@@ -101,7 +120,11 @@ describe('an empty HOME', () => {
       writeFileSync(path.join(cwd, '.centrc'), `[cwd-only-section]\naddress = ${mock.url}\nsecret = ${SECRET}\n`);
       const before = mock.commands().length;
       const run = await new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, [CENT_BIN, 'cwd-only-section', ...publish], { cwd, env: { PATH: process.env['PATH'] ?? '', HOME: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [CENT_BIN, 'cwd-only-section', ...publish], {
+          cwd,
+          env: { PATH: process.env['PATH'] ?? '', HOME: '' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let stdout = '';
         let stderr = '';
         child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -111,7 +134,9 @@ describe('an empty HOME', () => {
       });
       expect(run.code, JSON.stringify(run)).toBe(3);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toMatch(/^cent: (config file ~\/\.centrc does not exist|section \[cwd-only-section\] not found in ~\/\.centrc|cannot find ~\/\.centrc: there is no home folder)/);
+      expect(run.stderr).toMatch(
+        /^cent: (config file ~\/\.centrc does not exist|section \[cwd-only-section\] not found in ~\/\.centrc|cannot find ~\/\.centrc: there is no home folder)/,
+      );
       expect(mock.commands().length).toBe(before);
     } finally {
       rmSync(cwd, { recursive: true, force: true });

@@ -24,7 +24,11 @@ const env = (): Record<string, string> => ({ CENT_ADDRESS: mock.url, CENT_SECRET
 /** `count` publishes whose data is `size` characters that the form encoding triples. */
 function batchText(count: number, size: number, extra = ''): string {
   const data = '{'.repeat(size);
-  return Array.from({ length: count }, (_, i) => JSON.stringify({ method: 'publish', params: { channel: 'news', data: { i, data } } })).join('\n') + `\n${extra}`;
+  return (
+    Array.from({ length: count }, (_, i) =>
+      JSON.stringify({ method: 'publish', params: { channel: 'news', data: { i, data } } }),
+    ).join('\n') + `\n${extra}`
+  );
 }
 
 beforeAll(async () => {
@@ -39,7 +43,17 @@ beforeEach(() => mock.reset());
 
 describe('request size', () => {
   it('counts form bytes as the WHATWG urlencoded serializer writes them', () => {
-    for (const text of ['', 'abc', 'a b*-._~', '{"x":"ü 😀"}', "!'()~", '\ud800x', 'x\udc00\ud800', '\u0800\uffff', '[{"method":"publish"}]']) {
+    for (const text of [
+      '',
+      'abc',
+      'a b*-._~',
+      '{"x":"ü 😀"}',
+      "!'()~",
+      '\ud800x',
+      'x\udc00\ud800',
+      '\u0800\uffff',
+      '[{"method":"publish"}]',
+    ]) {
       expect(formEncodedLength(text), text).toBe(new URLSearchParams({ d: text }).toString().length - 2);
     }
   });
@@ -51,14 +65,19 @@ describe('request size', () => {
     const file = await home.write('big.jsonl', text);
     for (const source of ['file', 'stdin'] as const) {
       mock.reset();
-      const run = await runCent(['--batch', source === 'file' ? file : '-', '--verbose'], { env: env(), ...(source === 'stdin' ? { stdin: text } : {}) });
+      const run = await runCent(['--batch', source === 'file' ? file : '-', '--verbose'], {
+        env: env(),
+        ...(source === 'stdin' ? { stdin: text } : {}),
+      });
       expect(run.code, run.stderr).toBe(0);
       expect(lines(run.stdout)).toHaveLength(count);
       expect(new Set(lines(run.stdout))).toEqual(new Set(['{"method":"publish","error":null,"body":null}']));
       expect(run.stderr).toMatch(/\(request 2\) with \d+ commands/);
       const recorded = mock.commands();
       expect(recorded).toHaveLength(count);
-      expect(recorded.map((c) => (c.params as { data: { i: number } }).data.i)).toEqual(Array.from({ length: count }, (_, i) => i));
+      expect(recorded.map((c) => (c.params as { data: { i: number } }).data.i)).toEqual(
+        Array.from({ length: count }, (_, i) => i),
+      );
     }
   });
 
@@ -67,7 +86,9 @@ describe('request size', () => {
     const file = await home.write('huge.json', params);
     const refused = await runCent(['publish', '--params', '-'], { env: env(), stdin: params });
     expect(refused.code).toBe(4);
-    expect(refused.stderr).toMatch(/^cent: the publish request is 12\.0 MiB form-encoded, more than the 10\.0 MiB of a form body Centrifugo reads \(it would answer 400 and run nothing\)\. Send it with --encoding json/);
+    expect(refused.stderr).toMatch(
+      /^cent: the publish request is 12\.0 MiB form-encoded, more than the 10\.0 MiB of a form body Centrifugo reads \(it would answer 400 and run nothing\)\. Send it with --encoding json/,
+    );
     expect(mock.commands()).toHaveLength(0);
     const sent = await runCent(['publish', '--params', '-', '--encoding', 'json'], { env: env(), stdin: params });
     expect(sent.code, sent.stderr).toBe(0);
@@ -81,7 +102,9 @@ describe('request size', () => {
     const run = await runCent(['--batch', file, '--no-validate'], { env: env() });
     expect(run.code).toBe(7);
     expect(lines(run.stderr)).toHaveLength(1);
-    expect(run.stderr).toMatch(/^cent: request 2 of the batch failed: the server refused the request \(HTTP 400 from .*\): unknown method or params it cannot decode; commands of this request before the bad one may have run; the \d+ commands before it \(up to batch line \d+\) ran in earlier requests and their replies are on stdout\./);
+    expect(run.stderr).toMatch(
+      /^cent: request 2 of the batch failed: the server refused the request \(HTTP 400 from .*\): unknown method or params it cannot decode; commands of this request before the bad one may have run; the \d+ commands before it \(up to batch line \d+\) ran in earlier requests and their replies are on stdout\./,
+    );
     const printed = lines(run.stdout).length;
     expect(printed).toBeGreaterThan(0);
     expect(run.stderr).toContain(`the ${printed} commands before it (up to batch line ${printed})`);
@@ -92,7 +115,9 @@ describe('request size', () => {
     const file = await home.write('bad-last.jsonl', text);
     const fromFile = await runCent(['--batch', file], { env: env() });
     expect(fromFile.code).toBe(4);
-    expect(fromFile.stderr).toMatch(/^cent: invalid params for publish on batch line 4001: \/channel: is required; \/data: is required\. Run cent help publish/);
+    expect(fromFile.stderr).toMatch(
+      /^cent: invalid params for publish on batch line 4001: \/channel: is required; \/data: is required\. Run cent help publish/,
+    );
     expect(fromFile.stdout).toBe('');
     expect(mock.commands()).toHaveLength(0);
 
@@ -100,7 +125,11 @@ describe('request size', () => {
     expect(fromStdin.code).toBe(4);
     const sent = lines(fromStdin.stdout).length;
     expect(sent).toBeGreaterThan(0);
-    expect(fromStdin.stderr).toMatch(new RegExp(`^cent: invalid params for publish on batch line 4001: /channel: is required; /data: is required; nothing from it on was sent, but the ${sent} commands before it \\(up to batch line ${sent}\\) were, in earlier requests, and their replies are on stdout\\.`));
+    expect(fromStdin.stderr).toMatch(
+      new RegExp(
+        `^cent: invalid params for publish on batch line 4001: /channel: is required; /data: is required; nothing from it on was sent, but the ${sent} commands before it \\(up to batch line ${sent}\\) were, in earlier requests, and their replies are on stdout\\.`,
+      ),
+    );
     expect(mock.commands()).toHaveLength(sent);
   });
 
@@ -109,7 +138,11 @@ describe('request size', () => {
     writeFileSync(file, batchText(300_000, 40));
     const address = `http://127.0.0.1:${await closedPort()}`;
     // Checked whole, then sent: the first request is refused, after every line was read.
-    const run = spawnSync(process.execPath, ['--max-old-space-size=48', CENT_BIN, '--batch', file, '--address', address, '--secret', 'x'], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } });
+    const run = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=48', CENT_BIN, '--batch', file, '--address', address, '--secret', 'x'],
+      { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } },
+    );
     expect(run.status, run.stderr.slice(0, 300)).toBe(5);
     expect(run.stderr).toMatch(/^cent: cannot reach .*: connection refused\./);
     rmSync(file);
@@ -120,12 +153,21 @@ describe('config and stdin', () => {
   it('a config FIFO that nobody writes to times out; one that is written is read', async () => {
     const fifo = path.join(home.dir, 'config.fifo');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const waited = await runCent(['local', 'publish', '--params', '{"channel":"a","data":1}', '--config', fifo], { env: {} });
+    const waited = await runCent(['local', 'publish', '--params', '{"channel":"a","data":1}', '--config', fifo], {
+      env: {},
+    });
     expect(waited.code).toBe(3);
-    expect(waited.stderr).toMatch(/^cent: config file .*config\.fifo is a pipe that nothing wrote to and closed within 3 s\. Write the config into it, or give a regular file\.\n$/);
+    expect(waited.stderr).toMatch(
+      /^cent: config file .*config\.fifo is a pipe that nothing wrote to and closed within 3 s\. Write the config into it, or give a regular file\.\n$/,
+    );
 
-    const written = runCent(['local', 'publish', '--params', '{"channel":"a","data":1}', '--config', fifo], { env: {} });
-    const writer = spawn('sh', ['-c', `sleep 0.3; printf '[local]\\naddress = ${mock.url}\\nsecret = ${SECRET}\\n' > "${fifo}"`]);
+    const written = runCent(['local', 'publish', '--params', '{"channel":"a","data":1}', '--config', fifo], {
+      env: {},
+    });
+    const writer = spawn('sh', [
+      '-c',
+      `sleep 0.3; printf '[local]\\naddress = ${mock.url}\\nsecret = ${SECRET}\\n' > "${fifo}"`,
+    ]);
     const writerDone = new Promise((resolve) => writer.once('close', resolve));
     const run = await written;
     await writerDone;
@@ -136,7 +178,9 @@ describe('config and stdin', () => {
   it('a config file that never ends (/dev/zero) is refused after 1 MiB', async () => {
     const run = await runCent(['local', 'publish', '--config', '/dev/zero'], { env: {} });
     expect(run.code).toBe(3);
-    expect(run.stderr).toBe('cent: config file /dev/zero is larger than 1 MiB, which no .centrc is. Point --config at the INI file with the sections.\n');
+    expect(run.stderr).toBe(
+      'cent: config file /dev/zero is larger than 1 MiB, which no .centrc is. Point --config at the INI file with the sections.\n',
+    );
   });
 
   it('params on stdin over 64 MiB are refused without reading on', async () => {

@@ -38,13 +38,28 @@ async function call(method: string, params: unknown): Promise<{ method: string; 
 
 describe('every method, against the mock', () => {
   it('covers the whole protocol', () => {
-    expect([...methodNames].sort()).toEqual(['broadcast', 'channels', 'disconnect', 'history', 'node', 'presence', 'publish', 'stats', 'unsubscribe']);
+    expect([...methodNames].sort()).toEqual([
+      'broadcast',
+      'channels',
+      'disconnect',
+      'history',
+      'node',
+      'presence',
+      'publish',
+      'stats',
+      'unsubscribe',
+    ]);
   });
 
   it('publish', async () => {
     expect((await call('publish', { channel: 'public:chat', data: { text: 'hi ü' }, client: 'abc' })).body).toBeNull();
     expect(mock.history('public:chat')).toEqual([expect.objectContaining({ data: { text: 'hi ü' }, client: 'abc' })]);
-    expect(mock.commands()).toEqual([expect.objectContaining({ method: 'publish', paramsJson: '{"channel":"public:chat","data":{"text":"hi ü"},"client":"abc"}' })]);
+    expect(mock.commands()).toEqual([
+      expect.objectContaining({
+        method: 'publish',
+        paramsJson: '{"channel":"public:chat","data":{"text":"hi ü"},"client":"abc"}',
+      }),
+    ]);
   });
 
   it('broadcast', async () => {
@@ -67,12 +82,16 @@ describe('every method, against the mock', () => {
 
   it('presence', async () => {
     mock.addClient({ user: '42', client: 'c1', channels: ['public:chat'] });
-    expect(await call('presence', { channel: 'public:chat' })).toMatchObject({ body: { channel: 'public:chat', data: { c1: { user: '42', client: 'c1' } } } });
+    expect(await call('presence', { channel: 'public:chat' })).toMatchObject({
+      body: { channel: 'public:chat', data: { c1: { user: '42', client: 'c1' } } },
+    });
   });
 
   it('history', async () => {
     await call('publish', { channel: 'public:chat', data: { input: 'hello' } });
-    expect(await call('history', { channel: 'public:chat' })).toMatchObject({ body: { channel: 'public:chat', data: [{ data: { input: 'hello' } }] } });
+    expect(await call('history', { channel: 'public:chat' })).toMatchObject({
+      body: { channel: 'public:chat', data: [{ data: { input: 'hello' } }] },
+    });
   });
 
   it('channels', async () => {
@@ -86,6 +105,8 @@ describe('every method, against the mock', () => {
   });
 
   it('node', async () => {
-    expect(await call('node', {})).toMatchObject({ body: { data: { uid: mock.nodeInfo.uid, name: mock.nodeInfo.name } } });
+    expect(await call('node', {})).toMatchObject({
+      body: { data: { uid: mock.nodeInfo.uid, name: mock.nodeInfo.name } },
+    });
   });
 });

@@ -17,7 +17,8 @@ describe('help data generated from the schema', () => {
   it('gives every method an example that passes the same check cent applies before sending', () => {
     for (const method of helpData.methods) {
       expect(method.examples.length, method.name).toBeGreaterThan(0);
-      for (const example of method.examples) expect(validate(method.name, 'params', example).ok, `${method.name} ${JSON.stringify(example)}`).toBe(true);
+      for (const example of method.examples)
+        expect(validate(method.name, 'params', example).ok, `${method.name} ${JSON.stringify(example)}`).toBe(true);
     }
   });
 });
@@ -27,12 +28,26 @@ describe('rendered help', () => {
     const text = renderGeneralHelp(helpData);
     for (const method of helpData.methods) expect(text).toMatch(new RegExp(`^  ${method.name} +\\S`, 'm'));
     expect(text).toContain('cent [SECTION] METHOD [--params JSON] [options]');
-    for (const flag of ['--params', '--batch', '--encoding', '--config', '--address', '--secret', '--timeout', '--raw', '--no-validate', '--verbose', '--help', '--version']) expect(text).toContain(flag);
+    for (const flag of [
+      '--params',
+      '--batch',
+      '--encoding',
+      '--config',
+      '--address',
+      '--secret',
+      '--timeout',
+      '--raw',
+      '--no-validate',
+      '--verbose',
+      '--help',
+      '--version',
+    ])
+      expect(text).toContain(flag);
     expect(text).toContain('6 auth (HTTP 401)');
     for (const line of lines(text)) expect(line.length, line).toBeLessThanOrEqual(80);
   });
 
-  it('shows a method\'s params with types, required/optional, since, and a pasteable example', () => {
+  it("shows a method's params with types, required/optional, since, and a pasteable example", () => {
     const publish = helpData.methods.find((m) => m.name === 'publish');
     if (publish === undefined) throw new Error('no publish');
     const text = renderMethodHelp(publish);
@@ -46,7 +61,8 @@ describe('rendered help', () => {
     const stats = helpData.methods.find((m) => m.name === 'stats');
     expect(stats && renderMethodHelp(stats)).toContain('Params: none ({}).');
     for (const method of helpData.methods) {
-      for (const line of lines(renderMethodHelp(method)).filter((l) => !l.startsWith('  cent '))) expect(line.length, line).toBeLessThanOrEqual(80);
+      for (const line of lines(renderMethodHelp(method)).filter((l) => !l.startsWith('  cent ')))
+        expect(line.length, line).toBeLessThanOrEqual(80);
     }
   });
 });
@@ -60,9 +76,13 @@ describe('cent --help, cent help METHOD (the real binary)', () => {
     }
   });
 
-  it('prints a method\'s help for help METHOD, METHOD --help and SECTION METHOD --help', async () => {
+  it("prints a method's help for help METHOD, METHOD --help and SECTION METHOD --help", async () => {
     const history = helpData.methods.find((m) => m.name === 'history');
-    for (const args of [['help', 'history'], ['history', '--help'], ['local', 'history', '-h']]) {
+    for (const args of [
+      ['help', 'history'],
+      ['history', '--help'],
+      ['local', 'history', '-h'],
+    ]) {
       expect(await runCent(args)).toEqual({ code: 0, stdout: history && renderMethodHelp(history), stderr: '' });
     }
   });
@@ -71,10 +91,16 @@ describe('cent --help, cent help METHOD (the real binary)', () => {
     const run = await runCent(['help', 'histroy']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(lines(run.stderr)).toEqual([expect.stringMatching(/^cent: unknown method "histroy"\. The methods are: publish, .*\. Did you mean history\?/)]);
+    expect(lines(run.stderr)).toEqual([
+      expect.stringMatching(/^cent: unknown method "histroy"\. The methods are: publish, .*\. Did you mean history\?/),
+    ]);
   });
 
   it('prints the version', async () => {
-    expect(await runCent(['--version'])).toEqual({ code: 0, stdout: 'cent 0.1.0 (centrifugo-v1, Centrifugo 1.8.0)\n', stderr: '' });
+    expect(await runCent(['--version'])).toEqual({
+      code: 0,
+      stdout: 'cent 0.1.0 (centrifugo-v1, Centrifugo 1.8.0)\n',
+      stderr: '',
+    });
   });
 });

@@ -111,7 +111,23 @@ function randomTexts(count: number, seed: number): string[] {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const names = ['a', 'B', 'DEFAULT', 'sec.tion', ' s ', 'x]y'];
   const keys = ['address', 'Secret', 'timeout', 'k', 'K', 'two words', 'host'];
-  const values = ['v', 'a#b', 'a ; b', '"q"', '100%%', '%(host)s', '%(k)s', '50%', '%(none)s', '', 'x = y', 'a:b', '  spaced  ', 'true', '%(Host)s/x'];
+  const values = [
+    'v',
+    'a#b',
+    'a ; b',
+    '"q"',
+    '100%%',
+    '%(host)s',
+    '%(k)s',
+    '50%',
+    '%(none)s',
+    '',
+    'x = y',
+    'a:b',
+    '  spaced  ',
+    'true',
+    '%(Host)s/x',
+  ];
   const delimiters = ['=', ' = ', ':', ' : ', '\t=\t'];
   const indents = ['', '', '', ' ', '  ', '\t'];
   const ends = ['\n', '\n', '\r\n', '\r'];
@@ -141,12 +157,16 @@ describe.skipIf(!hasPython)('parseIni + getOption agree with Python 3 configpars
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   async function python(texts: readonly string[]): Promise<Outcome[]> {
-    const files = await Promise.all(texts.map(async (text, i) => {
-      const file = path.join(dir, `${i}.ini`);
-      await writeFile(file, text);
-      return file;
-    }));
-    return JSON.parse(execFileSync('python3', ['-c', PYTHON], { input: JSON.stringify(files), encoding: 'utf8' })) as Outcome[];
+    const files = await Promise.all(
+      texts.map(async (text, i) => {
+        const file = path.join(dir, `${i}.ini`);
+        await writeFile(file, text);
+        return file;
+      }),
+    );
+    return JSON.parse(
+      execFileSync('python3', ['-c', PYTHON], { input: JSON.stringify(files), encoding: 'utf8' }),
+    ) as Outcome[];
   }
 
   it('on hand-picked texts', async () => {

@@ -34,7 +34,9 @@ function problemOf(text: string): string {
 describe('parseIni: what cent 1.1.0 (Python configparser) read', () => {
   it('reads sections, both delimiters, and keeps values as written', () => {
     const file = parseIni('[local]\naddress = http://localhost:8000\nsecret: a#b;c "q" \'x\'\ntimeout=5\n');
-    expect(view(file)).toEqual({ local: { address: 'http://localhost:8000', secret: 'a#b;c "q" \'x\'', timeout: '5' } });
+    expect(view(file)).toEqual({
+      local: { address: 'http://localhost:8000', secret: 'a#b;c "q" \'x\'', timeout: '5' },
+    });
   });
 
   it('splits at the first delimiter and strips around it', () => {
@@ -49,15 +51,19 @@ describe('parseIni: what cent 1.1.0 (Python configparser) read', () => {
   it('inherits [DEFAULT] and lets a section override it; DEFAULT is not a section', () => {
     const file = parseIni('[DEFAULT]\nsecret = shared\ntimeout = 3\n[a]\naddress = x\n[b]\nsecret = own\n');
     expect([...file.sections.keys()]).toEqual(['a', 'b']);
-    expect(view(file)).toEqual({ a: { secret: 'shared', timeout: '3', address: 'x' }, b: { secret: 'own', timeout: '3' } });
+    expect(view(file)).toEqual({
+      a: { secret: 'shared', timeout: '3', address: 'x' },
+      b: { secret: 'own', timeout: '3' },
+    });
   });
 
   it('skips full-line comments (also indented), keeps empty lines inside continued values', () => {
-    const text = '# top\n; top\n[s]\nkey = first\n  second\n\n  third\n  # not part of it\n   ; nor this\nnext = 1\n\n\n';
+    const text =
+      '# top\n; top\n[s]\nkey = first\n  second\n\n  third\n  # not part of it\n   ; nor this\nnext = 1\n\n\n';
     expect(view(parseIni(text))).toEqual({ s: { key: 'first\nsecond\n\nthird', next: '1' } });
   });
 
-  it('takes CRLF and CR line ends, keeps a section header\'s inner spaces, ignores text after ]', () => {
+  it("takes CRLF and CR line ends, keeps a section header's inner spaces, ignores text after ]", () => {
     expect(view(parseIni('[ spaced ]  trailing\r\na = 1\rb = 2\r\n'))).toEqual({ ' spaced ': { a: '1', b: '2' } });
     expect(view(parseIni('[a]b]\nx = 1\n'))).toEqual({ 'a]b': { x: '1' } });
   });
@@ -79,7 +85,7 @@ describe('parseIni: what cent 1.1.0 (Python configparser) read', () => {
     expect(problemOf('[a]\nbad\n[a]\n')).toBe('duplicate-section@3');
   });
 
-  it('never puts a line\'s content in an error', () => {
+  it("never puts a line's content in an error", () => {
     try {
       parseIni('[a]\nsuper-secret-value\n');
     } catch (error) {
@@ -89,31 +95,33 @@ describe('parseIni: what cent 1.1.0 (Python configparser) read', () => {
 });
 
 describe('interpolation (configparser BasicInterpolation)', () => {
-  const file = parseIni([
-    '[DEFAULT]',
-    'host = localhost',
-    'base = http://%(host)s',
-    '[s]',
-    'address = %(base)s:8000',
-    'secret = 100%%sure',
-    'loop = %(loop)s',
-    'bad = 50%off',
-    'trail = 5%',
-    'ref = %(nope)s',
-    'malformed = %(host)x',
-    'upper = %(HOST)s',
-    'eleven = %(ten)s',
-    'ten = %(nine)s',
-    'nine = %(eight)s',
-    'eight = %(seven)s',
-    'seven = %(six)s',
-    'six = %(five)s',
-    'five = %(four)s',
-    'four = %(three)s',
-    'three = %(two)s',
-    'two = %(one)s',
-    'one = %%',
-  ].join('\n'));
+  const file = parseIni(
+    [
+      '[DEFAULT]',
+      'host = localhost',
+      'base = http://%(host)s',
+      '[s]',
+      'address = %(base)s:8000',
+      'secret = 100%%sure',
+      'loop = %(loop)s',
+      'bad = 50%off',
+      'trail = 5%',
+      'ref = %(nope)s',
+      'malformed = %(host)x',
+      'upper = %(HOST)s',
+      'eleven = %(ten)s',
+      'ten = %(nine)s',
+      'nine = %(eight)s',
+      'eight = %(seven)s',
+      'seven = %(six)s',
+      'six = %(five)s',
+      'five = %(four)s',
+      'four = %(three)s',
+      'three = %(two)s',
+      'two = %(one)s',
+      'one = %%',
+    ].join('\n'),
+  );
 
   it('expands %(name)s from the section and [DEFAULT], recursively, and %% to %', () => {
     expect(getOption(file, 's', 'address')).toBe('http://localhost:8000');
@@ -129,10 +137,14 @@ describe('interpolation (configparser BasicInterpolation)', () => {
   });
 
   it('refuses a lone %, a malformed or a missing reference, naming the option, never the value', () => {
-    expect(() => getOption(file, 's', 'bad')).toThrow(expect.objectContaining({ problem: 'lone-percent', option: 'bad', section: 's' }));
+    expect(() => getOption(file, 's', 'bad')).toThrow(
+      expect.objectContaining({ problem: 'lone-percent', option: 'bad', section: 's' }),
+    );
     expect(() => getOption(file, 's', 'trail')).toThrow(expect.objectContaining({ problem: 'lone-percent' }));
     expect(() => getOption(file, 's', 'malformed')).toThrow(expect.objectContaining({ problem: 'bad-reference' }));
-    expect(() => getOption(file, 's', 'ref')).toThrow(expect.objectContaining({ problem: 'missing-reference', reference: 'nope' }));
+    expect(() => getOption(file, 's', 'ref')).toThrow(
+      expect.objectContaining({ problem: 'missing-reference', reference: 'nope' }),
+    );
     try {
       getOption(file, 's', 'bad');
     } catch (error) {
@@ -141,7 +153,7 @@ describe('interpolation (configparser BasicInterpolation)', () => {
   });
 });
 
-describe('the README\'s .centrc example', () => {
+describe("the README's .centrc example", () => {
   it('reads as the README says', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const text = /```ini\n([^]*?)```/.exec(readme)?.[1] ?? '';

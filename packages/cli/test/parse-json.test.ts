@@ -27,12 +27,24 @@ describe('parseJson', () => {
     );
     expect(findInexactNumber('{"n": 12345678901234567890}')).toMatchObject({ token: '12345678901234567890' });
     expect(findInexactNumber('[-9007199254740993]')).toMatchObject({ token: '-9007199254740993' });
-    expect(findInexactNumber('[9007199254740992, 1e20, 0.1, -0, 1.5e-400, "12345678901234567890", "\\"1e400"]')).toBeUndefined();
+    expect(
+      findInexactNumber('[9007199254740992, 1e20, 0.1, -0, 1.5e-400, "12345678901234567890", "\\"1e400"]'),
+    ).toBeUndefined();
   });
 });
 
 describe('closestName', () => {
-  const names = ['publish', 'broadcast', 'unsubscribe', 'disconnect', 'presence', 'history', 'channels', 'stats', 'node'];
+  const names = [
+    'publish',
+    'broadcast',
+    'unsubscribe',
+    'disconnect',
+    'presence',
+    'history',
+    'channels',
+    'stats',
+    'node',
+  ];
   it('suggests a method for a typo, a swap or a prefix, and nothing for something else', () => {
     expect(closestName('pubish', names)).toBe('publish');
     expect(closestName('pbulish', names)).toBe('publish');

@@ -29,10 +29,12 @@ describe('stdin read synchronously, else as a stream', () => {
     writeFileSync(file, bytes);
     const fd = openSync(file, 'r');
     let streamed = false;
-    const sync = await collect(stdinChunks(fd, () => {
-      streamed = true;
-      return createReadStream(file);
-    }));
+    const sync = await collect(
+      stdinChunks(fd, () => {
+        streamed = true;
+        return createReadStream(file);
+      }),
+    );
     closeSync(fd);
     expect(streamed).toBe(false);
     expect(sync.equals(bytes)).toBe(true);
@@ -43,14 +45,23 @@ describe('stdin read synchronously, else as a stream', () => {
     // A child reads its own stdin (a blocking pipe from `sh`) with stdinChunks and prints a digest.
     const reader = path.join(dir, 'reader.mjs');
     const module = path.resolve(import.meta.dirname, '../dist/input/stdin-chunks.js');
-    writeFileSync(reader, `import { stdinChunks } from ${JSON.stringify(module)};
+    writeFileSync(
+      reader,
+      `import { stdinChunks } from ${JSON.stringify(module)};
       import { createHash } from 'node:crypto';
       const hash = createHash('sha256'); let streamed = false;
       for await (const c of stdinChunks(0, () => { streamed = true; return process.stdin; })) hash.update(c);
-      console.log(hash.digest('hex'), streamed);`);
+      console.log(hash.digest('hex'), streamed);`,
+    );
     const part = 'head -c 100000 /dev/zero';
-    const run = spawnSync('sh', ['-c', `{ ${part}; sleep 0.2; ${part}; sleep 0.2; printf 'end'; } | "${process.execPath}" "${reader}"`], { encoding: 'utf8' });
-    const expected = createHash('sha256').update(Buffer.concat([Buffer.alloc(200_000), Buffer.from('end')])).digest('hex');
+    const run = spawnSync(
+      'sh',
+      ['-c', `{ ${part}; sleep 0.2; ${part}; sleep 0.2; printf 'end'; } | "${process.execPath}" "${reader}"`],
+      { encoding: 'utf8' },
+    );
+    const expected = createHash('sha256')
+      .update(Buffer.concat([Buffer.alloc(200_000), Buffer.from('end')]))
+      .digest('hex');
     expect(run.stdout.trim()).toBe(`${expected} false`);
   });
 
@@ -63,10 +74,12 @@ describe('stdin read synchronously, else as a stream', () => {
     const written = new Promise((resolve) => writer.once('close', resolve));
     await new Promise((resolve) => setTimeout(resolve, 100));
     let streamed = false;
-    const all = await collect(stdinChunks(fd, () => {
-      streamed = true;
-      return new Socket({ fd, readable: true, writable: false });
-    }));
+    const all = await collect(
+      stdinChunks(fd, () => {
+        streamed = true;
+        return new Socket({ fd, readable: true, writable: false });
+      }),
+    );
     await written;
     expect(streamed).toBe(true);
     expect(all.toString()).toBe('first-second');

@@ -6,7 +6,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import type { BatchEntry, HistoryResult, MethodTypes, PublishResult, StatsResult } from '../src/index.js';
 import { Client } from '../src/index.js';
-import type { ErrorCode, KeyedBatchEntry, MethodTypes as V6Methods, HistoryResult as V6HistoryResult, PublishResult as V6PublishResult } from '../src/v6/index.js';
+import type {
+  ErrorCode,
+  KeyedBatchEntry,
+  MethodTypes as V6Methods,
+  HistoryResult as V6HistoryResult,
+  PublishResult as V6PublishResult,
+} from '../src/v6/index.js';
 import { Client as V6Client } from '../src/v6/index.js';
 import { FakeCentrifugo } from './support/fake-centrifugo.js';
 
@@ -32,7 +38,9 @@ describe('batch types', () => {
 
   it('1.x, chained: a tuple with one typed entry per command', async () => {
     const entries = await v1.batch().publish({ channel: 'a', data: 1 }).history({ channel: 'a' }).stats().send();
-    expectTypeOf(entries).toEqualTypeOf<[BatchEntry<PublishResult>, BatchEntry<HistoryResult>, BatchEntry<StatsResult>]>();
+    expectTypeOf(entries).toEqualTypeOf<
+      [BatchEntry<PublishResult>, BatchEntry<HistoryResult>, BatchEntry<StatsResult>]
+    >();
     expect(entries.map((e) => e.method)).toEqual(['publish', 'history', 'stats']);
   });
 
@@ -58,8 +66,14 @@ describe('batch types', () => {
       { body: { replies: [{ publish: {} }, { history: { publications: [], offset: 0, epoch: 'e' } }] } },
       { body: { replies: [{ publish: {} }, { publish: {} }, { publish: {} }] } },
     );
-    const chained = await v6.batch().publish({ channel: 'a', data: 1 }).history({ channel: 'h' }).send({ parallel: true });
-    expectTypeOf(chained).toEqualTypeOf<[KeyedBatchEntry<V6PublishResult, ErrorCode>, KeyedBatchEntry<V6HistoryResult, ErrorCode>]>();
+    const chained = await v6
+      .batch()
+      .publish({ channel: 'a', data: 1 })
+      .history({ channel: 'h' })
+      .send({ parallel: true });
+    expectTypeOf(chained).toEqualTypeOf<
+      [KeyedBatchEntry<V6PublishResult, ErrorCode>, KeyedBatchEntry<V6HistoryResult, ErrorCode>]
+    >();
     const [, history] = chained;
     if (history.ok) expectTypeOf(history.result.publications).toBeArray();
     else expectTypeOf(history.error.code).toEqualTypeOf<ErrorCode>();

@@ -5,7 +5,7 @@ import { FakeCentrifugo } from './support/fake-centrifugo.js';
 import { TestClient } from './support/test-client.js';
 
 describe('CallScope', () => {
-  it('the caller\'s abort stops the running attempt once, and is reported as an abort', () => {
+  it("the caller's abort stops the running attempt once, and is reported as an abort", () => {
     const controller = new AbortController();
     const scope = new CallScope(10_000, controller.signal);
     const attempt = scope.attempt(undefined);
@@ -59,7 +59,7 @@ describe('CallScope', () => {
     scope.dispose();
   });
 
-  it('dispose removes its listener from the caller\'s signal', () => {
+  it("dispose removes its listener from the caller's signal", () => {
     const controller = new AbortController();
     const scope = new CallScope(10_000, controller.signal);
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);

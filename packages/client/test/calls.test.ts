@@ -12,7 +12,11 @@ describe('calls, batches and the cent buffer', () => {
   describe('single call', () => {
     it('resolves to the reply body', async () => {
       const message: Message = { uid: 'u1', channel: 'news', data: { a: 1 } };
-      server.onCommand = (method, params) => ({ method, error: null, body: { channel: (params as { channel: string }).channel, data: [message] } });
+      server.onCommand = (method, params) => ({
+        method,
+        error: null,
+        body: { channel: (params as { channel: string }).channel, data: [message] },
+      });
       await expect(client().history({ channel: 'news' })).resolves.toEqual({ channel: 'news', data: [message] });
     });
 
@@ -107,11 +111,24 @@ describe('calls, batches and the cent buffer', () => {
 
   describe('chunking by maxBatchSize', () => {
     it('splits a batch into requests of maxBatchSize commands and keeps the entries in order', async () => {
-      server.onCommand = (method, params) => ({ method, error: null, body: { channel: (params as { channel: string }).channel, data: [] } });
+      server.onCommand = (method, params) => ({
+        method,
+        error: null,
+        body: { channel: (params as { channel: string }).channel, data: [] },
+      });
       let batch: TestBatch<readonly unknown[]> = client({ maxBatchSize: 3 }).batch();
       for (let i = 0; i < 8; i++) batch = batch.history({ channel: `c${i}` });
       const entries = (await batch.send()) as BatchEntry<{ channel: string }>[];
-      expect(entries.map((e) => (e.ok ? e.body.channel : e.error))).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7']);
+      expect(entries.map((e) => (e.ok ? e.body.channel : e.error))).toEqual([
+        'c0',
+        'c1',
+        'c2',
+        'c3',
+        'c4',
+        'c5',
+        'c6',
+        'c7',
+      ]);
       expect(server.requests.map((r) => (JSON.parse(r.data) as unknown[]).length)).toEqual([3, 3, 2]);
       expect(server.requests.every((r) => r.signValid)).toBe(true);
     });

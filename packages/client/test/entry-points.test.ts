@@ -28,13 +28,19 @@ describe('entry points', () => {
   it('@centkit/client loads the commands codec, not the envelope codec nor jose', async () => {
     const modules = await modulesOf('index.ts');
     expect(modules.some((m) => m.includes('runtime/commands/'))).toBe(true);
-    expect(modules.filter((m) => m.includes('runtime/envelope') || m.includes('/v6/') || m.includes('node_modules/jose'))).toEqual([]);
+    expect(
+      modules.filter((m) => m.includes('runtime/envelope') || m.includes('/v6/') || m.includes('node_modules/jose')),
+    ).toEqual([]);
   });
 
   it('@centkit/client/v6 loads the envelope codec, not the commands codec nor jose', async () => {
     const modules = await modulesOf('v6/index.ts');
     expect(modules.some((m) => m.includes('runtime/envelope/codec'))).toBe(true);
-    expect(modules.filter((m) => m.includes('runtime/commands/') || m.includes('runtime/client-core') || m.includes('node_modules/jose'))).toEqual([]);
+    expect(
+      modules.filter(
+        (m) => m.includes('runtime/commands/') || m.includes('runtime/client-core') || m.includes('node_modules/jose'),
+      ),
+    ).toEqual([]);
   });
 
   it('@centkit/client/v6 reaches its validators (ajv, the schemas) only through the dynamic import validateReplies makes', async () => {
@@ -48,7 +54,9 @@ describe('entry points', () => {
       external: ['@centkit/validators'],
       logLevel: 'silent',
     });
-    const imports = Object.values(result.metafile.inputs).flatMap((input) => input.imports.filter((i) => i.path.startsWith('@centkit/validators')));
+    const imports = Object.values(result.metafile.inputs).flatMap((input) =>
+      input.imports.filter((i) => i.path.startsWith('@centkit/validators')),
+    );
     expect(imports).toEqual([{ path: '@centkit/validators/v6', kind: 'dynamic-import', external: true }]);
   });
 

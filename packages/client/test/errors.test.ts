@@ -28,7 +28,9 @@ describe('errors', () => {
   describe('transport', () => {
     it('connection refused: ECONNREFUSED, did not reach the server', async () => {
       const port = await closedPort();
-      const error = await rejectionOf(client({ address: `http://127.0.0.1:${port}` }).publish({ channel: 'a', data: 1 }));
+      const error = await rejectionOf(
+        client({ address: `http://127.0.0.1:${port}` }).publish({ channel: 'a', data: 1 }),
+      );
       expect(error).toBeInstanceOf(CentTransportError);
       expect(error).toBeInstanceOf(CentError);
       expect(error).toMatchObject({
@@ -46,7 +48,9 @@ describe('errors', () => {
 
     it.each(['ENOTFOUND', 'EAI_AGAIN'])('DNS failure %s: did not reach the server', async (code) => {
       const agent = agentWithLookup(failingLookup(code));
-      const error = await rejectionOf(client({ address: 'http://centrifugo.invalid:8000', agent }).publish({ channel: 'a', data: 1 }));
+      const error = await rejectionOf(
+        client({ address: 'http://centrifugo.invalid:8000', agent }).publish({ channel: 'a', data: 1 }),
+      );
       expect(error).toMatchObject({ name: 'CentTransportError', causeCode: code, mayHaveReachedServer: false });
       agent.destroy();
     });
@@ -54,7 +58,12 @@ describe('errors', () => {
     it('connection reset while the server handles the request: may have reached it', async () => {
       server.script({ drop: 'reset' });
       const error = await rejectionOf(client().publish({ channel: 'a', data: 1 }));
-      expect(error).toMatchObject({ name: 'CentTransportError', causeCode: 'ECONNRESET', mayHaveReachedServer: true, staleConnection: false });
+      expect(error).toMatchObject({
+        name: 'CentTransportError',
+        causeCode: 'ECONNRESET',
+        mayHaveReachedServer: true,
+        staleConnection: false,
+      });
       expect(server.requests).toHaveLength(1);
     });
 
@@ -75,7 +84,7 @@ describe('errors', () => {
       );
     });
 
-    it('401: says the secret probably does not match the server\'s', async () => {
+    it("401: says the secret probably does not match the server's", async () => {
       const error = await rejectionOf(client({ secret: 'wrong-secret' }).stats());
       expect(error).toMatchObject({ status: 401, body: 'Unauthorized\n' });
       expect((error as Error).message).toMatch(/secret probably does not match the server's/);
@@ -84,8 +93,14 @@ describe('errors', () => {
 
     it('500 and 503', async () => {
       server.script({ status: 500, body: 'Internal Server Error\n' }, { status: 503, body: '' });
-      await expect(client().stats()).rejects.toMatchObject({ status: 500, message: expect.stringMatching(/server failed/) });
-      await expect(client().stats()).rejects.toMatchObject({ status: 503, message: expect.stringMatching(/unavailable/) });
+      await expect(client().stats()).rejects.toMatchObject({
+        status: 500,
+        message: expect.stringMatching(/server failed/),
+      });
+      await expect(client().stats()).rejects.toMatchObject({
+        status: 503,
+        message: expect.stringMatching(/unavailable/),
+      });
     });
 
     it('404: points at the address', async () => {
@@ -108,7 +123,14 @@ describe('errors', () => {
       ['not-array', { method: 'stats', error: null, body: {} }, /expected an array of 1 replies, got an object/],
       ['not-array', null, /got null/],
       ['wrong-length', [], /sent 1 commands, got 0 replies/],
-      ['wrong-length', [{ method: 'stats', error: null, body: {} }, { method: 'stats', error: null, body: {} }], /got 2/],
+      [
+        'wrong-length',
+        [
+          { method: 'stats', error: null, body: {} },
+          { method: 'stats', error: null, body: {} },
+        ],
+        /got 2/,
+      ],
       ['item-not-object', [42], /reply 0 \(stats\) is a number/],
       ['wrong-method', [{ method: 'history', error: null, body: {} }], /is for history, the command was stats/],
       ['no-body', [{ method: 'stats', error: null }], /neither an error nor a body/],
@@ -136,18 +158,29 @@ describe('errors', () => {
       server.script({ delay: 500 });
       const error = await rejectionOf(client({ timeout: 50 }).stats());
       expect(error).toBeInstanceOf(CentTimeoutError);
-      expect(error).toMatchObject({ name: 'CentTimeoutError', code: 'CENT_TIMEOUT', timeout: 50, scope: 'call', mayHaveReachedServer: true });
+      expect(error).toMatchObject({
+        name: 'CentTimeoutError',
+        code: 'CENT_TIMEOUT',
+        timeout: 50,
+        scope: 'call',
+        mayHaveReachedServer: true,
+      });
       expect((error as Error).message).toMatch(/timed out after 50 ms/);
     });
 
-    it('a per-call timeout overrides the client\'s', async () => {
+    it("a per-call timeout overrides the client's", async () => {
       server.script({ delay: 500 });
-      await expect(client({ timeout: 5000 }).stats({ timeout: 50 })).rejects.toMatchObject({ name: 'CentTimeoutError', timeout: 50 });
+      await expect(client({ timeout: 5000 }).stats({ timeout: 50 })).rejects.toMatchObject({
+        name: 'CentTimeoutError',
+        timeout: 50,
+      });
     });
 
     it('before the connection opened: did not reach the server', async () => {
       const agent = agentWithLookup(() => undefined); // DNS never answers
-      const error = await rejectionOf(client({ address: 'http://slow.invalid', agent, timeout: 50 }).publish({ channel: 'a', data: 1 }));
+      const error = await rejectionOf(
+        client({ address: 'http://slow.invalid', agent, timeout: 50 }).publish({ channel: 'a', data: 1 }),
+      );
       expect(error).toMatchObject({ name: 'CentTimeoutError', mayHaveReachedServer: false });
       agent.destroy();
     });
@@ -165,11 +198,17 @@ describe('errors', () => {
       controller.abort('changed my mind');
       const error = await rejectionOf(client().publish({ channel: 'a', data: 1 }, { signal: controller.signal }));
       expect(error).toBeInstanceOf(CentAbortError);
-      expect(error).toMatchObject({ name: 'CentAbortError', code: 'CENT_ABORT', reason: 'changed my mind', mayHaveReachedServer: false, attempts: 0 });
+      expect(error).toMatchObject({
+        name: 'CentAbortError',
+        code: 'CENT_ABORT',
+        reason: 'changed my mind',
+        mayHaveReachedServer: false,
+        attempts: 0,
+      });
       expect(server.requests).toHaveLength(0);
     });
 
-    it('aborting during the request: CentAbortError with the signal\'s reason', async () => {
+    it("aborting during the request: CentAbortError with the signal's reason", async () => {
       server.script({ delay: 500 });
       const controller = new AbortController();
       const reason = new Error('shutting down');

@@ -15,7 +15,7 @@ describe('form encoding', () => {
     ['plain JSON', '[{"method":"publish","params":{"channel":"news","data":1}}]'],
     ['spaces and the characters encodeURIComponent keeps', `[{"text":"a b !'()~* -._"}]`],
     ['non-ASCII, astral and line separators', JSON.stringify(['ünï ☃ 😀 \u2028 \u2029 \u00a0'])],
-    ['non-ASCII and astral without a space or !\'()~', JSON.stringify(['ünï☃😀\u2028'])],
+    ["non-ASCII and astral without a space or !'()~", JSON.stringify(['ünï☃😀\u2028'])],
     ['lone surrogates (U+FFFD, as URLSearchParams)', 'a\ud800b\udc00c\ud83d'],
     ['lone surrogate next to a space', 'a \ud800'],
     ['every character below U+0800', EVERY_BMP_CHAR],
@@ -35,7 +35,12 @@ describe('form encoding', () => {
     const data = '[{"method":"publish","params":{"channel":"c","data":"a b ü"}}]';
     const sign = generateApiSign('s', data);
     const payload = buildPayload('form', data, sign);
-    expect(payload.body).toBe(new URLSearchParams([['sign', sign], ['data', data]]).toString());
+    expect(payload.body).toBe(
+      new URLSearchParams([
+        ['sign', sign],
+        ['data', data],
+      ]).toString(),
+    );
     expect(payload.headers['Content-Length']).toBe(String(Buffer.byteLength(payload.body)));
     expect(buildPayload('form', data, undefined).body).toBe(new URLSearchParams([['data', data]]).toString());
   });
@@ -64,7 +69,12 @@ describe('form requests on the wire', () => {
       const [request] = server.requests;
       const data = `[{"method":"publish","params":{"channel":"chat","data":{"text":${JSON.stringify(text)}}}}]`;
       expect(request?.data).toBe(data);
-      expect(request?.body).toBe(new URLSearchParams([['sign', generateApiSign('secret', data)], ['data', data]]).toString());
+      expect(request?.body).toBe(
+        new URLSearchParams([
+          ['sign', generateApiSign('secret', data)],
+          ['data', data],
+        ]).toString(),
+      );
       expect(request?.signValid).toBe(true);
     } finally {
       await client.close();

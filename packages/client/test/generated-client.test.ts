@@ -35,7 +35,11 @@ describe('generated Client', () => {
   });
 
   it('retries a read method of the generated table, not a write', async () => {
-    const retrying = new Client({ address: server.address, secret: 'secret', retry: { attempts: 2, minDelay: 1, maxDelay: 2 } });
+    const retrying = new Client({
+      address: server.address,
+      secret: 'secret',
+      retry: { attempts: 2, minDelay: 1, maxDelay: 2 },
+    });
     server.script({ status: 500, body: '' });
     await expect(retrying.channels()).resolves.toEqual({ data: [] });
     server.script({ status: 500, body: '' });

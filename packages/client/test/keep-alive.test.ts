@@ -29,20 +29,28 @@ describe('keep-alive', () => {
   }
 
   describe('a reused connection that closes after the server read the request', () => {
-    it.each(['reset', 'close'] as const)('%s: a publish is not re-sent, and the error says it may have run', async (drop) => {
-      const c = await warmed({ retry: FAST });
-      server.script({ drop });
-      const error = await rejectionOf(c.publish({ channel: 'a', data: 1 }));
-      expect(error).toBeInstanceOf(CentTransportError);
-      expect(error).toMatchObject({ staleConnection: true, mayHaveReachedServer: true, attempts: 1 });
-      expect(server.requests.map((r) => r.requestOnConnection)).toEqual([1, 2]);
-    });
+    it.each(['reset', 'close'] as const)(
+      '%s: a publish is not re-sent, and the error says it may have run',
+      async (drop) => {
+        const c = await warmed({ retry: FAST });
+        server.script({ drop });
+        const error = await rejectionOf(c.publish({ channel: 'a', data: 1 }));
+        expect(error).toBeInstanceOf(CentTransportError);
+        expect(error).toMatchObject({ staleConnection: true, mayHaveReachedServer: true, attempts: 1 });
+        expect(server.requests.map((r) => r.requestOnConnection)).toEqual([1, 2]);
+      },
+    );
 
     it.each(['reset', 'close'] as const)('%s: without retries, the same truthful error', async (drop) => {
       const c = await warmed();
       server.script({ drop });
       const error = await rejectionOf(c.publish({ channel: 'a', data: 1 }));
-      expect(error).toMatchObject({ name: 'CentTransportError', staleConnection: true, mayHaveReachedServer: true, attempts: 1 });
+      expect(error).toMatchObject({
+        name: 'CentTransportError',
+        staleConnection: true,
+        mayHaveReachedServer: true,
+        attempts: 1,
+      });
     });
 
     it.each(['reset', 'close'] as const)('%s: a read is retried over a fresh connection', async (drop) => {
@@ -95,7 +103,7 @@ describe('keep-alive', () => {
       await waitFor(() => server.openConnections === 0);
     });
 
-    it('a server\'s Keep-Alive: timeout=N closes it at N-1 s even with a longer idleTimeout', async () => {
+    it("a server's Keep-Alive: timeout=N closes it at N-1 s even with a longer idleTimeout", async () => {
       server.script({ body: [{ method: 'stats', error: null, body: {} }], headers: { 'Keep-Alive': 'timeout=2' } });
       await warmed({ idleTimeout: 60_000 });
       expect(server.openConnections).toBe(1);

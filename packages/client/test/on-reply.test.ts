@@ -20,7 +20,11 @@ describe('onReply', () => {
 
   it('gets the body exactly as sent and the status, and the call resolves as usual', async () => {
     // 0xff is not UTF-8: a decoded and re-encoded body would differ.
-    const bytes = Buffer.concat([Buffer.from('[{"method":"publish","error":null,"body":null,"x":"'), Buffer.from([0xff]), Buffer.from('"}]\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('[{"method":"publish","error":null,"body":null,"x":"'),
+      Buffer.from([0xff]),
+      Buffer.from('"}]\n'),
+    ]);
     server.script({ body: bytes });
     const { seen, onReply } = recorder();
     await expect(client().publish({ channel: 'a', data: 1 }, { onReply })).resolves.toBeNull();
@@ -30,16 +34,26 @@ describe('onReply', () => {
     expect(seen[0]?.status).toBe(200);
   });
 
-  it('sees each chunk\'s reply of a split batch, in order', async () => {
+  it("sees each chunk's reply of a split batch, in order", async () => {
     const { seen, onReply } = recorder();
-    const batch = client({ maxBatchSize: 2 }).batch().publish({ channel: 'a', data: 1 }).stats().history({ channel: 'h' }).stats().publish({ channel: 'b', data: 2 });
+    const batch = client({ maxBatchSize: 2 })
+      .batch()
+      .publish({ channel: 'a', data: 1 })
+      .stats()
+      .history({ channel: 'h' })
+      .stats()
+      .publish({ channel: 'b', data: 2 });
     const entries = await batch.send({ onReply });
     expect(entries.map((e) => e.ok)).toEqual([true, true, true, true, true]);
     expect(seen.map((s) => s.status)).toEqual([200, 200, 200]);
-    expect(seen.map((s) => (JSON.parse(s.body.toString()) as { method: string }[]).map((r) => r.method))).toEqual([['publish', 'stats'], ['history', 'stats'], ['publish']]);
+    expect(seen.map((s) => (JSON.parse(s.body.toString()) as { method: string }[]).map((r) => r.method))).toEqual([
+      ['publish', 'stats'],
+      ['history', 'stats'],
+      ['publish'],
+    ]);
   });
 
-  it('works for cent\'s buffer: send(options)', async () => {
+  it("works for cent's buffer: send(options)", async () => {
     const { seen, onReply } = recorder();
     const c = client();
     c.add('stats', {}).add('history', { channel: 'h' });
@@ -48,7 +62,7 @@ describe('onReply', () => {
     expect((JSON.parse(seen[0]?.body.toString() ?? '') as unknown[]).length).toBe(2);
   });
 
-  it('sees a non-2xx reply whole (the error\'s body is cut to 512 characters)', async () => {
+  it("sees a non-2xx reply whole (the error's body is cut to 512 characters)", async () => {
     const long = `${'x'.repeat(2000)}\n`;
     server.script({ status: 500, body: long });
     const { seen, onReply } = recorder();
@@ -62,20 +76,25 @@ describe('onReply', () => {
     for (const text of ['not json', '{"method":"stats"}', '[]']) {
       server.script({ body: text });
       const order: string[] = [];
-      const error = await client().stats({ onReply: (body) => void order.push(`hook ${body.toString()}`) }).catch((e: unknown) => {
-        order.push('rejected');
-        return e;
-      });
+      const error = await client()
+        .stats({ onReply: (body) => void order.push(`hook ${body.toString()}`) })
+        .catch((e: unknown) => {
+          order.push('rejected');
+          return e;
+        });
       expect(error).toBeInstanceOf(CentMalformedReplyError);
       expect(order).toEqual([`hook ${text}`, 'rejected']);
     }
   });
 
-  it('sees every attempt\'s reply when a call is retried', async () => {
+  it("sees every attempt's reply when a call is retried", async () => {
     server.script({ status: 503, body: 'busy' });
     const { seen, onReply } = recorder();
     await client({ retry: { attempts: 2, minDelay: 1, maxDelay: 1 } }).stats({ onReply });
-    expect(seen.map((s) => [s.status, s.body.toString().slice(0, 4)])).toEqual([[503, 'busy'], [200, '[{"m']]);
+    expect(seen.map((s) => [s.status, s.body.toString().slice(0, 4)])).toEqual([
+      [503, 'busy'],
+      [200, '[{"m'],
+    ]);
   });
 
   it('is not called when no reply came', async () => {
@@ -87,11 +106,20 @@ describe('onReply', () => {
 
   it('rejects the call with the error it throws', async () => {
     const thrown = new Error('hook failed');
-    await expect(client().stats({ onReply: () => { throw thrown; } })).rejects.toBe(thrown);
+    await expect(
+      client().stats({
+        onReply: () => {
+          throw thrown;
+        },
+      }),
+    ).rejects.toBe(thrown);
   });
 
   it('cannot change what the client reads by writing into the buffer', async () => {
-    await expect(client().history({ channel: 'h' }, { onReply: (body) => void body.fill(0x20) })).resolves.toEqual({ channel: 'h', data: [] });
+    await expect(client().history({ channel: 'h' }, { onReply: (body) => void body.fill(0x20) })).resolves.toEqual({
+      channel: 'h',
+      data: [],
+    });
   });
 
   it('must be a function', async () => {

@@ -15,7 +15,7 @@ const validatorsBuilt = existsSync(new URL('../../validators/dist/index.js', imp
 describe('params check', () => {
   const { server, client } = setupServer();
 
-  it('the protocol\'s param, result and shared types are exported by @centkit/client', () => {
+  it("the protocol's param, result and shared types are exported by @centkit/client", () => {
     expectTypeOf<PublishParams>().toHaveProperty('channel').toEqualTypeOf<string>();
     expectTypeOf<HistoryParams>().toHaveProperty('channel');
     expectTypeOf<Message>().toHaveProperty('uid').toEqualTypeOf<string>();
@@ -40,28 +40,39 @@ describe('params check', () => {
     });
     const error = await rejectionOf(c.batch().history({ channel: 'a' }).raw('history', { channel: null }).send());
     expect(error).toBeInstanceOf(CentParamsError);
-    expect(error).toMatchObject({ name: 'CentParamsError', code: 'CENT_PARAMS', method: 'history', path: '/channel', index: 1 });
-    expect((error as Error).message).toBe('params of history (command 1) break the schema at /channel: must be string; nothing was sent');
+    expect(error).toMatchObject({
+      name: 'CentParamsError',
+      code: 'CENT_PARAMS',
+      method: 'history',
+      path: '/channel',
+      index: 1,
+    });
+    expect((error as Error).message).toBe(
+      'params of history (command 1) break the schema at /channel: must be string; nothing was sent',
+    );
     expect(seen).toEqual(['history', 'history']);
     expect(server.requests).toHaveLength(0);
     await expect(c.history({ channel: 'ok' })).resolves.toEqual({ channel: 'ok', data: [] });
   });
 
-  describe.skipIf(!validatorsBuilt)('with @centkit/validators (needs `tsc -b` to have built packages/validators)', () => {
-    it('checks the typed view: a publish without data is refused, a good one goes out', async () => {
-      const c = client({ validateParams: true });
-      const error = await rejectionOf(c.callRaw('publish', { channel: 'a' }));
-      expect(error).toMatchObject({ name: 'CentParamsError', method: 'publish', index: undefined });
-      expect((error as CentParamsError).issues.map((i) => i.keyword)).toContain('required');
-      await expect(c.publish({ channel: 'a', data: 1 })).resolves.toBeNull();
-      expect(server.requests).toHaveLength(1);
-    });
+  describe.skipIf(!validatorsBuilt)(
+    'with @centkit/validators (needs `tsc -b` to have built packages/validators)',
+    () => {
+      it('checks the typed view: a publish without data is refused, a good one goes out', async () => {
+        const c = client({ validateParams: true });
+        const error = await rejectionOf(c.callRaw('publish', { channel: 'a' }));
+        expect(error).toMatchObject({ name: 'CentParamsError', method: 'publish', index: undefined });
+        expect((error as CentParamsError).issues.map((i) => i.keyword)).toContain('required');
+        await expect(c.publish({ channel: 'a', data: 1 })).resolves.toBeNull();
+        expect(server.requests).toHaveLength(1);
+      });
 
-    it('names the path of a nested problem', async () => {
-      const error = await rejectionOf(client({ validateParams: true }).callRaw('history', { channel: 7 }));
-      expect(error).toMatchObject({ name: 'CentParamsError', path: '/channel' });
-    });
-  });
+      it('names the path of a nested problem', async () => {
+        const error = await rejectionOf(client({ validateParams: true }).callRaw('history', { channel: 7 }));
+        expect(error).toMatchObject({ name: 'CentParamsError', path: '/channel' });
+      });
+    },
+  );
 
   it('a validator that cannot load is a usage error', async () => {
     const c = client({ validateParams: () => Promise.reject(new CentUsageError('broken')) });

@@ -32,7 +32,11 @@ describe.skipIf(!redisServerAvailable)(`Redis API against a real redis-server ($
   let server: RedisServer;
   let redis: Redis;
   const apis: RedisApi[] = [];
-  const api = (options: Omit<ConstructorParameters<typeof RedisApi>[0], 'redis'> & { redis?: ConstructorParameters<typeof RedisApi>[0]['redis'] } = {}): RedisApi => {
+  const api = (
+    options: Omit<ConstructorParameters<typeof RedisApi>[0], 'redis'> & {
+      redis?: ConstructorParameters<typeof RedisApi>[0]['redis'];
+    } = {},
+  ): RedisApi => {
     const created = new RedisApi({ redis, ...options });
     apis.push(created);
     return created;
@@ -97,7 +101,10 @@ describe.skipIf(!redisServerAvailable)(`Redis API against a real redis-server ($
       expect(mine).toEqual(channels.flatMap((c, i) => (c === channel ? [i] : [])));
     }
     expect(await redis.exists('centrifugo.api')).toBe(0);
-    const total = (await Promise.all([0, 1, 2, 3].map((i) => redis.llen(`centrifugo.api.${i}`)))).reduce((x, y) => x + y, 0);
+    const total = (await Promise.all([0, 1, 2, 3].map((i) => redis.llen(`centrifugo.api.${i}`)))).reduce(
+      (x, y) => x + y,
+      0,
+    );
     expect(total).toBe(6);
   });
 
@@ -117,12 +124,19 @@ describe.skipIf(!redisServerAvailable)(`Redis API against a real redis-server ($
   it('takes a shard picker function and checks its answer', async () => {
     await api({ shards: 3, shardBy: () => 2 }).disconnect({ user: 'u' });
     expect(await queue('centrifugo.api.2')).toEqual(['{"method":"disconnect","params":{"user":"u"}}']);
-    await expect(api({ shards: 3, shardBy: () => 3 }).disconnect({ user: 'u' })).rejects.toThrow(/not an index below 3/);
+    await expect(api({ shards: 3, shardBy: () => 3 }).disconnect({ user: 'u' })).rejects.toThrow(
+      /not an index below 3/,
+    );
   });
 
   it('refuses methods the server would silently drop, and pushes nothing', async () => {
     const a = api();
-    const error = await rejectionOf(a.pushMany([{ method: 'publish', params: { channel: 'a', data: 1 } }, { method: 'history' as 'publish', params: { channel: 'a' } }]));
+    const error = await rejectionOf(
+      a.pushMany([
+        { method: 'publish', params: { channel: 'a', data: 1 } },
+        { method: 'history' as 'publish', params: { channel: 'a' } },
+      ]),
+    );
     expect(error).toBeInstanceOf(CentUsageError);
     expect((error as Error).message).toMatch(/runs only publish, broadcast, unsubscribe, disconnect.*history/);
     expect(await redis.keys('*')).toEqual([]);
@@ -146,7 +160,12 @@ describe.skipIf(!redisServerAvailable)(`Redis API against a real redis-server ($
   });
 
   it('wraps a Redis failure in CentTransportError', async () => {
-    const broken: RedisLike = { rpush: () => Promise.reject(Object.assign(new Error('READONLY You can\'t write against a read only replica.'), { code: 'READONLY' })) };
+    const broken: RedisLike = {
+      rpush: () =>
+        Promise.reject(
+          Object.assign(new Error("READONLY You can't write against a read only replica."), { code: 'READONLY' }),
+        ),
+    };
     const error = await rejectionOf(new RedisApi({ redis: broken }).publish({ channel: 'a', data: 1 }));
     expect(error).toBeInstanceOf(CentTransportError);
     expect(error).toMatchObject({ causeCode: 'READONLY', url: 'redis queue centrifugo.api', methods: ['publish'] });
@@ -179,6 +198,7 @@ describe.skipIf(!redisServerAvailable)(`Redis API against a real redis-server ($
 
 if (!redisServerAvailable) {
   describe('Redis API', () => {
-    it.skip(`skipped: ${REDIS_SERVER} is not installed (CI installs it; apt-get install redis-server)`, () => undefined);
+    it.skip(`skipped: ${REDIS_SERVER} is not installed (CI installs it; apt-get install redis-server)`, () =>
+      undefined);
   });
 }

@@ -111,7 +111,14 @@ describe('maxReplyBytes', () => {
       error = await rejectionOf(client({ maxReplyBytes: MiB }).stats());
     });
     expect(error).toBeInstanceOf(CentReplyTooLargeError);
-    expect(error).toMatchObject({ name: 'CentReplyTooLargeError', code: 'CENT_REPLY_TOO_LARGE', limit: MiB, declared: undefined, status: 200, attempts: 1 });
+    expect(error).toMatchObject({
+      name: 'CentReplyTooLargeError',
+      code: 'CENT_REPLY_TOO_LARGE',
+      limit: MiB,
+      declared: undefined,
+      status: 200,
+      attempts: 1,
+    });
     const received = (error as CentReplyTooLargeError).received;
     expect(received).toBeGreaterThan(MiB);
     expect(received).toBeLessThanOrEqual(MiB + CHUNK.length);
@@ -143,8 +150,15 @@ describe('maxReplyBytes', () => {
   it('a Content-Length over the cap rejects before any body byte is read', async () => {
     server.plan = { size: 1, contentLength: 10 * 1024 * MiB };
     const error = await rejectionOf(client().stats());
-    expect(error).toMatchObject({ name: 'CentReplyTooLargeError', declared: 10 * 1024 * MiB, received: 0, limit: DEFAULT_MAX_REPLY_BYTES });
-    expect((error as Error).message).toMatch(/larger than maxReplyBytes \(67108864\): its Content-Length is 10737418240/);
+    expect(error).toMatchObject({
+      name: 'CentReplyTooLargeError',
+      declared: 10 * 1024 * MiB,
+      received: 0,
+      limit: DEFAULT_MAX_REPLY_BYTES,
+    });
+    expect((error as Error).message).toMatch(
+      /larger than maxReplyBytes \(67108864\): its Content-Length is 10737418240/,
+    );
     await waitFor(() => server.closed);
   });
 
@@ -152,10 +166,14 @@ describe('maxReplyBytes', () => {
     ['Content-Length', true],
     ['chunked', false],
   ])('%s: a reply of exactly the cap is read, one byte more is not', async (_label, declare) => {
-    const body = JSON.stringify([{ method: 'stats', error: null, body: { data: { nodes: [], metrics_interval: 60 } } }]);
+    const body = JSON.stringify([
+      { method: 'stats', error: null, body: { data: { nodes: [], metrics_interval: 60 } } },
+    ]);
     const size = Buffer.byteLength(body);
     server.plan = declare ? { size, body, contentLength: size } : { size, body };
-    await expect(client({ maxReplyBytes: size }).stats()).resolves.toEqual({ data: { nodes: [], metrics_interval: 60 } });
+    await expect(client({ maxReplyBytes: size }).stats()).resolves.toEqual({
+      data: { nodes: [], metrics_interval: 60 },
+    });
     const error = await rejectionOf(client({ maxReplyBytes: size - 1 }).stats());
     expect(error).toBeInstanceOf(CentReplyTooLargeError);
   });
@@ -164,7 +182,10 @@ describe('maxReplyBytes', () => {
     server.plan = { size: 4 * MiB };
     const seen: number[] = [];
     const error = await rejectionOf(
-      client({ maxReplyBytes: MiB, retry: { attempts: 3, minDelay: 1, maxDelay: 2 } }).history({ channel: 'a' }, { onReply: (_body, status) => seen.push(status) }),
+      client({ maxReplyBytes: MiB, retry: { attempts: 3, minDelay: 1, maxDelay: 2 } }).history(
+        { channel: 'a' },
+        { onReply: (_body, status) => seen.push(status) },
+      ),
     );
     expect(error).toMatchObject({ name: 'CentReplyTooLargeError', attempts: 1 });
     expect(server.requests).toBe(1);

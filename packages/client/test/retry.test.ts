@@ -50,15 +50,25 @@ describe('retries', () => {
 
       server.reset();
       server.script(HTTP_500);
-      await expect(client().batch().history({ channel: 'a' }).publish({ channel: 'a', data: 1 }).send()).rejects.toMatchObject({ status: 500 });
+      await expect(
+        client().batch().history({ channel: 'a' }).publish({ channel: 'a', data: 1 }).send(),
+      ).rejects.toMatchObject({ status: 500 });
       expect(server.requests).toHaveLength(1);
     });
 
     it('judges each chunk of a split batch on its own commands', async () => {
       server.script({}, HTTP_500);
-      const entries = await client({ maxBatchSize: 1 }).batch().publish({ channel: 'a', data: 1 }).history({ channel: 'a' }).send();
+      const entries = await client({ maxBatchSize: 1 })
+        .batch()
+        .publish({ channel: 'a', data: 1 })
+        .history({ channel: 'a' })
+        .send();
       expect(entries.map((e) => e.method)).toEqual(['publish', 'history']);
-      expect(server.requests.map((r) => (JSON.parse(r.data) as { method: string }[])[0]?.method)).toEqual(['publish', 'history', 'history']);
+      expect(server.requests.map((r) => (JSON.parse(r.data) as { method: string }[])[0]?.method)).toEqual([
+        'publish',
+        'history',
+        'history',
+      ]);
     });
 
     it('a method missing from the method table counts as a write', async () => {
@@ -71,7 +81,9 @@ describe('retries', () => {
   describe('connection failures', () => {
     it('retries a refused connection, even a publish', async () => {
       const port = await closedPort();
-      const error = await rejectionOf(client({ address: `http://127.0.0.1:${port}` }).publish({ channel: 'a', data: 1 }));
+      const error = await rejectionOf(
+        client({ address: `http://127.0.0.1:${port}` }).publish({ channel: 'a', data: 1 }),
+      );
       expect(error).toBeInstanceOf(CentTransportError);
       expect(error).toMatchObject({ causeCode: 'ECONNREFUSED', attempts: 3, mayHaveReachedServer: false });
     });
@@ -83,7 +95,9 @@ describe('retries', () => {
         if (lookups === 1) {
           callback(Object.assign(new Error(`getaddrinfo EAI_AGAIN ${hostname}`), { code: 'EAI_AGAIN' }), '', 4);
         } else if (options.all) {
-          (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: '127.0.0.1', family: 4 }]);
+          (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [
+            { address: '127.0.0.1', family: 4 },
+          ]);
         } else {
           callback(null, '127.0.0.1', 4);
         }
@@ -100,7 +114,12 @@ describe('retries', () => {
       await c.publish({ channel: 'a', data: 1 }); // opens the connection the next call reuses
       server.script((request) => (request.requestOnConnection > 1 ? { drop: 'reset' } : {}));
       const error = await rejectionOf(c.publish({ channel: 'b', data: 2 }));
-      expect(error).toMatchObject({ name: 'CentTransportError', staleConnection: true, mayHaveReachedServer: true, attempts: 1 });
+      expect(error).toMatchObject({
+        name: 'CentTransportError',
+        staleConnection: true,
+        mayHaveReachedServer: true,
+        attempts: 1,
+      });
       const [first, reused] = server.requests;
       expect(reused?.connection).toBe(first?.connection);
       expect(reused?.requestOnConnection).toBe(2);
@@ -112,13 +131,22 @@ describe('retries', () => {
       await c.publish({ channel: 'a', data: 1 });
       server.script({ drop: 'reset' });
       const error = await rejectionOf(c.publish({ channel: 'b', data: 2 }));
-      expect(error).toMatchObject({ name: 'CentTransportError', staleConnection: true, mayHaveReachedServer: true, attempts: 1 });
+      expect(error).toMatchObject({
+        name: 'CentTransportError',
+        staleConnection: true,
+        mayHaveReachedServer: true,
+        attempts: 1,
+      });
       expect((error as Error).message).toMatch(/may have closed it while idle, or after running the request/);
     });
 
     it('does not retry a publish reset on a fresh connection (the server may have run it)', async () => {
       server.script({ drop: 'reset' });
-      await expect(client().publish({ channel: 'a', data: 1 })).rejects.toMatchObject({ causeCode: 'ECONNRESET', mayHaveReachedServer: true, attempts: 1 });
+      await expect(client().publish({ channel: 'a', data: 1 })).rejects.toMatchObject({
+        causeCode: 'ECONNRESET',
+        mayHaveReachedServer: true,
+        attempts: 1,
+      });
       expect(server.requests).toHaveLength(1);
     });
 
@@ -132,7 +160,11 @@ describe('retries', () => {
       const c = client();
       await c.publish({ channel: 'a', data: 1 });
       server.script({ drop: 'half' });
-      await expect(c.publish({ channel: 'b', data: 2 })).rejects.toMatchObject({ name: 'CentTransportError', mayHaveReachedServer: true, staleConnection: false });
+      await expect(c.publish({ channel: 'b', data: 2 })).rejects.toMatchObject({
+        name: 'CentTransportError',
+        mayHaveReachedServer: true,
+        staleConnection: false,
+      });
       expect(server.requests).toHaveLength(2);
     });
   });
@@ -147,7 +179,9 @@ describe('retries', () => {
 
     it('attemptTimeout: a hung publish is not retried', async () => {
       server.script({ delay: 1000 });
-      const error = await rejectionOf(client({ retry: { ...FAST, attemptTimeout: 50 } }).publish({ channel: 'a', data: 1 }));
+      const error = await rejectionOf(
+        client({ retry: { ...FAST, attemptTimeout: 50 } }).publish({ channel: 'a', data: 1 }),
+      );
       expect(error).toBeInstanceOf(CentTimeoutError);
       expect(error).toMatchObject({ scope: 'attempt', timeout: 50, attempts: 1, mayHaveReachedServer: true });
       expect(server.requests).toHaveLength(1);
@@ -162,7 +196,9 @@ describe('retries', () => {
 
     it('does not wait for a retry the deadline would cut short: the last real error is thrown', async () => {
       server.script(HTTP_500, HTTP_500);
-      const error = await rejectionOf(client({ timeout: 100, retry: { attempts: 3, minDelay: 5000, maxDelay: 5000 } }).stats());
+      const error = await rejectionOf(
+        client({ timeout: 100, retry: { attempts: 3, minDelay: 5000, maxDelay: 5000 } }).stats(),
+      );
       expect(error).toMatchObject({ name: 'CentHttpError', status: 500, attempts: 1 });
     });
   });
@@ -170,7 +206,9 @@ describe('retries', () => {
   it('an abort during the backoff delay stops the retries', async () => {
     server.script(HTTP_500, HTTP_500);
     const controller = new AbortController();
-    const pending = client({ retry: { attempts: 3, minDelay: 1000, maxDelay: 1000 } }).stats({ signal: controller.signal });
+    const pending = client({ retry: { attempts: 3, minDelay: 1000, maxDelay: 1000 } }).stats({
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort('stop'), 50);
     const error = await rejectionOf(pending);
     expect(error).toMatchObject({ name: 'CentAbortError', reason: 'stop', attempts: 1, mayHaveReachedServer: true });

@@ -32,11 +32,18 @@ describe('the secret never leaks', () => {
   afterAll(() => server.close());
 
   it('not through the client object', async () => {
-    for (const options of [{}, { encoding: 'json' as const }, { insecure: true }, { retry: true, validateReplies: true }]) {
+    for (const options of [
+      {},
+      { encoding: 'json' as const },
+      { insecure: true },
+      { retry: true, validateReplies: true },
+    ]) {
       const client = new TestClient({ address: server.address, secret: SECRET, ...options });
       client.add('publish', { channel: 'a', data: 1 });
       for (const text of renderings(client)) expect(text).not.toContain(SECRET);
-      expect(inspect(client)).toMatch(/TestClient \{ url: 'http:\/\/127\.0\.0\.1:\d+\/api\/', encoding: '(form|json)', timeout: 2000, pending: 1 \}/);
+      expect(inspect(client)).toMatch(
+        /TestClient \{ url: 'http:\/\/127\.0\.0\.1:\d+\/api\/', encoding: '(form|json)', timeout: 2000, pending: 1 \}/,
+      );
       expect(Object.keys(client)).toEqual([]);
       await client.close();
     }
@@ -67,7 +74,13 @@ describe('the secret never leaks', () => {
     await capture(refused.stats());
     await capture(client.publish({ channel: 'a', data: 1n }));
     await capture(client.batch().raw('nosuchmethod', {}).send());
-    await capture(new TestClient({ address: server.address, secret: SECRET, validateReplies: () => ({ ok: false, errors: [{ path: '/data', message: 'bad', keyword: 'type' }] }) }).stats());
+    await capture(
+      new TestClient({
+        address: server.address,
+        secret: SECRET,
+        validateReplies: () => ({ ok: false, errors: [{ path: '/data', message: 'bad', keyword: 'type' }] }),
+      }).stats(),
+    );
     try {
       new TestClient({ address: `http://user:${SECRET}@[bad`, secret: SECRET });
     } catch (error) {

@@ -39,7 +39,9 @@ describe('generateApiSign', () => {
     // printf '%s' '[{"method":"publish","params":{"channel":"news","data":"ü"}}]' | openssl dgst -sha256 -hmac 'sécret'
     const data = '[{"method":"publish","params":{"channel":"news","data":"ü"}}]';
     expect(generateApiSign('sécret', data)).toBe('b3fc0e748eab3aeffa7d6eac45f5804378ac2c7ba078bd6de8a15756a4650dd9');
-    expect(generateApiSign('sécret', Buffer.from(data, 'utf8'))).toBe('b3fc0e748eab3aeffa7d6eac45f5804378ac2c7ba078bd6de8a15756a4650dd9');
+    expect(generateApiSign('sécret', Buffer.from(data, 'utf8'))).toBe(
+      'b3fc0e748eab3aeffa7d6eac45f5804378ac2c7ba078bd6de8a15756a4650dd9',
+    );
   });
 
   it('is lowercase hex of 64 characters', () => {

@@ -15,7 +15,13 @@ function stub(seen: string[]): ReplyValidator {
     const channel = (body as { channel?: unknown }).channel;
     return typeof channel === 'string'
       ? { ok: true }
-      : { ok: false, errors: [{ path: '/channel', message: 'must be string', keyword: 'type' }, { path: '/data', message: 'is required', keyword: 'required' }] };
+      : {
+          ok: false,
+          errors: [
+            { path: '/channel', message: 'must be string', keyword: 'type' },
+            { path: '/data', message: 'is required', keyword: 'required' },
+          ],
+        };
   };
 }
 
@@ -30,7 +36,10 @@ describe('reply validation', () => {
   describe('with a validator function', () => {
     it('passes a valid body through', async () => {
       const seen: string[] = [];
-      await expect(client({ validateReplies: stub(seen) }).history({ channel: 'a' })).resolves.toEqual({ channel: 'a', data: [] });
+      await expect(client({ validateReplies: stub(seen) }).history({ channel: 'a' })).resolves.toEqual({
+        channel: 'a',
+        data: [],
+      });
       expect(seen).toEqual(['history']);
     });
 
@@ -55,7 +64,9 @@ describe('reply validation', () => {
     it('skips soft errors (their body is not a result)', async () => {
       const seen: string[] = [];
       server.script({ body: [{ method: 'history', error: 'invalid message', body: { channel: '', data: null } }] });
-      await expect(client({ validateReplies: stub(seen) }).history({ channel: '' })).rejects.toMatchObject({ name: 'CentCommandError' });
+      await expect(client({ validateReplies: stub(seen) }).history({ channel: '' })).rejects.toMatchObject({
+        name: 'CentCommandError',
+      });
       expect(seen).toEqual([]);
     });
 
@@ -74,7 +85,13 @@ describe('reply validation', () => {
         ],
       });
       const error = await rejectionOf(
-        client({ validateReplies: stub([]) }).batch().history({ channel: 'a' }).publish({ channel: 'x:a', data: 1 }).history({ channel: 'b' }).stats().send(),
+        client({ validateReplies: stub([]) })
+          .batch()
+          .history({ channel: 'a' })
+          .publish({ channel: 'x:a', data: 1 })
+          .history({ channel: 'b' })
+          .stats()
+          .send(),
       );
       expect(error).toMatchObject({
         name: 'CentContractError',
@@ -93,28 +110,53 @@ describe('reply validation', () => {
     });
 
     it('in a chunked batch: the index counts from the start of the whole batch', async () => {
-      server.script({}, { body: [{ method: 'history', error: null, body: { channel: 'ok', data: [] } }, { method: 'history', error: null, body: {} }] });
+      server.script(
+        {},
+        {
+          body: [
+            { method: 'history', error: null, body: { channel: 'ok', data: [] } },
+            { method: 'history', error: null, body: {} },
+          ],
+        },
+      );
       const error = await rejectionOf(
-        client({ validateReplies: stub([]), maxBatchSize: 2 }).batch().history({ channel: 'a' }).history({ channel: 'b' }).history({ channel: 'c' }).history({ channel: 'd' }).send(),
+        client({ validateReplies: stub([]), maxBatchSize: 2 })
+          .batch()
+          .history({ channel: 'a' })
+          .history({ channel: 'b' })
+          .history({ channel: 'c' })
+          .history({ channel: 'd' })
+          .send(),
       );
       expect(error).toMatchObject({ index: 3, batch: { failedAt: 3, total: 4 } });
       expect((error as CentContractError).batch?.entries).toHaveLength(3);
     });
   });
 
-  describe.skipIf(!validatorsBuilt)('with @centkit/validators (needs `tsc -b` to have built packages/validators)', () => {
-    it('accepts what Centrifugo sends', async () => {
-      const c = client({ validateReplies: true });
-      await expect(c.history({ channel: 'a' })).resolves.toEqual({ channel: 'a', data: [] });
-      await expect(c.stats()).resolves.toEqual({ data: { nodes: [], metrics_interval: 60 } });
-      await expect(c.publish({ channel: 'a', data: 1 })).resolves.toBeNull();
-    });
+  describe.skipIf(!validatorsBuilt)(
+    'with @centkit/validators (needs `tsc -b` to have built packages/validators)',
+    () => {
+      it('accepts what Centrifugo sends', async () => {
+        const c = client({ validateReplies: true });
+        await expect(c.history({ channel: 'a' })).resolves.toEqual({ channel: 'a', data: [] });
+        await expect(c.stats()).resolves.toEqual({ data: { nodes: [], metrics_interval: 60 } });
+        await expect(c.publish({ channel: 'a', data: 1 })).resolves.toBeNull();
+      });
 
-    it('rejects a history message with a numeric uid, naming /data/0/uid', async () => {
-      server.script({ body: [{ method: 'history', error: null, body: { channel: 'a', data: [{ uid: 1, channel: 'a', data: {} }] } }] });
-      const error = await rejectionOf(client({ validateReplies: true }).history({ channel: 'a' }));
-      expect(error).toBeInstanceOf(CentContractError);
-      expect(error).toMatchObject({ method: 'history', path: '/data/0/uid', issues: [{ path: '/data/0/uid', keyword: 'type' }] });
-    });
-  });
+      it('rejects a history message with a numeric uid, naming /data/0/uid', async () => {
+        server.script({
+          body: [
+            { method: 'history', error: null, body: { channel: 'a', data: [{ uid: 1, channel: 'a', data: {} }] } },
+          ],
+        });
+        const error = await rejectionOf(client({ validateReplies: true }).history({ channel: 'a' }));
+        expect(error).toBeInstanceOf(CentContractError);
+        expect(error).toMatchObject({
+          method: 'history',
+          path: '/data/0/uid',
+          issues: [{ path: '/data/0/uid', keyword: 'type' }],
+        });
+      });
+    },
+  );
 });

@@ -48,7 +48,8 @@ function protocolOf(argv: readonly string[]): { protocol: string; rest: string[]
 async function main(all: readonly string[]): Promise<void> {
   const { protocol, rest: argv } = protocolOf(all);
   if (protocol === 'v6' || protocol === '6') return (await import('./v6/bin.js')).mainV6(argv);
-  if (protocol !== 'v1' && protocol !== '1') throw new MockError('invalid_protocol', `--protocol must be v1 or v6, got ${JSON.stringify(protocol)}`);
+  if (protocol !== 'v1' && protocol !== '1')
+    throw new MockError('invalid_protocol', `--protocol must be v1 or v6, got ${JSON.stringify(protocol)}`);
   const { values } = parseArgs({
     args: [...argv],
     options: {
@@ -77,12 +78,14 @@ async function main(all: readonly string[]): Promise<void> {
     return;
   }
   const port = Number(values.port);
-  if (!Number.isSafeInteger(port) || port < 0 || port > 65535) throw new MockError('invalid_port', `--port must be 0-65535, got ${values.port}`);
+  if (!Number.isSafeInteger(port) || port < 0 || port > 65535)
+    throw new MockError('invalid_port', `--port must be 0-65535, got ${values.port}`);
   let config: CentrifugoConfig = values.config === undefined ? {} : await loadConfigFile(values.config);
   if (values.secret !== undefined) config = { ...config, secret: values.secret };
   if (values.insecure_api) config = { ...config, insecure_api: true };
   const logger = createConsoleLogger(values.verbose);
-  const redisUrl = values.redis_url ?? (config.redis_api === true ? (config.redis_url ?? 'redis://127.0.0.1:6379') : undefined);
+  const redisUrl =
+    values.redis_url ?? (config.redis_api === true ? (config.redis_url ?? 'redis://127.0.0.1:6379') : undefined);
   const shards = values.redis_api_num_shards === undefined ? undefined : Number(values.redis_api_num_shards);
   // Signals are taken from here on: one that comes while starting ends the start.
   let mock: MockCentrifugo | undefined;
@@ -99,13 +102,18 @@ async function main(all: readonly string[]): Promise<void> {
     strict: values.strict,
     logger,
     logRequests: values.verbose,
-    ...(redisUrl === undefined ? {} : { redis: { url: redisUrl, ...(shards === undefined ? {} : { numShards: shards }) } }),
+    ...(redisUrl === undefined
+      ? {}
+      : { redis: { url: redisUrl, ...(shards === undefined ? {} : { numShards: shards }) } }),
   });
   process.stdout.write(`centkit-mock: Centrifugo 1.8.0 API at ${mock.apiUrl} (control API at ${mock.url}/_mock/)\n`);
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  const message = err instanceof MockError || (err instanceof Error && err.name === 'TypeError') ? err.message : String(err);
-  process.stderr.write(`centkit-mock: ${message}\n${err instanceof MockError ? '' : 'centkit-mock --help lists the options\n'}`);
+  const message =
+    err instanceof MockError || (err instanceof Error && err.name === 'TypeError') ? err.message : String(err);
+  process.stderr.write(
+    `centkit-mock: ${message}\n${err instanceof MockError ? '' : 'centkit-mock --help lists the options\n'}`,
+  );
   process.exit(1);
 });

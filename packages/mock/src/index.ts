@@ -7,7 +7,14 @@ export { createManualClock, systemClock } from './clock.js';
 export type { Clock, ManualClock } from './clock.js';
 export { createConsoleLogger, silentLogger } from './logger.js';
 export type { MockLogger } from './logger.js';
-export { MockError, MockConfigError, MockUsageError, MockTimeoutError, MockStateError, MockContractError } from './errors.js';
+export {
+  MockError,
+  MockConfigError,
+  MockUsageError,
+  MockTimeoutError,
+  MockStateError,
+  MockContractError,
+} from './errors.js';
 export type { FakeClient, FakeClientSpec } from './state/clients.js';
 export type { ActiveFault, FaultSpec } from './state/faults.js';
 export type { CommandOutcome, RecordedCommand, Transport } from './state/recorded-command.js';

@@ -88,8 +88,16 @@ export class Mock implements MockCentrifugo, ControlTarget {
   }
 
   injectFault(spec: FaultSpec): ActiveFault {
-    if (spec?.type === 'soft-error' && spec.method !== undefined && isMethodName(spec.method) && !canFailInEngine(spec.method)) {
-      throw new MockUsageError('invalid_fault', `${spec.method} cannot fail with a soft error in Centrifugo 1.8.0 (no internal_server_error in its error catalogue)`);
+    if (
+      spec?.type === 'soft-error' &&
+      spec.method !== undefined &&
+      isMethodName(spec.method) &&
+      !canFailInEngine(spec.method)
+    ) {
+      throw new MockUsageError(
+        'invalid_fault',
+        `${spec.method} cannot fail with a soft error in Centrifugo 1.8.0 (no internal_server_error in its error catalogue)`,
+      );
     }
     return this.node.faults.add(spec);
   }

@@ -78,12 +78,17 @@ const MULTIPART_MAX_MEMORY = 42 << 20;
 
 export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): Promise<MockCentrifugo> {
   const host = options.host ?? '127.0.0.1';
-  if (typeof host !== 'string' || host === '') throw new MockUsageError('invalid_host', 'host must be an address to listen on, such as 127.0.0.1');
-  const config = parseConfig(options.secret === undefined ? options.config : { ...options.config, secret: options.secret });
+  if (typeof host !== 'string' || host === '')
+    throw new MockUsageError('invalid_host', 'host must be an address to listen on, such as 127.0.0.1');
+  const config = parseConfig(
+    options.secret === undefined ? options.config : { ...options.config, secret: options.secret },
+  );
   const logger = options.logger ?? silentLogger;
   if (config.secret === '' && !config.insecureApi) {
     // The real server starts too, then answers every signed request 400 and logs this each time.
-    logger.warn('no secret set in config: every API request will be answered 400 Bad Request, as Centrifugo does; set secret (--secret) or insecure_api');
+    logger.warn(
+      'no secret set in config: every API request will be answered 400 Bad Request, as Centrifugo does; set secret (--secret) or insecure_api',
+    );
   }
   const wire = options.strict === true ? await loadWireValidation() : undefined;
   const node = new MockNode({
@@ -96,7 +101,9 @@ export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): 
   });
   const maxJson = options.maxJsonBodyBytes ?? DEFAULT_MAX_JSON_BODY;
   const limits = { maxJsonBodyBytes: maxJson, maxMultipartBytes: Math.max(maxJson, MULTIPART_MAX_MEMORY) };
-  const budget = new BodyBudget(Math.max(options.maxBodyBytesInFlight ?? DEFAULT_MAX_BODY_IN_FLIGHT, limits.maxMultipartBytes, MAX_FORM_BYTES));
+  const budget = new BodyBudget(
+    Math.max(options.maxBodyBytesInFlight ?? DEFAULT_MAX_BODY_IN_FLIGHT, limits.maxMultipartBytes, MAX_FORM_BYTES),
+  );
   let closing = false;
   const mock = new Mock(node);
   const server = createMockServer({
@@ -107,7 +114,8 @@ export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): 
   });
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
-  if (!LOOPBACK.has(host)) logger.warn(`listening on ${host}:${port}, which other hosts may reach (the default is 127.0.0.1)`);
+  if (!LOOPBACK.has(host))
+    logger.warn(`listening on ${host}:${port}, which other hosts may reach (the default is 127.0.0.1)`);
   if (node.name === '') node.name = `${hostname()}_${port}`;
   const sweep = setInterval(() => node.history.sweep(), 1000);
   sweep.unref();

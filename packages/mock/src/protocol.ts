@@ -9,7 +9,11 @@
  * of the mock's start-up) are imported only by `loadWireValidation`, which a strict mock awaits
  * before it listens and keeps on its node.
  */
-import { isMethodName as isGeneratedMethodName, methodNames as generatedMethodNames, methods as generatedMethods } from '@centkit/validators/protocol';
+import {
+  isMethodName as isGeneratedMethodName,
+  methodNames as generatedMethodNames,
+  methods as generatedMethods,
+} from '@centkit/validators/protocol';
 import type { MethodName as GeneratedMethodName } from '@centkit/validators/protocol';
 import type { ValidationIssue as GeneratedIssue } from '@centkit/validators';
 import { decodeGoStructAt, goTable, type GoDecodeResult, type GoStruct } from './json/go-decode.js';
@@ -58,7 +62,9 @@ export function canonicalMethodName(name: string): MethodName | undefined {
 }
 
 /** Methods the Redis API queue executes (those offered on the `redis` transport); others are ignored. */
-export const queueMethods: ReadonlySet<MethodName> = new Set(methodNames.filter((m) => methods[m].transports.includes('redis')));
+export const queueMethods: ReadonlySet<MethodName> = new Set(
+  methodNames.filter((m) => methods[m].transports.includes('redis')),
+);
 
 /** Whether a method can fail with an engine error (`internal_server_error` in its catalogue). */
 export function canFailInEngine(method: MethodName): boolean {

@@ -27,7 +27,10 @@ export function useMockCentrifugo(options: MockCentrifugoOptions = {}): MockCent
   return new Proxy({} as MockCentrifugo, {
     get(_target, prop) {
       if (instance === undefined) {
-        throw new MockStateError('not_started', `the mock is only available inside tests and hooks (reading .${String(prop)} outside them)`);
+        throw new MockStateError(
+          'not_started',
+          `the mock is only available inside tests and hooks (reading .${String(prop)} outside them)`,
+        );
       }
       const value: unknown = Reflect.get(instance, prop, instance);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(instance) : value;

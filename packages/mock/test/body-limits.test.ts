@@ -30,11 +30,15 @@ interface Child {
 }
 
 async function startChild(options: object): Promise<Child> {
-  const child = fork(join(pkg, 'test/support/memory-child.js'), [JSON.stringify(options)], { execArgv: ['--expose-gc'], stdio: 'inherit' });
-  const next = <T>() => new Promise<T>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as T));
-    child.once('exit', (code) => reject(new Error(`memory child exited (${code})`)));
+  const child = fork(join(pkg, 'test/support/memory-child.js'), [JSON.stringify(options)], {
+    execArgv: ['--expose-gc'],
+    stdio: 'inherit',
   });
+  const next = <T>() =>
+    new Promise<T>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as T));
+      child.once('exit', (code) => reject(new Error(`memory child exited (${code})`)));
+    });
   const { port, rss, held } = await next<{ port: number; rss: number; held: number }>();
   return {
     child,
@@ -52,7 +56,10 @@ async function startChild(options: object): Promise<Child> {
 /** POSTs `body` with a sign that does not match; resolves with the status (or the error code). */
 function post(port: number, body: Buffer, chunked = false): Promise<number | string> {
   return new Promise((resolve) => {
-    const headers: Record<string, string | number> = { 'Content-Type': 'application/json', 'X-API-Sign': 'f'.repeat(64) };
+    const headers: Record<string, string | number> = {
+      'Content-Type': 'application/json',
+      'X-API-Sign': 'f'.repeat(64),
+    };
     if (!chunked) headers['Content-Length'] = body.length;
     const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/', headers, agent: false }, (res) => {
       res.resume();
@@ -65,33 +72,42 @@ function post(port: number, body: Buffer, chunked = false): Promise<number | str
 }
 
 describe('bytes in flight, all requests together (16 §3)', () => {
-  it('16 concurrent 60 MiB bodies: each answered, memory bounded by the budget, and given back', { timeout: 120_000 }, async () => {
-    const budget = 64 * MiB;
-    const c = await startChild({ secret: 's', maxJsonBodyBytes: 64 * MiB, maxBodyBytesInFlight: budget });
-    try {
-      const body = Buffer.alloc(60 * MiB, 0x5b);
-      const statuses = await Promise.all(Array.from({ length: 16 }, () => post(c.port, body)));
-      const { peak } = await c.ask<{ peak: number }>('peak');
-      const chunked = await Promise.all(Array.from({ length: 8 }, () => post(c.port, body.subarray(0, 20 * MiB), true)));
-      const { peak: chunkedPeak } = await c.ask<{ peak: number }>('peak');
-      const after = await c.ask<{ rss: number; held: number }>('gc');
-      const mib = (n: number) => Math.round(n / MiB);
-      console.log(
-        `memory: RSS ${mib(c.rss)} MiB at start, peak ${mib(peak)} MiB (16 × 60 MiB), ${mib(chunkedPeak)} MiB (8 × 20 MiB chunked), ${mib(after.rss)} MiB after a collection; ` +
-          `JS heap + external ${mib(c.held)} → ${mib(after.held)} MiB; budget ${mib(budget)} MiB`,
-      );
-      expect(new Set([...statuses, ...chunked]), 'every request is answered 401 (read) or 503 (over the budget)').toEqual(new Set([401, 503]));
-      expect(statuses.filter((s) => s === 401).length).toBeGreaterThanOrEqual(1);
-      expect(peak - c.rss, 'RSS growth under 16 × 60 MiB').toBeLessThan(3 * budget);
-      expect(chunkedPeak - c.rss, 'RSS growth under 8 × 20 MiB chunked').toBeLessThan(3 * budget);
-      // Nothing keeps a body once its request is answered: the engine gives every byte back at
-      // the next collection (RSS then depends on the C allocator, which keeps some for reuse).
-      expect(after.held - c.held, 'heap and external bytes once the garbage is collected').toBeLessThan(8 * MiB);
-      expect(after.rss - c.rss, 'RSS once the garbage is collected').toBeLessThan(2 * budget);
-    } finally {
-      await c.ask('stop').catch(() => undefined);
-    }
-  });
+  it(
+    '16 concurrent 60 MiB bodies: each answered, memory bounded by the budget, and given back',
+    { timeout: 120_000 },
+    async () => {
+      const budget = 64 * MiB;
+      const c = await startChild({ secret: 's', maxJsonBodyBytes: 64 * MiB, maxBodyBytesInFlight: budget });
+      try {
+        const body = Buffer.alloc(60 * MiB, 0x5b);
+        const statuses = await Promise.all(Array.from({ length: 16 }, () => post(c.port, body)));
+        const { peak } = await c.ask<{ peak: number }>('peak');
+        const chunked = await Promise.all(
+          Array.from({ length: 8 }, () => post(c.port, body.subarray(0, 20 * MiB), true)),
+        );
+        const { peak: chunkedPeak } = await c.ask<{ peak: number }>('peak');
+        const after = await c.ask<{ rss: number; held: number }>('gc');
+        const mib = (n: number) => Math.round(n / MiB);
+        console.log(
+          `memory: RSS ${mib(c.rss)} MiB at start, peak ${mib(peak)} MiB (16 × 60 MiB), ${mib(chunkedPeak)} MiB (8 × 20 MiB chunked), ${mib(after.rss)} MiB after a collection; ` +
+            `JS heap + external ${mib(c.held)} → ${mib(after.held)} MiB; budget ${mib(budget)} MiB`,
+        );
+        expect(
+          new Set([...statuses, ...chunked]),
+          'every request is answered 401 (read) or 503 (over the budget)',
+        ).toEqual(new Set([401, 503]));
+        expect(statuses.filter((s) => s === 401).length).toBeGreaterThanOrEqual(1);
+        expect(peak - c.rss, 'RSS growth under 16 × 60 MiB').toBeLessThan(3 * budget);
+        expect(chunkedPeak - c.rss, 'RSS growth under 8 × 20 MiB chunked').toBeLessThan(3 * budget);
+        // Nothing keeps a body once its request is answered: the engine gives every byte back at
+        // the next collection (RSS then depends on the C allocator, which keeps some for reuse).
+        expect(after.held - c.held, 'heap and external bytes once the garbage is collected').toBeLessThan(8 * MiB);
+        expect(after.rss - c.rss, 'RSS once the garbage is collected').toBeLessThan(2 * budget);
+      } finally {
+        await c.ask('stop').catch(() => undefined);
+      }
+    },
+  );
 });
 
 describe('refused bodies are not read on (16 §4)', () => {
@@ -133,20 +149,30 @@ describe('refused bodies are not read on (16 §4)', () => {
   }
 
   it('a declared body over maxJsonBodyBytes: 400 at once, and the connection closed', { timeout: 60_000 }, async () => {
-    const { written, answer } = await stream(`POST /api/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-API-Sign: ${'f'.repeat(64)}\r\nContent-Length: ${10 * 1024 * MiB}\r\n\r\n`, 1024 * MiB);
+    const { written, answer } = await stream(
+      `POST /api/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-API-Sign: ${'f'.repeat(64)}\r\nContent-Length: ${10 * 1024 * MiB}\r\n\r\n`,
+      1024 * MiB,
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
     expect(answer).toContain('Connection: close');
     expect(written, 'bytes sent before the mock closed').toBeLessThan(256 * MiB);
   });
-  it('a chunked body over maxJsonBodyBytes: 400 once over, and the connection closed', { timeout: 60_000 }, async () => {
-    const head = `POST /api/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-API-Sign: ${'f'.repeat(64)}\r\nTransfer-Encoding: chunked\r\n\r\n`;
-    const { written, answer } = await stream(`${head}40000000\r\n`, 1024 * MiB);
-    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
-    expect(answer).toContain('Connection: close');
-    expect(written).toBeLessThan(256 * MiB);
-  });
+  it(
+    'a chunked body over maxJsonBodyBytes: 400 once over, and the connection closed',
+    { timeout: 60_000 },
+    async () => {
+      const head = `POST /api/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-API-Sign: ${'f'.repeat(64)}\r\nTransfer-Encoding: chunked\r\n\r\n`;
+      const { written, answer } = await stream(`${head}40000000\r\n`, 1024 * MiB);
+      expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(answer).toContain('Connection: close');
+      expect(written).toBeLessThan(256 * MiB);
+    },
+  );
   it('an unsigned body is refused before it is read', { timeout: 60_000 }, async () => {
-    const { written, answer } = await stream(`POST /api/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${10 * 1024 * MiB}\r\n\r\n`, 1024 * MiB);
+    const { written, answer } = await stream(
+      `POST /api/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${10 * 1024 * MiB}\r\n\r\n`,
+      1024 * MiB,
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
     expect(answer).toContain('Connection: close');
     expect(written).toBeLessThan(256 * MiB);

@@ -50,14 +50,25 @@ describe('centkit-mock', () => {
   it('serves the API with a Centrifugo YAML config and stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'centkit-cli-'));
     const config = join(dir, 'centrifugo.yaml');
-    writeFileSync(config, 'secret: cli-secret\nname: cli-node\nnamespaces:\n  - name: public\n    history_size: 2\n    history_lifetime: 30\n');
+    writeFileSync(
+      config,
+      'secret: cli-secret\nname: cli-node\nnamespaces:\n  - name: public\n    history_size: 2\n    history_lifetime: 30\n',
+    );
     const port = await freePort();
     const { child, output, exit } = run(['--port', String(port), '--config', config]);
     expect(await output).toContain(`http://127.0.0.1:${port}/api/`);
     const data = '{"method":"node"}';
-    const res = await rawRequest({ port, method: 'POST', path: '/api/', headers: { 'Content-Type': 'application/json', 'X-API-Sign': apiSign('cli-secret', data) }, body: data });
+    const res = await rawRequest({
+      port,
+      method: 'POST',
+      path: '/api/',
+      headers: { 'Content-Type': 'application/json', 'X-API-Sign': apiSign('cli-secret', data) },
+      body: data,
+    });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toMatchObject([{ method: 'node', body: { data: { name: 'cli-node', version: '1.8.0' } } }]);
+    expect(JSON.parse(res.body)).toMatchObject([
+      { method: 'node', body: { data: { name: 'cli-node', version: '1.8.0' } } },
+    ]);
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
   });
@@ -71,7 +82,13 @@ describe('centkit-mock', () => {
     const { child, until, exit } = run(['--port', String(port), '--secret', 'flag-secret-123']);
     const started = await until(/API at/);
     const data = '{"method":"channels"}';
-    const res = await rawRequest({ port, method: 'POST', path: '/api/', headers: { 'Content-Type': 'application/json', 'X-API-Sign': apiSign('flag-secret-123', data) }, body: data });
+    const res = await rawRequest({
+      port,
+      method: 'POST',
+      path: '/api/',
+      headers: { 'Content-Type': 'application/json', 'X-API-Sign': apiSign('flag-secret-123', data) },
+      body: data,
+    });
     expect(res.status).toBe(200);
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
@@ -82,7 +99,18 @@ describe('centkit-mock', () => {
     const help = run(['--help']);
     expect(await help.exit).toBe(0);
     const text = await help.until(/$/);
-    for (const option of ['--port', '--address', '--config', '--secret', '--insecure_api', '--strict', '--redis_url', '--verbose', '--version']) expect(text).toContain(option);
+    for (const option of [
+      '--port',
+      '--address',
+      '--config',
+      '--secret',
+      '--insecure_api',
+      '--strict',
+      '--redis_url',
+      '--verbose',
+      '--version',
+    ])
+      expect(text).toContain(option);
     const version = run(['--version']);
     expect(await version.exit).toBe(0);
     expect(await version.until(/$/)).toMatch(/^centkit-mock \d+\.\d+\.\d+ \(Centrifugo 1\.8\.0 server API\)\n$/);
@@ -93,7 +121,9 @@ describe('centkit-mock', () => {
     await r.until(/API at/);
     const data = '{"method":"channels"}';
     const sign = apiSign('verbose-secret-9', data);
-    expect((await rawRequest({ port, method: 'GET', path: `/api/?data=${encodeURIComponent(data)}&sign=${sign}` })).status).toBe(200);
+    expect(
+      (await rawRequest({ port, method: 'GET', path: `/api/?data=${encodeURIComponent(data)}&sign=${sign}` })).status,
+    ).toBe(200);
     expect((await rawRequest({ port, method: 'GET', path: '/nowhere' })).status).toBe(404);
     const log = await r.until(/GET \/nowhere 404/);
     r.child.kill('SIGTERM');
@@ -111,7 +141,11 @@ describe('centkit-mock', () => {
     await new Promise((resolve) => idle.on('connect', resolve));
     idle.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
     await new Promise((resolve) => idle.once('data', resolve));
-    const waiting = rawRequest({ port, method: 'GET', path: '/_mock/commands/wait?method=publish&timeout=60000' }).catch(() => undefined);
+    const waiting = rawRequest({
+      port,
+      method: 'GET',
+      path: '/_mock/commands/wait?method=publish&timeout=60000',
+    }).catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 100));
     r.child.kill('SIGTERM');
     expect(await r.exit).toBe(0);

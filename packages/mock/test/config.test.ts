@@ -7,7 +7,15 @@ import { loadConfigFile, MockConfigError, parseConfig } from '../src/index.js';
 describe('parseConfig', () => {
   it('fills Centrifugo 1.8.0 defaults', () => {
     const c = parseConfig({});
-    expect(c).toMatchObject({ secret: '', insecureApi: false, nodeMetricsInterval: 60, privateChannelPrefix: '$', namespaceChannelBoundary: ':', httpPrefix: '', redisPrefix: 'centrifugo' });
+    expect(c).toMatchObject({
+      secret: '',
+      insecureApi: false,
+      nodeMetricsInterval: 60,
+      privateChannelPrefix: '$',
+      namespaceChannelBoundary: ':',
+      httpPrefix: '',
+      redisPrefix: 'centrifugo',
+    });
     expect(c.channelOptions).toMatchObject({ presence: false, history_size: 0, history_lifetime: 0 });
   });
   it.each([

@@ -18,13 +18,21 @@ async function api(data: string): Promise<{ status: number; body: unknown }> {
     headers: { 'Content-Type': 'application/json', 'X-API-Sign': mock.sign(data) },
     body: data,
   });
-  return { status: res.status, body: res.headers['content-type'] === 'application/json' ? JSON.parse(res.body) : res.body };
+  return {
+    status: res.status,
+    body: res.headers['content-type'] === 'application/json' ? JSON.parse(res.body) : res.body,
+  };
 }
 
 describe('fake clients', () => {
   it('drive presence, channels and node counters; unsubscribe and disconnect act on them', async () => {
     const alice = mock.addClient({ user: '42', channels: ['public:chat', 'news'], default_info: { name: '<Alice>' } });
-    const { status } = await control(mock.port, 'POST', '/_mock/clients', { user: '43', client: 'c-43', channels: ['public:chat'], channel_info: 'x' });
+    const { status } = await control(mock.port, 'POST', '/_mock/clients', {
+      user: '43',
+      client: 'c-43',
+      channels: ['public:chat'],
+      channel_info: 'x',
+    });
     expect(status).toBe(201);
     const presence = await api('{"method":"presence","params":{"channel":"public:chat"}}');
     expect(presence.body).toEqual([
@@ -41,31 +49,59 @@ describe('fake clients', () => {
       },
     ]);
     const node = (await api('{"method":"node"}')).body as [{ body: { data: { metrics: Record<string, number> } } }];
-    expect(node[0].body.data.metrics).toMatchObject({ node_num_clients: 2, node_num_unique_clients: 2, node_num_channels: 2 });
+    expect(node[0].body.data.metrics).toMatchObject({
+      node_num_clients: 2,
+      node_num_unique_clients: 2,
+      node_num_channels: 2,
+    });
     await api('{"method":"unsubscribe","params":{"user":"42","channel":"public:chat"}}');
     expect(mock.clients().find((c) => c.user === '42')?.channels).toEqual(['news']);
     await api('{"method":"disconnect","params":{"user":"43"}}');
     expect(mock.clients().map((c) => c.user)).toEqual(['42']);
-    expect(((await api('{"method":"channels"}')).body as [{ body: { data: string[] } }])[0].body.data).toEqual(['news']);
+    expect(((await api('{"method":"channels"}')).body as [{ body: { data: string[] } }])[0].body.data).toEqual([
+      'news',
+    ]);
   });
   it('refuses channels a real client could not subscribe to', async () => {
     expect(() => mock.addClient({ user: 'u', channels: ['unknown:x'] })).toThrow(MockUsageError);
-    expect((await control(mock.port, 'POST', '/_mock/clients', { user: 'u', channels: ['unknown:x'] })).status).toBe(400);
+    expect((await control(mock.port, 'POST', '/_mock/clients', { user: 'u', channels: ['unknown:x'] })).status).toBe(
+      400,
+    );
   });
 });
 
 describe('anonymous and limited fake clients, as the real server admits them (16 §11)', () => {
   it('an anonymous client (user "" or no user) subscribes where anonymous is on, and shows in presence', async () => {
-    const m = await startMockCentrifugo({ secret: 's', config: { namespaces: [{ name: 'open', anonymous: true, presence: true }, { name: 'closed', presence: true }] } });
+    const m = await startMockCentrifugo({
+      secret: 's',
+      config: {
+        namespaces: [
+          { name: 'open', anonymous: true, presence: true },
+          { name: 'closed', presence: true },
+        ],
+      },
+    });
     try {
-      const added = await control(m.port, 'POST', '/_mock/clients', [{ channels: ['open:x'] }, { user: '', client: 'anon-2', channels: ['open:x'] }]);
+      const added = await control(m.port, 'POST', '/_mock/clients', [
+        { channels: ['open:x'] },
+        { user: '', client: 'anon-2', channels: ['open:x'] },
+      ]);
       expect(added.status).toBe(201);
       expect((added.json as { clients: { user: string }[] }).clients.map((c) => c.user)).toEqual(['', '']);
       const data = '{"method":"presence","params":{"channel":"open:x"}}';
-      const res = await rawRequest({ port: m.port, method: 'POST', path: '/api/', headers: { 'Content-Type': 'application/json', 'X-API-Sign': m.sign(data) }, body: data });
+      const res = await rawRequest({
+        port: m.port,
+        method: 'POST',
+        path: '/api/',
+        headers: { 'Content-Type': 'application/json', 'X-API-Sign': m.sign(data) },
+        body: data,
+      });
       expect(JSON.parse(res.body)[0].body.data['anon-2']).toEqual({ user: '', client: 'anon-2' });
       const refused = await control(m.port, 'POST', '/_mock/clients', { user: '', channels: ['closed:x'] });
-      expect(refused).toMatchObject({ status: 400, json: { error: { code: 'invalid_channel', message: expect.stringContaining('anonymous: true') } } });
+      expect(refused).toMatchObject({
+        status: 400,
+        json: { error: { code: 'invalid_channel', message: expect.stringContaining('anonymous: true') } },
+      });
       expect(() => m.addClient({ user: '42', channels: ['closed:chat#42,43'] })).not.toThrow();
       expect(() => m.addClient({ user: '44', channels: ['closed:chat#42,43'] })).toThrow(/only users "42", "43"/);
       expect(() => m.addClient({ user: '44', client: 'c9', channels: ['closed:x&c9'] })).not.toThrow();
@@ -84,7 +120,9 @@ describe('anonymous and limited fake clients, as the real server admits them (16
 
 describe('recorded commands', () => {
   it('records every command in order with params, outcome and body, filterable over HTTP', async () => {
-    await api('[{"method":"publish","params":{"channel":"public:a","data":1}},{"method":"history","params":{"channel":"nopub:x"}}]');
+    await api(
+      '[{"method":"publish","params":{"channel":"public:a","data":1}},{"method":"history","params":{"channel":"nopub:x"}}]',
+    );
     const all = mock.commands();
     expect(all.map((c) => [c.method, c.outcome, c.error])).toEqual([
       ['publish', 'ok', null],
@@ -106,7 +144,10 @@ describe('recorded commands', () => {
     const res = await polled;
     expect(res.status).toBe(200);
     expect((res.json as { command: { method: string } }).command.method).toBe('publish');
-    await expect(mock.waitFor({ method: 'broadcast' }, { timeout: 50 })).rejects.toMatchObject({ name: 'MockTimeoutError', code: 'wait_timeout' });
+    await expect(mock.waitFor({ method: 'broadcast' }, { timeout: 50 })).rejects.toMatchObject({
+      name: 'MockTimeoutError',
+      code: 'wait_timeout',
+    });
     expect((await control(mock.port, 'GET', '/_mock/commands/wait?method=node&timeout=30')).status).toBe(408);
   });
 });
@@ -131,14 +172,18 @@ describe('faults', () => {
   });
   it('forces a soft error for one channel until cleared; nothing is stored', async () => {
     const f = mock.injectFault({ type: 'soft-error', channel: 'public:bad' });
-    const r = await api('[{"method":"publish","params":{"channel":"public:bad","data":1}},{"method":"publish","params":{"channel":"public:ok","data":1}}]');
+    const r = await api(
+      '[{"method":"publish","params":{"channel":"public:bad","data":1}},{"method":"publish","params":{"channel":"public:ok","data":1}}]',
+    );
     expect(r.body).toEqual([
       { method: 'publish', error: 'internal server error', body: null },
       { method: 'publish', error: null, body: null },
     ]);
     expect(mock.history('public:bad')).toEqual([]);
     expect(mock.removeFault(f.id)).toBe(true);
-    expect((await api('{"method":"publish","params":{"channel":"public:bad","data":1}}')).body).toEqual([{ method: 'publish', error: null, body: null }]);
+    expect((await api('{"method":"publish","params":{"channel":"public:bad","data":1}}')).body).toEqual([
+      { method: 'publish', error: null, body: null },
+    ]);
   });
   it('refuses soft errors for methods whose error catalogue has no engine failure', () => {
     expect(() => mock.injectFault({ type: 'soft-error', method: 'stats' })).toThrow(/stats cannot fail/);
@@ -147,13 +192,27 @@ describe('faults', () => {
 
 describe('strict mode', () => {
   it('records refused requests as violations naming the path; the HTTP answer stays the real one', async () => {
-    expect((await api('[{"method":"publish","params":{"channel":"public:a","data":1}},{"method":"publish","params":{"channel":5,"data":1}}]')).status).toBe(400);
+    expect(
+      (
+        await api(
+          '[{"method":"publish","params":{"channel":"public:a","data":1}},{"method":"publish","params":{"channel":5,"data":1}}]',
+        )
+      ).status,
+    ).toBe(400);
     expect(mock.history('public:a')).toHaveLength(1);
-    expect(mock.violations).toMatchObject([{ status: 400, kind: 'params', method: 'publish', index: 1, path: '/1/params/channel' }]);
+    expect(mock.violations).toMatchObject([
+      { status: 400, kind: 'params', method: 'publish', index: 1, path: '/1/params/channel' },
+    ]);
     expect(mock.violations[0]?.schemaIssues.map((i) => i.path)).toContain('/channel');
     expect(() => mock.assertNoViolations()).toThrow(MockContractError);
     expect(() => mock.assertNoViolations()).toThrow(/\/1\/params\/channel: must be a string/);
-    const bad = await rawRequest({ port: mock.port, method: 'POST', path: '/api/', headers: { 'Content-Type': 'application/json', 'X-API-Sign': 'x'.repeat(64) }, body: '{}' });
+    const bad = await rawRequest({
+      port: mock.port,
+      method: 'POST',
+      path: '/api/',
+      headers: { 'Content-Type': 'application/json', 'X-API-Sign': 'x'.repeat(64) },
+      body: '{}',
+    });
     expect(bad.status).toBe(401);
     expect(mock.violations.at(-1)).toMatchObject({ status: 401, kind: 'sign' });
     mock.reset();
@@ -162,14 +221,28 @@ describe('strict mode', () => {
 
   it('has the schema judge params as the server reads them: key case and duplicates raise no warning', async () => {
     const warnings: string[] = [];
-    const m = await startMockCentrifugo({ config: loadOracleConfig(), strict: true, logger: { debug() {}, info() {}, error() {}, warn: (w) => warnings.push(w) } });
+    const m = await startMockCentrifugo({
+      config: loadOracleConfig(),
+      strict: true,
+      logger: { debug() {}, info() {}, error() {}, warn: (w) => warnings.push(w) },
+    });
     try {
       const send = (data: string) =>
-        rawRequest({ port: m.port, method: 'POST', path: '/api/', headers: { 'Content-Type': 'application/json', 'X-API-Sign': m.sign(data) }, body: data });
+        rawRequest({
+          port: m.port,
+          method: 'POST',
+          path: '/api/',
+          headers: { 'Content-Type': 'application/json', 'X-API-Sign': m.sign(data) },
+          body: data,
+        });
       expect((await send('{"method":"publish","params":{"CHANNEL":"public:a","Data":1}}')).status).toBe(200);
-      expect((await send('{"method":"publish","params":{"channel":"public:a","data":1,"Channel":5}}')).status).toBe(400);
+      expect((await send('{"method":"publish","params":{"channel":"public:a","data":1,"Channel":5}}')).status).toBe(
+        400,
+      );
       expect(warnings).toEqual([]);
-      expect(m.violations.map((v) => [v.path, v.schemaIssues.map((i) => i.path)])).toEqual([['/params/channel', ['/channel']]]);
+      expect(m.violations.map((v) => [v.path, v.schemaIssues.map((i) => i.path)])).toEqual([
+        ['/params/channel', ['/channel']],
+      ]);
     } finally {
       await m.close();
     }
@@ -209,11 +282,21 @@ describe('the control API refuses what it would otherwise misread (16 §13)', ()
     expect((res.json as { error: { message: string } }).error.message).toContain(named);
   });
   it('a list of clients is added whole or not at all', async () => {
-    const res = await control(mock.port, 'POST', '/_mock/clients', [{ user: 'a', client: 'ok-1' }, { user: 'b', channels: ['unknown:x'] }]);
+    const res = await control(mock.port, 'POST', '/_mock/clients', [
+      { user: 'a', client: 'ok-1' },
+      { user: 'b', channels: ['unknown:x'] },
+    ]);
     expect(res.status).toBe(400);
     expect((res.json as { error: { message: string } }).error.message).toContain('clients[1]');
     expect(mock.clients()).toEqual([]);
-    expect((await control(mock.port, 'POST', '/_mock/clients', [{ user: 'a', client: 'same' }, { user: 'b', client: 'same' }])).status).toBe(400);
+    expect(
+      (
+        await control(mock.port, 'POST', '/_mock/clients', [
+          { user: 'a', client: 'same' },
+          { user: 'b', client: 'same' },
+        ])
+      ).status,
+    ).toBe(400);
     expect(mock.clients()).toEqual([]);
   });
   it('a client id is unescaped once', async () => {
@@ -224,8 +307,14 @@ describe('the control API refuses what it would otherwise misread (16 §13)', ()
     expect(mock.clients()).toEqual([]);
   });
   it('well-formed requests still work', async () => {
-    expect((await control(mock.port, 'GET', '/_mock/commands?method=publish&channel=x&transport=http&outcome=ok&since=0')).status).toBe(200);
-    expect((await control(mock.port, 'POST', '/_mock/faults', { type: 'status', status: 503, method: 'publish', times: 1 })).status).toBe(201);
+    expect(
+      (await control(mock.port, 'GET', '/_mock/commands?method=publish&channel=x&transport=http&outcome=ok&since=0'))
+        .status,
+    ).toBe(200);
+    expect(
+      (await control(mock.port, 'POST', '/_mock/faults', { type: 'status', status: 503, method: 'publish', times: 1 }))
+        .status,
+    ).toBe(201);
     expect((await control(mock.port, 'GET', '/_mock/commands/wait?method=nothing&timeout=0')).status).toBe(408);
   });
 });
@@ -239,7 +328,11 @@ describe('deeply nested data (16 §5)', () => {
     expect(commands.status).toBe(200);
     const parsed = JSON.parse(commands.body) as { commands: [{ paramsJson: string; params: { data: unknown } }] };
     expect(parsed.commands[0].paramsJson).toBe(data.slice(data.indexOf('{"channel"'), -1));
-    const waited = await rawRequest({ port: mock.port, method: 'GET', path: '/_mock/commands/wait?method=publish&timeout=100' });
+    const waited = await rawRequest({
+      port: mock.port,
+      method: 'GET',
+      path: '/_mock/commands/wait?method=publish&timeout=100',
+    });
     expect(waited.status).toBe(200);
     const history = await rawRequest({ port: mock.port, method: 'GET', path: '/_mock/history?channel=public:deep' });
     expect(history.status).toBe(200);
@@ -257,7 +350,13 @@ describe('http_prefix and closing', () => {
   it('serves the API under the prefix and answers 503 once closing', async () => {
     const m = await startMockCentrifugo({ secret: 's', config: { http_prefix: '/c' } });
     const data = '{"method":"channels"}';
-    const ok = await rawRequest({ port: m.port, method: 'POST', path: '/c/api/', headers: { 'Content-Type': 'application/json', 'X-API-Sign': m.sign(data) }, body: data });
+    const ok = await rawRequest({
+      port: m.port,
+      method: 'POST',
+      path: '/c/api/',
+      headers: { 'Content-Type': 'application/json', 'X-API-Sign': m.sign(data) },
+      body: data,
+    });
     expect(ok.status).toBe(200);
     expect(m.apiUrl).toBe(`${m.url}/c/api/`);
     expect((await rawRequest({ port: m.port, method: 'GET', path: '/api/' })).status).toBe(404);
@@ -266,7 +365,11 @@ describe('http_prefix and closing', () => {
   });
   it('listens on another address when asked, and says so (16 §12)', async () => {
     const warnings: string[] = [];
-    const m = await startMockCentrifugo({ host: '0.0.0.0', secret: 's', logger: { debug() {}, info() {}, error() {}, warn: (w) => warnings.push(w) } });
+    const m = await startMockCentrifugo({
+      host: '0.0.0.0',
+      secret: 's',
+      logger: { debug() {}, info() {}, error() {}, warn: (w) => warnings.push(w) },
+    });
     try {
       expect((await rawRequest({ port: m.port, method: 'GET', path: '/' })).status).toBe(404);
       expect(warnings).toEqual([expect.stringContaining('listening on 0.0.0.0')]);
@@ -276,7 +379,9 @@ describe('http_prefix and closing', () => {
   });
   it('warns at start-up when there is no secret (16 §12)', async () => {
     const warnings: string[] = [];
-    const m = await startMockCentrifugo({ logger: { debug() {}, info() {}, error() {}, warn: (w) => warnings.push(w) } });
+    const m = await startMockCentrifugo({
+      logger: { debug() {}, info() {}, error() {}, warn: (w) => warnings.push(w) },
+    });
     await m.close();
     expect(warnings).toEqual([expect.stringContaining('no secret set in config')]);
   });

@@ -19,7 +19,11 @@ describe('generated fixtures', () => {
     let mock: MockCentrifugo;
     let client: Client;
     beforeAll(async () => {
-      mock = await startMockCentrifugo({ secret: 'fixtures', strict: true, config: { namespaces: [{ name: 'public', presence: true, history_size: 10, history_lifetime: 60 }] } });
+      mock = await startMockCentrifugo({
+        secret: 'fixtures',
+        strict: true,
+        config: { namespaces: [{ name: 'public', presence: true, history_size: 10, history_lifetime: 60 }] },
+      });
       client = new Client({ address: mock.url, secret: 'fixtures', validateReplies: true });
     });
     afterAll(async () => {
@@ -41,7 +45,8 @@ describe('generated fixtures', () => {
       // channel) are fine: the server accepted the request.
       const ok = entries.filter((e) => e.ok);
       expect(ok.length).toBeGreaterThan(methodNames.length);
-      for (const entry of ok) expect(validateWire(entry.method, 'result', entry.body).ok, JSON.stringify(entry)).toBe(true);
+      for (const entry of ok)
+        expect(validateWire(entry.method, 'result', entry.body).ok, JSON.stringify(entry)).toBe(true);
     });
   });
 });

@@ -10,7 +10,16 @@ import { prng } from './support/prng.js';
 
 function referenceUnescape(src: Buffer, start: number, end: number): Buffer | undefined {
   const out: number[] = [];
-  const hex = (c: number | undefined) => (c === undefined ? -1 : c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1);
+  const hex = (c: number | undefined) =>
+    c === undefined
+      ? -1
+      : c >= 48 && c <= 57
+        ? c - 48
+        : c >= 65 && c <= 70
+          ? c - 55
+          : c >= 97 && c <= 102
+            ? c - 87
+            : -1;
   for (let i = start; i < end; i += 1) {
     const c = src[i] as number;
     if (c === 0x2b) out.push(0x20);
@@ -47,7 +56,29 @@ function referenceParse(src: Buffer, wanted: readonly string[]): Map<string, Buf
 describe('form parser', () => {
   it('agrees with the reference on 20,000 random bodies (Map and ApiForm sinks, decoding into new buffers or in place)', () => {
     const rand = prng(0xf0e);
-    const pieces = ['data', 'sign', 'dat', 'signs', 'd%61ta', 'si%67n', 's+ign', '=', '=', '&', '&', ';', '%', '%4', '%41', '%zz', '+', 'x', '%5B%7B%22a%22%3A1%7D%5D', '\xff', 'é'];
+    const pieces = [
+      'data',
+      'sign',
+      'dat',
+      'signs',
+      'd%61ta',
+      'si%67n',
+      's+ign',
+      '=',
+      '=',
+      '&',
+      '&',
+      ';',
+      '%',
+      '%4',
+      '%41',
+      '%zz',
+      '+',
+      'x',
+      '%5B%7B%22a%22%3A1%7D%5D',
+      '\xff',
+      'é',
+    ];
     for (let n = 0; n < 20_000; n += 1) {
       let text = '';
       const count = Math.floor(rand() * 12);
@@ -59,11 +90,17 @@ describe('form parser', () => {
       expect(map, JSON.stringify(text)).toEqual(expected);
       const form = new ApiForm();
       parseQueryInto(form, src, API_FORM_KEYS);
-      expect({ data: form.data, sign: form.sign }, JSON.stringify(text)).toEqual({ data: expected.get('data'), sign: expected.get('sign') });
+      expect({ data: form.data, sign: form.sign }, JSON.stringify(text)).toEqual({
+        data: expected.get('data'),
+        sign: expected.get('sign'),
+      });
       const own = Buffer.from(src);
       const inPlace = new ApiForm();
       parseQueryInto(inPlace, own, API_FORM_KEYS, true);
-      expect({ data: inPlace.data, sign: inPlace.sign }, `in place: ${JSON.stringify(text)}`).toEqual({ data: expected.get('data'), sign: expected.get('sign') });
+      expect({ data: inPlace.data, sign: inPlace.sign }, `in place: ${JSON.stringify(text)}`).toEqual({
+        data: expected.get('data'),
+        sign: expected.get('sign'),
+      });
     }
   });
   it('is linear in the number of pairs', () => {
@@ -76,7 +113,19 @@ describe('form parser', () => {
 
 describe('isJsonContentType', () => {
   it('is a case-insensitive application/json prefix, as slice + toLowerCase was', () => {
-    const values = ['application/json', 'APPLICATION/JSON', 'Application/Json; charset=utf-8', 'application/jsonx', 'application/jso', '', ' application/json', 'application/\u212Aon', 'applİcation/json', 'application/json\xff'];
-    for (const v of values) expect(isJsonContentType(v), v).toBe(v.length >= 16 && v.slice(0, 16).toLowerCase() === 'application/json');
+    const values = [
+      'application/json',
+      'APPLICATION/JSON',
+      'Application/Json; charset=utf-8',
+      'application/jsonx',
+      'application/jso',
+      '',
+      ' application/json',
+      'application/\u212Aon',
+      'applİcation/json',
+      'application/json\xff',
+    ];
+    for (const v of values)
+      expect(isJsonContentType(v), v).toBe(v.length >= 16 && v.slice(0, 16).toLowerCase() === 'application/json');
   });
 });

@@ -20,7 +20,8 @@ function reference(text: string, name: string, spec: FlatSpec): unknown {
   for (const field in spec) value[field] = spec[field] === 'string' ? '' : spec[field] === 'raw' ? undefined : [];
   const first = text.charCodeAt(0);
   if (first === 110) return { ok: true, value };
-  if (first !== 123) return { ok: false, path: '', message: `cannot unmarshal ${jsonType(first)} into Go value of type ${name}` };
+  if (first !== 123)
+    return { ok: false, path: '', message: `cannot unmarshal ${jsonType(first)} into Go value of type ${name}` };
   let problem: { path: string; message: string } | undefined;
   const arrays = new Set<string>();
   let reused = false;
@@ -67,20 +68,69 @@ describe('decodeGoStructAt on flat structs, differential', () => {
   it('agrees with the reference on 20,000 random objects', () => {
     const rand = prng(0x5eed);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-    const keys = ['channel', 'CHANNEL', 'Channel', 'chAnnel', 'channels', 'data', 'DATA', 'client', 'uid', 'UID', 'method', 'params', 'mixed', 'Mixed', 'MIXED', 'skip', 'sKip', '\u017fkip', '\\u0063hannel', 'c\\u0068annels', 'channe\u212a', 'x', '', 'dat\u0430', 'ch\\"', '\ud800'];
-    const values = ['"a"', '"b\\u00e9"', '"\\ud800"', '"<&>"', 'null', '1', '-0.5e3', 'true', 'false', '{"a":[1,{"b":null}]}', '[]', '["x","y"]', '["x",null,"z"]', '["x",1]', '[[]]', '"\\ud83d\\ude00"', '""'];
+    const keys = [
+      'channel',
+      'CHANNEL',
+      'Channel',
+      'chAnnel',
+      'channels',
+      'data',
+      'DATA',
+      'client',
+      'uid',
+      'UID',
+      'method',
+      'params',
+      'mixed',
+      'Mixed',
+      'MIXED',
+      'skip',
+      'sKip',
+      '\u017fkip',
+      '\\u0063hannel',
+      'c\\u0068annels',
+      'channe\u212a',
+      'x',
+      '',
+      'dat\u0430',
+      'ch\\"',
+      '\ud800',
+    ];
+    const values = [
+      '"a"',
+      '"b\\u00e9"',
+      '"\\ud800"',
+      '"<&>"',
+      'null',
+      '1',
+      '-0.5e3',
+      'true',
+      'false',
+      '{"a":[1,{"b":null}]}',
+      '[]',
+      '["x","y"]',
+      '["x",null,"z"]',
+      '["x",1]',
+      '[[]]',
+      '"\\ud83d\\ude00"',
+      '""',
+    ];
     let checked = 0;
     for (let n = 0; n < 20_000; n += 1) {
       const count = Math.floor(rand() * 6);
       const members: string[] = [];
-      for (let i = 0; i < count; i += 1) members.push(`${pick(['', ' ', '\n'])}"${pick(keys)}"${pick(['', ' '])}:${pick(['', '\t'])}${pick(values)}`);
+      for (let i = 0; i < count; i += 1)
+        members.push(`${pick(['', ' ', '\n'])}"${pick(keys)}"${pick(['', ' '])}:${pick(['', '\t'])}${pick(values)}`);
       const text = rand() < 0.03 ? 'null' : `{${members.join(',')}${pick(['', ' '])}}`;
       if (checkJson(text)) continue;
       const name = pick(names);
       const want = reference(text, name, structs[name]);
       if (want === undefined) continue;
       const got = decodeGoStructAt(text, 0, table, name);
-      expect(got.ok ? { ok: true, value: got.value } : { ok: false, path: got.path, message: got.message }, text).toEqual(want);
+      expect(
+        got.ok ? { ok: true, value: got.value } : { ok: false, path: got.path, message: got.message },
+        text,
+      ).toEqual(want);
       checked += 1;
     }
     expect(checked).toBeGreaterThan(15_000);

@@ -34,7 +34,11 @@ const ORACLE_CONFIG = {
 /** Headers as compared: lower-case name and value, without Date, Node's keep-alive announcements and framing. */
 function comparable(headers: readonly (readonly [string, string])[]): string[] {
   return headers
-    .filter(([k, v]) => !['date', 'keep-alive', 'content-length', 'transfer-encoding'].includes(k) && !(k === 'connection' && v.toLowerCase() === 'keep-alive'))
+    .filter(
+      ([k, v]) =>
+        !['date', 'keep-alive', 'content-length', 'transfer-encoding'].includes(k) &&
+        !(k === 'connection' && v.toLowerCase() === 'keep-alive'),
+    )
     .map(([k, v]) => `${k}: ${v}`)
     .sort();
 }
@@ -55,15 +59,21 @@ describe('Go net/http, mime and encoding/json edges (recorded from a Go oracle)'
       if (want === undefined) throw new Error(`no recorded answer for ${c.name}; run go-oracle/record.js`);
       const expected = parseResponse(Buffer.from(want.response.raw, 'latin1'), c.head ?? false, true);
       if (expected === undefined) throw new Error(`recorded answer for ${c.name} does not parse`);
-      const got = await exchange(mock.port, c.request(), { head: c.head ?? false, closeWaitMs: want.response.closed === true ? 5000 : 0 });
+      const got = await exchange(mock.port, c.request(), {
+        head: c.head ?? false,
+        closeWaitMs: want.response.closed === true ? 5000 : 0,
+      });
       if (!expected.headers.some(([k]: readonly [string, string]) => k === 'date')) {
-        expect(got.raw.toString('latin1'), 'answer written by the server itself, byte for byte').toBe(want.response.raw);
+        expect(got.raw.toString('latin1'), 'answer written by the server itself, byte for byte').toBe(
+          want.response.raw,
+        );
       } else {
         expect(got.statusLine, 'status line').toBe(expected.statusLine);
         expect(comparable(got.headers), 'headers').toEqual(comparable(expected.headers));
         expect(got.body.toString('latin1'), 'body bytes').toBe(expected.body.toString('latin1'));
       }
-      if (want.response.closed !== undefined) expect(got.closed, 'connection closed after the answer').toBe(want.response.closed);
+      if (want.response.closed !== undefined)
+        expect(got.closed, 'connection closed after the answer').toBe(want.response.closed);
     });
   }
 });

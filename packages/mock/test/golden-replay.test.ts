@@ -7,7 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSign, createManualClock, startMockCentrifugo, type MockCentrifugo, type MockLogger } from '../src/index.js';
 import { control, rawRequest, type RawResponse } from './support/http.js';
-import { configFor, header, loadOracleConfig, loadTranscripts, rebuildPlaceholder, type Exchange } from './support/golden.js';
+import {
+  configFor,
+  header,
+  loadOracleConfig,
+  loadTranscripts,
+  rebuildPlaceholder,
+  type Exchange,
+} from './support/golden.js';
 import { parseLossless, render } from './support/lossless-json.js';
 import { applyVaries, sortChannelLists } from './support/varies.js';
 
@@ -68,7 +75,11 @@ for (const engine of engines) {
       if (wanted === seeded) return;
       if (seeded !== undefined) expect((await control(mock.port, 'DELETE', '/_mock/clients')).status).toBe(200);
       if (e.needs_presence) {
-        const specs = e.needs_presence.map((c) => ({ user: c.user, channels: c.channels, ...(c.default_info === null ? {} : { default_info: c.default_info }) }));
+        const specs = e.needs_presence.map((c) => ({
+          user: c.user,
+          channels: c.channels,
+          ...(c.default_info === null ? {} : { default_info: c.default_info }),
+        }));
         expect((await control(mock.port, 'POST', '/_mock/clients', specs)).status).toBe(201);
       }
       seeded = wanted;
@@ -82,7 +93,10 @@ describe('golden replay summary', () => {
       `golden replay: ${tally.passed} passed, ${tally.failed.length} failed, ${tally.skipped.length} skipped (Redis engine runs: the mock emulates the memory engine)` +
         (tally.failed.length ? `\n  failed: ${tally.failed.join(', ')}` : ''),
     );
-    if (schemaWarnings.size) console.log(`wire schema vs real server disagreements (strict-mode warnings):\n  ${[...schemaWarnings].join('\n  ')}`);
+    if (schemaWarnings.size)
+      console.log(
+        `wire schema vs real server disagreements (strict-mode warnings):\n  ${[...schemaWarnings].join('\n  ')}`,
+      );
     expect(tally.failed).toEqual([]);
     expect(tally.passed).toBe(171);
     expect(tally.skipped.length).toBe(43);

@@ -28,11 +28,17 @@ describe('url.ParseQuery semantics', () => {
 
 describe('mime.ParseMediaType', () => {
   it('lower-cases the type and reads parameters', () => {
-    expect(parseMediaType('Multipart/Form-Data; boundary="a b"; X=1')).toMatchObject({ type: 'multipart/form-data', invalidParams: false });
+    expect(parseMediaType('Multipart/Form-Data; boundary="a b"; X=1')).toMatchObject({
+      type: 'multipart/form-data',
+      invalidParams: false,
+    });
     expect(parseMediaType('multipart/form-data; boundary="a b"')?.params.get('boundary')).toBe('a b');
   });
   it('keeps the type on a bad parameter, fails on a bad type or duplicate parameter', () => {
-    expect(parseMediaType('application/x-www-form-urlencoded; charset')).toMatchObject({ type: 'application/x-www-form-urlencoded', invalidParams: true });
+    expect(parseMediaType('application/x-www-form-urlencoded; charset')).toMatchObject({
+      type: 'application/x-www-form-urlencoded',
+      invalidParams: true,
+    });
     expect(parseMediaType('text/')).toBeUndefined();
     expect(parseMediaType('a/b; x=1; x=2')).toBeUndefined();
     expect(parseMediaType('form-data; name="data"')?.params.get('name')).toBe('data');
@@ -42,14 +48,34 @@ describe('mime.ParseMediaType', () => {
 describe('multipart', () => {
   const body = (nl: string) =>
     Buffer.from(
-      [`preamble`, `--B`, `Content-Disposition: form-data; name="data"`, ``, `{"a":1}`, `--B`, `Content-Disposition: form-data; name="f"; filename="x"`, ``, `file`, `--B  `, `content-disposition: form-data; name="sign"`, ``, `s${nl}ig`, `--B--`, ``].join(nl),
+      [
+        `preamble`,
+        `--B`,
+        `Content-Disposition: form-data; name="data"`,
+        ``,
+        `{"a":1}`,
+        `--B`,
+        `Content-Disposition: form-data; name="f"; filename="x"`,
+        ``,
+        `file`,
+        `--B  `,
+        `content-disposition: form-data; name="sign"`,
+        ``,
+        `s${nl}ig`,
+        `--B--`,
+        ``,
+      ].join(nl),
     );
   it('reads named non-file parts (CRLF and LF)', () => {
-    expect(Object.fromEntries([...(parseMultipart(body('\r\n'), 'B', W) ?? [])].map(([k, v]) => [k, v.toString()]))).toEqual({ data: '{"a":1}', sign: 's\r\nig' });
+    expect(
+      Object.fromEntries([...(parseMultipart(body('\r\n'), 'B', W) ?? [])].map(([k, v]) => [k, v.toString()])),
+    ).toEqual({ data: '{"a":1}', sign: 's\r\nig' });
     expect(parseMultipart(body('\n'), 'B', W)?.get('data')?.toString()).toBe('{"a":1}');
   });
   it('a truncated body gives no values', () => {
-    expect(parseMultipart(Buffer.from('--B\r\nContent-Disposition: form-data; name="data"\r\n\r\nx'), 'B', W)).toBeUndefined();
+    expect(
+      parseMultipart(Buffer.from('--B\r\nContent-Disposition: form-data; name="data"\r\n\r\nx'), 'B', W),
+    ).toBeUndefined();
   });
 });
 

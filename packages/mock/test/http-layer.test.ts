@@ -10,7 +10,11 @@ import { startMockCentrifugo, type MockCentrifugo } from '../src/index.js';
 
 let mock: MockCentrifugo;
 beforeAll(async () => {
-  mock = await startMockCentrifugo({ secret: 's', config: { namespaces: [{ name: 'public', history_size: 5, history_lifetime: 60 }] }, timeouts: { keepAliveMs: 300, headersMs: 500 } });
+  mock = await startMockCentrifugo({
+    secret: 's',
+    config: { namespaces: [{ name: 'public', history_size: 5, history_lifetime: 60 }] },
+    timeouts: { keepAliveMs: 300, headersMs: 500 },
+  });
 });
 afterAll(() => mock.close());
 
@@ -61,7 +65,10 @@ describe("the mock's own HTTP/1.1 reader", () => {
   });
   it('reads a body it was not asked for before the next request', async () => {
     const body = 'x'.repeat(1000);
-    const { text } = await converse([`FOO /api/ HTTP/1.1\r\nHost: x\r\nContent-Length: ${body.length}\r\n\r\n${body}${foo('[]')}`], 2);
+    const { text } = await converse(
+      [`FOO /api/ HTTP/1.1\r\nHost: x\r\nContent-Length: ${body.length}\r\n\r\n${body}${foo('[]')}`],
+      2,
+    );
     expect(text).toMatch(/^HTTP\/1\.1 400 Bad Request[^]*HTTP\/1\.1 200 OK/);
   });
   it('closes a connection that sends only part of a head', async () => {
@@ -71,7 +78,11 @@ describe("the mock's own HTTP/1.1 reader", () => {
   it('closing the mock closes its connections, idle or not', async () => {
     const other = await startMockCentrifugo({ secret: 's' });
     const sockets = await Promise.all(
-      ['FOO /api/ HTTP/1.1\r\nHost: x\r\n\r\n', 'FOO /api/ HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n', 'GE'].map(
+      [
+        'FOO /api/ HTTP/1.1\r\nHost: x\r\n\r\n',
+        'FOO /api/ HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n',
+        'GE',
+      ].map(
         (head) =>
           new Promise<ReturnType<typeof connect>>((resolve) => {
             const s = connect(other.port, '127.0.0.1', () => {

@@ -14,7 +14,22 @@ import { prng } from './support/prng.js';
 describe('kept bytes', () => {
   it('round-trips 20,000 random byte strings, and a Go string of them has U+FFFD per invalid byte', () => {
     const rand = prng(0xbad8);
-    const pieces = [[0x61], [0xff], [0xc3, 0xa9], [0xe2, 0x82], [0xe2, 0x82, 0xac], [0xed, 0xa0, 0x80], [0xf0, 0x9f, 0x98, 0x80], [0xf0, 0x90, 0x82, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xc0, 0xaf], [0x80], [0xef, 0xbf, 0xbd], [0x22], [0x5c]];
+    const pieces = [
+      [0x61],
+      [0xff],
+      [0xc3, 0xa9],
+      [0xe2, 0x82],
+      [0xe2, 0x82, 0xac],
+      [0xed, 0xa0, 0x80],
+      [0xf0, 0x9f, 0x98, 0x80],
+      [0xf0, 0x90, 0x82, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xc0, 0xaf],
+      [0x80],
+      [0xef, 0xbf, 0xbd],
+      [0x22],
+      [0x5c],
+    ];
     for (let n = 0; n < 20_000; n += 1) {
       const bytes: number[] = [];
       const count = Math.floor(rand() * 10);
@@ -38,13 +53,25 @@ describe('kept bytes', () => {
 describe('what the mock shows of a request that is not UTF-8', () => {
   let mock: MockCentrifugo;
   beforeAll(async () => {
-    mock = await startMockCentrifugo({ secret: 's', config: { namespaces: [{ name: 'public', history_size: 5, history_lifetime: 60 }] } });
+    mock = await startMockCentrifugo({
+      secret: 's',
+      config: { namespaces: [{ name: 'public', history_size: 5, history_lifetime: 60 }] },
+    });
   });
   afterAll(() => mock.close());
 
   it('records and peeks well-formed strings (U+FFFD per byte), while history answers the bytes', async () => {
-    const data = Buffer.from('{"method":"publish","params":{"channel":"public:k","data":{"t":"a\xe2\x82b"}}}', 'latin1');
-    const res = await rawRequest({ port: mock.port, method: 'POST', path: '/api/', headers: { 'Content-Type': 'application/json', 'X-API-Sign': mock.sign(data) }, body: data });
+    const data = Buffer.from(
+      '{"method":"publish","params":{"channel":"public:k","data":{"t":"a\xe2\x82b"}}}',
+      'latin1',
+    );
+    const res = await rawRequest({
+      port: mock.port,
+      method: 'POST',
+      path: '/api/',
+      headers: { 'Content-Type': 'application/json', 'X-API-Sign': mock.sign(data) },
+      body: data,
+    });
     expect(res.status).toBe(200);
     expect(mock.commands()[0]?.params).toEqual({ channel: 'public:k', data: { t: 'a\ufffd\ufffdb' } });
     expect(mock.history('public:k')).toMatchObject([{ data: { t: 'a\ufffd\ufffdb' } }]);

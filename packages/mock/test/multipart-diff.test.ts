@@ -19,8 +19,10 @@ const [header, ...answers] = readFileSync(new URL('fixtures/go-multipart-corpus.
 /** What FormValue reads from a multipart body alone (no query), as the API handler asks for it. */
 function formValues(contentType: string, body: string): { data: string; sign: string } {
   const media = parseMediaType(contentType);
-  const boundary = media?.type === 'multipart/form-data' && !media.invalidParams ? media.params.get('boundary') : undefined;
-  const values = boundary === undefined ? undefined : parseMultipart(Buffer.from(body, 'latin1'), boundary, API_FORM_KEYS);
+  const boundary =
+    media?.type === 'multipart/form-data' && !media.invalidParams ? media.params.get('boundary') : undefined;
+  const values =
+    boundary === undefined ? undefined : parseMultipart(Buffer.from(body, 'latin1'), boundary, API_FORM_KEYS);
   return { data: values?.get('data')?.toString('latin1') ?? '', sign: values?.get('sign')?.toString('latin1') ?? '' };
 }
 
@@ -32,10 +34,13 @@ describe('multipart forms: the mock against Go (16 §9)', () => {
     corpus.forEach((c, i) => {
       const got = formValues(c.contentType, c.body);
       const want = answers[i] as { data: string; sign: string };
-      if (got.data !== want.data || got.sign !== want.sign) differ.push(`#${i} ${JSON.stringify(c)}: mock ${JSON.stringify(got)}, Go ${JSON.stringify(want)}`);
+      if (got.data !== want.data || got.sign !== want.sign)
+        differ.push(`#${i} ${JSON.stringify(c)}: mock ${JSON.stringify(got)}, Go ${JSON.stringify(want)}`);
     });
     const withValue = answers.filter((a) => a['data'] !== '' || a['sign'] !== '').length;
-    console.log(`multipart corpus: ${corpus.length} forms, ${withValue} with a value in Go, ${differ.length} read differently`);
+    console.log(
+      `multipart corpus: ${corpus.length} forms, ${withValue} with a value in Go, ${differ.length} read differently`,
+    );
     expect(differ.slice(0, 5)).toEqual([]);
   });
 });

@@ -55,8 +55,12 @@ function randomFilter(rand: () => number, lastSeq: number): CommandFilter {
   if (rand() < 0.4) f.method = METHODS[Math.floor(rand() * METHODS.length)] as string;
   if (rand() < 0.4) f.channel = CHANNELS[Math.floor(rand() * CHANNELS.length)] as string;
   if (rand() < 0.3) f.transport = rand() < 0.5 ? 'http' : 'redis';
-  if (rand() < 0.3) f.outcome = (['ok', 'error', 'rejected', 'ignored'] as const)[Math.floor(rand() * 4)] as RecordedCommand['outcome'];
-  if (rand() < 0.5) f.since = [lastSeq - Math.floor(rand() * 40), -5, 0, lastSeq + 3, 2.5, lastSeq - 0.5, Number.NaN][Math.floor(rand() * 7)] as number;
+  if (rand() < 0.3)
+    f.outcome = (['ok', 'error', 'rejected', 'ignored'] as const)[Math.floor(rand() * 4)] as RecordedCommand['outcome'];
+  if (rand() < 0.5)
+    f.since = [lastSeq - Math.floor(rand() * 40), -5, 0, lastSeq + 3, 2.5, lastSeq - 0.5, Number.NaN][
+      Math.floor(rand() * 7)
+    ] as number;
   return f;
 }
 
@@ -80,16 +84,21 @@ describe('recorder queries (17 §3)', () => {
         } else {
           const filter = randomFilter(rand, seq);
           const want = ref.list(filter).map((c) => JSON.stringify(c));
-          expect(fast.list(filter).map((c) => JSON.stringify(c)), JSON.stringify(filter)).toEqual(want);
+          expect(
+            fast.list(filter).map((c) => JSON.stringify(c)),
+            JSON.stringify(filter),
+          ).toEqual(want);
           const first = want[0];
-          if (first !== undefined) await expect(fast.waitFor(filter, { timeout: 1 }).then((c) => JSON.stringify(c))).resolves.toBe(first);
+          if (first !== undefined)
+            await expect(fast.waitFor(filter, { timeout: 1 }).then((c) => JSON.stringify(c))).resolves.toBe(first);
         }
       }
     }
   });
   it('a query makes objects only of what it returns, and starts at since', () => {
     const r = new CommandRecorder(100_000);
-    for (let i = 0; i < 100_000; i += 1) r.record({ ...randomInput(() => 0.1, i), method: i % 1000 === 0 ? 'rare' : 'publish' });
+    for (let i = 0; i < 100_000; i += 1)
+      r.record({ ...randomInput(() => 0.1, i), method: i % 1000 === 0 ? 'rare' : 'publish' });
     let made = 0;
     const recorder = r as unknown as { materialize(i: number): RecordedCommand };
     const materialize = recorder.materialize.bind(r);

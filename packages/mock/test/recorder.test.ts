@@ -20,7 +20,22 @@ const input = (i: number, over: Partial<RecordInput> = {}): RecordInput => ({
 
 const expected = (seq: number, i: number) => {
   const x = input(i);
-  return { seq, requestId: x.requestId, index: x.index, transport: x.transport, uid: x.uid, method: x.method, params: JSON.parse(x.paramsJson as string), paramsJson: x.paramsJson, channels: [...x.channels], outcome: x.outcome, error: x.error, advice: x.advice, body: x.bodyJson === undefined ? undefined : null, at: x.at };
+  return {
+    seq,
+    requestId: x.requestId,
+    index: x.index,
+    transport: x.transport,
+    uid: x.uid,
+    method: x.method,
+    params: JSON.parse(x.paramsJson as string),
+    paramsJson: x.paramsJson,
+    channels: [...x.channels],
+    outcome: x.outcome,
+    error: x.error,
+    advice: x.advice,
+    body: x.bodyJson === undefined ? undefined : null,
+    at: x.at,
+  };
 };
 
 describe('CommandRecorder (columns in a ring)', () => {
@@ -29,7 +44,9 @@ describe('CommandRecorder (columns in a ring)', () => {
     for (let i = 1; i <= 13; i += 1) r.record(input(i));
     expect(r.lastSeq).toBe(13);
     expect(r.dropped).toBe(8);
-    expect(r.list().map((c) => JSON.parse(JSON.stringify(c)))).toEqual([9, 10, 11, 12, 13].map((i) => JSON.parse(JSON.stringify(expected(i, i)))));
+    expect(r.list().map((c) => JSON.parse(JSON.stringify(c)))).toEqual(
+      [9, 10, 11, 12, 13].map((i) => JSON.parse(JSON.stringify(expected(i, i)))),
+    );
   });
   it('clear keeps counting seq, and refills from empty', () => {
     const r = new CommandRecorder(3);
@@ -38,7 +55,10 @@ describe('CommandRecorder (columns in a ring)', () => {
     expect(r.list()).toEqual([]);
     r.record(input(5));
     r.record(input(6));
-    expect(r.list().map((c) => [c.seq, c.requestId])).toEqual([[5, 105], [6, 106]]);
+    expect(r.list().map((c) => [c.seq, c.requestId])).toEqual([
+      [5, 105],
+      [6, 106],
+    ]);
   });
   it('filters, hands out copies of channel lists, and waitFor sees old and new records', async () => {
     const r = new CommandRecorder(10);
@@ -65,7 +85,8 @@ describe('recorded commands as JSON text', () => {
   it('toJsonText says what JSON.stringify says, with params and body as received', () => {
     const r = new CommandRecorder(50);
     for (let i = 1; i <= 40; i += 1) r.record(input(i, i % 7 === 0 ? { paramsJson: undefined } : {}));
-    for (const c of r.list()) expect(JSON.parse((c as StoredCommand).toJsonText())).toEqual(JSON.parse(JSON.stringify(c)));
+    for (const c of r.list())
+      expect(JSON.parse((c as StoredCommand).toJsonText())).toEqual(JSON.parse(JSON.stringify(c)));
   });
 });
 
@@ -73,12 +94,18 @@ describe('recorded strings (text ring)', () => {
   it('keeps short and long, unicode and lone-surrogate strings exactly, across ring growth and wrap-around', () => {
     const r = new CommandRecorder(7);
     const pick = (i: number) => {
-      const base = ['', 'a', 'é€😀', '\ud800x', 'x'.repeat(255), 'y'.repeat(256), 'z'.repeat(257), 'w'.repeat(5000)][i % 8] as string;
+      const base = ['', 'a', 'é€😀', '\ud800x', 'x'.repeat(255), 'y'.repeat(256), 'z'.repeat(257), 'w'.repeat(5000)][
+        i % 8
+      ] as string;
       return `${base}${i}`;
     };
     const made: RecordInput[] = [];
     for (let i = 0; i < 500; i += 1) {
-      const one = input(i, { uid: i % 3 === 0 ? '' : pick(i + 1), paramsJson: i % 5 === 0 ? undefined : JSON.stringify({ channel: pick(i) }), channels: i % 4 === 0 ? [] : i % 4 === 3 ? [pick(i), 'b'] : [pick(i + 2)] });
+      const one = input(i, {
+        uid: i % 3 === 0 ? '' : pick(i + 1),
+        paramsJson: i % 5 === 0 ? undefined : JSON.stringify({ channel: pick(i) }),
+        channels: i % 4 === 0 ? [] : i % 4 === 3 ? [pick(i), 'b'] : [pick(i + 2)],
+      });
       made.push(one);
       r.record(one);
       const kept = r.list();
@@ -88,7 +115,9 @@ describe('recorded strings (text ring)', () => {
       expect(newest?.channels).toEqual(one.channels);
     }
     const kept = r.list();
-    expect(kept.map((c) => [c.uid, c.paramsJson, c.channels])).toEqual(made.slice(-7).map((m) => [m.uid, m.paramsJson, [...m.channels]]));
+    expect(kept.map((c) => [c.uid, c.paramsJson, c.channels])).toEqual(
+      made.slice(-7).map((m) => [m.uid, m.paramsJson, [...m.channels]]),
+    );
     r.clear();
     r.record(made[1] as RecordInput);
     expect(r.list().map((c) => c.paramsJson)).toEqual([made[1]?.paramsJson]);

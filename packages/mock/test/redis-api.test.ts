@@ -12,7 +12,12 @@ describe.skipIf(!redisAvailable())('Redis API', () => {
   let mock: MockCentrifugo;
   beforeAll(async () => {
     redis = await startRedisServer();
-    mock = await startMockCentrifugo({ config: loadOracleConfig(), logger, strict: true, redis: { url: redis.url, numShards: 2 } });
+    mock = await startMockCentrifugo({
+      config: loadOracleConfig(),
+      logger,
+      strict: true,
+      redis: { url: redis.url, numShards: 2 },
+    });
   });
   afterAll(async () => {
     await mock?.close();
@@ -23,10 +28,20 @@ describe.skipIf(!redisAvailable())('Redis API', () => {
 
   it('keeps the bytes of a queued publish that are not UTF-8, as over HTTP (16 §7)', async () => {
     const since = mock.lastSeq;
-    await push('centrifugo.api', Buffer.from('{"method":"publish","params":{"channel":"public:raw\xe2\x82","data":"a\xffb","uid":"r1"}}', 'latin1'));
+    await push(
+      'centrifugo.api',
+      Buffer.from(
+        '{"method":"publish","params":{"channel":"public:raw\xe2\x82","data":"a\xffb","uid":"r1"}}',
+        'latin1',
+      ),
+    );
     await mock.waitFor({ transport: 'redis', since }, { timeout: 3000 });
     const data = '{"method":"history","params":{"channel":"public:raw\ufffd\ufffd"}}';
-    const res = await fetch(mock.apiUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-API-Sign': mock.sign(data) }, body: data });
+    const res = await fetch(mock.apiUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-API-Sign': mock.sign(data) },
+      body: data,
+    });
     const body = Buffer.from(await res.arrayBuffer()).toString('latin1');
     expect(body).toContain('"data":"a\xffb"');
     expect(body).toContain('"channel":"public:raw\xef\xbf\xbd\xef\xbf\xbd"');
@@ -35,16 +50,28 @@ describe.skipIf(!redisAvailable())('Redis API', () => {
   it('runs a queued publish (FIFO with RPUSH) and records it with its transport', async () => {
     const since = mock.lastSeq;
     await push('centrifugo.api', '{"method":"publish","params":{"channel":"public:q","data":{"n":1},"client":"rc"}}');
-    await push('centrifugo.api', '{"uid":"ignored","method":"publish","params":{"channel":"public:q","data":{"n":2},"uid":"m2"}}');
+    await push(
+      'centrifugo.api',
+      '{"uid":"ignored","method":"publish","params":{"channel":"public:q","data":{"n":2},"uid":"m2"}}',
+    );
     await mock.waitFor((c) => c.transport === 'redis' && c.uid === 'ignored', { since, timeout: 3000 });
-    expect(mock.history('public:q')).toMatchObject([{ uid: 'm2', data: { n: 2 } }, { data: { n: 1 }, client: 'rc' }]);
+    expect(mock.history('public:q')).toMatchObject([
+      { uid: 'm2', data: { n: 2 } },
+      { data: { n: 1 }, client: 'rc' },
+    ]);
     expect(mock.commands({ transport: 'redis', since }).map((c) => c.outcome)).toEqual(['ok', 'ok']);
   });
 
   it('accepts the legacy {"data":[...]} wrapper and broadcast; ignores read methods', async () => {
     const since = mock.lastSeq;
-    await push('centrifugo.api', '{"data":[{"method":"publish","params":{"channel":"public:w","data":1}},{"method":"history","params":{"channel":"public:w"}}]}');
-    await push('centrifugo.api', '{"method":"broadcast","params":{"channels":["public:w","public:w2"],"data":{"bc":1}}}');
+    await push(
+      'centrifugo.api',
+      '{"data":[{"method":"publish","params":{"channel":"public:w","data":1}},{"method":"history","params":{"channel":"public:w"}}]}',
+    );
+    await push(
+      'centrifugo.api',
+      '{"method":"broadcast","params":{"channels":["public:w","public:w2"],"data":{"bc":1}}}',
+    );
     await mock.waitFor({ method: 'broadcast', since }, { timeout: 3000 });
     expect(mock.commands({ since }).map((c) => [c.method, c.outcome])).toEqual([
       ['publish', 'ok'],
@@ -82,9 +109,17 @@ describe.skipIf(!redisAvailable())('Redis API', () => {
     await push('centrifugo.api.0', '{"method":"publish","params":{"channel":"public:s","data":0}}');
     await push('centrifugo.api.1', '{"method":"publish","params":{"channel":"public:s","data":1}}');
     await push('centrifugo.api.2', '{"method":"publish","params":{"channel":"public:s","data":2}}');
-    await mock.waitFor((c) => c.seq > since && c.transport === 'redis' && mock.commands({ since, channel: 'public:s' }).length === 2, { timeout: 3000 });
+    await mock.waitFor(
+      (c) => c.seq > since && c.transport === 'redis' && mock.commands({ since, channel: 'public:s' }).length === 2,
+      { timeout: 3000 },
+    );
     await new Promise((r) => setTimeout(r, 100));
-    expect(mock.history('public:s').map((m) => m.data).sort()).toEqual([0, 1]);
+    expect(
+      mock
+        .history('public:s')
+        .map((m) => m.data)
+        .sort(),
+    ).toEqual([0, 1]);
     expect(await redis.client.llen('centrifugo.api.2')).toBe(1);
   });
 

@@ -16,7 +16,13 @@ const SECRET = 'flush-secret';
 
 function signed(port: number, commands: unknown): Promise<{ status: number; body: string }> {
   const data = JSON.stringify(commands);
-  return rawRequest({ port, method: 'POST', path: '/api/', headers: { 'Content-Type': 'application/json', 'X-API-Sign': apiSign(SECRET, data) }, body: data });
+  return rawRequest({
+    port,
+    method: 'POST',
+    path: '/api/',
+    headers: { 'Content-Type': 'application/json', 'X-API-Sign': apiSign(SECRET, data) },
+    body: data,
+  });
 }
 
 afterEach(() => {
@@ -28,7 +34,11 @@ describe('queued API replies over HTTP', () => {
     const mock = await startMockCentrifugo({ secret: SECRET });
     try {
       const port = Number(new URL(mock.url).port);
-      const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => signed(port, { method: 'publish', uid: `u${i}`, params: { channel: `c${i}`, data: { i } } })));
+      const replies = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          signed(port, { method: 'publish', uid: `u${i}`, params: { channel: `c${i}`, data: { i } } }),
+        ),
+      );
       replies.forEach((r, i) => {
         expect(r.status).toBe(200);
         expect(JSON.parse(r.body)).toEqual([{ uid: `u${i}`, method: 'publish', error: null, body: null }]);
@@ -58,8 +68,12 @@ describe('queued API replies over HTTP', () => {
         socket.on('close', () => resolve(got));
         socket.on('error', reject);
       });
-      expect([...text.matchAll(/"uid":"(p\d+)"/g)].map((m) => m[1])).toEqual(Array.from({ length: 10 }, (_, i) => `p${i}`));
-      expect(mock.commands().map((c) => c.params)).toEqual(Array.from({ length: 10 }, (_, i) => ({ channel: 'pipe', data: i })));
+      expect([...text.matchAll(/"uid":"(p\d+)"/g)].map((m) => m[1])).toEqual(
+        Array.from({ length: 10 }, (_, i) => `p${i}`),
+      );
+      expect(mock.commands().map((c) => c.params)).toEqual(
+        Array.from({ length: 10 }, (_, i) => ({ channel: 'pipe', data: i })),
+      );
     } finally {
       await mock.close();
     }
@@ -106,7 +120,10 @@ describe('ReplyFlush', () => {
     };
     return { res: res as unknown as ServerResponse, log };
   }
-  const reply = (text: string): Reply => ({ body: Buffer.from(text), headers: { 'Content-Type': 'application/json', 'Content-Length': text.length } });
+  const reply = (text: string): Reply => ({
+    body: Buffer.from(text),
+    headers: { 'Content-Type': 'application/json', 'Content-Length': text.length },
+  });
   const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
   /** A flush whose replies have gone to `n` connections already (each counts until it closes). */
   function warmed(n: number): { flush: ReplyFlush; sockets: EventEmitter[] } {
@@ -144,7 +161,7 @@ describe('ReplyFlush', () => {
     expect(c.log, 'at once again once the other connection is gone').toEqual(['head 200', 'end c']);
   });
 
-  it('is one per server: another server\'s connections do not make it batch', () => {
+  it("is one per server: another server's connections do not make it batch", () => {
     warmed(3);
     const { flush, sockets } = warmed(1);
     const a = response(sockets[0] as EventEmitter);

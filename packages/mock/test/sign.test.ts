@@ -11,14 +11,17 @@ describe('API sign (HMAC-SHA256, lowercase hex)', () => {
     for (const secret of secrets) {
       for (const size of sizes) {
         const data = randomBytes(size);
-        expect(apiSign(secret, data), `secret length ${secret.length}, data ${size} bytes`).toBe(reference(secret, data));
+        expect(apiSign(secret, data), `secret length ${secret.length}, data ${size} bytes`).toBe(
+          reference(secret, data),
+        );
         expect(apiSign(secret, data.toString('latin1'))).toBe(reference(secret, data.toString('latin1')));
       }
     }
   });
   it('switching secrets back and forth keeps each one right', () => {
     const data = Buffer.from('[{"method":"publish"}]');
-    for (let i = 0; i < 10; i += 1) for (const secret of secrets) expect(apiSign(secret, data)).toBe(reference(secret, data));
+    for (let i = 0; i < 10; i += 1)
+      for (const secret of secrets) expect(apiSign(secret, data)).toBe(reference(secret, data));
   });
   it('checkApiSign: exact lowercase hex only, 64 bytes', () => {
     const data = randomBytes(200);

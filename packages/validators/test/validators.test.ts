@@ -56,7 +56,9 @@ describe('@centkit/validators', () => {
     expect(validate('stats', 'result', { data: { nodes: [], metrics_interval: 60 } }).ok).toBe(true);
     expect(validateWire('channels', 'params', 5).ok).toBe(true);
     const unknown = validate('nope', 'params', {});
-    expect(unknown.ok ? [] : unknown.errors).toEqual([{ path: '/method', message: 'unknown method "nope"', keyword: 'method', schemaPath: '' }]);
+    expect(unknown.ok ? [] : unknown.errors).toEqual([
+      { path: '/method', message: 'unknown method "nope"', keyword: 'method', schemaPath: '' },
+    ]);
     expect(isMethodName('publish')).toBe(true);
     expect(isMethodName('toString')).toBe(false);
   });
@@ -68,7 +70,17 @@ describe('@centkit/validators', () => {
   });
 
   it('carries the method table of the protocol', () => {
-    expect(methodNames).toEqual(['publish', 'broadcast', 'unsubscribe', 'disconnect', 'presence', 'history', 'channels', 'stats', 'node']);
+    expect(methodNames).toEqual([
+      'publish',
+      'broadcast',
+      'unsubscribe',
+      'disconnect',
+      'presence',
+      'history',
+      'channels',
+      'stats',
+      'node',
+    ]);
     expect(methods.broadcast.since).toBe('1.2.0');
     expect(methods.node.since).toBe('1.4.0');
     expect(methods.publish.fields.find((f) => f.name === 'uid')?.since).toBe('1.7.7');
@@ -87,7 +99,9 @@ describe('@centkit/validators under a plain Node ESM import of the built package
       const loaded = Object.keys(createRequire(import.meta.url).cache).filter((f) => f.includes('/ajv/')).map((f) => f.slice(f.indexOf('/ajv/')));
       console.log(JSON.stringify({ ok, bad: bad.ok ? [] : bad.errors.map((e) => e.path), loaded }));
     `;
-    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8' })) as {
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8' }),
+    ) as {
       ok: boolean;
       bad: string[];
       loaded: string[];
@@ -108,7 +122,15 @@ describe('@centkit/validators/protocol', () => {
       const loaded = Object.keys(createRequire(import.meta.url).cache).filter((f) => f.includes('/ajv/'));
       console.log(JSON.stringify({ names: methodNames, publish: isMethodName('publish'), proto: isMethodName('__proto__'), effect: methods.publish.effect, loaded }));
     `;
-    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8' })) as Record<string, unknown>;
-    expect(out).toMatchObject({ names: methodNames, publish: true, proto: false, effect: methods.publish.effect, loaded: [] });
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8' }),
+    ) as Record<string, unknown>;
+    expect(out).toMatchObject({
+      names: methodNames,
+      publish: true,
+      proto: false,
+      effect: methods.publish.effect,
+      loaded: [],
+    });
   });
 });

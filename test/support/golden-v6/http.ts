@@ -21,15 +21,27 @@ export async function sendHttp(baseUrl: string, request: GoldenRequest, body: st
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, method: request.method, path: request.path, headers: request.headers, agent: false, timeout: TIMEOUT_MS },
+      {
+        host: url.hostname,
+        port: url.port,
+        method: request.method,
+        path: request.path,
+        headers: request.headers,
+        agent: false,
+        timeout: TIMEOUT_MS,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', reject);
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: headersOf(res.rawHeaders), body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: headersOf(res.rawHeaders), body: Buffer.concat(chunks) }),
+        );
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`no answer to ${request.method} ${request.path} within ${TIMEOUT_MS} ms`)));
+    req.on('timeout', () =>
+      req.destroy(new Error(`no answer to ${request.method} ${request.path} within ${TIMEOUT_MS} ms`)),
+    );
     req.on('error', reject);
     req.end(body === '' && request.method !== 'POST' ? undefined : body);
   });

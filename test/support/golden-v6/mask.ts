@@ -17,7 +17,8 @@
  * It works on the raw text, so everything else stays byte for byte as the server sent it. A
  * placeholder that replaces a number or an object is a JSON string: bodies stay valid JSON.
  */
-export type PlaceholderKind = 'epoch' | 'client' | 'uuid' | 'token' | 'node-name' | 'uptime' | 'metrics' | 'time' | 'ttl' | 'unix-time';
+export type PlaceholderKind =
+  'epoch' | 'client' | 'uuid' | 'token' | 'node-name' | 'uptime' | 'metrics' | 'time' | 'ttl' | 'unix-time';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const EPOCH_FIELD = /"(?:epoch|version_epoch|since_epoch|revision_epoch)":"([A-Za-z]{8})"/g;
@@ -91,7 +92,13 @@ export class Masker {
   }
 }
 
-function replaceCounting(text: string, re: RegExp, by: string, kind: PlaceholderKind, kinds: Set<PlaceholderKind>): string {
+function replaceCounting(
+  text: string,
+  re: RegExp,
+  by: string,
+  kind: PlaceholderKind,
+  kinds: Set<PlaceholderKind>,
+): string {
   const out = text.replace(re, by);
   if (out !== text) kinds.add(kind);
   return out;

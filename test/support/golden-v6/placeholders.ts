@@ -12,5 +12,8 @@ export const SAMPLE_VALUES: Readonly<Record<string, string>> = {
 };
 
 export function withSampleValues(text: string): string {
-  return text.replace(/"<(?:uptime|metrics|time|ttl|unix-time)>"/g, (placeholder) => SAMPLE_VALUES[placeholder] ?? placeholder);
+  return text.replace(
+    /"<(?:uptime|metrics|time|ttl|unix-time)>"/g,
+    (placeholder) => SAMPLE_VALUES[placeholder] ?? placeholder,
+  );
 }

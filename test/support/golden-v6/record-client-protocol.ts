@@ -13,8 +13,15 @@ const ok = { status: 200, code: null } as const;
 
 export async function recordClientProtocol(): Promise<Recording> {
   const r = new Recording();
-  const open = async (client: string, variant: VariantName = 'rec', options: { keepPings?: boolean; headers?: Record<string, string> } = {}) =>
-    RecordingSocket.open(client, (await r.server(variant)).wsUrl, { ...options, onConnected: (id) => r.masker.nameClient(id, client) });
+  const open = async (
+    client: string,
+    variant: VariantName = 'rec',
+    options: { keepPings?: boolean; headers?: Record<string, string> } = {},
+  ) =>
+    RecordingSocket.open(client, (await r.server(variant)).wsUrl, {
+      ...options,
+      onConnected: (id) => r.masker.nameClient(id, client),
+    });
   /** Sends `frames` one by one, waiting for one more message (or the close) after each. */
   const exchange = async (socket: RecordingSocket, frames: readonly string[]) => {
     for (const frame of frames) {
@@ -25,22 +32,40 @@ export async function recordClientProtocol(): Promise<Recording> {
     await socket.settle();
   };
   /** Opens a connection and sends connect (the token is made first: the short-timer server closes a silent connection after 1 s). */
-  const connect = async (client: string, token: TokenLabel | 'none' = 'u1', variant: VariantName = 'rec', keepPings = false) => {
+  const connect = async (
+    client: string,
+    token: TokenLabel | 'none' = 'u1',
+    variant: VariantName = 'rec',
+    keepPings = false,
+  ) => {
     const params = token === 'none' ? {} : { token: await makeToken(token, r.masker) };
     const socket = await open(client, variant, { keepPings });
     socket.send(JSON.stringify({ id: 1, connect: params }));
     await socket.received(1);
     return socket;
   };
-  const done = async (name: string, sockets: readonly RecordingSocket[], variant: VariantName = 'rec', note?: string) => {
+  const done = async (
+    name: string,
+    sockets: readonly RecordingSocket[],
+    variant: VariantName = 'rec',
+    note?: string,
+  ) => {
     r.addSockets(name, variant, sockets, note);
     await Promise.all(sockets.map((s) => s.close()));
   };
   const cmd = (o: object) => JSON.stringify(o);
 
   try {
-    for (let n = 1; n <= 5; n++) await r.http(`W00_prep_publish_${n}`, { path: '/api/publish', body: { channel: 'hist:z', data: { n } }, spec: ok });
-    const epoch = String((await r.http('W00_prep_history', { path: '/api/history', body: { channel: 'hist:z' }, spec: ok })).json.result.epoch);
+    for (let n = 1; n <= 5; n++)
+      await r.http(`W00_prep_publish_${n}`, {
+        path: '/api/publish',
+        body: { channel: 'hist:z', data: { n } },
+        spec: ok,
+      });
+    const epoch = String(
+      (await r.http('W00_prep_history', { path: '/api/history', body: { channel: 'hist:z' }, spec: ok })).json.result
+        .epoch,
+    );
 
     await done('W01_connect_ok', [await connect('W01', 'u1-exp')]);
     await done('W02_connect_no_exp', [await connect('W02', 'u1')]);
@@ -49,7 +74,12 @@ export async function recordClientProtocol(): Promise<Recording> {
     const w05 = await connect('W05', 'u1-expired');
     await exchange(w05, [cmd({ id: 2, subscribe: { channel: 'news' } })]);
     await w05.closedBy(10_000);
-    await done('W05_expired_token', [w05], 'rec', 'After the 109 the connection is unusable: the next command closes it, about 5 s later and without a close frame (1006).');
+    await done(
+      'W05_expired_token',
+      [w05],
+      'rec',
+      'After the 109 the connection is unusable: the next command closes it, about 5 s later and without a close frame (1006).',
+    );
     const w06 = await open('W06');
     await exchange(w06, [cmd({ id: 1, subscribe: { channel: 'news' } })]);
     await done('W06_first_not_connect', [w06]);
@@ -60,7 +90,9 @@ export async function recordClientProtocol(): Promise<Recording> {
     await exchange(w07b, [`${cmd({ id: 1, connect: { token: await makeToken('u1', r.masker) } })}\n\n`]);
     await done('W07_blank_line', [w07b]);
     const w07c = await open('W07c');
-    await exchange(w07c, [`${cmd({ id: 1, connect: { token: await makeToken('u1', r.masker) } })}\n${cmd({ id: 2, subscribe: { channel: 'news' } })}`]);
+    await exchange(w07c, [
+      `${cmd({ id: 1, connect: { token: await makeToken('u1', r.masker) } })}\n${cmd({ id: 2, subscribe: { channel: 'news' } })}`,
+    ]);
     await done('W07_two_commands_one_frame', [w07c]);
     const w08 = await connect('W08');
     await exchange(w08, ['{}']);
@@ -76,7 +108,12 @@ export async function recordClientProtocol(): Promise<Recording> {
     await w09.received(3, 5000);
     w09.send('{}');
     await w09.settle();
-    await done('W09_ping_pong', [w09], 'shortPing', 'ping_interval 2s: a ping `{}` comes 1-2 s after connect and every 2 s; the client answers `{}`.');
+    await done(
+      'W09_ping_pong',
+      [w09],
+      'shortPing',
+      'ping_interval 2s: a ping `{}` comes 1-2 s after connect and every 2 s; the client answers `{}`.',
+    );
     const w10 = await connect('W10', 'u1', 'shortPing', true);
     await w10.received(2, 5000);
     await w10.closedBy(5000);
@@ -86,8 +123,17 @@ export async function recordClientProtocol(): Promise<Recording> {
     await done('W11_stale', [w11], 'shortPing', 'stale_close_delay 1s: nothing is sent after the upgrade.');
 
     const w12 = await connect('W12');
-    await exchange(w12, [cmd({ id: 2, subscribe: { channel: 'news' } }), cmd({ id: 3, publish: { channel: 'news', data: { x: 1 } } }), cmd({ id: 4, unsubscribe: { channel: 'news' } })]);
-    await done('W12_subscribe_plain', [w12], 'rec', 'The client publishes into its own channel (allow_publish_for_subscriber): its publication comes back as a push.');
+    await exchange(w12, [
+      cmd({ id: 2, subscribe: { channel: 'news' } }),
+      cmd({ id: 3, publish: { channel: 'news', data: { x: 1 } } }),
+      cmd({ id: 4, unsubscribe: { channel: 'news' } }),
+    ]);
+    await done(
+      'W12_subscribe_plain',
+      [w12],
+      'rec',
+      'The client publishes into its own channel (allow_publish_for_subscriber): its publication comes back as a push.',
+    );
     const w13 = await connect('W13');
     await exchange(w13, [cmd({ id: 2, subscribe: { channel: 'hist:z' } })]);
     await done('W13_subscribe_hist', [w13]);
@@ -127,9 +173,27 @@ export async function recordClientProtocol(): Promise<Recording> {
     const w16 = await connect('W16');
     await exchange(w16, [cmd({ id: 2, subscribe: { channel: 'hist:z' } })]);
     r.addSockets('W16_publication_push.subscribe', 'rec', [w16]);
-    await r.http('W16_publication_push', { path: '/api/publish', body: { channel: 'hist:z', data: { n: 6 }, tags: { t: '1' } }, spec: ok, sockets: [w16], expect: () => w16.received(1) });
-    await r.http('W16_publication_push_b64', { path: '/api/publish', body: { channel: 'hist:z', b64data: 'eyJuIjo3fQ==' }, spec: ok, sockets: [w16], expect: () => w16.received(1) });
-    await r.http('W16_publication_push_not_json', { path: '/api/publish', body: { channel: 'hist:z', b64data: 'AP8=' }, spec: ok, sockets: [w16], expect: () => w16.closedBy() });
+    await r.http('W16_publication_push', {
+      path: '/api/publish',
+      body: { channel: 'hist:z', data: { n: 6 }, tags: { t: '1' } },
+      spec: ok,
+      sockets: [w16],
+      expect: () => w16.received(1),
+    });
+    await r.http('W16_publication_push_b64', {
+      path: '/api/publish',
+      body: { channel: 'hist:z', b64data: 'eyJuIjo3fQ==' },
+      spec: ok,
+      sockets: [w16],
+      expect: () => w16.received(1),
+    });
+    await r.http('W16_publication_push_not_json', {
+      path: '/api/publish',
+      body: { channel: 'hist:z', b64data: 'AP8=' },
+      spec: ok,
+      sockets: [w16],
+      expect: () => w16.closedBy(),
+    });
     await done('W16_publication_push.close', [w16]);
 
     const a = await connect('W17a', 'u1');
@@ -140,11 +204,19 @@ export async function recordClientProtocol(): Promise<Recording> {
     await exchange(b, [cmd({ id: 3, unsubscribe: { channel: 'pres:r' } })]);
     await a.received(5); // b's leave
     await a.settle();
-    await done('W17_join_leave', [a, b], 'rec', 'Pushes to one client come in order; the two clients\' records are separate.');
+    await done(
+      'W17_join_leave',
+      [a, b],
+      'rec',
+      "Pushes to one client come in order; the two clients' records are separate.",
+    );
 
     const w19 = await connect('W19');
     const big = `{"id":2,"publish":{"channel":"news","data":"<x repeated ${70 * 1024} times>"}}`;
-    w19.send(big.replace(/<x repeated (\d+) times>/, (_, n: string) => 'x'.repeat(Number(n))), big);
+    w19.send(
+      big.replace(/<x repeated (\d+) times>/, (_, n: string) => 'x'.repeat(Number(n))),
+      big,
+    );
     await w19.closedBy();
     await done('W19_message_too_big', [w19]);
     const w20 = await open('W20', 'rec', { headers: { Origin: 'http://evil.example' } });

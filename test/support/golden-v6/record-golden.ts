@@ -19,7 +19,11 @@ export const RECORDERS: Record<GoldenFileKind, () => Promise<Pick<Recording, 'li
   startup: recordStartup,
 };
 
-export async function recordGolden(kinds: readonly GoldenFileKind[], dir: string, log: (line: string) => void): Promise<void> {
+export async function recordGolden(
+  kinds: readonly GoldenFileKind[],
+  dir: string,
+  log: (line: string) => void,
+): Promise<void> {
   for (const kind of kinds) {
     const { lines, disagreements } = await RECORDERS[kind]();
     writeFileSync(path.join(dir, GOLDEN_FILES[kind]), formatLines(lines));

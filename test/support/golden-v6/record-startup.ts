@@ -31,7 +31,11 @@ const CASES: readonly (readonly [string, object | string, 'exits' | 'runs'])[] =
   ['S08_map_without_mode', ns({ subscription_type: 'map' }), 'exits'],
   ['S08_map_ephemeral_without_key_ttl', ns({ subscription_type: 'map', map: { mode: 'ephemeral' } }), 'exits'],
   ['S09_shared_poll_without_secret', ns({ subscription_type: 'shared_poll' }), 'exits'],
-  ['S09_shared_poll_without_refresh_endpoint', { shared_poll: { hmac_secret_key: 'sp' }, ...ns({ subscription_type: 'shared_poll' }) }, 'exits'],
+  [
+    'S09_shared_poll_without_refresh_endpoint',
+    { shared_poll: { hmac_secret_key: 'sp' }, ...ns({ subscription_type: 'shared_poll' }) },
+    'exits',
+  ],
   ['S10_unknown_subscription_type', ns({ subscription_type: 'nope' }), 'exits'],
   ['S10_unknown_recovery_mode', top({ force_recovery_mode: 'x' }), 'exits'],
   ['S11_unknown_broker', { broker: { enabled: true, type: 'nope' } }, 'exits'],
@@ -57,12 +61,22 @@ const RUN_MS = 1500;
 const EXIT_WAIT_MS = 10_000;
 
 /** Starts the server with `config` on a free port and returns its exit code and its warn/error/fatal log lines (sorted). */
-async function runOnce(config: CentrifugoConfig | string, expect: 'exits' | 'runs'): Promise<{ code: number | null; log: unknown[] }> {
+async function runOnce(
+  config: CentrifugoConfig | string,
+  expect: 'exits' | 'runs',
+): Promise<{ code: number | null; log: unknown[] }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'centkit-startup-'));
   const port = await freePort();
-  const text = typeof config === 'string' ? config : JSON.stringify({ ...config, http_server: { address: '127.0.0.1', port: String(port) } });
+  const text =
+    typeof config === 'string'
+      ? config
+      : JSON.stringify({ ...config, http_server: { address: '127.0.0.1', port: String(port) } });
   writeFileSync(path.join(dir, 'config.json'), text);
-  const child = spawn(centrifugoPath(), ['-c', 'config.json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv() });
+  const child = spawn(centrifugoPath(), ['-c', 'config.json'], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: cleanEnv(),
+  });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
   child.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')));

@@ -80,15 +80,32 @@ export class Recording {
     }
     const note = [this.check(name, step.spec, raw.status, json), step.note].filter((n) => n !== undefined).join(' ');
     const sockets = (step.sockets ?? []).map((s) => s.take());
-    this.add({ name, server: variant, request, response: { status: raw.status, headers: raw.headers, body: text }, ...(sockets.length > 0 && { ws: sockets }), varies: [], ...(note && { note }) });
+    this.add({
+      name,
+      server: variant,
+      request,
+      response: { status: raw.status, headers: raw.headers, body: text },
+      ...(sockets.length > 0 && { ws: sockets }),
+      varies: [],
+      ...(note && { note }),
+    });
     return { status: raw.status, text, json };
   }
 
   /** Opens a websocket on `variant` and, with a token label, sends connect and names the client id. */
-  async connect(name: string, client: string, variant: VariantName, token: TokenLabel | undefined, options: SocketOptions & { note?: string } = {}): Promise<RecordingSocket> {
+  async connect(
+    name: string,
+    client: string,
+    variant: VariantName,
+    token: TokenLabel | undefined,
+    options: SocketOptions & { note?: string } = {},
+  ): Promise<RecordingSocket> {
     const server = await this.server(variant);
     const params = token === undefined ? {} : { token: await makeToken(token, this.masker) };
-    const socket = await RecordingSocket.open(client, server.wsUrl, { ...options, onConnected: (id) => this.masker.nameClient(id, client) });
+    const socket = await RecordingSocket.open(client, server.wsUrl, {
+      ...options,
+      onConnected: (id) => this.masker.nameClient(id, client),
+    });
     socket.send(JSON.stringify({ id: 1, connect: params }));
     await socket.received(1);
     this.addSockets(name, variant, [socket], options.note);
@@ -99,7 +116,12 @@ export class Recording {
    * Connects two clients with the same token and names them `a` and `b` by the order of their
    * client ids, so that replies listing both (presence, sorted by id) re-record the same.
    */
-  async connectPair(name: string, labels: readonly [string, string], variant: VariantName, token: TokenLabel): Promise<[RecordingSocket, RecordingSocket]> {
+  async connectPair(
+    name: string,
+    labels: readonly [string, string],
+    variant: VariantName,
+    token: TokenLabel,
+  ): Promise<[RecordingSocket, RecordingSocket]> {
     const server = await this.server(variant);
     const sockets = await Promise.all(labels.map((label) => RecordingSocket.open(label, server.wsUrl)));
     const ids: string[] = [];
@@ -132,7 +154,9 @@ export class Recording {
       ...line,
       ...(line.request && { request: { ...line.request, body: m(line.request.body) } }),
       ...(line.response && { response: { ...line.response, body: m(line.response.body) } }),
-      ...(line.ws && { ws: line.ws.map((s): GoldenSocket => ({ ...s, frames: s.frames.map((f) => ({ ...f, text: m(f.text) })) })) }),
+      ...(line.ws && {
+        ws: line.ws.map((s): GoldenSocket => ({ ...s, frames: s.frames.map((f) => ({ ...f, text: m(f.text) })) })),
+      }),
     };
     this.lines.push({ ...masked, varies: [...kinds].sort() });
   }
@@ -148,7 +172,10 @@ export class Recording {
     const statusOk = spec.status === undefined || spec.status === status;
     const codeOk = spec.code === undefined || spec.code === code;
     if (statusOk && codeOk) return undefined;
-    const say = (s: number | undefined, c: number | null | undefined) => [s === undefined ? '' : `HTTP ${s}`, c === undefined ? '' : c === null ? 'no error' : `error ${c}`].filter(Boolean).join(', ');
+    const say = (s: number | undefined, c: number | null | undefined) =>
+      [s === undefined ? '' : `HTTP ${s}`, c === undefined ? '' : c === null ? 'no error' : `error ${c}`]
+        .filter(Boolean)
+        .join(', ');
     const text = `Spec §7 predicted ${say(spec.status, spec.code)}; the server answered ${say(status, code)}.`;
     this.disagreements.push(`${name}: ${text}`);
     return text;

@@ -80,7 +80,13 @@ export const GOLDEN_FILES = {
 } as const;
 export type GoldenFileKind = keyof typeof GOLDEN_FILES;
 
-export const GOLDEN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'centrifugo-v6');
+export const GOLDEN_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'fixtures',
+  'centrifugo-v6',
+);
 
 export function formatLines(lines: readonly GoldenLine[]): string {
   return lines.map((l) => JSON.stringify(l)).join('\n') + '\n';

@@ -58,7 +58,8 @@ export class RecordingSocket {
       res.on('end', () => {
         const headers: Record<string, string> = {};
         for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) {
-          if ((res.rawHeaders[i] as string).toLowerCase() !== 'date') headers[res.rawHeaders[i] as string] = res.rawHeaders[i + 1] as string;
+          if ((res.rawHeaders[i] as string).toLowerCase() !== 'date')
+            headers[res.rawHeaders[i] as string] = res.rawHeaders[i + 1] as string;
         }
         this.rejected = { status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('utf8') };
         this.closed = { code: 1006, reason: '' };
@@ -88,7 +89,9 @@ export class RecordingSocket {
 
   /** Sends a text message; with `template`, records that instead (`<c repeated N times>` for a message too large to store). */
   send(text: string, template?: string): void {
-    this.frames.push(template === undefined ? { dir: 'send', text } : { dir: 'send', text: template, expand: 'repeat' });
+    this.frames.push(
+      template === undefined ? { dir: 'send', text } : { dir: 'send', text: template, expand: 'repeat' },
+    );
     this.socket.send(text);
   }
 

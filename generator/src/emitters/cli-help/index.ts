@@ -27,12 +27,19 @@ export const cliHelpEmitter: Emitter<CliHelpOptions> = {
       methods: ir.methods.map(methodHelp),
     };
     const content = printStatements(CLI_HELP_FILE, ir.source, [
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: options.helpDataModule, isTypeOnly: true, namedImports: ['HelpData'] },
+      {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: options.helpDataModule,
+        isTypeOnly: true,
+        namedImports: ['HelpData'],
+      },
       {
         kind: StructureKind.VariableStatement,
         isExported: true,
         declarationKind: VariableDeclarationKind.Const,
-        docs: docs(`What \`cent\` knows of the ${ir.title} (protocol ${ir.name}, server version ${ir.version}): every method, in the order of the protocol definition.`),
+        docs: docs(
+          `What \`cent\` knows of the ${ir.title} (protocol ${ir.name}, server version ${ir.version}): every method, in the order of the protocol definition.`,
+        ),
         declarations: [{ name: 'helpData', type: 'HelpData', initializer: literal(data) }],
       },
     ]);

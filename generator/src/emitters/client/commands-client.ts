@@ -16,14 +16,19 @@ const DEFAULT_RUNTIME = '@centkit/client';
  * `Batch` builder whose `send()` resolves to one typed entry per command.
  */
 export function commandsClientStatements(ir: ProtocolIR, context: EmitContext<ClientOptions>): FileStatement[] {
-  const imports = [...typeImports(context, { table: [], types: methodTypeNames(ir) }), ...runtimeImports(context.options)];
+  const imports = [
+    ...typeImports(context, { table: [], types: methodTypeNames(ir) }),
+    ...runtimeImports(context.options),
+  ];
   return [
     ...imports.map((i): FileStatement => ({ kind: StructureKind.ImportDeclaration, ...i })),
     {
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
       docs: docs('What the runtime needs to know of each method: `read` methods may be retried.'),
-      declarations: [{ name: 'methodTable', initializer: `${literal(methodTableOf(ir.methods))} satisfies MethodTable` }],
+      declarations: [
+        { name: 'methodTable', initializer: `${literal(methodTableOf(ir.methods))} satisfies MethodTable` },
+      ],
     },
     clientClass(ir),
     batchClass(ir),
@@ -34,14 +39,31 @@ export function commandsClientStatements(ir: ProtocolIR, context: EmitContext<Cl
 function runtimeImports(options: ClientOptions): OptionalKind<ImportDeclarationStructure>[] {
   const dir = options.runtimeDir?.replace(/\/+$/, '');
   if (dir === undefined) {
-    const types = ['Append', 'BatchEntry', 'CallOptions', 'ClientOptions', 'CommandRunner', 'MethodTable', 'OpenEntries'].map((name) => ({ name, isTypeOnly: true }));
-    return [{ moduleSpecifier: options.runtime ?? DEFAULT_RUNTIME, namedImports: ['BatchCore', 'ClientCore', ...types] }];
+    const types = [
+      'Append',
+      'BatchEntry',
+      'CallOptions',
+      'ClientOptions',
+      'CommandRunner',
+      'MethodTable',
+      'OpenEntries',
+    ].map((name) => ({ name, isTypeOnly: true }));
+    return [
+      { moduleSpecifier: options.runtime ?? DEFAULT_RUNTIME, namedImports: ['BatchCore', 'ClientCore', ...types] },
+    ];
   }
   return [
-    { moduleSpecifier: `${dir}/batch-core.js`, namedImports: ['BatchCore', { name: 'Append', isTypeOnly: true }, { name: 'OpenEntries', isTypeOnly: true }] },
+    {
+      moduleSpecifier: `${dir}/batch-core.js`,
+      namedImports: ['BatchCore', { name: 'Append', isTypeOnly: true }, { name: 'OpenEntries', isTypeOnly: true }],
+    },
     { moduleSpecifier: `${dir}/client-core.js`, namedImports: ['ClientCore'] },
     { moduleSpecifier: `${dir}/options.js`, isTypeOnly: true, namedImports: ['ClientOptions'] },
-    { moduleSpecifier: `${dir}/types.js`, isTypeOnly: true, namedImports: ['BatchEntry', 'CallOptions', 'CommandRunner', 'MethodTable'] },
+    {
+      moduleSpecifier: `${dir}/types.js`,
+      isTypeOnly: true,
+      namedImports: ['BatchEntry', 'CallOptions', 'CommandRunner', 'MethodTable'],
+    },
   ];
 }
 
@@ -84,7 +106,13 @@ function batchClass(ir: ProtocolIR): ClassDeclarationStructure {
     name: 'Batch',
     // A new batch is open (an array of any method's entry), so one built in a loop types without
     // annotations; each method call appends to a tuple (`Append`).
-    typeParameters: [{ name: 'T', constraint: 'readonly BatchEntry<unknown>[]', default: 'OpenEntries<BatchEntry<MethodTypes[keyof MethodTypes]["result"]>>' }],
+    typeParameters: [
+      {
+        name: 'T',
+        constraint: 'readonly BatchEntry<unknown>[]',
+        default: 'OpenEntries<BatchEntry<MethodTypes[keyof MethodTypes]["result"]>>',
+      },
+    ],
     extends: 'BatchCore<T>',
     docs: docs(
       'A typed batch: each method appends one command, and `send()` resolves to one entry per command, in order, each `{ ok: true, body }` or `{ ok: false, error, advice? }`.',
@@ -96,7 +124,9 @@ function batchClass(ir: ProtocolIR): ClassDeclarationStructure {
       return {
         name: method.memberName,
         docs: methodDocs(method, 'batch'),
-        parameters: [{ name: 'params', type: method.params.name, ...(isOptional(method) ? { initializer: '{}' } : {}) }],
+        parameters: [
+          { name: 'params', type: method.params.name, ...(isOptional(method) ? { initializer: '{}' } : {}) },
+        ],
         returnType: next,
         statements: [`return this.push(${JSON.stringify(method.name)}, params) as ${next};`],
       };

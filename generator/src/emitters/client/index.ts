@@ -22,9 +22,10 @@ export const clientEmitter: Emitter<ClientOptions> = {
   dependsOn: ['protocol-table', 'types'],
   emit(ir: ProtocolIR, context: EmitContext<ClientOptions>) {
     const transport = ir.transports.find((t) => t.isDefault) ?? ir.transports[0];
-    const content = transport?.request.shape === 'params'
-      ? printSourceFile(CLIENT_FILE, ir.source, (file) => buildParamsClient(file, ir, transport, context))
-      : printStatements(CLIENT_FILE, ir.source, commandsClientStatements(ir, context));
+    const content =
+      transport?.request.shape === 'params'
+        ? printSourceFile(CLIENT_FILE, ir.source, (file) => buildParamsClient(file, ir, transport, context))
+        : printStatements(CLIENT_FILE, ir.source, commandsClientStatements(ir, context));
     return [{ path: CLIENT_FILE, content }];
   },
 };

@@ -1,4 +1,10 @@
-import type { ImportDeclarationStructure, OptionalKind, SourceFile, StatementStructures, WriterFunction } from 'ts-morph';
+import type {
+  ImportDeclarationStructure,
+  OptionalKind,
+  SourceFile,
+  StatementStructures,
+  WriterFunction,
+} from 'ts-morph';
 import { EmitterSetupError, type EmitContext } from '../../emit/emitter.js';
 import { StructureKind, VariableDeclarationKind } from '../../emit/ts-morph.js';
 import { docs, literal } from '../../emit/ts-file.js';
@@ -23,34 +29,95 @@ const BATCH_MEMBERS = new Set(['push', 'send', 'size', 'commands', 'constructor'
  * through one of the protocol's methods, `batch()` with a typed `Batch` builder instead of that
  * method. `CentApiError` is re-exported with `code` typed as the protocol's numbered codes.
  */
-export function buildParamsClient(file: SourceFile, ir: ProtocolIR, transport: TransportIR, context: EmitContext<ClientOptions>): void {
+export function buildParamsClient(
+  file: SourceFile,
+  ir: ProtocolIR,
+  transport: TransportIR,
+  context: EmitContext<ClientOptions>,
+): void {
   const keyed = transport.batch?.item === 'keyed' ? transport.batch : undefined;
   const methods = ir.methods.filter((m) => m.name !== keyed?.method && m.transports.includes(transport.id));
   const batchMethod = keyed === undefined ? undefined : ir.methods.find((m) => m.name === keyed.method);
   checkNames(methods, keyed !== undefined);
   const numbered = ir.errors.some((e) => e.code !== undefined);
   const codeType = numbered ? 'ErrorCode' : 'number';
-  const types = [...methods.flatMap((m) => [m.params.name, m.result.name]), ...(batchMethod === undefined ? [] : [batchMethod.params.name])];
-  file.addImportDeclarations([...typeImports(context, { table: numbered ? ['ErrorCode'] : [], types }), ...runtimeImports(context.options, keyed !== undefined)]);
+  const types = [
+    ...methods.flatMap((m) => [m.params.name, m.result.name]),
+    ...(batchMethod === undefined ? [] : [batchMethod.params.name]),
+  ];
+  file.addImportDeclarations([
+    ...typeImports(context, { table: numbered ? ['ErrorCode'] : [], types }),
+    ...runtimeImports(context.options, keyed !== undefined),
+  ]);
   // A new line is the blank line after the imports.
   const statements: (StatementStructures | WriterFunction)[] = [(writer) => writer.newLine()];
-  const constant = (name: string, initializer: string, description: string, extra: { type?: string; isExported?: boolean } = {}): void => {
-    statements.push({ kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, docs: docs(description), ...(extra.isExported === true ? { isExported: true } : {}), declarations: [{ name, initializer, ...(extra.type === undefined ? {} : { type: extra.type }) }] });
+  const constant = (
+    name: string,
+    initializer: string,
+    description: string,
+    extra: { type?: string; isExported?: boolean } = {},
+  ): void => {
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: docs(description),
+      ...(extra.isExported === true ? { isExported: true } : {}),
+      declarations: [{ name, initializer, ...(extra.type === undefined ? {} : { type: extra.type }) }],
+    });
   };
   const alias = (name: string, type: string, description: string, typeParameters: string[] = []): void => {
-    statements.push({ kind: StructureKind.TypeAlias, isExported: true, name, type, docs: docs(description), typeParameters });
+    statements.push({
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name,
+      type,
+      docs: docs(description),
+      typeParameters,
+    });
   };
   // The runtime reads neither the description nor the list of methods (the method table has them).
   const { description: _description, methods: _methods, ...descriptor } = transport;
-  constant('transport', `${literal(withoutUndefined(descriptor))} as const satisfies HttpTransportDescriptor`, `The transport the client speaks (\`${transport.id}\`), as data the runtime interprets.`);
-  constant('methodTable', `${literal(methodTableOf(ir.methods))} satisfies MethodTable`, 'What the runtime needs to know of each method: `read` methods may be retried; a write that names its `idempotencyKey` field may be too, once the client has put a key in it.');
-  constant('protocolBinding', bindingInitializer(context.options.validatorsModule), 'The protocol as the runtime needs it: the method table, the transport descriptor and where the validators come from. A client made with `new Client(options, { transport })` speaks another descriptor.', { type: 'ProtocolBinding', isExported: true });
-  constant('CentApiError', 'RuntimeApiError', `The error the server answered a method with (its error object): \`code\` typed as ${numbered ? 'the protocol\'s numbered codes (`ErrorCode`)' : 'a number'}, so \`instanceof\` narrows to it.`, { type: `CentApiErrorClass<${codeType}>`, isExported: true });
+  constant(
+    'transport',
+    `${literal(withoutUndefined(descriptor))} as const satisfies HttpTransportDescriptor`,
+    `The transport the client speaks (\`${transport.id}\`), as data the runtime interprets.`,
+  );
+  constant(
+    'methodTable',
+    `${literal(methodTableOf(ir.methods))} satisfies MethodTable`,
+    'What the runtime needs to know of each method: `read` methods may be retried; a write that names its `idempotencyKey` field may be too, once the client has put a key in it.',
+  );
+  constant(
+    'protocolBinding',
+    bindingInitializer(context.options.validatorsModule),
+    'The protocol as the runtime needs it: the method table, the transport descriptor and where the validators come from. A client made with `new Client(options, { transport })` speaks another descriptor.',
+    { type: 'ProtocolBinding', isExported: true },
+  );
+  constant(
+    'CentApiError',
+    'RuntimeApiError',
+    `The error the server answered a method with (its error object): \`code\` typed as ${numbered ? "the protocol's numbered codes (`ErrorCode`)" : 'a number'}, so \`instanceof\` narrows to it.`,
+    { type: `CentApiErrorClass<${codeType}>`, isExported: true },
+  );
   alias('CentApiError', `RuntimeApiError<${codeType}>`, 'An instance of `CentApiError`.');
   if (keyed !== undefined) {
-    const options = keyed.options.length === 0 ? 'Record<never, never>' : batchMethod === undefined ? `{ ${keyed.options.map((o) => `${JSON.stringify(o)}?: unknown`).join('; ')} }` : `Pick<${batchMethod.params.name}, ${keyed.options.map((o) => JSON.stringify(o)).join(' | ')}>`;
-    alias('BatchOptions', options, `Options of the \`${keyed.method}\` method a batch is sent with, given to \`send()\` beside the call options.`);
-    alias('BatchEntry', `KeyedBatchEntry<R, ${codeType}>`, 'One entry of a batch, in the order the commands were added: `{ ok: true, method, result }` or `{ ok: false, method, error }`.', ['R']);
+    const options =
+      keyed.options.length === 0
+        ? 'Record<never, never>'
+        : batchMethod === undefined
+          ? `{ ${keyed.options.map((o) => `${JSON.stringify(o)}?: unknown`).join('; ')} }`
+          : `Pick<${batchMethod.params.name}, ${keyed.options.map((o) => JSON.stringify(o)).join(' | ')}>`;
+    alias(
+      'BatchOptions',
+      options,
+      `Options of the \`${keyed.method}\` method a batch is sent with, given to \`send()\` beside the call options.`,
+    );
+    alias(
+      'BatchEntry',
+      `KeyedBatchEntry<R, ${codeType}>`,
+      'One entry of a batch, in the order the commands were added: `{ ok: true, method, result }` or `{ ok: false, method, error }`.',
+      ['R'],
+    );
   }
   statements.push(clientClass(ir, methods, keyed?.method, codeType));
   if (keyed !== undefined) statements.push(batchClass(methods, keyed.method));
@@ -60,8 +127,14 @@ export function buildParamsClient(file: SourceFile, ir: ProtocolIR, transport: T
 
 function checkNames(methods: readonly MethodIR[], batched: boolean): void {
   for (const m of methods) {
-    if (CLIENT_MEMBERS.has(m.memberName) || (batched && (m.memberName === 'batch' || BATCH_MEMBERS.has(m.memberName)))) {
-      throw new EmitterSetupError('client', `method "${m.name}" would be the member ${m.memberName}, which the client runtime owns`);
+    if (
+      CLIENT_MEMBERS.has(m.memberName) ||
+      (batched && (m.memberName === 'batch' || BATCH_MEMBERS.has(m.memberName)))
+    ) {
+      throw new EmitterSetupError(
+        'client',
+        `method "${m.name}" would be the member ${m.memberName}, which the client runtime owns`,
+      );
     }
   }
 }
@@ -77,16 +150,44 @@ function runtimeImports(options: ClientOptions, batched: boolean): OptionalKind<
   const dir = options.runtimeDir?.replace(/\/+$/, '');
   const type = (name: string) => ({ name, isTypeOnly: true });
   if (dir === undefined) {
-    const types = [...(batched ? ['Append', 'BatchRunner'] : []), 'CallOptions', 'CentApiErrorClass', 'EnvelopeClientOptions', 'HttpTransportDescriptor', ...(batched ? ['KeyedBatchEntry'] : []), 'MethodTable', ...(batched ? ['OpenEntries'] : []), 'ProtocolBinding'];
-    const values = [...(batched ? ['BatchCore'] : []), { name: 'CentApiErrorBase', alias: 'RuntimeApiError' }, 'EnvelopeClientCore'];
+    const types = [
+      ...(batched ? ['Append', 'BatchRunner'] : []),
+      'CallOptions',
+      'CentApiErrorClass',
+      'EnvelopeClientOptions',
+      'HttpTransportDescriptor',
+      ...(batched ? ['KeyedBatchEntry'] : []),
+      'MethodTable',
+      ...(batched ? ['OpenEntries'] : []),
+      'ProtocolBinding',
+    ];
+    const values = [
+      ...(batched ? ['BatchCore'] : []),
+      { name: 'CentApiErrorBase', alias: 'RuntimeApiError' },
+      'EnvelopeClientCore',
+    ];
     return [{ moduleSpecifier: options.runtime ?? DEFAULT_RUNTIME, namedImports: [...values, ...types.map(type)] }];
   }
   return [
-    ...(batched ? [{ moduleSpecifier: `${dir}/batch-core.js`, namedImports: ['BatchCore', type('Append'), type('OpenEntries')] }] : []),
-    { moduleSpecifier: `${dir}/envelope-client-core.js`, namedImports: ['EnvelopeClientCore', type('EnvelopeClientOptions'), type('ProtocolBinding')] },
-    { moduleSpecifier: `${dir}/envelope/errors.js`, namedImports: [{ name: 'CentApiError', alias: 'RuntimeApiError' }, type('CentApiErrorClass')] },
-    ...(batched ? [{ moduleSpecifier: `${dir}/envelope/reply.js`, isTypeOnly: true, namedImports: ['KeyedBatchEntry'] }] : []),
+    ...(batched
+      ? [{ moduleSpecifier: `${dir}/batch-core.js`, namedImports: ['BatchCore', type('Append'), type('OpenEntries')] }]
+      : []),
+    {
+      moduleSpecifier: `${dir}/envelope-client-core.js`,
+      namedImports: ['EnvelopeClientCore', type('EnvelopeClientOptions'), type('ProtocolBinding')],
+    },
+    {
+      moduleSpecifier: `${dir}/envelope/errors.js`,
+      namedImports: [{ name: 'CentApiError', alias: 'RuntimeApiError' }, type('CentApiErrorClass')],
+    },
+    ...(batched
+      ? [{ moduleSpecifier: `${dir}/envelope/reply.js`, isTypeOnly: true, namedImports: ['KeyedBatchEntry'] }]
+      : []),
     { moduleSpecifier: `${dir}/transport-descriptor.js`, isTypeOnly: true, namedImports: ['HttpTransportDescriptor'] },
-    { moduleSpecifier: `${dir}/types.js`, isTypeOnly: true, namedImports: [...(batched ? ['BatchRunner'] : []), 'CallOptions', 'MethodTable'] },
+    {
+      moduleSpecifier: `${dir}/types.js`,
+      isTypeOnly: true,
+      namedImports: [...(batched ? ['BatchRunner'] : []), 'CallOptions', 'MethodTable'],
+    },
   ];
 }

@@ -17,10 +17,14 @@ export function methodTypeNames(ir: ProtocolIR): string[] {
 }
 
 /** `MethodTypes` and the other type names: from one module, or from the generated files beside it. */
-export function typeImports({ options, importOf }: EmitContext<ClientOptions>, names: TypeNames): OptionalKind<ImportDeclarationStructure>[] {
+export function typeImports(
+  { options, importOf }: EmitContext<ClientOptions>,
+  names: TypeNames,
+): OptionalKind<ImportDeclarationStructure>[] {
   const table = ['MethodTypes', ...names.table];
   const types = [...new Set(names.types)].sort();
-  if (options.typesModule !== undefined) return [{ moduleSpecifier: options.typesModule, isTypeOnly: true, namedImports: [...table, ...types] }];
+  if (options.typesModule !== undefined)
+    return [{ moduleSpecifier: options.typesModule, isTypeOnly: true, namedImports: [...table, ...types] }];
   return [
     { moduleSpecifier: importOf('protocol-table', PROTOCOL_FILE), isTypeOnly: true, namedImports: table },
     { moduleSpecifier: importOf('types', TYPES_FILE), isTypeOnly: true, namedImports: types },

@@ -7,7 +7,10 @@ const link: TypeLink = () => 'types.md';
 
 /** The index: the protocol, every method, the envelopes, the error catalogue, the transports. */
 export function indexPage(ir: ProtocolIR, changeGuide: string | undefined): string[] {
-  const guide = changeGuide === undefined ? '' : `; how a change to it flows through every package is in [${changeGuide.slice(changeGuide.lastIndexOf('/') + 1)}](${changeGuide})`;
+  const guide =
+    changeGuide === undefined
+      ? ''
+      : `; how a change to it flows through every package is in [${changeGuide.slice(changeGuide.lastIndexOf('/') + 1)}](${changeGuide})`;
   return [
     `# ${ir.title}: API reference`,
     '',
@@ -17,7 +20,10 @@ export function indexPage(ir: ProtocolIR, changeGuide: string | undefined): stri
     '',
     '## Methods',
     '',
-    ...table(['method', 'effect', 'since', 'description'], ir.methods.map((m) => [`[${code(m.name)}](methods/${m.name}.md)`, m.effect, m.since, cell(m.description)])),
+    ...table(
+      ['method', 'effect', 'since', 'description'],
+      ir.methods.map((m) => [`[${code(m.name)}](methods/${m.name}.md)`, m.effect, m.since, cell(m.description)]),
+    ),
     '',
     '## Envelopes',
     '',
@@ -25,36 +31,53 @@ export function indexPage(ir: ProtocolIR, changeGuide: string | undefined): stri
     ...envelope('Reply', ir.envelopes.reply),
     '## Errors',
     '',
-    ...table(['error', 'kind', 'message or status', 'advice', 'since', 'description'], ir.errors.map((e) => [
-      code(e.id),
-      e.kind,
-      errorSignal(e),
-      e.advice === undefined ? '' : `${code(e.advice)} (${e.adviceMethods.join(', ')})`,
-      e.since ?? '',
-      cell(e.description),
-    ])),
+    ...table(
+      ['error', 'kind', 'message or status', 'advice', 'since', 'description'],
+      ir.errors.map((e) => [
+        code(e.id),
+        e.kind,
+        errorSignal(e),
+        e.advice === undefined ? '' : `${code(e.advice)} (${e.adviceMethods.join(', ')})`,
+        e.since ?? '',
+        cell(e.description),
+      ]),
+    ),
     '',
     '## Transports',
     '',
-    ...table(['transport', 'kind', 'endpoint', 'batch', 'auth', 'methods', 'description'], ir.transports.map((t) => [
-      `${code(t.id)}${t.isDefault ? ' (default)' : ''}`,
-      t.kind,
-      cell(endpoint(t)),
-      cell(batching(t)),
-      cell(authText(t)),
-      t.methods.length === ir.methods.length ? 'all' : t.methods.map(code).join(', '),
-      cell(t.description),
-    ])),
+    ...table(
+      ['transport', 'kind', 'endpoint', 'batch', 'auth', 'methods', 'description'],
+      ir.transports.map((t) => [
+        `${code(t.id)}${t.isDefault ? ' (default)' : ''}`,
+        t.kind,
+        cell(endpoint(t)),
+        cell(batching(t)),
+        cell(authText(t)),
+        t.methods.length === ir.methods.length ? 'all' : t.methods.map(code).join(', '),
+        cell(t.description),
+      ]),
+    ),
   ];
 }
 
 function envelope(label: string, schema: NamedSchema): string[] {
-  return [`### ${label} (${code(schema.name)})`, '', schema.description ?? '', '', ...propertiesTable(schema.typed, link), '', ...(schema.examples.length === 0 ? [] : ['Example:', '', ...jsonBlock(schema.examples[0]), '']), ''];
+  return [
+    `### ${label} (${code(schema.name)})`,
+    '',
+    schema.description ?? '',
+    '',
+    ...propertiesTable(schema.typed, link),
+    '',
+    ...(schema.examples.length === 0 ? [] : ['Example:', '', ...jsonBlock(schema.examples[0]), '']),
+    '',
+  ];
 }
 
 function endpoint(t: TransportIR): string {
-  if (t.http !== undefined) return `${t.http.method} ${t.http.path}, ${t.http.body} body${t.http.dataField === undefined ? '' : ` (field ${t.http.dataField})`}`;
-  if (t.queue !== undefined) return `${t.queue.push} to ${t.queue.system} ${[...t.queue.keys, ...(t.queue.shardKey === undefined ? [] : [t.queue.shardKey])].join(', ')}`;
+  if (t.http !== undefined)
+    return `${t.http.method} ${t.http.path}, ${t.http.body} body${t.http.dataField === undefined ? '' : ` (field ${t.http.dataField})`}`;
+  if (t.queue !== undefined)
+    return `${t.queue.push} to ${t.queue.system} ${[...t.queue.keys, ...(t.queue.shardKey === undefined ? [] : [t.queue.shardKey])].join(', ')}`;
   return '';
 }
 
@@ -67,7 +90,15 @@ function authText(t: TransportIR): string {
   const auth = t.auth;
   if (auth === undefined) return 'none';
   const optional = auth.optional ? ' (the server may skip the check)' : '';
-  if (auth.scheme === 'hmac') return `${auth.algorithm} ${auth.encoding} in ${auth.header !== undefined ? `header ${auth.header}` : `field ${auth.field ?? '?'}`}${optional}`;
-  const places = [`header ${auth.header}${auth.prefix === undefined ? '' : ` (${JSON.stringify(auth.prefix)} first)`}`, ...auth.alternatives.map((a) => (a.in === 'query' ? `query ${a.query}` : `header ${a.header}${a.prefix === undefined ? '' : ` (${JSON.stringify(a.prefix)} first)`}`))];
+  if (auth.scheme === 'hmac')
+    return `${auth.algorithm} ${auth.encoding} in ${auth.header !== undefined ? `header ${auth.header}` : `field ${auth.field ?? '?'}`}${optional}`;
+  const places = [
+    `header ${auth.header}${auth.prefix === undefined ? '' : ` (${JSON.stringify(auth.prefix)} first)`}`,
+    ...auth.alternatives.map((a) =>
+      a.in === 'query'
+        ? `query ${a.query}`
+        : `header ${a.header}${a.prefix === undefined ? '' : ` (${JSON.stringify(a.prefix)} first)`}`,
+    ),
+  ];
   return `API key in ${places.join(' or ')}${optional}`;
 }

@@ -13,7 +13,10 @@ export function page(source: string, lines: readonly string[]): string {
 
 /** Text safe inside a table cell: one line, pipes escaped. */
 export function cell(text: string | undefined): string {
-  return (text ?? '').replace(/\r?\n+/g, ' ').replace(/\|/g, '\\|').trim();
+  return (text ?? '')
+    .replace(/\r?\n+/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 }
 
 /** Inline code that survives backticks inside the value. */
@@ -24,7 +27,11 @@ export function code(text: string): string {
 }
 
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
+  return [
+    `| ${headers.join(' | ')} |`,
+    `|${headers.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ];
 }
 
 /** A fenced JSON block (the fence is longer than any backtick run inside). */
@@ -36,5 +43,8 @@ export function jsonBlock(value: unknown): string[] {
 
 /** GitHub's heading anchor for a plain identifier heading. */
 export function anchor(heading: string): string {
-  return heading.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
+  return heading
+    .toLowerCase()
+    .replace(/[^a-z0-9 _-]/g, '')
+    .replace(/ /g, '-');
 }

@@ -58,21 +58,30 @@ function requiredText(typed: boolean, wire: boolean): string {
 
 function errorsSection(method: MethodIR): string[] {
   if (method.errors.length === 0) return ['None listed.'];
-  return table(['error', 'kind', 'message or status', 'advice', 'description'], method.errors.map((e) => [
-    code(e.id),
-    e.kind === 'soft' ? 'soft: this reply only' : e.kind === 'hard' ? 'hard: the whole request fails' : 'unused',
-    errorSignal(e),
-    e.advice !== undefined && e.adviceMethods.includes(method.name) ? code(e.advice) : '',
-    cell(e.description),
-  ]));
+  return table(
+    ['error', 'kind', 'message or status', 'advice', 'description'],
+    method.errors.map((e) => [
+      code(e.id),
+      e.kind === 'soft' ? 'soft: this reply only' : e.kind === 'hard' ? 'hard: the whole request fails' : 'unused',
+      errorSignal(e),
+      e.advice !== undefined && e.adviceMethods.includes(method.name) ? code(e.advice) : '',
+      cell(e.description),
+    ]),
+  );
 }
 
 export function errorSignal(e: ErrorIR): string {
-  if (e.status !== undefined) return `HTTP ${e.status}${e.body === undefined || e.body === '' ? '' : ` ${valueText(e.body)}`}`;
+  if (e.status !== undefined)
+    return `HTTP ${e.status}${e.body === undefined || e.body === '' ? '' : ` ${valueText(e.body)}`}`;
   return e.message === undefined ? '' : valueText(e.message);
 }
 
 function examples(label: string, values: readonly unknown[]): string[] {
   if (values.length === 0) return [`${label}: no example in the schema.`, ''];
-  return values.flatMap((v, i) => [`${label}${values.length > 1 ? ` (${i + 1} of ${values.length})` : ''}:`, '', ...jsonBlock(v), '']);
+  return values.flatMap((v, i) => [
+    `${label}${values.length > 1 ? ` (${i + 1} of ${values.length})` : ''}:`,
+    '',
+    ...jsonBlock(v),
+    '',
+  ]);
 }

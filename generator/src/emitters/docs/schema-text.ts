@@ -26,9 +26,11 @@ export function typeText(schema: JsonSchema | undefined, link: TypeLink, depth =
   return types
     .map((t) => {
       const items = schema['items'];
-      if (t === 'array' && items !== null && typeof items === 'object' && !Array.isArray(items)) return `array of ${typeText(items as JsonSchema, link, depth + 1)}`;
+      if (t === 'array' && items !== null && typeof items === 'object' && !Array.isArray(items))
+        return `array of ${typeText(items as JsonSchema, link, depth + 1)}`;
       const values = schema['additionalProperties'];
-      if (t === 'object' && schema['properties'] === undefined && values !== null && typeof values === 'object') return `map of ${typeText(values as JsonSchema, link, depth + 1)}`;
+      if (t === 'object' && schema['properties'] === undefined && values !== null && typeof values === 'object')
+        return `map of ${typeText(values as JsonSchema, link, depth + 1)}`;
       return t;
     })
     .join(' \\| ');

@@ -40,7 +40,13 @@ export function goKindOf(p: JsonSchema, resolve: ResolveStruct): GoKind | { read
     }
     case 'object': {
       const values = p['additionalProperties'];
-      if (p['properties'] === undefined && typeof values === 'object' && values !== null && goKindOf(values as JsonSchema, resolve) === 'string') return 'string-map';
+      if (
+        p['properties'] === undefined &&
+        typeof values === 'object' &&
+        values !== null &&
+        goKindOf(values as JsonSchema, resolve) === 'string'
+      )
+        return 'string-map';
       return { problem: 'an inline object (name it in its own file)' };
     }
     default:
@@ -50,7 +56,10 @@ export function goKindOf(p: JsonSchema, resolve: ResolveStruct): GoKind | { read
 
 function integerKind(p: JsonSchema): GoKind | { readonly problem: string } {
   const annotated = p['x-go-type'];
-  if (annotated !== undefined) return typeof annotated === 'string' && INT_KINDS.has(annotated) ? annotated : { problem: `x-go-type ${JSON.stringify(annotated)}` };
+  if (annotated !== undefined)
+    return typeof annotated === 'string' && INT_KINDS.has(annotated)
+      ? annotated
+      : { problem: `x-go-type ${JSON.stringify(annotated)}` };
   const min = typeof p['minimum'] === 'number' ? p['minimum'] : undefined;
   const max = typeof p['maximum'] === 'number' ? p['maximum'] : undefined;
   if (min !== undefined && min >= 0 && max !== undefined && max <= 4294967295) return 'uint32';

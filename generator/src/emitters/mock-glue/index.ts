@@ -37,26 +37,42 @@ export const mockGlueEmitter: Emitter<MockGlueOptions> = {
       const fields: Record<string, GoKind> = {};
       for (const [field, p] of Object.entries((s.wire['properties'] ?? {}) as Record<string, JsonSchema>)) {
         const kind = goKindOf(p, resolve);
-        if (typeof kind === 'object' && 'problem' in kind) throw new EmitterSetupError('mock-glue', `${s.file} property ${field}: no Go decoding kind for ${kind.problem}`);
+        if (typeof kind === 'object' && 'problem' in kind)
+          throw new EmitterSetupError(
+            'mock-glue',
+            `${s.file} property ${field}: no Go decoding kind for ${kind.problem}`,
+          );
         fields[field] = kind;
-        if (typeof kind === 'object') pending.push(byName.get('struct' in kind ? kind.struct : kind.list) as NamedSchema);
+        if (typeof kind === 'object')
+          pending.push(byName.get('struct' in kind ? kind.struct : kind.list) as NamedSchema);
       }
       structs.set(s.name, fields);
     }
     const table = Object.fromEntries([...structs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
     const content = printSourceFile(GLUE_FILE, ir.source, (file) => {
-      file.addImportDeclaration({ moduleSpecifier: options.kindsModule, isTypeOnly: true, namedImports: ['GoStructs'] });
+      file.addImportDeclaration({
+        moduleSpecifier: options.kindsModule,
+        isTypeOnly: true,
+        namedImports: ['GoStructs'],
+      });
       file.addVariableStatement({
         isExported: true,
         declarationKind: VariableDeclarationKind.Const,
-        docs: docs('Every struct a request decodes into, by name: each field with its Go decoding kind (from the wire schema).'),
+        docs: docs(
+          'Every struct a request decodes into, by name: each field with its Go decoding kind (from the wire schema).',
+        ),
         declarations: [{ name: 'structs', initializer: `${literal(table)} as const satisfies GoStructs` }],
       });
       file.addVariableStatement({
         isExported: true,
         declarationKind: VariableDeclarationKind.Const,
-        docs: docs('The struct each method\'s params decode into.'),
-        declarations: [{ name: 'paramsStructs', initializer: `${literal(Object.fromEntries(ir.methods.map((m) => [m.name, m.params.name])))} as const` }],
+        docs: docs("The struct each method's params decode into."),
+        declarations: [
+          {
+            name: 'paramsStructs',
+            initializer: `${literal(Object.fromEntries(ir.methods.map((m) => [m.name, m.params.name])))} as const`,
+          },
+        ],
       });
     });
     return [{ path: GLUE_FILE, content }];

@@ -32,10 +32,21 @@ export const openapiEmitter: Emitter<OpenApiOptions> = {
     const document = {
       'x-generated': headerLines(ir.source).join(' '),
       openapi: '3.1.0',
-      info: { title: ir.title, version: ir.version, description: `${ir.description}\n\nTransport \`${transport.id}\`: ${transport.description}` },
-      ...(options.servers === undefined || options.servers.length === 0 ? {} : { servers: options.servers.map((url) => ({ url })) }),
+      info: {
+        title: ir.title,
+        version: ir.version,
+        description: `${ir.description}\n\nTransport \`${transport.id}\`: ${transport.description}`,
+      },
+      ...(options.servers === undefined || options.servers.length === 0
+        ? {}
+        : { servers: options.servers.map((url) => ({ url })) }),
       ...(security === undefined ? {} : { security: security.requirement }),
-      paths: Object.fromEntries(carried.map((m) => [http.path.replaceAll('{method}', m.name), { [http.method.toLowerCase()]: operationOf(ir, transport, m) }])),
+      paths: Object.fromEntries(
+        carried.map((m) => [
+          http.path.replaceAll('{method}', m.name),
+          { [http.method.toLowerCase()]: operationOf(ir, transport, m) },
+        ]),
+      ),
       components: {
         schemas: Object.fromEntries(ir.schemas.map((s) => [s.name, toSchema2020(s.wire)])),
         ...(security === undefined ? {} : { securitySchemes: security.schemes }),
@@ -49,6 +60,12 @@ function pickTransport(ir: ProtocolIR, id: string | undefined): TransportIR {
   const fitting = ir.transports.filter((t) => t.http !== undefined && t.request.shape === 'params');
   const chosen = id === undefined ? (fitting.find((t) => t.isDefault) ?? fitting[0]) : fitting.find((t) => t.id === id);
   if (chosen !== undefined) return chosen;
-  const which = id === undefined ? 'no HTTP transport whose request shape is "params"' : `no HTTP transport "${id}" whose request shape is "params"`;
-  throw new EmitterSetupError('openapi', `the protocol ${ir.name} has ${which} (fitting: ${fitting.map((t) => t.id).join(', ') || 'none'})`);
+  const which =
+    id === undefined
+      ? 'no HTTP transport whose request shape is "params"'
+      : `no HTTP transport "${id}" whose request shape is "params"`;
+  throw new EmitterSetupError(
+    'openapi',
+    `the protocol ${ir.name} has ${which} (fitting: ${fitting.map((t) => t.id).join(', ') || 'none'})`,
+  );
 }

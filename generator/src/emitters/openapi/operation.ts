@@ -26,17 +26,44 @@ export function operationOf(ir: ProtocolIR, transport: TransportIR, method: Meth
   const mode = transport.error?.transportMode;
   if (mode !== undefined && transport.error !== undefined) {
     for (const e of method.errors.filter((x) => x.transportStatus !== undefined)) {
-      add(String(e.transportStatus), `In transport error mode: ${errorText(e)}`, 'application/json', ref(transport.error.type));
+      add(
+        String(e.transportStatus),
+        `In transport error mode: ${errorText(e)}`,
+        'application/json',
+        ref(transport.error.type),
+      );
     }
   }
-  for (const e of hardErrors(ir, method)) add(String(e.status), errorText(e), 'text/plain', e.body === undefined || e.body === '' ? { type: 'string', maxLength: 0 } : { const: e.body });
+  for (const e of hardErrors(ir, method))
+    add(
+      String(e.status),
+      errorText(e),
+      'text/plain',
+      e.body === undefined || e.body === '' ? { type: 'string', maxLength: 0 } : { const: e.body },
+    );
   return {
     operationId: method.memberName,
     summary: firstSentence(method.description),
     description: method.description,
-    ...(mode === undefined ? {} : { parameters: [{ name: mode.header, in: 'header', required: false, description: `${JSON.stringify(mode.value)} answers a failed method with its HTTP status and the bare error object.`, schema: { const: mode.value } }] }),
+    ...(mode === undefined
+      ? {}
+      : {
+          parameters: [
+            {
+              name: mode.header,
+              in: 'header',
+              required: false,
+              description: `${JSON.stringify(mode.value)} answers a failed method with its HTTP status and the bare error object.`,
+              schema: { const: mode.value },
+            },
+          ],
+        }),
     requestBody: { required: true, content: { 'application/json': { schema: ref(method.params.name) } } },
-    responses: Object.fromEntries([...responses].sort(([a], [b]) => Number(a) - Number(b)).map(([status, draft]) => [status, { description: draft.descriptions.join(' '), content: draft.content }])),
+    responses: Object.fromEntries(
+      [...responses]
+        .sort(([a], [b]) => Number(a) - Number(b))
+        .map(([status, draft]) => [status, { description: draft.descriptions.join(' '), content: draft.content }]),
+    ),
     'x-since': method.since,
     'x-effect': method.effect,
   };
@@ -44,13 +71,18 @@ export function operationOf(ir: ProtocolIR, transport: TransportIR, method: Meth
 
 function replySchema(transport: TransportIR, method: MethodIR, ref: (name: string) => object): object {
   const reply = transport.reply;
-  const bare = transport.batch?.item === 'keyed' && transport.batch.reply === 'bare' && transport.batch.method === method.name;
+  const bare =
+    transport.batch?.item === 'keyed' && transport.batch.reply === 'bare' && transport.batch.method === method.name;
   if (bare || reply.shape !== 'envelope') return ref(method.result.name);
   const error = transport.error === undefined ? {} : ref(transport.error.type);
   return {
     type: 'object',
     oneOf: [
-      { required: [reply.result], properties: { [reply.result]: ref(method.result.name) }, additionalProperties: false },
+      {
+        required: [reply.result],
+        properties: { [reply.result]: ref(method.result.name) },
+        additionalProperties: false,
+      },
       { required: [reply.error], properties: { [reply.error]: error }, additionalProperties: false },
     ],
   };
@@ -58,14 +90,20 @@ function replySchema(transport: TransportIR, method: MethodIR, ref: (name: strin
 
 function successText(transport: TransportIR, method: MethodIR): string {
   const reply = transport.reply;
-  if (reply.shape !== 'envelope' || (transport.batch?.item === 'keyed' && transport.batch.reply === 'bare' && transport.batch.method === method.name)) return 'The result.';
+  if (
+    reply.shape !== 'envelope' ||
+    (transport.batch?.item === 'keyed' && transport.batch.reply === 'bare' && transport.batch.method === method.name)
+  )
+    return 'The result.';
   return `The result in \`${reply.result}\`, or the error in \`${reply.error}\`.`;
 }
 
 /** Hard errors this method lists, and those no method lists (they concern every request). */
 function hardErrors(ir: ProtocolIR, method: MethodIR): ErrorIR[] {
   const listed = new Set(ir.methods.flatMap((m) => m.errors.map((e) => e.id)));
-  return ir.errors.filter((e) => e.kind === 'hard' && e.status !== undefined && (method.errors.includes(e) || !listed.has(e.id)));
+  return ir.errors.filter(
+    (e) => e.kind === 'hard' && e.status !== undefined && (method.errors.includes(e) || !listed.has(e.id)),
+  );
 }
 
 function errorText(e: ErrorIR): string {

@@ -15,11 +15,14 @@ export function toSchema2020(schema: JsonSchema): JsonSchema {
     if (node === null || typeof node !== 'object' || Array.isArray(node)) return node;
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node)) {
-      if (key === '$ref' && typeof value === 'string') out[key] = value.startsWith('#/definitions/') ? `${COMPONENTS}${value.slice('#/definitions/'.length)}` : value;
+      if (key === '$ref' && typeof value === 'string')
+        out[key] = value.startsWith('#/definitions/') ? `${COMPONENTS}${value.slice('#/definitions/'.length)}` : value;
       else if (key === 'items' && Array.isArray(value)) out['prefixItems'] = value.map(visit);
       else if (key === 'additionalItems') out['items'] = visit(value);
-      else if (key === 'dependencies' && value !== null && typeof value === 'object') splitDependencies(value as Record<string, unknown>, out, visit);
-      else if (SCHEMA_MAP_KEYWORDS.has(key) && value !== null && typeof value === 'object') out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v)]));
+      else if (key === 'dependencies' && value !== null && typeof value === 'object')
+        splitDependencies(value as Record<string, unknown>, out, visit);
+      else if (SCHEMA_MAP_KEYWORDS.has(key) && value !== null && typeof value === 'object')
+        out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v)]));
       else if (SUBSCHEMA_KEYWORDS.has(key)) out[key] = Array.isArray(value) ? value.map(visit) : visit(value);
       else out[key] = value;
     }
@@ -28,7 +31,11 @@ export function toSchema2020(schema: JsonSchema): JsonSchema {
   return visit(schema) as JsonSchema;
 }
 
-function splitDependencies(dependencies: Record<string, unknown>, out: Record<string, unknown>, visit: (node: unknown) => unknown): void {
+function splitDependencies(
+  dependencies: Record<string, unknown>,
+  out: Record<string, unknown>,
+  visit: (node: unknown) => unknown,
+): void {
   const required = Object.entries(dependencies).filter(([, v]) => Array.isArray(v));
   const schemas = Object.entries(dependencies).filter(([, v]) => !Array.isArray(v));
   if (required.length > 0) out['dependentRequired'] = Object.fromEntries(required);

@@ -19,8 +19,16 @@ export function securityOf(auth: AuthIR | undefined): Security | undefined {
   for (const place of places) {
     const name = place.in === 'header' ? place.header : place.query;
     const id = `apiKey${place.in === 'header' ? 'Header' : 'Query'}${name.replace(/[^A-Za-z0-9]/g, '')}`;
-    const prefix = place.in === 'header' && place.prefix !== undefined ? ` The value is ${JSON.stringify(place.prefix)} followed by the key.` : '';
-    schemes[id] = { type: 'apiKey', in: place.in, name, description: `The API key in the ${place.in === 'header' ? 'header' : 'query parameter'} ${name}.${prefix}${optional}` };
+    const prefix =
+      place.in === 'header' && place.prefix !== undefined
+        ? ` The value is ${JSON.stringify(place.prefix)} followed by the key.`
+        : '';
+    schemes[id] = {
+      type: 'apiKey',
+      in: place.in,
+      name,
+      description: `The API key in the ${place.in === 'header' ? 'header' : 'query parameter'} ${name}.${prefix}${optional}`,
+    };
   }
   return { schemes, requirement: Object.keys(schemes).map((id) => ({ [id]: [] })) };
 }

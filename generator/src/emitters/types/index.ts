@@ -28,7 +28,9 @@ export const typesEmitter: Emitter = {
     for (const schema of ir.schemas) {
       // Only the definitions it reaches: compiling against all of them is quadratic in size. The
       // root is its own definition (not a copy), so a recursive type refers to itself by name.
-      const reachable = structuredClone(Object.fromEntries(referencedNames(schema.name, definitions).map((n) => [n, definitions[n]]))) as Record<string, JsonSchema>;
+      const reachable = structuredClone(
+        Object.fromEntries(referencedNames(schema.name, definitions).map((n) => [n, definitions[n]])),
+      ) as Record<string, JsonSchema>;
       const root = reachable[schema.name] as JsonSchema & { definitions?: unknown };
       root.definitions = reachable;
       blocks.push(

@@ -3,8 +3,19 @@ import type { JsonSchema } from '../../ir/types.js';
 
 /** Keywords that say what type a schema is; a schema with none of them is "any JSON value". */
 const SHAPE_KEYWORDS = [
-  'type', '$ref', 'enum', 'const', 'properties', 'patternProperties', 'additionalProperties', 'items',
-  'anyOf', 'oneOf', 'allOf', 'not', 'required',
+  'type',
+  '$ref',
+  'enum',
+  'const',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'items',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'not',
+  'required',
 ];
 
 /**

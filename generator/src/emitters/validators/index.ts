@@ -34,8 +34,17 @@ export const validatorsEmitter: Emitter<ValidatorsOptions> = {
     const standalone = standaloneValidators(ir, entries);
     const wrapper = printStatements('validators.gen.ts', ir.source, [
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./${STANDALONE_FILE}`, namespaceImport: 'standalone' },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: options.runtime ?? DEFAULT_RUNTIME, namedImports: ['createValidator', { name: 'Validator', isTypeOnly: true }] },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: importOf('types', TYPES_FILE), isTypeOnly: true, namedImports: ir.schemas.map((s) => s.name) },
+      {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: options.runtime ?? DEFAULT_RUNTIME,
+        namedImports: ['createValidator', { name: 'Validator', isTypeOnly: true }],
+      },
+      {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: importOf('types', TYPES_FILE),
+        isTypeOnly: true,
+        namedImports: ir.schemas.map((s) => s.name),
+      },
       ...entries.map((entry): FileStatement => ({
         kind: StructureKind.VariableStatement,
         isExported: true,
@@ -46,28 +55,44 @@ export const validatorsEmitter: Emitter<ValidatorsOptions> = {
             : `Checks a value against \`${entry.schema.name}\` as the server accepts or sends it (wire view).`,
           entry.schema.description,
         ),
-        declarations: [{ name: entry.exportName, type: `Validator<${entry.view === 'typed' ? entry.schema.name : 'unknown'}>`, initializer: `createValidator(standalone.${entry.exportName})` }],
+        declarations: [
+          {
+            name: entry.exportName,
+            type: `Validator<${entry.view === 'typed' ? entry.schema.name : 'unknown'}>`,
+            initializer: `createValidator(standalone.${entry.exportName})`,
+          },
+        ],
       })),
       {
         kind: StructureKind.VariableStatement,
         isExported: true,
         declarationKind: VariableDeclarationKind.Const,
-        docs: docs('Every method\'s validators, by method name: `params`/`result` (typed view) and `paramsWire`/`resultWire`.'),
-        declarations: [{
-          name: 'methodValidators',
-          initializer: (writer) => {
-            writer.write('{').indent(() => {
-              for (const m of ir.methods) {
-                writer.writeLine(`${JSON.stringify(m.name)}: {`).indent(() => {
-                  writer.writeLine(`params: validate${m.params.name},`);
-                  writer.writeLine(`result: validate${m.result.name},`);
-                  writer.writeLine(`paramsWire: validate${m.params.name}Wire,`);
-                  writer.writeLine(`resultWire: validate${m.result.name}Wire,`);
-                }).writeLine('},');
-              }
-            }).write('} as const');
+        docs: docs(
+          "Every method's validators, by method name: `params`/`result` (typed view) and `paramsWire`/`resultWire`.",
+        ),
+        declarations: [
+          {
+            name: 'methodValidators',
+            initializer: (writer) => {
+              writer
+                .write('{')
+                .indent(() => {
+                  for (const m of ir.methods) {
+                    writer
+                      .writeLine(`${JSON.stringify(m.name)}: {`)
+                      .indent(() => {
+                        writer.writeLine(`params: validate${m.params.name},`);
+                        writer.writeLine(`result: validate${m.result.name},`);
+                        writer.writeLine(`paramsWire: validate${m.params.name}Wire,`);
+                        writer.writeLine(`resultWire: validate${m.result.name}Wire,`);
+                      })
+                      .writeLine('},');
+                  }
+                })
+                .write('} as const');
+            },
           },
-        }],
+        ],
       },
     ]);
     return [

@@ -28,7 +28,9 @@ export function standaloneModule(ajv: Ajv, refs: Readonly<Record<string, string>
     if (validate === undefined) throw new Error(`moduleCode: no schema with id ${refs[name]}`);
     const source = sourceOf(validate);
     const code = validateCode(ajv, used, source, newline);
-    parts.push(`${newline.toString()}export const ${getEsmExportName(name).toString()} = ${source.validateName.toString()};${newline.toString()}${code.toString()}`);
+    parts.push(
+      `${newline.toString()}export const ${getEsmExportName(name).toString()} = ${source.validateName.toString()};${newline.toString()}${code.toString()}`,
+    );
   }
   return parts.join('');
 }
@@ -49,7 +51,8 @@ function validateCode(ajv: Ajv, used: UsedScopeValues, source: SourceCode, newli
   setState(source.validateName, UsedValueState.Started);
   const referenced = (name: ValueScopeName): Code | undefined => {
     const ref = name.value?.ref;
-    if (name.prefix === 'validate' && typeof ref === 'function') return validateCode(ajv, used, sourceOf(ref as AnyValidateFunction), newline);
+    if (name.prefix === 'validate' && typeof ref === 'function')
+      return validateCode(ajv, used, sourceOf(ref as AnyValidateFunction), newline);
     if ((name.prefix === 'root' || name.prefix === 'wrapper') && typeof ref === 'object' && ref !== null) {
       const { validate, validateName } = ref as { validate?: AnyValidateFunction; validateName?: ValueScopeName };
       if (validateName === undefined) throw new Error('ajv internal error');
@@ -61,5 +64,7 @@ function validateCode(ajv: Ajv, used: UsedScopeValues, source: SourceCode, newli
   };
   const scope = ajv.scope.scopeCode(source.scopeValues, used, referenced);
   const code = new _Code(`${scope.toString()}${newline.toString()}${source.validateCode}`);
-  return source.evaluated === undefined ? code : _`${code}${source.validateName}.evaluated = ${source.evaluated};${newline}`;
+  return source.evaluated === undefined
+    ? code
+    : _`${code}${source.validateName}.evaluated = ${source.evaluated};${newline}`;
 }

@@ -29,7 +29,16 @@ export function standaloneValidators(ir: ProtocolIR, entries: readonly Validator
 
 /** The ajv instance the standalone code is compiled with: both bundles, ES module source. */
 export function standaloneAjv(ir: ProtocolIR): Ajv {
-  return addBundles(new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true, lines: true } }), ir);
+  return addBundles(
+    new Ajv({
+      allErrors: true,
+      strict: true,
+      strictRequired: false,
+      allowUnionTypes: true,
+      code: { source: true, esm: true, lines: true },
+    }),
+    ir,
+  );
 }
 
 /**
@@ -41,6 +50,10 @@ export function standaloneAjv(ir: ProtocolIR): Ajv {
 function preamble(source: string): string {
   return printStatements('ajv-preamble.js', source, [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: 'node:module', namedImports: ['createRequire'] },
-    { kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, declarations: [{ name: 'require', initializer: 'createRequire(import.meta.url)' }] },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: 'require', initializer: 'createRequire(import.meta.url)' }],
+    },
   ]);
 }

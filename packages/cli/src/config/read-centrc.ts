@@ -28,7 +28,10 @@ export interface CentrcSection {
 export function expandHome(file: string, home: string | undefined): string {
   if (file !== '~' && !file.startsWith('~/')) return file;
   if (home === undefined) {
-    throw configError(`cannot find ${file}: there is no home folder (HOME is empty or not an absolute path)`, 'Set HOME, or give the file with --config PATH.');
+    throw configError(
+      `cannot find ${file}: there is no home folder (HOME is empty or not an absolute path)`,
+      'Set HOME, or give the file with --config PATH.',
+    );
   }
   return file === '~' ? home : path.join(home, file.slice(2));
 }
@@ -88,11 +91,18 @@ function readError(error: InputError, shown: string): Error {
     case 'terminal':
       return configError(`config file ${shown} is a terminal`, 'Point --config at a file.');
     case 'too-large':
-      return configError(`config file ${shown} is larger than ${error.limit >> 20} MiB, which no .centrc is`, 'Point --config at the INI file with the sections.');
+      return configError(
+        `config file ${shown} is larger than ${error.limit >> 20} MiB, which no .centrc is`,
+        'Point --config at the INI file with the sections.',
+      );
     case 'no-writer':
-      return configError(`config file ${shown} is a pipe that nothing wrote to and closed within ${error.limit / 1000} s`, 'Write the config into it, or give a regular file.');
+      return configError(
+        `config file ${shown} is a pipe that nothing wrote to and closed within ${error.limit / 1000} s`,
+        'Write the config into it, or give a regular file.',
+      );
     case 'unreadable':
-      if (error.code === 'EACCES' || error.code === 'EPERM') return configError(`cannot read config file ${shown}: permission denied`, 'Check the file\'s permissions.');
+      if (error.code === 'EACCES' || error.code === 'EPERM')
+        return configError(`cannot read config file ${shown}: permission denied`, "Check the file's permissions.");
       return configError(`cannot read config file ${shown} (${error.code})`, 'Check the path given to --config.');
     default: {
       const never: never = error.problem;
@@ -105,13 +115,25 @@ function syntaxError(error: IniSyntaxError, shown: string): Error {
   const where = `${shown} line ${error.line}`;
   switch (error.problem) {
     case 'no-section-header':
-      return configError(`${where}: an option before any [section] header`, 'Start the file with a section, e.g. [local], then address = ... and secret = ... under it.');
+      return configError(
+        `${where}: an option before any [section] header`,
+        'Start the file with a section, e.g. [local], then address = ... and secret = ... under it.',
+      );
     case 'duplicate-section':
-      return configError(`${where}: section [${error.section ?? ''}] appears twice`, 'Merge the two sections or rename one.');
+      return configError(
+        `${where}: section [${error.section ?? ''}] appears twice`,
+        'Merge the two sections or rename one.',
+      );
     case 'duplicate-option':
-      return configError(`${where}: option ${error.option ?? ''} appears twice in [${error.section ?? ''}]`, 'Keep one of them.');
+      return configError(
+        `${where}: option ${error.option ?? ''} appears twice in [${error.section ?? ''}]`,
+        'Keep one of them.',
+      );
     case 'bad-line':
-      return configError(`${where}: not an option (no "=" or ":") nor a [section] header`, 'Write options as name = value; indent a line to continue the value above.');
+      return configError(
+        `${where}: not an option (no "=" or ":") nor a [section] header`,
+        'Write options as name = value; indent a line to continue the value above.',
+      );
     default: {
       const never: never = error.problem;
       return never;
@@ -123,14 +145,26 @@ function interpolationError(error: InterpolationError, label: string): Error {
   const what = `${error.option} in ${label}`;
   switch (error.problem) {
     case 'lone-percent':
-      return configError(`${what} has a "%" that is not followed by "%" or "(name)s"`, 'Write %% for a literal % (the file is read with Python configparser\'s interpolation, as cent did).');
+      return configError(
+        `${what} has a "%" that is not followed by "%" or "(name)s"`,
+        "Write %% for a literal % (the file is read with Python configparser's interpolation, as cent did).",
+      );
     case 'bad-reference':
-      return configError(`${what} has a malformed "%(" reference`, 'Write %(name)s to use another option\'s value, or %% for a literal %.');
+      return configError(
+        `${what} has a malformed "%(" reference`,
+        "Write %(name)s to use another option's value, or %% for a literal %.",
+      );
     case 'missing-reference':
       // The name referred to is part of the value: not shown.
-      return configError(`${what} refers with %(name)s to an option that is neither in that section nor in [DEFAULT]`, 'Define that option, or write %% for a literal %.');
+      return configError(
+        `${what} refers with %(name)s to an option that is neither in that section nor in [DEFAULT]`,
+        'Define that option, or write %% for a literal %.',
+      );
     case 'too-deep':
-      return configError(`${what} nests %(name)s references more than 10 deep (a loop?)`, 'Remove the cycle between the options.');
+      return configError(
+        `${what} nests %(name)s references more than 10 deep (a loop?)`,
+        'Remove the cycle between the options.',
+      );
     default: {
       const never: never = error.problem;
       return never;

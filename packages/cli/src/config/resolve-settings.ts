@@ -31,8 +31,15 @@ export interface Settings {
 type Key = 'address' | 'secret' | 'timeout';
 const ENV: Record<Key, string> = { address: 'CENT_ADDRESS', secret: 'CENT_SECRET', timeout: 'CENT_TIMEOUT' };
 
-export async function resolveSettings(sectionName: string | undefined, options: CommonOptions, io: CliIo): Promise<Settings> {
-  const section = sectionName === undefined ? undefined : await openSection(sectionName, options.config ?? DEFAULT_CONFIG, io.homedir);
+export async function resolveSettings(
+  sectionName: string | undefined,
+  options: CommonOptions,
+  io: CliIo,
+): Promise<Settings> {
+  const section =
+    sectionName === undefined
+      ? undefined
+      : await openSection(sectionName, options.config ?? DEFAULT_CONFIG, io.homedir);
   const lookup = (key: Key): Setting<string> | undefined => {
     const flag = options[key];
     if (flag !== undefined) return { value: flag, source: `--${key}` };
@@ -44,7 +51,10 @@ export async function resolveSettings(sectionName: string | undefined, options: 
   const address = lookup('address') ?? missing('address', section);
   const secret = lookup('secret') ?? missing('secret', section);
   const timeoutText = lookup('timeout');
-  const timeout = timeoutText === undefined ? { value: DEFAULT_TIMEOUT_SECONDS, source: 'default' } : { value: parseTimeout(timeoutText), source: timeoutText.source };
+  const timeout =
+    timeoutText === undefined
+      ? { value: DEFAULT_TIMEOUT_SECONDS, source: 'default' }
+      : { value: parseTimeout(timeoutText), source: timeoutText.source };
   return { address, apiUrl: apiUrlOf(address), secret, timeout };
 }
 
@@ -61,10 +71,16 @@ async function openSection(name: string, shown: string, home: string | undefined
 
 function missing(key: 'address' | 'secret', section: CentrcSection | undefined): never {
   if (section !== undefined) {
-    throw configError(`${section.label} has no ${key}`, `Add "${key} = ..." to that section (or to [DEFAULT]), set ${ENV[key]}, or pass --${key}.`);
+    throw configError(
+      `${section.label} has no ${key}`,
+      `Add "${key} = ..." to that section (or to [DEFAULT]), set ${ENV[key]}, or pass --${key}.`,
+    );
   }
   const example = key === 'address' ? '--address http://localhost:8000' : '--secret ...';
-  throw configError(`no server ${key} given`, `Pass ${example} or set ${ENV[key]}, or name a section of ~/.centrc: cent SECTION METHOD.`);
+  throw configError(
+    `no server ${key} given`,
+    `Pass ${example} or set ${ENV[key]}, or name a section of ~/.centrc: cent SECTION METHOD.`,
+  );
 }
 
 function parseTimeout(setting: Setting<string>): number {
@@ -88,7 +104,7 @@ function apiUrlOf(address: Setting<string>): string {
   } catch {
     // Not shown: it may be the secret, typed in the wrong place.
     const problem = `the address from ${address.source} is not an http:// or https:// URL`;
-    const fix = 'Give the server\'s base URL, e.g. http://localhost:8000.';
+    const fix = "Give the server's base URL, e.g. http://localhost:8000.";
     throw address.source === '--address' ? usageError(problem, fix) : new CliError('config', problem, fix);
   }
 }

@@ -8,5 +8,8 @@ export async function checkParams(method: string, params: unknown, where = ''): 
   const { validate, formatIssues } = await import('@centkit/validators');
   const result = validate(method, 'params', params);
   if (result.ok) return;
-  throw paramsError(`invalid params for ${method}${where}: ${formatIssues(result.errors)}`, `Run cent help ${method} for its params.`);
+  throw paramsError(
+    `invalid params for ${method}${where}: ${formatIssues(result.errors)}`,
+    `Run cent help ${method} for its params.`,
+  );
 }

@@ -59,7 +59,8 @@ async function* parseLines(chunks: AsyncIterable<Uint8Array>, where: string): As
 function parseLine(raw: string, line: number): BatchLine {
   const where = `batch line ${line}`;
   const item = parseJson(raw, where, FIX);
-  if (item === null || typeof item !== 'object' || Array.isArray(item)) throw paramsError(`${where} must be a JSON object, not ${kindOf(item)}`, FIX);
+  if (item === null || typeof item !== 'object' || Array.isArray(item))
+    throw paramsError(`${where} must be a JSON object, not ${kindOf(item)}`, FIX);
   const { method, params, ...rest } = item as Record<string, unknown>;
   const extra = Object.keys(rest)[0];
   if (extra !== undefined) throw paramsError(`${where} has an unknown key ${JSON.stringify(extra)}`, FIX);
@@ -77,6 +78,16 @@ export function noCommands(source: BatchSource): Error {
 function unreadable(file: string, error: unknown): Error {
   if (error instanceof Error && error.name === 'CliError') return error;
   const code = (error as { code?: unknown }).code;
-  const why = code === 'ENOENT' || code === 'ENOTDIR' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${String(code)})`;
-  return paramsError(`batch file ${file} ${why}`, 'Give the path of a JSON lines file, or - to read the batch from stdin.');
+  const why =
+    code === 'ENOENT' || code === 'ENOTDIR'
+      ? 'does not exist'
+      : code === 'EISDIR'
+        ? 'is a directory'
+        : code === 'EACCES'
+          ? 'cannot be read (permission denied)'
+          : `cannot be read (${String(code)})`;
+  return paramsError(
+    `batch file ${file} ${why}`,
+    'Give the path of a JSON lines file, or - to read the batch from stdin.',
+  );
 }

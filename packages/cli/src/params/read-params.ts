@@ -25,7 +25,10 @@ export async function readParams(flag: string | undefined, io: CliIo): Promise<P
   if (text.trim() === '') return { value: {}, source };
   const value = parseJson(text, `params from ${source}`, `Pass one JSON object, ${EXAMPLE}.`);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw paramsError(`params from ${source} must be a JSON object, not ${kindOf(value)}`, `Pass one JSON object, ${EXAMPLE}.`);
+    throw paramsError(
+      `params from ${source} must be a JSON object, not ${kindOf(value)}`,
+      `Pass one JSON object, ${EXAMPLE}.`,
+    );
   }
   return { value: value as Record<string, unknown>, source };
 }
@@ -35,7 +38,10 @@ async function readStdin(io: CliIo): Promise<string> {
     return (await collectBounded(io.stdin(), MAX_STDIN_PARAMS_BYTES)).toString('utf8');
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    const problem = error.problem === 'too-large' ? `is larger than ${error.limit >> 20} MiB, more than any request can carry` : `cannot be read (${error.message})`;
+    const problem =
+      error.problem === 'too-large'
+        ? `is larger than ${error.limit >> 20} MiB, more than any request can carry`
+        : `cannot be read (${error.message})`;
     throw paramsError(`params from stdin ${problem}`, 'Pass one JSON object per call; for many commands, use --batch.');
   }
 }

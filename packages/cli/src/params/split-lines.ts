@@ -12,7 +12,11 @@ export interface SourceLine {
 
 const NEWLINE = 0x0a;
 
-export async function* splitLines(chunks: AsyncIterable<Uint8Array>, maxLineBytes: number, where: string): AsyncGenerator<SourceLine> {
+export async function* splitLines(
+  chunks: AsyncIterable<Uint8Array>,
+  maxLineBytes: number,
+  where: string,
+): AsyncGenerator<SourceLine> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let number = 0;
@@ -41,5 +45,8 @@ export async function* splitLines(chunks: AsyncIterable<Uint8Array>, maxLineByte
 }
 
 function tooLong(number: number, max: number, where: string): Error {
-  return paramsError(`line ${number} of ${where} is longer than ${max >> 20} MiB, more than one request can carry`, 'Make the command smaller (the server takes data of that size in no request).');
+  return paramsError(
+    `line ${number} of ${where} is longer than ${max >> 20} MiB, more than one request can carry`,
+    'Make the command smaller (the server takes data of that size in no request).',
+  );
 }

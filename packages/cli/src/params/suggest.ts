@@ -10,12 +10,16 @@ export function closestName(given: string, known: readonly string[]): string | u
     }
   }
   const limit = Math.max(2, Math.floor(given.length / 3));
-  return bestDistance <= limit || (best !== undefined && best.startsWith(given.toLowerCase()) && given.length >= 2) ? best : undefined;
+  return bestDistance <= limit || (best !== undefined && best.startsWith(given.toLowerCase()) && given.length >= 2)
+    ? best
+    : undefined;
 }
 
 /** Levenshtein distance, with a swap of two neighbours counting as one edit. */
 export function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   const at = (i: number, j: number): number => rows[i]?.[j] ?? Infinity;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {

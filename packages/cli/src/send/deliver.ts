@@ -22,7 +22,13 @@ export interface DeliverOptions {
   readonly batch: boolean;
 }
 
-export async function deliver(settings: Settings, requests: AsyncIterable<readonly Numbered[]>, options: DeliverOptions, io: CliIo, verbose: Verbose): Promise<number> {
+export async function deliver(
+  settings: Settings,
+  requests: AsyncIterable<readonly Numbered[]>,
+  options: DeliverOptions,
+  io: CliIo,
+  verbose: Verbose,
+): Promise<number> {
   const sender = openSender(settings, options.encoding);
   let answered = 0;
   let request = 0;
@@ -32,8 +38,14 @@ export async function deliver(settings: Settings, requests: AsyncIterable<readon
   try {
     for await (const commands of requests) {
       request++;
-      const names = commands.slice(0, 5).map((c) => c.method).join(', ') + (commands.length > 5 ? ` and ${commands.length - 5} more` : '');
-      verbose.log(`POST ${settings.apiUrl}${request > 1 ? ` (request ${request})` : ''} with ${commands.length} command${commands.length === 1 ? '' : 's'}: ${names}`);
+      const names =
+        commands
+          .slice(0, 5)
+          .map((c) => c.method)
+          .join(', ') + (commands.length > 5 ? ` and ${commands.length - 5} more` : '');
+      verbose.log(
+        `POST ${settings.apiUrl}${request > 1 ? ` (request ${request})` : ''} with ${commands.length} command${commands.length === 1 ? '' : 's'}: ${names}`,
+      );
       const started = io.now();
       const elapsed = (): string => `${Math.round(io.now() - started)} ms`;
       let failures: Failure[];
@@ -44,7 +56,11 @@ export async function deliver(settings: Settings, requests: AsyncIterable<readon
           io.stdout.write(body);
           const found = failuresInRaw(body, commands.length, answered);
           if (found === undefined) {
-            throw new CliError('malformedReply', `the reply from ${settings.apiUrl} is not the array of ${commands.length} replies Centrifugo sends`, 'It is printed above as received.');
+            throw new CliError(
+              'malformedReply',
+              `the reply from ${settings.apiUrl} is not the array of ${commands.length} replies Centrifugo sends`,
+              'It is printed above as received.',
+            );
           }
           failures = found;
         } else {
@@ -75,7 +91,8 @@ export async function deliver(settings: Settings, requests: AsyncIterable<readon
   }
   if (first === undefined) return EXIT.ok;
   const failure = first;
-  const lineOf = (index: number): string => (failure.line === undefined ? `#${index + 1}` : `(batch line ${failure.line})`);
+  const lineOf = (index: number): string =>
+    failure.line === undefined ? `#${index + 1}` : `(batch line ${failure.line})`;
   io.stderr.write(`cent: ${describeFailures(failure, failed, answered, lineOf)}.\n`);
   return EXIT.commandFailed;
 }

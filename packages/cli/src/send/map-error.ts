@@ -2,7 +2,13 @@
  * The client's typed errors as the CLI's: one line, a fix, an exit code. The messages name the
  * API URL (credentials redacted) and where the secret came from, never the secret.
  */
-import { CentError, CentHttpError, CentMalformedReplyError, CentTimeoutError, CentTransportError } from '@centkit/client';
+import {
+  CentError,
+  CentHttpError,
+  CentMalformedReplyError,
+  CentTimeoutError,
+  CentTransportError,
+} from '@centkit/client';
 import { CliError } from '../errors.js';
 import type { Settings } from '../config/resolve-settings.js';
 
@@ -29,7 +35,11 @@ export function mapSendError(error: unknown, settings: Settings, context: SendCo
   if (!(mapped instanceof CliError) || context.answered === 0) return mapped;
   // The problem is about this request; the requests before it ran.
   const before = `${context.answered} command${context.answered === 1 ? '' : 's'} before it (up to batch line ${context.lastAnsweredLine ?? '?'}) ran in earlier requests and their replies are on stdout`;
-  return new CliError(mapped.kind, `request ${context.request} of the batch failed: ${mapped.problem}; the ${before}`, mapped.fix);
+  return new CliError(
+    mapped.kind,
+    `request ${context.request} of the batch failed: ${mapped.problem}; the ${before}`,
+    mapped.fix,
+  );
 }
 
 function mapError(error: unknown, settings: Settings, batch: boolean): unknown {
@@ -52,7 +62,11 @@ function mapError(error: unknown, settings: Settings, batch: boolean): unknown {
   if (error instanceof CentHttpError) return httpError(error.status, settings, batch);
   if (error instanceof CentMalformedReplyError) {
     const detail = error.message.replace(/^malformed reply from \S+: /, '');
-    return new CliError('malformedReply', `malformed reply from ${url}: ${detail}`, 'Is the address a Centrifugo 1.x server? --raw prints the reply as received.');
+    return new CliError(
+      'malformedReply',
+      `malformed reply from ${url}: ${detail}`,
+      'Is the address a Centrifugo 1.x server? --raw prints the reply as received.',
+    );
   }
   return new CliError('server', `request to ${url} failed: ${error.message}`, 'Run again with --verbose for details.');
 }
@@ -60,17 +74,34 @@ function mapError(error: unknown, settings: Settings, batch: boolean): unknown {
 function httpError(status: number, settings: Settings, batch: boolean): CliError {
   const url = settings.apiUrl;
   if (status === 401) {
-    return new CliError('auth', `the server rejected the request's sign (HTTP 401 from ${url}): the secret probably does not match the server's`, `Check the secret (from ${settings.secret.source}) against the server's "secret" setting.`);
+    return new CliError(
+      'auth',
+      `the server rejected the request's sign (HTTP 401 from ${url}): the secret probably does not match the server's`,
+      `Check the secret (from ${settings.secret.source}) against the server's "secret" setting.`,
+    );
   }
   if (status === 400) {
     // Bodies over Go's form limit are never sent (split-requests.ts): a 400 is about a command.
     const ran = batch ? '; commands of this request before the bad one may have run' : '';
-    return new CliError('server', `the server refused the request (HTTP 400 from ${url}): unknown method or params it cannot decode${ran}`, 'Check the method and params (cent help METHOD); the server does not say which.');
+    return new CliError(
+      'server',
+      `the server refused the request (HTTP 400 from ${url}): unknown method or params it cannot decode${ran}`,
+      'Check the method and params (cent help METHOD); the server does not say which.',
+    );
   }
-  if (status === 404) return new CliError('server', `no Centrifugo API at ${url} (HTTP 404)`, `Check the address (from ${settings.address.source}) and the server's http_prefix.`);
+  if (status === 404)
+    return new CliError(
+      'server',
+      `no Centrifugo API at ${url} (HTTP 404)`,
+      `Check the address (from ${settings.address.source}) and the server's http_prefix.`,
+    );
   if (status >= 500) {
     const ran = batch ? '; some commands may have run' : '';
-    return new CliError('server', `the server failed (HTTP ${status} from ${url})${ran}`, 'Check the server\'s log.');
+    return new CliError('server', `the server failed (HTTP ${status} from ${url})${ran}`, "Check the server's log.");
   }
-  return new CliError('server', `unexpected HTTP ${status} from ${url}`, `Check the address (from ${settings.address.source}).`);
+  return new CliError(
+    'server',
+    `unexpected HTTP ${status} from ${url}`,
+    `Check the address (from ${settings.address.source}).`,
+  );
 }

@@ -9,7 +9,10 @@ import { MAX_FORM_BODY_BYTES, MAX_JSON_BODY_BYTES } from '../input/limits.js';
 
 export type Encoding = 'form' | 'json';
 
-export const MAX_BODY_BYTES: Readonly<Record<Encoding, number>> = { form: MAX_FORM_BODY_BYTES, json: MAX_JSON_BODY_BYTES };
+export const MAX_BODY_BYTES: Readonly<Record<Encoding, number>> = {
+  form: MAX_FORM_BODY_BYTES,
+  json: MAX_JSON_BODY_BYTES,
+};
 
 /** ASCII that the urlencoded form keeps as one byte: alphanumerics, `*-._`, and space (as `+`). */
 const ONE_BYTE = new Uint8Array(128);

@@ -3,7 +3,15 @@
  * client's add/send buffer (`ClientCore`) per request, never split further and never retried:
  * the CLI reports what happened and leaves retrying to the caller.
  */
-import { CentMalformedReplyError, ClientCore, type BatchEntry, type CallOptions, type Command, type MethodTable, type MethodTypeMap } from '@centkit/client';
+import {
+  CentMalformedReplyError,
+  ClientCore,
+  type BatchEntry,
+  type CallOptions,
+  type Command,
+  type MethodTable,
+  type MethodTypeMap,
+} from '@centkit/client';
 import { helpData } from '../gen/help.gen.js';
 import type { Settings } from '../config/resolve-settings.js';
 import type { Encoding } from './request-size.js';
@@ -23,7 +31,13 @@ export interface Sender {
 
 export function openSender(settings: Settings, encoding: Encoding): Sender {
   const client = new ClientCore<MethodTypeMap>(
-    { address: settings.address.value, secret: settings.secret.value, timeout: settings.timeout.value * 1000, maxBatchSize: Infinity, encoding },
+    {
+      address: settings.address.value,
+      secret: settings.secret.value,
+      timeout: settings.timeout.value * 1000,
+      maxBatchSize: Infinity,
+      encoding,
+    },
     methodTable,
   );
   const send = (commands: readonly Command[], options?: CallOptions): Promise<BatchEntry<unknown>[]> => {

@@ -13,7 +13,10 @@ export interface Numbered extends Command {
   readonly line?: number;
 }
 
-export async function* splitRequests<T extends Numbered>(commands: AsyncIterable<T> | Iterable<T>, encoding: Encoding): AsyncGenerator<T[]> {
+export async function* splitRequests<T extends Numbered>(
+  commands: AsyncIterable<T> | Iterable<T>,
+  encoding: Encoding,
+): AsyncGenerator<T[]> {
   const max = MAX_BODY_BYTES[encoding];
   let chunk: T[] = [];
   let size = emptyBodyBytes(encoding);
@@ -34,7 +37,8 @@ export async function* splitRequests<T extends Numbered>(commands: AsyncIterable
 }
 
 function tooLarge(command: Numbered, encoding: Encoding, bytes: number): Error {
-  const what = command.line === undefined ? `the ${command.method} request` : `the command on batch line ${command.line}`;
+  const what =
+    command.line === undefined ? `the ${command.method} request` : `the command on batch line ${command.line}`;
   const mib = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MiB`;
   if (encoding === 'form') {
     return paramsError(
@@ -42,5 +46,8 @@ function tooLarge(command: Numbered, encoding: Encoding, bytes: number): Error {
       'Send it with --encoding json, which has no such limit, or make it smaller.',
     );
   }
-  return paramsError(`${what} is ${mib(bytes)}, more than the ${mib(MAX_BODY_BYTES.json)} cent sends in one request`, 'Make it smaller.');
+  return paramsError(
+    `${what} is ${mib(bytes)}, more than the ${mib(MAX_BODY_BYTES.json)} cent sends in one request`,
+    'Make it smaller.',
+  );
 }

@@ -33,11 +33,15 @@ export function runCent(args: readonly string[], options: CentOptions = {}): Pro
   if (!existsSync(DIST_MAIN)) throw new Error('packages/cli is not built: run `npx tsc -b packages/cli` first');
   const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: options.home ?? NO_HOME, ...options.env };
   const argv = [process.execPath, CENT_BIN, ...args];
-  const [command, commandArgs] = options.tty === true
-    ? ['script', ['-q', '-e', '-c', argv.map(shellQuote).join(' '), '/dev/null']]
-    : [argv[0] ?? 'node', argv.slice(1)];
+  const [command, commandArgs] =
+    options.tty === true
+      ? ['script', ['-q', '-e', '-c', argv.map(shellQuote).join(' '), '/dev/null']]
+      : [argv[0] ?? 'node', argv.slice(1)];
   return new Promise((resolve, reject) => {
-    const child = spawn(command, commandArgs, { env, stdio: [typeof options.stdin === 'string' ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, commandArgs, {
+      env,
+      stdio: [typeof options.stdin === 'string' ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -127,7 +127,8 @@ export class RedisApi {
           await redis.rpush(key, ...items);
         } catch (cause) {
           // ioredis gives up with an error that has no code; the connection's own error has it.
-          const code = hasCode(cause) || this.#connectionError === undefined ? errorCode(cause) : errorCode(this.#connectionError);
+          const code =
+            hasCode(cause) || this.#connectionError === undefined ? errorCode(cause) : errorCode(this.#connectionError);
           throw new CentTransportError(
             { url: `redis queue ${key}`, methods: commands.map((c) => c.method) },
             { causeCode: code, mayHaveReachedServer: true, cause },

@@ -34,7 +34,8 @@ export class Checks {
   async checkParams(commands: readonly Command[], batch: boolean): Promise<void> {
     if (!this.params) return;
     const validator = await this.#paramsValidator();
-    for (const [i, { method, params }] of commands.entries()) await checkParams(validator, method, params, batch ? i : undefined);
+    for (const [i, { method, params }] of commands.entries())
+      await checkParams(validator, method, params, batch ? i : undefined);
   }
 
   /** The body, possibly normalised by the validator, or throws `CentContractError`. */
@@ -45,14 +46,18 @@ export class Checks {
   #replyValidator(): Promise<ReplyValidator> {
     const option = this.#options.validateReplies;
     if (typeof option === 'function') return Promise.resolve(option);
-    this.#replies ??= loadSchemaValidate(this.#source, 'validateReplies').then((validate) => (method, body) => validate(method, 'result', body));
+    this.#replies ??= loadSchemaValidate(this.#source, 'validateReplies').then(
+      (validate) => (method, body) => validate(method, 'result', body),
+    );
     return this.#replies;
   }
 
   #paramsValidator(): Promise<ParamsValidator> {
     const option = this.#options.validateParams;
     if (typeof option === 'function') return Promise.resolve(option);
-    this.#params ??= loadSchemaValidate(this.#source, 'validateParams').then((validate) => (method, params) => validate(method, 'params', params));
+    this.#params ??= loadSchemaValidate(this.#source, 'validateParams').then(
+      (validate) => (method, params) => validate(method, 'params', params),
+    );
     return this.#params;
   }
 }

@@ -123,7 +123,11 @@ export class ClientCore<M extends MethodTypeMap> {
     this.#runtime.close();
   }
 
-  async #run(given: readonly Command[], options: CallOptions | undefined, batch: boolean): Promise<BatchEntry<unknown>[]> {
+  async #run(
+    given: readonly Command[],
+    options: CallOptions | undefined,
+    batch: boolean,
+  ): Promise<BatchEntry<unknown>[]> {
     if (this.#runtime.closed) throw new CentUsageError('the client is closed');
     if (given.length === 0) return [];
     const frame = this.#runtime.begin(options);
@@ -143,7 +147,8 @@ export class ClientCore<M extends MethodTypeMap> {
           if (start === 0) entries = replies;
           else entries.push(...replies);
         } catch (error) {
-          if (batch && error instanceof CentError) error.batch = progress(error, entries, replies, start, commands.length);
+          if (batch && error instanceof CentError)
+            error.batch = progress(error, entries, replies, start, commands.length);
           throw error;
         }
       }
@@ -156,7 +161,11 @@ export class ClientCore<M extends MethodTypeMap> {
   async #validate(replies: BatchEntry<unknown>[], offset: number | undefined): Promise<void> {
     for (const [i, entry] of replies.entries()) {
       if (!entry.ok) continue;
-      entry.body = await this.#runtime.checks.checkResult(entry.method, entry.body, offset === undefined ? undefined : offset + i);
+      entry.body = await this.#runtime.checks.checkResult(
+        entry.method,
+        entry.body,
+        offset === undefined ? undefined : offset + i,
+      );
     }
   }
 

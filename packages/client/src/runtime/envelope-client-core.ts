@@ -43,7 +43,7 @@ export interface ProtocolBinding {
 }
 
 const NO_VALIDATORS: ValidatorSource = {
-  module: 'the protocol\'s validators',
+  module: "the protocol's validators",
   load: () => Promise.reject(new Error('the client was built without them')),
 };
 
@@ -56,18 +56,32 @@ export class EnvelopeClientCore<M extends MethodTypeMap, C extends number = numb
     const methods = protocol.methods;
     this.#methods = methods;
     this.#codec = createEnvelopeCodec(protocol.transport, options, (command) => isReplaySafe(methods, command));
-    this.#runtime = new HttpClientRuntime(options, this.#codec.url, this.#codec.method, protocol.validators ?? NO_VALIDATORS);
+    this.#runtime = new HttpClientRuntime(
+      options,
+      this.#codec.url,
+      this.#codec.method,
+      protocol.validators ?? NO_VALIDATORS,
+    );
   }
 
   /** One method: resolves to the reply's result, or rejects with a `CentError` (`CentApiError` when the server refused it). */
-  protected async call<K extends keyof M & string>(method: K, params: M[K]['params'], options?: CallOptions): Promise<M[K]['result']> {
+  protected async call<K extends keyof M & string>(
+    method: K,
+    params: M[K]['params'],
+    options?: CallOptions,
+  ): Promise<M[K]['result']> {
     const frame = this.#runtime.begin(options);
     const checks = this.#runtime.checks;
     try {
       let command: Command = { method, params };
       if (checks.params) await checks.checkParams([command], false);
       if (frame.retry !== undefined) [command] = addIdempotencyKeys(this.#methods, [command]) as [Command];
-      const result = await this.#runtime.transport.send(this.#codec.prepareCall(command), frame.scope, frame.retry, frame.onReply);
+      const result = await this.#runtime.transport.send(
+        this.#codec.prepareCall(command),
+        frame.scope,
+        frame.retry,
+        frame.onReply,
+      );
       return (checks.replies ? await checks.checkResult(method, result) : result) as M[K]['result'];
     } finally {
       frame.scope.dispose();
@@ -79,7 +93,10 @@ export class EnvelopeClientCore<M extends MethodTypeMap, C extends number = numb
    * order. The protocol's batch options (`O`, e.g. `parallel`) come with the call options. An
    * empty batch sends nothing and resolves to `[]`.
    */
-  protected async runBatch(commands: readonly Command[], options?: CallOptions & Partial<O>): Promise<KeyedBatchEntry<unknown, C>[]> {
+  protected async runBatch(
+    commands: readonly Command[],
+    options?: CallOptions & Partial<O>,
+  ): Promise<KeyedBatchEntry<unknown, C>[]> {
     const batch = this.#codec.batch;
     if (batch === undefined) throw new CentUsageError('this transport has no batch');
     if (this.#runtime.closed) throw new CentUsageError('the client is closed');
@@ -90,7 +107,9 @@ export class EnvelopeClientCore<M extends MethodTypeMap, C extends number = numb
       if (checks.params) await checks.checkParams(commands, true);
       const sent = frame.retry === undefined ? commands : addIdempotencyKeys(this.#methods, commands);
       const given = (options ?? {}) as Record<string, unknown>;
-      const batchOptions = Object.fromEntries(batch.options.filter((name) => given[name] !== undefined).map((name) => [name, given[name]]));
+      const batchOptions = Object.fromEntries(
+        batch.options.filter((name) => given[name] !== undefined).map((name) => [name, given[name]]),
+      );
       const request = this.#codec.prepareBatch(sent, batchOptions);
       const entries = await this.#runtime.transport.send(request, frame.scope, frame.retry, frame.onReply);
       if (checks.replies) {

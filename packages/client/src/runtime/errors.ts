@@ -121,9 +121,14 @@ export class CentTimeoutError extends CentRequestError {
   readonly scope: 'call' | 'attempt';
   readonly mayHaveReachedServer: boolean;
 
-  constructor(ctx: RequestContext, info: { timeout: number; scope: 'call' | 'attempt'; mayHaveReachedServer: boolean }) {
+  constructor(
+    ctx: RequestContext,
+    info: { timeout: number; scope: 'call' | 'attempt'; mayHaveReachedServer: boolean },
+  ) {
     const what = info.scope === 'call' ? 'the call' : 'one attempt';
-    const reached = info.mayHaveReachedServer ? 'the request may have reached the server' : 'the connection was not even open';
+    const reached = info.mayHaveReachedServer
+      ? 'the request may have reached the server'
+      : 'the connection was not even open';
     super('CENT_TIMEOUT', `${what} to ${ctx.url} timed out after ${info.timeout} ms; ${reached}`, ctx);
     this.timeout = info.timeout;
     this.scope = info.scope;
@@ -214,7 +219,13 @@ abstract class CentSchemaError extends CentError {
   readonly index: number | undefined;
 
   /** `what` names the checked value (`reply to publish`), `root` how the message calls its top. */
-  constructor(code: CentErrorCode, info: { method: string; issues: readonly ContractIssue[]; index?: number }, what: (where: string) => string, root: string, tail = '') {
+  constructor(
+    code: CentErrorCode,
+    info: { method: string; issues: readonly ContractIssue[]; index?: number },
+    what: (where: string) => string,
+    root: string,
+    tail = '',
+  ) {
     const first = info.issues[0];
     const path = first?.path ?? '';
     const where = info.index === undefined ? '' : ` (command ${info.index})`;
@@ -251,8 +262,12 @@ export class CentReplyTooLargeError extends CentRequestError {
   readonly received: number;
   readonly status: number;
 
-  constructor(ctx: RequestContext, info: { limit: number; declared: number | undefined; received: number; status: number }) {
-    const size = info.declared === undefined ? `more than ${info.limit} bytes came` : `its Content-Length is ${info.declared}`;
+  constructor(
+    ctx: RequestContext,
+    info: { limit: number; declared: number | undefined; received: number; status: number },
+  ) {
+    const size =
+      info.declared === undefined ? `more than ${info.limit} bytes came` : `its Content-Length is ${info.declared}`;
     super(
       'CENT_REPLY_TOO_LARGE',
       `the reply from ${ctx.url} is larger than maxReplyBytes (${info.limit}): ${size}; the connection was closed, the server did run the request`,
@@ -270,7 +285,13 @@ export class CentParamsError extends CentSchemaError {
   override name = 'CentParamsError';
 
   constructor(info: { method: string; issues: readonly ContractIssue[]; index?: number }) {
-    super('CENT_PARAMS', info, (where) => `params of ${info.method}${where} break the schema`, '(params)', '; nothing was sent');
+    super(
+      'CENT_PARAMS',
+      info,
+      (where) => `params of ${info.method}${where} break the schema`,
+      '(params)',
+      '; nothing was sent',
+    );
   }
 }
 

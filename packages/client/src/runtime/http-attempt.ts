@@ -97,7 +97,15 @@ export function sendOnce(request: AttemptRequest): Promise<AttemptResult> {
         const after = dispatched(socket);
         if (dispatchedBefore !== undefined && after !== undefined) written = after > dispatchedBefore;
       }
-      resolve({ kind: 'failure', error, stopped: request.stop.stopped, connected, reusedSocket, written, replyStarted });
+      resolve({
+        kind: 'failure',
+        error,
+        stopped: request.stop.stopped,
+        connected,
+        reusedSocket,
+        written,
+        replyStarted,
+      });
     };
     const succeed = (status: number, body: Buffer): void => {
       if (settled) return;
@@ -166,7 +174,8 @@ export function sendOnce(request: AttemptRequest): Promise<AttemptResult> {
       });
       res.on('error', fail);
       res.on('close', () => {
-        if (!res.complete) fail(Object.assign(new Error('the connection closed in the middle of the reply'), { code: 'ECONNRESET' }));
+        if (!res.complete)
+          fail(Object.assign(new Error('the connection closed in the middle of the reply'), { code: 'ECONNRESET' }));
       });
     });
     sent.on('error', fail);

@@ -35,7 +35,10 @@ export class HttpClientRuntime {
     this.#retry = resolveRetry(options.retry);
     const maxReplyBytes = resolveMaxReplyBytes(options.maxReplyBytes);
     const idleTimeout = resolveIdleTimeout(options.idleTimeout);
-    this.checks = new Checks({ validateReplies: options.validateReplies, validateParams: options.validateParams }, validators);
+    this.checks = new Checks(
+      { validateReplies: options.validateReplies, validateParams: options.validateParams },
+      validators,
+    );
     this.#ownsAgent = options.agent === undefined;
     this.#agent = options.agent ?? createAgent(url, idleTimeout);
     this.transport = new HttpTransport({ url, method, agent: this.#agent, maxReplyBytes });

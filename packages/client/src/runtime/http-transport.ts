@@ -11,7 +11,14 @@ import type { CallOptions } from './types.js';
 import type { RequestContext } from './errors.js';
 import type { AttemptResult, Target } from './http-attempt.js';
 import type { Retryability } from './retry.js';
-import { CentAbortError, CentError, CentHttpError, CentReplyTooLargeError, CentTimeoutError, CentTransportError } from './errors.js';
+import {
+  CentAbortError,
+  CentError,
+  CentHttpError,
+  CentReplyTooLargeError,
+  CentTimeoutError,
+  CentTransportError,
+} from './errors.js';
 import { sendOnce } from './http-attempt.js';
 import { backoffDelay, isResetCode, mayRetry } from './retry.js';
 
@@ -56,7 +63,13 @@ function causeCode(error: unknown): string {
   return typeof code === 'string' ? code : 'EUNKNOWN';
 }
 
-function stopFailure(ctx: RequestContext, scope: CallScope, reason: string, timeout: number, reached: boolean): Failure {
+function stopFailure(
+  ctx: RequestContext,
+  scope: CallScope,
+  reason: string,
+  timeout: number,
+  reached: boolean,
+): Failure {
   if (reason === 'abort') {
     return {
       error: new CentAbortError(ctx, { reason: scope.userReason, mayHaveReachedServer: reached }),
@@ -147,7 +160,9 @@ export class HttpTransport {
     for (let attempt = 1; ; attempt++) {
       const early = scope.stopReason();
       if (early !== undefined) {
-        throw Object.assign(stopFailure(ctx, scope, early, scope.timeout, reachedBefore).error, { attempts: attempt - 1 });
+        throw Object.assign(stopFailure(ctx, scope, early, scope.timeout, reachedBefore).error, {
+          attempts: attempt - 1,
+        });
       }
       const attemptScope = scope.attempt(retry?.attemptTimeout);
       let result: AttemptResult;

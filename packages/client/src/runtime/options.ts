@@ -78,7 +78,9 @@ export interface ResolvedRetry {
 function positive(name: string, value: number, allowInfinity: boolean): number {
   const ok = allowInfinity ? value > 0 : value > 0 && Number.isFinite(value);
   if (typeof value !== 'number' || Number.isNaN(value) || !ok) {
-    throw new CentUsageError(`${name} must be a positive number${allowInfinity ? ' or Infinity' : ''}, got ${String(value)}`);
+    throw new CentUsageError(
+      `${name} must be a positive number${allowInfinity ? ' or Infinity' : ''}, got ${String(value)}`,
+    );
   }
   return value;
 }
@@ -117,7 +119,9 @@ export function resolveRetry(value: RetryOptions | boolean | undefined): Resolve
   const minDelay = given.minDelay ?? DEFAULT_RETRY.minDelay;
   const maxDelay = given.maxDelay ?? Math.max(DEFAULT_RETRY.maxDelay, minDelay);
   if (!(minDelay >= 0) || !(maxDelay >= minDelay) || !Number.isFinite(maxDelay)) {
-    throw new CentUsageError(`retry delays must satisfy 0 <= minDelay <= maxDelay < Infinity, got ${String(minDelay)} and ${String(maxDelay)}`);
+    throw new CentUsageError(
+      `retry delays must satisfy 0 <= minDelay <= maxDelay < Infinity, got ${String(minDelay)} and ${String(maxDelay)}`,
+    );
   }
   const attemptTimeout =
     given.attemptTimeout === undefined ? undefined : positive('retry.attemptTimeout', given.attemptTimeout, false);

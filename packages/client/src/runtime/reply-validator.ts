@@ -43,12 +43,21 @@ export async function checkReply(
 ): Promise<unknown> {
   const outcome = await validator(method, body);
   if (outcome.ok) return 'value' in outcome ? outcome.value : body;
-  throw new CentContractError(index === undefined ? { method, issues: outcome.errors } : { method, issues: outcome.errors, index });
+  throw new CentContractError(
+    index === undefined ? { method, issues: outcome.errors } : { method, issues: outcome.errors, index },
+  );
 }
 
 /** Validates `params`, throwing `CentParamsError` when they break the schema. */
-export async function checkParams(validator: ParamsValidator, method: string, params: unknown, index?: number): Promise<void> {
+export async function checkParams(
+  validator: ParamsValidator,
+  method: string,
+  params: unknown,
+  index?: number,
+): Promise<void> {
   const outcome = await validator(method, params);
   if (outcome.ok) return;
-  throw new CentParamsError(index === undefined ? { method, issues: outcome.errors } : { method, issues: outcome.errors, index });
+  throw new CentParamsError(
+    index === undefined ? { method, issues: outcome.errors } : { method, issues: outcome.errors, index },
+  );
 }

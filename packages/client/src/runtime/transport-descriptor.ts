@@ -28,7 +28,10 @@ export interface ApiKeyAuth {
   /** Put before the key in the header (e.g. `apikey ` for `Authorization`). */
   readonly prefix?: string;
   /** Other places the server reads the key from (the client uses `header`). */
-  readonly alternatives?: readonly ({ readonly in: 'header'; readonly header: string; readonly prefix?: string } | { readonly in: 'query'; readonly query: string })[];
+  readonly alternatives?: readonly (
+    | { readonly in: 'header'; readonly header: string; readonly prefix?: string }
+    | { readonly in: 'query'; readonly query: string }
+  )[];
   /** The server can be set to need no key. */
   readonly optional?: boolean;
 }
@@ -84,10 +87,13 @@ export type CodecName = 'commands' | 'params-envelope';
 /** The codec for `descriptor`'s request and reply shapes; a `CentUsageError` for any other pair. */
 export function codecFor(descriptor: HttpTransportDescriptor): CodecName {
   const id = String(descriptor.id);
-  if (descriptor.kind !== 'http') throw new CentUsageError(`transport ${id}: kind ${String(descriptor.kind)} is not an HTTP transport`);
+  if (descriptor.kind !== 'http')
+    throw new CentUsageError(`transport ${id}: kind ${String(descriptor.kind)} is not an HTTP transport`);
   const request = descriptor.request?.shape;
   const reply = descriptor.reply?.shape;
   if (request === 'commands' && reply === 'commands') return 'commands';
   if (request === 'params' && reply === 'envelope') return 'params-envelope';
-  throw new CentUsageError(`transport ${id}: request shape ${String(request)} with reply shape ${String(reply)} has no codec in this runtime`);
+  throw new CentUsageError(
+    `transport ${id}: request shape ${String(request)} with reply shape ${String(reply)} has no codec in this runtime`,
+  );
 }

@@ -32,8 +32,7 @@ export interface Command {
 
 /** What a batch (or `send()`) gives back for one command, in the order the commands were added. */
 export type BatchEntry<R> =
-  | { ok: true; method: string; body: R }
-  | { ok: false; method: string; error: string; advice?: string };
+  { ok: true; method: string; body: R } | { ok: false; method: string; error: string; advice?: string };
 
 /** Per-call options. */
 export interface CallOptions {
@@ -68,10 +67,7 @@ export interface RetryOptions {
 }
 
 /** Runs commands over the transport and gives one entry per command (the batch engine). */
-export type CommandRunner = (
-  commands: readonly Command[],
-  options?: CallOptions,
-) => Promise<BatchEntry<unknown>[]>;
+export type CommandRunner = (commands: readonly Command[], options?: CallOptions) => Promise<BatchEntry<unknown>[]>;
 
 /**
  * A batch runner of any codec: `O` are the protocol's own batch options, sent with the batch

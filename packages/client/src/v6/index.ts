@@ -13,14 +13,32 @@ export type { BatchEntry, BatchOptions } from './gen/client.gen.js';
 export type * from '@centkit/validators/v6';
 
 export { EnvelopeClientCore } from '../runtime/envelope-client-core.js';
-export type { EnvelopeClientOptions, EnvelopeClientOptions as ClientOptions, ProtocolBinding } from '../runtime/envelope-client-core.js';
+export type {
+  EnvelopeClientOptions,
+  EnvelopeClientOptions as ClientOptions,
+  ProtocolBinding,
+} from '../runtime/envelope-client-core.js';
 export { BatchCore } from '../runtime/batch-core.js';
 export type { Append, OpenEntries } from '../runtime/batch-core.js';
 export type { KeyedBatchEntry } from '../runtime/envelope/reply.js';
-export type { BatchRunner, CallOptions, Command, MethodInfo, MethodTable, MethodTypeMap, RetryOptions } from '../runtime/types.js';
+export type {
+  BatchRunner,
+  CallOptions,
+  Command,
+  MethodInfo,
+  MethodTable,
+  MethodTypeMap,
+  RetryOptions,
+} from '../runtime/types.js';
 export type { HttpClientOptions } from '../runtime/options.js';
 export { DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_REPLY_BYTES, DEFAULT_RETRY, DEFAULT_TIMEOUT } from '../runtime/options.js';
-export type { ParamsValidator, ReplyValidator, SchemaValidate, ValidationOutcome, ValidatorSource } from '../runtime/reply-validator.js';
+export type {
+  ParamsValidator,
+  ReplyValidator,
+  SchemaValidate,
+  ValidationOutcome,
+  ValidatorSource,
+} from '../runtime/reply-validator.js';
 export type { HttpTransportDescriptor } from '../runtime/transport-descriptor.js';
 // The runtime's class behind `CentApiError`, generic in its codes (for glue generated from other
 // protocols), and its typed form.

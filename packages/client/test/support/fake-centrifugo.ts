@@ -37,7 +37,17 @@ export type Script = Scripted | ((request: RecordedRequest) => Scripted);
 type Item = { method: string; error: string | null; advice?: string; body: unknown };
 export type CommandHandler = (method: string, params: unknown, index: number) => Item;
 
-const KNOWN = new Set(['publish', 'broadcast', 'unsubscribe', 'disconnect', 'presence', 'history', 'channels', 'stats', 'node']);
+const KNOWN = new Set([
+  'publish',
+  'broadcast',
+  'unsubscribe',
+  'disconnect',
+  'presence',
+  'history',
+  'channels',
+  'stats',
+  'node',
+]);
 
 function defaultHandler(method: string, params: unknown): Item {
   const channel = (params as { channel?: unknown } | null)?.channel;
@@ -87,7 +97,11 @@ export class FakeCentrifugo {
 
   /** A fake that is not listening yet (`listen()` starts it): for a suite that needs the object before its `beforeAll`. */
   static create(options: { secret: string; insecure?: boolean; prefix?: string }): FakeCentrifugo {
-    return new FakeCentrifugo({ secret: options.secret, insecure: options.insecure ?? false, prefix: options.prefix ?? '' });
+    return new FakeCentrifugo({
+      secret: options.secret,
+      insecure: options.insecure ?? false,
+      prefix: options.prefix ?? '',
+    });
   }
 
   /** Listens on a free port of 127.0.0.1. */
@@ -174,7 +188,10 @@ export class FakeCentrifugo {
       return;
     }
     if (scripted.status !== undefined || scripted.body !== undefined) {
-      const text = typeof scripted.body === 'string' || Buffer.isBuffer(scripted.body) ? scripted.body : JSON.stringify(scripted.body ?? null);
+      const text =
+        typeof scripted.body === 'string' || Buffer.isBuffer(scripted.body)
+          ? scripted.body
+          : JSON.stringify(scripted.body ?? null);
       res.writeHead(scripted.status ?? 200, { 'Content-Type': 'application/json', ...scripted.headers });
       return void res.end(text);
     }

@@ -8,9 +8,10 @@ import { closedPort } from './net.js';
 
 /** /usr/bin/redis-server, or the first redis-server on PATH. */
 export const REDIS_SERVER =
-  ['/usr/bin/redis-server', ...(process.env['PATH'] ?? '').split(delimiter).map((dir) => join(dir, 'redis-server'))].find((file) =>
-    existsSync(file),
-  ) ?? '/usr/bin/redis-server';
+  [
+    '/usr/bin/redis-server',
+    ...(process.env['PATH'] ?? '').split(delimiter).map((dir) => join(dir, 'redis-server')),
+  ].find((file) => existsSync(file)) ?? '/usr/bin/redis-server';
 export const redisServerAvailable = existsSync(REDIS_SERVER);
 
 export interface RedisServer {
@@ -32,9 +33,13 @@ function ping(port: number): Promise<boolean> {
 
 export async function startRedisServer(): Promise<RedisServer> {
   const port = await closedPort();
-  const child: ChildProcess = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  const child: ChildProcess = spawn(
+    REDIS_SERVER,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 10_000;
   while (!(await ping(port))) {

@@ -4,7 +4,14 @@
  */
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CentAbortError, CentContractError, CentMalformedReplyError, CentParamsError, CentTimeoutError, CentUsageError } from '../../src/v6/index.js';
+import {
+  CentAbortError,
+  CentContractError,
+  CentMalformedReplyError,
+  CentParamsError,
+  CentTimeoutError,
+  CentUsageError,
+} from '../../src/v6/index.js';
 import type { EnvelopeClientOptions, ProtocolBinding, SchemaValidate } from '../../src/v6/index.js';
 import { FakeCentrifugo } from '../support/fake-centrifugo.js';
 import { rejectionOf } from '../support/net.js';
@@ -15,7 +22,10 @@ const KEY = 'the-api-key-9f8e7d';
 describe('params/envelope codec', () => {
   const server = FakeCentrifugo.create({ secret: 'unused' });
   const clients: TestClient[] = [];
-  const client = (options: Partial<EnvelopeClientOptions> = {}, protocol: Partial<ProtocolBinding> = {}): TestClient => {
+  const client = (
+    options: Partial<EnvelopeClientOptions> = {},
+    protocol: Partial<ProtocolBinding> = {},
+  ): TestClient => {
     const c = new TestClient({ url: `http://127.0.0.1:${server.port}`, apiKey: KEY, ...options }, protocol);
     clients.push(c);
     return c;
@@ -30,21 +40,27 @@ describe('params/envelope codec', () => {
   describe('the request', () => {
     it('POSTs the params as the JSON body to /api/<method>, with the key in X-API-Key', async () => {
       server.script({ body: { result: { offset: 3, epoch: 'abcdefgh' } } });
-      await expect(client({ headers: { 'x-api-key': 'not this', 'X-Trace': 't1' } }).publish({ channel: 'c', data: { a: 1 } })).resolves.toEqual({ offset: 3, epoch: 'abcdefgh' });
+      await expect(
+        client({ headers: { 'x-api-key': 'not this', 'X-Trace': 't1' } }).publish({ channel: 'c', data: { a: 1 } }),
+      ).resolves.toEqual({ offset: 3, epoch: 'abcdefgh' });
       const [request] = server.requests;
-      expect(request).toMatchObject({ httpMethod: 'POST', path: '/api/publish', body: '{"channel":"c","data":{"a":1}}' });
+      expect(request).toMatchObject({
+        httpMethod: 'POST',
+        path: '/api/publish',
+        body: '{"channel":"c","data":{"a":1}}',
+      });
       expect(request?.headers).toMatchObject({ 'x-api-key': KEY, 'content-type': 'application/json', 'x-trace': 't1' });
       expect(request?.headers['x-centrifugo-error-mode']).toBeUndefined();
     });
 
-    it('keeps the URL\'s path as a prefix, and a path template overrides the transport\'s', async () => {
+    it("keeps the URL's path as a prefix, and a path template overrides the transport's", async () => {
       server.script({ body: { result: {} } }, { body: { result: {} } });
       await client({ url: `http://127.0.0.1:${server.port}/centrifugo/` }).info();
       await client({ path: '/v6/{method}/run' }).info();
       expect(server.requests.map((r) => r.path)).toEqual(['/centrifugo/api/info', '/v6/info/run']);
     });
 
-    it('errorMode transport sends the transport\'s header', async () => {
+    it("errorMode transport sends the transport's header", async () => {
       server.script({ body: { result: {} } });
       await client({ errorMode: 'transport' }).info();
       expect(server.requests[0]?.headers['x-centrifugo-error-mode']).toBe('transport');
@@ -52,20 +68,34 @@ describe('params/envelope codec', () => {
 
     it('a batch is one request to the batch method: {commands: [{<method>: params}], parallel}', async () => {
       server.script({ body: { replies: [{ publish: {} }, { history: { publications: [], offset: 0, epoch: 'e' } }] } });
-      await client().batch().publish({ channel: 'a', data: 1 }).history({ channel: 'h' }).send({ parallel: true, timeout: 1000 });
+      await client()
+        .batch()
+        .publish({ channel: 'a', data: 1 })
+        .history({ channel: 'h' })
+        .send({ parallel: true, timeout: 1000 });
       expect(server.requests[0]?.path).toBe('/api/batch');
-      expect(server.requests[0]?.body).toBe('{"commands":[{"publish":{"channel":"a","data":1}},{"history":{"channel":"h"}}],"parallel":true}');
+      expect(server.requests[0]?.body).toBe(
+        '{"commands":[{"publish":{"channel":"a","data":1}},{"history":{"channel":"h"}}],"parallel":true}',
+      );
     });
   });
 
   it('a batch method that answers like any method (batch.reply "envelope"): the replies inside the result, its error a CentApiError', async () => {
     const enveloped = { transport: { ...HTTP_API, batch: { ...HTTP_API.batch, reply: 'envelope' as const } } };
     server.script(
-      { body: { result: { replies: [{ publish: { offset: 1 } }, { error: { code: 102, message: 'unknown channel' } }] } } },
+      {
+        body: {
+          result: { replies: [{ publish: { offset: 1 } }, { error: { code: 102, message: 'unknown channel' } }] },
+        },
+      },
       { body: { error: { code: 107, message: 'bad request' } } },
     );
     const c = client({}, enveloped);
-    const [published, failed] = await c.batch().publish({ channel: 'a', data: 1 }).publish({ channel: 'b', data: 1 }).send();
+    const [published, failed] = await c
+      .batch()
+      .publish({ channel: 'a', data: 1 })
+      .publish({ channel: 'b', data: 1 })
+      .send();
     expect(published).toEqual({ ok: true, method: 'publish', result: { offset: 1 } });
     expect(failed).toMatchObject({ ok: false, method: 'publish', error: { name: 'CentApiError', code: 102 } });
     await expect(c.batch().info().send()).rejects.toMatchObject({ name: 'CentApiError', code: 107, method: 'batch' });
@@ -91,7 +121,9 @@ describe('params/envelope codec', () => {
       ['a reply that is not an object', { replies: [{ publish: {} }, null] }, 'item-not-object'],
     ])('batch: %s', async (_label, body, reason) => {
       server.script({ body });
-      const error = await rejectionOf(client().batch().publish({ channel: 'a', data: 1 }).history({ channel: 'h' }).send());
+      const error = await rejectionOf(
+        client().batch().publish({ channel: 'a', data: 1 }).history({ channel: 'h' }).send(),
+      );
       expect(error).toMatchObject({ name: 'CentMalformedReplyError', reason });
     });
   });
@@ -112,14 +144,18 @@ describe('params/envelope codec', () => {
       if (kind === 'params' && method === 'publish' && typeof (value as { channel?: unknown }).channel !== 'string') {
         return { ok: false, errors: [{ path: '/channel', message: 'must be string', keyword: 'type' }] };
       }
-      if (kind === 'result' && method === 'history' && !Array.isArray((value as { publications?: unknown }).publications)) {
+      if (
+        kind === 'result' &&
+        method === 'history' &&
+        !Array.isArray((value as { publications?: unknown }).publications)
+      ) {
         return { ok: false, errors: [{ path: '/publications', message: 'must be array', keyword: 'type' }] };
       }
       return { ok: true };
     };
     const withValidators = { validators: { module: 'test validators', load: async () => validate } };
 
-    it('validateReplies: true uses the protocol\'s validators and names the path', async () => {
+    it("validateReplies: true uses the protocol's validators and names the path", async () => {
       server.script({ body: { result: { publications: null, offset: 0, epoch: '' } } });
       const error = await rejectionOf(client({ validateReplies: true }, withValidators).history({ channel: 'h' }));
       expect(error).toBeInstanceOf(CentContractError);
@@ -128,7 +164,13 @@ describe('params/envelope codec', () => {
 
     it('validateReplies in a batch names the command index', async () => {
       server.script({ body: { replies: [{ publish: {} }, { history: { publications: 1 } }] } });
-      const error = await rejectionOf(client({ validateReplies: true }, withValidators).batch().publish({ channel: 'a', data: 1 }).history({ channel: 'h' }).send());
+      const error = await rejectionOf(
+        client({ validateReplies: true }, withValidators)
+          .batch()
+          .publish({ channel: 'a', data: 1 })
+          .history({ channel: 'h' })
+          .send(),
+      );
       expect(error).toMatchObject({ name: 'CentContractError', index: 1, path: '/publications' });
     });
 
@@ -144,10 +186,14 @@ describe('params/envelope codec', () => {
 
     it('validateReplies: true with validators that fail to load is a usage error naming them', async () => {
       server.script({ body: { result: {} } });
-      const missing = { validators: { module: 'missing validators', load: () => Promise.reject(new Error('not built')) } };
+      const missing = {
+        validators: { module: 'missing validators', load: () => Promise.reject(new Error('not built')) },
+      };
       const error = await rejectionOf(client({ validateReplies: true }, missing).info());
       expect(error).toBeInstanceOf(CentUsageError);
-      expect((error as Error).message).toBe('validateReplies: true needs missing validators, which failed to load: not built');
+      expect((error as Error).message).toBe(
+        'validateReplies: true needs missing validators, which failed to load: not built',
+      );
     });
 
     it('the generated binding loads @centkit/validators/v6 on first use', async () => {
@@ -189,11 +235,23 @@ describe('params/envelope codec', () => {
       errors.push(await rejectionOf(c.info({}, { signal: AbortSignal.abort('bye') })));
       errors.push(await rejectionOf(c.callRaw('publish', { n: 1n })));
       expect(errors.map((e) => (e as Error).name)).toEqual([
-        'CentAuthError', 'CentApiError', 'CentHttpError', 'CentMalformedReplyError', 'CentTransportError',
-        'CentTimeoutError', 'CentReplyTooLargeError', 'CentAbortError', 'CentEncodeError',
+        'CentAuthError',
+        'CentApiError',
+        'CentHttpError',
+        'CentMalformedReplyError',
+        'CentTransportError',
+        'CentTimeoutError',
+        'CentReplyTooLargeError',
+        'CentAbortError',
+        'CentEncodeError',
       ]);
       for (const error of errors) {
-        for (const text of [inspect(error, { showHidden: true, depth: Infinity }), JSON.stringify(error), String(error), (error as Error).stack ?? '']) {
+        for (const text of [
+          inspect(error, { showHidden: true, depth: Infinity }),
+          JSON.stringify(error),
+          String(error),
+          (error as Error).stack ?? '',
+        ]) {
           expect(text).not.toContain(KEY);
         }
       }
@@ -205,7 +263,9 @@ describe('params/envelope codec', () => {
         expect(text).not.toContain(KEY);
         expect(text).not.toContain('pw');
       }
-      expect(inspect(c)).toMatch(/TestClient \{ url: 'http:\/\/\*\*\*@127\.0\.0\.1:\d+\/api\/\{method\}', errorMode: 'body', timeout: 2000 \}/);
+      expect(inspect(c)).toMatch(
+        /TestClient \{ url: 'http:\/\/\*\*\*@127\.0\.0\.1:\d+\/api\/\{method\}', errorMode: 'body', timeout: 2000 \}/,
+      );
     });
   });
 });

@@ -7,7 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { API_KEY, describeWithCentrifugo, startCentrifugo, variantConfigs, type RealCentrifugo } from '../../../../test/support/centrifugo-v6.js';
+import {
+  API_KEY,
+  describeWithCentrifugo,
+  startCentrifugo,
+  variantConfigs,
+  type RealCentrifugo,
+} from '../../../../test/support/centrifugo-v6.js';
 import { errorCatalogue } from '@centkit/validators/v6';
 import { CentApiError, CentAuthError, CentHttpError, type ClientOptions, type ErrorCode } from '../../src/v6/index.js';
 import { rejectionOf } from '../support/net.js';
@@ -55,24 +61,39 @@ describeWithCentrifugo('errors of the generated v6 client against the real Centr
       expect([...Object.keys(failing).map(Number), 113].sort()).toEqual(codes);
     });
 
-    it.each(Object.entries(failing))('code %s: asked for per request, the status is the catalogue\'s transportStatus, and it is still a CentApiError', async (code, [method, params]) => {
-      const entry = errorCatalogue.find((e) => 'code' in e && e.code === Number(code));
-      const status = entry !== undefined && 'transportStatus' in entry ? entry.transportStatus : undefined;
-      expect(status).toBeGreaterThanOrEqual(400);
-      const error = await rejectionOf(client({ errorMode: 'transport' }).callRaw(method, params));
-      expect(error).toBeInstanceOf(CentApiError);
-      expect(error).toMatchObject({ code: Number(code), status, method, attempts: 1 });
-      // The same call in body mode: HTTP 200 with the error in the envelope.
-      await expect(client().callRaw(method, params)).rejects.toMatchObject({ name: 'CentApiError', code: Number(code), status: 200 });
-    });
+    it.each(Object.entries(failing))(
+      "code %s: asked for per request, the status is the catalogue's transportStatus, and it is still a CentApiError",
+      async (code, [method, params]) => {
+        const entry = errorCatalogue.find((e) => 'code' in e && e.code === Number(code));
+        const status = entry !== undefined && 'transportStatus' in entry ? entry.transportStatus : undefined;
+        expect(status).toBeGreaterThanOrEqual(400);
+        const error = await rejectionOf(client({ errorMode: 'transport' }).callRaw(method, params));
+        expect(error).toBeInstanceOf(CentApiError);
+        expect(error).toMatchObject({ code: Number(code), status, method, attempts: 1 });
+        // The same call in body mode: HTTP 200 with the error in the envelope.
+        await expect(client().callRaw(method, params)).rejects.toMatchObject({
+          name: 'CentApiError',
+          code: Number(code),
+          status: 200,
+        });
+      },
+    );
 
     it('a server set to transport mode answers every client that way; a success is still 200; a batch is not affected', async () => {
       const strict = await start(variantConfigs.transportErrorMode);
       const c = client({}, strict);
-      await expect(c.publish({ channel: 'nope:x', data: 1 })).rejects.toMatchObject({ name: 'CentApiError', code: 102, status: 404 });
+      await expect(c.publish({ channel: 'nope:x', data: 1 })).rejects.toMatchObject({
+        name: 'CentApiError',
+        code: 102,
+        status: 404,
+      });
       await expect(c.presence({ channel: '' })).rejects.toMatchObject({ name: 'CentApiError', code: 107, status: 400 });
       await expect(c.publish({ channel: unique('hist:'), data: 1 })).resolves.toMatchObject({ offset: 1 });
-      const [failed, history] = await c.batch().publish({ channel: 'nope:x', data: 1 }).history({ channel: unique('hist:') }).send();
+      const [failed, history] = await c
+        .batch()
+        .publish({ channel: 'nope:x', data: 1 })
+        .history({ channel: unique('hist:') })
+        .send();
       expect(failed).toMatchObject({ ok: false, error: { code: 102, status: 200 } });
       expect(history).toMatchObject({ ok: true, result: { publications: [], offset: 0 } });
     });
@@ -88,12 +109,20 @@ describeWithCentrifugo('errors of the generated v6 client against the real Centr
       expect(`${inspect(refused, { depth: Infinity })}${JSON.stringify(refused)}`).not.toContain(wrong);
       const keyless = new TestClient({ url: server.url });
       clients.push(keyless);
-      await expect(keyless.batch().info().send()).rejects.toMatchObject({ name: 'CentAuthError', keySent: false, methods: ['info'] });
+      await expect(keyless.batch().info().send()).rejects.toMatchObject({
+        name: 'CentAuthError',
+        keySent: false,
+        methods: ['info'],
+      });
     });
 
     it('a server with an empty key refuses every key; an insecure server takes none', async () => {
       const locked = await start(variantConfigs.emptyApiKey);
-      await expect(client({}, locked).info()).rejects.toMatchObject({ name: 'CentAuthError', status: 401, keySent: true });
+      await expect(client({}, locked).info()).rejects.toMatchObject({
+        name: 'CentAuthError',
+        status: 401,
+        keySent: true,
+      });
       const open = await start(variantConfigs.insecureApi);
       const keyless = new TestClient({ url: open.url, validateReplies: true });
       clients.push(keyless);
@@ -105,24 +134,44 @@ describeWithCentrifugo('errors of the generated v6 client against the real Centr
     it('a raw call of a PRO method, and of a name that is no method', async () => {
       for (const method of ['connections', 'no_such_method']) {
         const error = await rejectionOf(client().callRaw(method, {}));
-        expect(error).toMatchObject({ name: 'CentHttpError', status: 404, body: '404 page not found\n', methods: [method] });
+        expect(error).toMatchObject({
+          name: 'CentHttpError',
+          status: 404,
+          body: '404 page not found\n',
+          methods: [method],
+        });
         expect((error as Error).message).toMatch(/no route for this method/);
       }
     });
 
     it('a client whose path template is wrong: every method is 404, and the batch too', async () => {
       const lost = client({ path: '/v6/{method}' });
-      await expect(lost.info()).rejects.toMatchObject({ name: 'CentHttpError', status: 404, url: `${server.url}/v6/info` });
-      await expect(lost.batch().info().send()).rejects.toMatchObject({ name: 'CentHttpError', status: 404, url: `${server.url}/v6/batch` });
+      await expect(lost.info()).rejects.toMatchObject({
+        name: 'CentHttpError',
+        status: 404,
+        url: `${server.url}/v6/info`,
+      });
+      await expect(lost.batch().info().send()).rejects.toMatchObject({
+        name: 'CentHttpError',
+        status: 404,
+        url: `${server.url}/v6/batch`,
+      });
       // The same server under a prefix the client was told: found.
       await expect(client({ path: '/api/{method}' }).info()).resolves.toMatchObject({ nodes: expect.any(Array) });
     });
 
     it('a client made from a transport descriptor whose path is wrong: 404', async () => {
       const descriptor = { ...HTTP_API, http: { ...HTTP_API.http, path: '/rpc/{method}' } };
-      const fromDescriptor = new TestClient({ url: server.url, apiKey: API_KEY, validateReplies: true }, { transport: descriptor });
+      const fromDescriptor = new TestClient(
+        { url: server.url, apiKey: API_KEY, validateReplies: true },
+        { transport: descriptor },
+      );
       clients.push(fromDescriptor);
-      await expect(fromDescriptor.presenceStats({ channel: 'both:x' })).rejects.toMatchObject({ name: 'CentHttpError', status: 404, url: `${server.url}/rpc/presence_stats` });
+      await expect(fromDescriptor.presenceStats({ channel: 'both:x' })).rejects.toMatchObject({
+        name: 'CentHttpError',
+        status: 404,
+        url: `${server.url}/rpc/presence_stats`,
+      });
     });
   });
 });

@@ -6,7 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { API_KEY, describeWithCentrifugo, startCentrifugo, type RealCentrifugo } from '../../../../test/support/centrifugo-v6.js';
+import {
+  API_KEY,
+  describeWithCentrifugo,
+  startCentrifugo,
+  type RealCentrifugo,
+} from '../../../../test/support/centrifugo-v6.js';
 import { CentTransportError, type EnvelopeClientOptions, type MethodTable } from '../../src/v6/index.js';
 import { rejectionOf } from '../support/net.js';
 import { protocolBinding, TestClient } from './support/v6-client.js';
@@ -20,12 +25,16 @@ describeWithCentrifugo('idempotent retries against the real Centrifugo v6.9.1', 
   let proxy: TcpProxy;
   let direct: TestClient;
   const clients: TestClient[] = [];
-  const viaProxy = (options: Partial<EnvelopeClientOptions> = {}, methods: MethodTable = protocolBinding.methods): TestClient => {
+  const viaProxy = (
+    options: Partial<EnvelopeClientOptions> = {},
+    methods: MethodTable = protocolBinding.methods,
+  ): TestClient => {
     const c = new TestClient({ url: proxy.url, apiKey: API_KEY, validateReplies: true, ...options }, { methods });
     clients.push(c);
     return c;
   };
-  const keys = (): unknown[] => proxy.bodies().map((body) => (JSON.parse(body) as { idempotency_key?: unknown }).idempotency_key);
+  const keys = (): unknown[] =>
+    proxy.bodies().map((body) => (JSON.parse(body) as { idempotency_key?: unknown }).idempotency_key);
 
   beforeAll(async () => {
     server = await startCentrifugo();
@@ -62,7 +71,7 @@ describeWithCentrifugo('idempotent retries against the real Centrifugo v6.9.1', 
     expect(second).toBe(first);
   });
 
-  it('the caller\'s own key is kept', async () => {
+  it("the caller's own key is kept", async () => {
     const ch = channel();
     proxy.dropNextReplies(1);
     await viaProxy({ retry: RETRY }).publish({ channel: ch, data: 1, idempotency_key: 'my-key-1' });
@@ -81,7 +90,12 @@ describeWithCentrifugo('idempotent retries against the real Centrifugo v6.9.1', 
   it('a write whose method takes no key is not re-sent: it ran once and the error says it may have', async () => {
     const ch = channel();
     proxy.dropNextReplies(1);
-    const error = await rejectionOf(viaProxy({ retry: RETRY }, { ...protocolBinding.methods, publish: { effect: 'write' } }).publish({ channel: ch, data: 1 }));
+    const error = await rejectionOf(
+      viaProxy({ retry: RETRY }, { ...protocolBinding.methods, publish: { effect: 'write' } }).publish({
+        channel: ch,
+        data: 1,
+      }),
+    );
     expect(error).toBeInstanceOf(CentTransportError);
     expect(error).toMatchObject({ mayHaveReachedServer: true, attempts: 1 });
     expect(keys()).toEqual([undefined]);
@@ -100,7 +114,9 @@ describeWithCentrifugo('idempotent retries against the real Centrifugo v6.9.1', 
     const ch = channel();
     await direct.publish({ channel: ch, data: 1 });
     proxy.dropNextReplies(1);
-    await expect(viaProxy({ retry: RETRY }).history({ channel: ch, limit: -1 })).resolves.toMatchObject({ publications: [{ data: 1 }] });
+    await expect(viaProxy({ retry: RETRY }).history({ channel: ch, limit: -1 })).resolves.toMatchObject({
+      publications: [{ data: 1 }],
+    });
     expect(proxy.sent).toHaveLength(2);
   });
 
@@ -108,7 +124,12 @@ describeWithCentrifugo('idempotent retries against the real Centrifugo v6.9.1', 
     const map = `map:idem-${randomUUID().slice(0, 8)}`;
     proxy.dropNextReplies(1);
     const published = await viaProxy({ retry: RETRY }).mapPublish({ channel: map, key: 'k', data: 1 });
-    expect(published).toEqual({ offset: 1, epoch: expect.any(String), suppressed: true, suppress_reason: 'idempotency' });
+    expect(published).toEqual({
+      offset: 1,
+      epoch: expect.any(String),
+      suppressed: true,
+      suppress_reason: 'idempotency',
+    });
     proxy.dropNextReplies(1);
     const removed = await viaProxy({ retry: RETRY }).mapRemove({ channel: map, key: 'k' });
     expect(removed).toEqual({ offset: 2, epoch: published.epoch, suppressed: true, suppress_reason: 'idempotency' });
@@ -118,16 +139,25 @@ describeWithCentrifugo('idempotent retries against the real Centrifugo v6.9.1', 
     expect(sent[3]?.idempotency_key).toBe(sent[2]?.idempotency_key);
     expect(sent[2]?.idempotency_key).not.toBe(sent[0]?.idempotency_key);
     const stream = await direct.mapReadStream({ channel: map, limit: -1 });
-    expect(stream.entries?.map((e) => [e.key, e.offset, e.removed ?? false])).toEqual([['k', 1, false], ['k', 2, true]]);
+    expect(stream.entries?.map((e) => [e.key, e.offset, e.removed ?? false])).toEqual([
+      ['k', 1, false],
+      ['k', 2, true],
+    ]);
   });
 
-  it('a batch of a publish and a read that lost its reply is retried with the publish\'s key kept, and the publish is in history once', async () => {
+  it("a batch of a publish and a read that lost its reply is retried with the publish's key kept, and the publish is in history once", async () => {
     const ch = channel();
     proxy.dropNextReplies(1);
-    const [published, history] = await viaProxy({ retry: RETRY }).batch().publish({ channel: ch, data: 'b' }).history({ channel: ch, limit: -1 }).send();
+    const [published, history] = await viaProxy({ retry: RETRY })
+      .batch()
+      .publish({ channel: ch, data: 'b' })
+      .history({ channel: ch, limit: -1 })
+      .send();
     expect(published).toMatchObject({ ok: true, result: { offset: 1 } });
     expect(history).toMatchObject({ ok: true, result: { publications: [{ data: 'b', offset: 1 }] } });
-    const sent = proxy.bodies().map((body) => JSON.parse(body) as { commands: { publish?: { idempotency_key?: string } }[] });
+    const sent = proxy
+      .bodies()
+      .map((body) => JSON.parse(body) as { commands: { publish?: { idempotency_key?: string } }[] });
     expect(sent).toHaveLength(2);
     expect(sent[0]?.commands[0]?.publish?.idempotency_key).toMatch(/^[0-9a-f-]{36}$/);
     expect(sent[1]?.commands[0]?.publish?.idempotency_key).toBe(sent[0]?.commands[0]?.publish?.idempotency_key);

@@ -31,15 +31,31 @@ export interface DecodeFailure {
   readonly offset: number;
 }
 
-export type DecodeResult = { readonly ok: true; readonly commands: RawCommand[]; readonly batch: boolean } | DecodeFailure;
+export type DecodeResult =
+  { readonly ok: true; readonly commands: RawCommand[]; readonly batch: boolean } | DecodeFailure;
 
 export function decodeCommands(data: string): DecodeResult {
   const first = data.charCodeAt(0);
   if (first !== 123 && first !== 91) {
-    return { ok: false, kind: 'data', reason: 'first-byte', path: '', message: 'data must start with "{" (one command) or "[" (a batch); no leading whitespace', offset: 0 };
+    return {
+      ok: false,
+      kind: 'data',
+      reason: 'first-byte',
+      path: '',
+      message: 'data must start with "{" (one command) or "[" (a batch); no leading whitespace',
+      offset: 0,
+    };
   }
   const syntax = checkJson(data);
-  if (syntax) return { ok: false, kind: 'data', reason: 'syntax', path: '', message: `invalid JSON at offset ${syntax.offset}: ${syntax.message}`, offset: syntax.offset };
+  if (syntax)
+    return {
+      ok: false,
+      kind: 'data',
+      reason: 'syntax',
+      path: '',
+      message: `invalid JSON at offset ${syntax.offset}: ${syntax.message}`,
+      offset: syntax.offset,
+    };
   if (first === 123) {
     const one = decodeCommand(data, 0);
     return one.ok ? { ok: true, commands: [one.command], batch: false } : one;
@@ -65,9 +81,20 @@ export function decodeCommandArray(text: string, start: number, basePath: string
 }
 
 /** One command and where it ends; a failure's `path` is relative to the command. */
-function decodeCommand(text: string, start: number): { readonly ok: true; readonly command: RawCommand; readonly end: number } | DecodeFailure {
+function decodeCommand(
+  text: string,
+  start: number,
+): { readonly ok: true; readonly command: RawCommand; readonly end: number } | DecodeFailure {
   const c = text.charCodeAt(start);
-  if (c !== 123 && c !== 110) return { ok: false, kind: 'command', reason: 'not-object', path: '', message: `a command must be an object (got ${jsonType(c)})`, offset: start };
+  if (c !== 123 && c !== 110)
+    return {
+      ok: false,
+      kind: 'command',
+      reason: 'not-object',
+      path: '',
+      message: `a command must be an object (got ${jsonType(c)})`,
+      offset: start,
+    };
   const r = decodeGoStructAt(text, start, COMMAND, 'Command');
   if (!r.ok) return { ok: false, kind: 'command', reason: 'field', path: r.path, message: r.message, offset: r.offset };
   return { ok: true, command: r.value, end: r.end };

@@ -5,7 +5,14 @@
  */
 import { goDocumentView } from '../json/go-view.js';
 import { withoutKeptBytes } from '../json/kept-bytes.js';
-import { canonicalMethodName, isMethodName, paramsStructs, structs, type ValidateParams, type ValidationIssue } from '../protocol.js';
+import {
+  canonicalMethodName,
+  isMethodName,
+  paramsStructs,
+  structs,
+  type ValidateParams,
+  type ValidationIssue,
+} from '../protocol.js';
 import type { MockNode } from '../state/node.js';
 import type { Transport } from '../state/recorded-command.js';
 import type { RawCommand } from './decode-commands.js';
@@ -23,7 +30,9 @@ export interface CommandFailure {
 }
 
 /** `keptBytes`: `json` holds kept bytes (json/kept-bytes.ts), to be encoded with them. */
-export type BatchResult = { readonly ok: true; readonly json: string; readonly keptBytes: boolean } | { readonly ok: false; readonly failure: CommandFailure };
+export type BatchResult =
+  | { readonly ok: true; readonly json: string; readonly keptBytes: boolean }
+  | { readonly ok: false; readonly failure: CommandFailure };
 
 export interface RequestInfo {
   readonly node: MockNode;
@@ -57,20 +66,39 @@ function keptIn(result: CommandResult): boolean {
 }
 
 /** Runs and records one command; `json` is its reply object. */
-export function runCommand(info: RequestInfo, cmd: RawCommand, index: number): { ok: true; json: string; result: CommandResult } | { ok: false; failure: CommandFailure } {
+export function runCommand(
+  info: RequestInfo,
+  cmd: RawCommand,
+  index: number,
+): { ok: true; json: string; result: CommandResult } | { ok: false; failure: CommandFailure } {
   const { node } = info;
   const method = canonicalMethodName(cmd.method);
   if (method === undefined) {
-    const message = cmd.method === '' ? 'method is missing or empty' : `unknown method ${JSON.stringify(cmd.method)} (method names are case-sensitive)`;
+    const message =
+      cmd.method === ''
+        ? 'method is missing or empty'
+        : `unknown method ${JSON.stringify(cmd.method)} (method names are case-sensitive)`;
     record(info, cmd.method, cmd, index, { kind: 'rejected', path: '/method', message, channels: [] });
-    return { ok: false, failure: { kind: 'command', method: cmd.method, index, path: `${info.batch ? `/${index}` : ''}/method`, message } };
+    return {
+      ok: false,
+      failure: { kind: 'command', method: cmd.method, index, path: `${info.batch ? `/${index}` : ''}/method`, message },
+    };
   }
   // The request info is the handler's context too (node, transport): no object per command.
   const result = handlers[method](info, cmd.params);
   if (node.wire !== undefined) compareWithSchema(node, node.wire, cmd, result);
   record(info, method, cmd, index, result);
   if (result.kind === 'rejected') {
-    return { ok: false, failure: { kind: 'params', method, index, path: (info.batch ? `/${index}` : '') + result.path, message: result.message } };
+    return {
+      ok: false,
+      failure: {
+        kind: 'params',
+        method,
+        index,
+        path: (info.batch ? `/${index}` : '') + result.path,
+        message: result.message,
+      },
+    };
   }
   return { ok: true, json: replyJson(cmd.uid, method, result.error, result.advice, result.body), result };
 }
@@ -79,7 +107,11 @@ export function runCommand(info: RequestInfo, cmd: RawCommand, index: number): {
  * What the wire validators say about a command's params (for violation reports), seen as the
  * server reads them (json/go-view.ts: keys as Go matches them).
  */
-export function schemaIssues(wire: ValidateParams | undefined, method: string, params: string | undefined): readonly ValidationIssue[] {
+export function schemaIssues(
+  wire: ValidateParams | undefined,
+  method: string,
+  params: string | undefined,
+): readonly ValidationIssue[] {
   if (wire === undefined) return [];
   if (params === undefined) return wire(method, undefined);
   const view = isMethodName(method) ? goDocumentView(params, structs, paramsStructs[method]) : undefined;
@@ -119,7 +151,9 @@ export function recordIgnored(info: RequestInfo, cmd: RawCommand, index: number)
 function record(info: RequestInfo, method: string, cmd: RawCommand, index: number, result: CommandResult): void {
   const rejected = result.kind === 'rejected';
   // What the mock shows of a request is well formed: kept bytes show as U+FFFD.
-  const clean = info.keptBytes ? (s: string | undefined) => (s === undefined ? s : withoutKeptBytes(s)) : (s: string | undefined) => s;
+  const clean = info.keptBytes
+    ? (s: string | undefined) => (s === undefined ? s : withoutKeptBytes(s))
+    : (s: string | undefined) => s;
   info.node.recorder.record({
     requestId: info.requestId,
     index,

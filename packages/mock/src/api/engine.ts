@@ -16,7 +16,16 @@ export interface EngineError {
  * and appends it to history if the channel keeps history. Returns an engine error when a
  * `soft-error` fault is injected for it.
  */
-export function publishMessage(node: MockNode, method: string, channel: string, data: string, client: string, uid: string, options: ChannelOptions, keptBytes: boolean): EngineError | undefined {
+export function publishMessage(
+  node: MockNode,
+  method: string,
+  channel: string,
+  data: string,
+  client: string,
+  uid: string,
+  options: ChannelOptions,
+  keptBytes: boolean,
+): EngineError | undefined {
   const fault = node.faults.takeSoftError(method, channel);
   if (fault) return fault;
   node.metrics.inc('node_num_client_msg_published');

@@ -5,7 +5,13 @@
  */
 import { goQuote } from '../json/go-quote.js';
 
-export function replyJson(uid: string, method: string, error: string | null, advice: string | null, body: string): string {
+export function replyJson(
+  uid: string,
+  method: string,
+  error: string | null,
+  advice: string | null,
+  body: string,
+): string {
   const head = uid === '' ? '{"method":' : `{"uid":${goQuote(uid)},"method":`;
   const err = error === null ? 'null' : goQuote(error);
   const adv = advice === null || advice === '' ? '' : `,"advice":${goQuote(advice)}`;

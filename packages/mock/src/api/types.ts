@@ -44,7 +44,12 @@ export type CommandResult = Reply | Rejection;
 
 export type MethodHandler = (ctx: CommandContext, params: string | undefined) => CommandResult;
 
-export function reply(body: string, channels: readonly string[], error: string | null = null, advice: string | null = null): Reply {
+export function reply(
+  body: string,
+  channels: readonly string[],
+  error: string | null = null,
+  advice: string | null = null,
+): Reply {
   return { kind: 'reply', error, advice, body, channels };
 }
 
@@ -56,7 +61,10 @@ export function reject(path: string, message: string, channels: readonly string[
  * Decodes params into the method's struct as `json.Unmarshal(cmd.Params, &p)` does: absent
  * params fail (`unexpected end of JSON input`), `null` gives the zero struct.
  */
-export function decodeParams<M extends MethodName>(params: string | undefined, method: M): { kind: 'decoded'; value: Params<M> } | Rejection {
+export function decodeParams<M extends MethodName>(
+  params: string | undefined,
+  method: M,
+): { kind: 'decoded'; value: Params<M> } | Rejection {
   if (params === undefined) return reject('/params', 'params are required (missing params cannot be decoded)');
   const r = decodeParamsText(method, params);
   return r.ok ? { kind: 'decoded', value: r.value } : reject(`/params${r.path}`, r.message);

@@ -11,14 +11,24 @@ export async function loadConfigFile(path: string): Promise<CentrifugoConfig> {
   try {
     text = await readFile(path, 'utf8');
   } catch (cause) {
-    throw new MockConfigError('unreadable_file', path, `cannot read the config file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { cause });
+    throw new MockConfigError(
+      'unreadable_file',
+      path,
+      `cannot read the config file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`,
+      { cause },
+    );
   }
   return parseConfigText(text, extname(path).toLowerCase(), path);
 }
 
 /** Parses config text; `ext` picks the format (`.json`, `.yaml`, `.yml`; anything else: JSON, then YAML). */
 export function parseConfigText(text: string, ext: string, source = '(config)'): CentrifugoConfig {
-  if (ext === '.toml') throw new MockConfigError('unsupported_format', source, 'TOML configs are not supported by the mock; use JSON or YAML');
+  if (ext === '.toml')
+    throw new MockConfigError(
+      'unsupported_format',
+      source,
+      'TOML configs are not supported by the mock; use JSON or YAML',
+    );
   let value: unknown;
   if (ext === '.yaml' || ext === '.yml') value = yaml(text, source);
   else {
@@ -26,7 +36,12 @@ export function parseConfigText(text: string, ext: string, source = '(config)'):
       value = JSON.parse(text);
     } catch {
       // The parser's own message quotes the text around the error, which may hold the secret.
-      if (ext === '.json') throw new MockConfigError('invalid_json', source, `is not valid JSON (${checkJson(text)?.message ?? 'syntax error'} at offset ${checkJson(text)?.offset ?? 0})`);
+      if (ext === '.json')
+        throw new MockConfigError(
+          'invalid_json',
+          source,
+          `is not valid JSON (${checkJson(text)?.message ?? 'syntax error'} at offset ${checkJson(text)?.offset ?? 0})`,
+        );
       value = yaml(text, source);
     }
   }
@@ -47,6 +62,10 @@ function yaml(text: string, source: string): unknown {
     // Only the position: the YAML parser's message quotes the offending line.
     const pos = (cause as { linePos?: readonly { line: number; col: number }[] }).linePos?.[0];
     const code = (cause as { code?: string }).code ?? 'syntax error';
-    throw new MockConfigError('invalid_yaml', source, `is not valid YAML (${code}${pos ? ` at line ${pos.line}, column ${pos.col}` : ''})`);
+    throw new MockConfigError(
+      'invalid_yaml',
+      source,
+      `is not valid YAML (${code}${pos ? ` at line ${pos.line}, column ${pos.col}` : ''})`,
+    );
   }
 }

@@ -22,7 +22,14 @@ const QUERY: Readonly<Record<string, readonly string[]>> = {
   'GET /history': ['channel'],
 };
 
-export async function handleControl(target: ControlTarget<unknown, unknown, unknown>, budget: BodyBudget, req: IncomingMessage, res: ServerResponse, path: string, query: string): Promise<void> {
+export async function handleControl(
+  target: ControlTarget<unknown, unknown, unknown>,
+  budget: BodyBudget,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  query: string,
+): Promise<void> {
   const sub = path.slice(CONTROL_PREFIX.length).replace(/\/+$/, '') || '/';
   const method = req.method ?? 'GET';
   const key = `${method} ${sub}`;
@@ -53,7 +60,11 @@ export async function handleControl(target: ControlTarget<unknown, unknown, unkn
       case 'DELETE /clients':
         return send(res, 200, { removed: target.removeAllClients() });
       case 'GET /commands':
-        return sendText(res, 200, `{"commands":[${target.commands(commandFilter(params)).map(commandJsonText).join(',')}],"lastSeq":${target.lastSeq}}`);
+        return sendText(
+          res,
+          200,
+          `{"commands":[${target.commands(commandFilter(params)).map(commandJsonText).join(',')}],"lastSeq":${target.lastSeq}}`,
+        );
       case 'DELETE /commands':
         target.clearCommands();
         return send(res, 200, { ok: true });
@@ -80,9 +91,12 @@ export async function handleControl(target: ControlTarget<unknown, unknown, unkn
     if (item === null) return undefined;
     // The path is already unescaped once (by routing): the id is taken as it is.
     const id = item[2] as string;
-    if (item[1] === 'faults' && !/^\d+$/.test(id)) return fail(res, 400, 'invalid_parameter', `fault id ${JSON.stringify(id)}: must be a whole number`);
+    if (item[1] === 'faults' && !/^\d+$/.test(id))
+      return fail(res, 400, 'invalid_parameter', `fault id ${JSON.stringify(id)}: must be a whole number`);
     const removed = item[1] === 'clients' ? target.removeClient(id) : target.removeFault(Number(id));
-    return removed ? send(res, 200, { removed: true }) : fail(res, 404, 'not_found', `no ${item[1] === 'clients' ? 'client' : 'fault'} ${JSON.stringify(id)}`);
+    return removed
+      ? send(res, 200, { removed: true })
+      : fail(res, 404, 'not_found', `no ${item[1] === 'clients' ? 'client' : 'fault'} ${JSON.stringify(id)}`);
   } catch (err) {
     if (err instanceof OverBudget) return sendOverBudget(res);
     if (err instanceof MockTimeoutError) return fail(res, 408, err.code, err.message);
@@ -91,7 +105,11 @@ export async function handleControl(target: ControlTarget<unknown, unknown, unkn
   }
 }
 
-async function waitForCommand(target: ControlTarget<unknown, unknown, unknown>, res: ServerResponse, params: ReadonlyMap<string, string>): Promise<void> {
+async function waitForCommand(
+  target: ControlTarget<unknown, unknown, unknown>,
+  res: ServerResponse,
+  params: ReadonlyMap<string, string>,
+): Promise<void> {
   const filter = commandFilter(params);
   const timeout = waitTimeout(params);
   const abort = new AbortController();
@@ -99,7 +117,11 @@ async function waitForCommand(target: ControlTarget<unknown, unknown, unknown>, 
   res.on('close', onClose);
   try {
     const { since, ...match } = filter;
-    const command = await target.waitFor(match, { timeout, signal: abort.signal, ...(since === undefined ? {} : { since }) });
+    const command = await target.waitFor(match, {
+      timeout,
+      signal: abort.signal,
+      ...(since === undefined ? {} : { since }),
+    });
     sendText(res, 200, `{"command":${commandJsonText(command)}}`);
   } finally {
     res.off('close', onClose);
@@ -130,7 +152,11 @@ function send(res: ServerResponse, status: number, value: unknown): void {
 /** Answers with JSON text built elsewhere (commands and history splice raw JSON into theirs). */
 function sendText(res: ServerResponse, status: number, text: string): void {
   if (res.writableEnded || res.destroyed) return;
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
   res.end(text);
 }
 
@@ -139,8 +165,20 @@ function fail(res: ServerResponse, status: number, code: string, message: string
 }
 
 const ROUTE_KEYS = new Set([
-  'GET /', 'POST /reset', 'GET /clients', 'POST /clients', 'DELETE /clients', 'GET /commands', 'DELETE /commands', 'GET /commands/wait',
-  'GET /faults', 'POST /faults', 'DELETE /faults', 'GET /violations', 'DELETE /violations', 'GET /history',
+  'GET /',
+  'POST /reset',
+  'GET /clients',
+  'POST /clients',
+  'DELETE /clients',
+  'GET /commands',
+  'DELETE /commands',
+  'GET /commands/wait',
+  'GET /faults',
+  'POST /faults',
+  'DELETE /faults',
+  'GET /violations',
+  'DELETE /violations',
+  'GET /history',
 ]);
 
 const ROUTES = [

@@ -18,9 +18,13 @@ export function readQuery(query: string, allowed: readonly string[], route: stri
   for (const [name, value] of new URLSearchParams(query)) {
     if (!allowed.includes(name)) {
       const takes = allowed.length === 0 ? 'takes no query parameters' : `takes ${allowed.join(', ')}`;
-      throw new MockUsageError('invalid_parameter', `unknown query parameter ${JSON.stringify(name)}: ${route} ${takes}`);
+      throw new MockUsageError(
+        'invalid_parameter',
+        `unknown query parameter ${JSON.stringify(name)}: ${route} ${takes}`,
+      );
     }
-    if (out.has(name)) throw new MockUsageError('invalid_parameter', `query parameter ${JSON.stringify(name)} is given twice`);
+    if (out.has(name))
+      throw new MockUsageError('invalid_parameter', `query parameter ${JSON.stringify(name)} is given twice`);
     out.set(name, value);
   }
   return out;
@@ -51,13 +55,20 @@ export function waitTimeout(q: ReadonlyMap<string, string>): number {
 
 function oneOf<T extends string>(name: string, value: string, options: readonly T[]): T {
   if (!(options as readonly string[]).includes(value)) {
-    throw new MockUsageError('invalid_parameter', `query parameter ${name}=${JSON.stringify(value)}: must be one of ${options.join(', ')}`);
+    throw new MockUsageError(
+      'invalid_parameter',
+      `query parameter ${name}=${JSON.stringify(value)}: must be one of ${options.join(', ')}`,
+    );
   }
   return value as T;
 }
 
 function wholeNumber(name: string, value: string, max: number): number {
   const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!(n <= max)) throw new MockUsageError('invalid_parameter', `query parameter ${name}=${JSON.stringify(value)}: must be a whole number from 0 to ${max}`);
+  if (!(n <= max))
+    throw new MockUsageError(
+      'invalid_parameter',
+      `query parameter ${name}=${JSON.stringify(value)}: must be a whole number from 0 to ${max}`,
+    );
   return n;
 }

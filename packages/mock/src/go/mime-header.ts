@@ -11,7 +11,9 @@ export type MimeHeader = ReadonlyMap<string, readonly string[]>;
  * `eof`: the body ended at the start of a header line. Go's reader then returns io.EOF, which
  * ReadForm takes for the end of the form (the part before it stays).
  */
-export type HeaderResult = { readonly ok: true; readonly header: MimeHeader; readonly next: number } | { readonly ok: false; readonly eof: boolean };
+export type HeaderResult =
+  | { readonly ok: true; readonly header: MimeHeader; readonly next: number }
+  | { readonly ok: false; readonly eof: boolean };
 
 const EOF = { ok: false, eof: true } as const;
 

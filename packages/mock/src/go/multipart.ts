@@ -37,10 +37,19 @@ interface Delimiters {
 }
 
 /** The wanted values of a multipart body (first value wins), or undefined when Go's ReadForm fails. `boundary` is bytes, one char each. */
-export function parseMultipart(body: Buffer, boundary: string, wanted: readonly string[]): Map<string, Buffer> | undefined {
+export function parseMultipart(
+  body: Buffer,
+  boundary: string,
+  wanted: readonly string[],
+): Map<string, Buffer> | undefined {
   if (boundary === '') return undefined;
   const all = Buffer.from(`\r\n--${boundary}--`, 'latin1');
-  const d: Delimiters = { nl: all.subarray(0, 2), nlDash: all.subarray(0, all.length - 2), dash: all.subarray(2, all.length - 2), dashDash: all.subarray(2) };
+  const d: Delimiters = {
+    nl: all.subarray(0, 2),
+    nlDash: all.subarray(0, all.length - 2),
+    dash: all.subarray(2, all.length - 2),
+    dashDash: all.subarray(2),
+  };
   const values = new Map<string, Buffer>();
   let memory = MAX_MEMORY;
   let pos = 0;

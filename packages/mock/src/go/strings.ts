@@ -8,7 +8,15 @@ import { decodeLastRune, decodeRune } from './utf8.js';
 /** unicode.IsSpace. */
 export function isGoSpace(rune: number): boolean {
   if (rune <= 0xff) return rune === 0x20 || (rune >= 0x09 && rune <= 0x0d) || rune === 0x85 || rune === 0xa0;
-  return rune === 0x1680 || (rune >= 0x2000 && rune <= 0x200a) || rune === 0x2028 || rune === 0x2029 || rune === 0x202f || rune === 0x205f || rune === 0x3000;
+  return (
+    rune === 0x1680 ||
+    (rune >= 0x2000 && rune <= 0x200a) ||
+    rune === 0x2028 ||
+    rune === 0x2029 ||
+    rune === 0x202f ||
+    rune === 0x205f ||
+    rune === 0x3000
+  );
 }
 
 export function trimLeftSpace(s: string): string {

@@ -59,7 +59,7 @@ export function decodeGoUtf8(s: string): string {
   if (isUtf8(bytes)) return bytes.toString('utf8');
   let out = '';
   let start = 0;
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const r = decodeRune(s, i);
     if (r.size === 1 && r.rune === RUNE_ERROR) {
       out += `${bytes.toString('utf8', start, i)}\ufffd`;

@@ -8,24 +8,51 @@ import type { ContractViolation } from '../state/violations.js';
 import { checkApiSign } from './sign.js';
 
 /** Why a request is refused, as a strict mock records it. */
-export type Refusal = Omit<ContractViolation, 'requestId' | 'transport' | 'schemaIssues'> & { readonly schemaIssues?: ContractViolation['schemaIssues'] };
+export type Refusal = Omit<ContractViolation, 'requestId' | 'transport' | 'schemaIssues'> & {
+  readonly schemaIssues?: ContractViolation['schemaIssues'];
+};
 
 const EMPTY_DATA: Refusal = { status: 400, kind: 'data', path: '', message: 'data is empty or missing' };
-const BAD_SIGN: Refusal = { status: 401, kind: 'sign', path: '', message: 'sign does not match: lowercase hex HMAC-SHA256 of the exact data bytes, 64 characters' };
-const NO_SECRET: Refusal = { status: 400, kind: 'config', path: '', message: 'no secret set in config (and insecure_api is off)' };
+const BAD_SIGN: Refusal = {
+  status: 401,
+  kind: 'sign',
+  path: '',
+  message: 'sign does not match: lowercase hex HMAC-SHA256 of the exact data bytes, 64 characters',
+};
+const NO_SECRET: Refusal = {
+  status: 400,
+  kind: 'config',
+  path: '',
+  message: 'no secret set in config (and insecure_api is off)',
+};
 
 /**
  * `data` is the data, or only its length (undefined: not known yet) when checking before the
  * body is read: then the sign itself can only be refused for its length. `form`: the sign came
  * (or would come) from the form, not the `X-API-Sign` header.
  */
-export function signRefusal(config: Pick<ResolvedConfig, 'insecureApi' | 'secret'>, sign: Buffer | undefined, data: Buffer | number | undefined, form = false): Refusal | undefined {
+export function signRefusal(
+  config: Pick<ResolvedConfig, 'insecureApi' | 'secret'>,
+  sign: Buffer | undefined,
+  data: Buffer | number | undefined,
+  form = false,
+): Refusal | undefined {
   if (config.insecureApi) return data === 0 || (Buffer.isBuffer(data) && data.length === 0) ? EMPTY_DATA : undefined;
-  if (sign === undefined || sign.length === 0) return { status: 400, kind: 'sign', path: '', message: `sign is missing (${form ? 'sign form field' : 'X-API-Sign header'})` };
+  if (sign === undefined || sign.length === 0)
+    return {
+      status: 400,
+      kind: 'sign',
+      path: '',
+      message: `sign is missing (${form ? 'sign form field' : 'X-API-Sign header'})`,
+    };
   const length = Buffer.isBuffer(data) ? data.length : data;
   if (length === 0) return EMPTY_DATA;
   if (config.secret === '') return NO_SECRET;
   if (length === undefined) return undefined;
-  const valid = Buffer.isBuffer(data) ? checkApiSign(config.secret, data, sign) : sign.length === 64 ? undefined : false;
+  const valid = Buffer.isBuffer(data)
+    ? checkApiSign(config.secret, data, sign)
+    : sign.length === 64
+      ? undefined
+      : false;
   return valid === false ? BAD_SIGN : undefined;
 }

@@ -71,14 +71,26 @@ function failed(ctx: ApiContext, res: ServerResponse, err: unknown): void {
 }
 
 /** `signRefusal`, logging a missing secret as the server does. */
-function checkSign(node: MockNode, sign: Buffer | undefined, data: Buffer | number | undefined, form = false): Refusal | undefined {
+function checkSign(
+  node: MockNode,
+  sign: Buffer | undefined,
+  data: Buffer | number | undefined,
+  form = false,
+): Refusal | undefined {
   const refusal = signRefusal(node.config, sign, data, form);
   if (refusal?.kind === 'config') node.logger.error('no secret set in config');
   return refusal;
 }
 
 /** The checks in Centrifugo's order, then the commands. A promise only when faults are set. */
-function answer(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, requestId: number, head: ApiHead, input: ApiInput): Promise<void> | undefined {
+function answer(
+  ctx: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: number,
+  head: ApiHead,
+  input: ApiInput,
+): Promise<void> | undefined {
   const { node } = ctx;
   if (input.kind === 'over-budget') {
     node.logger.error(
@@ -88,24 +100,47 @@ function answer(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, requ
     return undefined;
   }
   if (input.kind === 'json-too-large') {
-    node.logger.error(`request #${requestId}: JSON body over maxJsonBodyBytes (${ctx.limits.maxJsonBodyBytes} bytes), answered 400 (the real server has no limit)`);
-    return refuse(node, req, res, requestId, input.body, { status: 400, kind: 'data', path: '', message: `JSON body larger than the mock's maxJsonBodyBytes (${ctx.limits.maxJsonBodyBytes})` });
+    node.logger.error(
+      `request #${requestId}: JSON body over maxJsonBodyBytes (${ctx.limits.maxJsonBodyBytes} bytes), answered 400 (the real server has no limit)`,
+    );
+    return refuse(node, req, res, requestId, input.body, {
+      status: 400,
+      kind: 'data',
+      path: '',
+      message: `JSON body larger than the mock's maxJsonBodyBytes (${ctx.limits.maxJsonBodyBytes})`,
+    });
   }
   if (input.body !== 'all') {
     // The body is needed no further: settle what is left of it (Go may close) before answering.
     const body = input.body;
-    return new Promise<void>((resolve) => settleUnreadBody(req, res, body, resolve)).then(() => respond(ctx, req, res, requestId, head, input.data, input.sign));
+    return new Promise<void>((resolve) => settleUnreadBody(req, res, body, resolve)).then(() =>
+      respond(ctx, req, res, requestId, head, input.data, input.sign),
+    );
   }
   return respond(ctx, req, res, requestId, head, input.data, input.sign);
 }
 
-function respond(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, requestId: number, head: ApiHead, data: Buffer, sign: Buffer | undefined): Promise<void> | undefined {
+function respond(
+  ctx: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: number,
+  head: ApiHead,
+  data: Buffer,
+  sign: Buffer | undefined,
+): Promise<void> | undefined {
   const { node } = ctx;
   const refusal = checkSign(node, sign, data, head.mode === 'form');
   if (refusal !== undefined) return refuse(node, req, res, requestId, 'all', refusal);
   const text = decodeKeptBytes(data);
   const decoded = decodeCommands(text.text);
-  if (!decoded.ok) return refuse(node, req, res, requestId, 'all', { status: 400, kind: decoded.kind, path: decoded.path, message: decoded.message });
+  if (!decoded.ok)
+    return refuse(node, req, res, requestId, 'all', {
+      status: 400,
+      kind: decoded.kind,
+      path: decoded.path,
+      message: decoded.message,
+    });
   const commands = decoded.commands;
   if (node.faults.size === 0) {
     run(ctx, res, requestId, decoded.batch, commands, text.kept);
@@ -116,7 +151,14 @@ function respond(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, req
   });
 }
 
-function run(ctx: ApiContext, res: ServerResponse, requestId: number, batch: boolean, commands: readonly RawCommand[], keptBytes: boolean): void {
+function run(
+  ctx: ApiContext,
+  res: ServerResponse,
+  requestId: number,
+  batch: boolean,
+  commands: readonly RawCommand[],
+  keptBytes: boolean,
+): void {
   const { node } = ctx;
   const result = runBatch({ node, requestId, transport: 'http', batch, keptBytes }, commands);
   if (result.ok) return sendJson(ctx.replies, res, result.json, result.keptBytes);
@@ -138,10 +180,19 @@ function run(ctx: ApiContext, res: ServerResponse, requestId: number, batch: boo
   sendError(res, 400);
 }
 
-function refuse(node: MockNode, req: IncomingMessage, res: ServerResponse, requestId: number, body: BodyRead, r: Refusal): Promise<void> | undefined {
+function refuse(
+  node: MockNode,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: number,
+  body: BodyRead,
+  r: Refusal,
+): Promise<void> | undefined {
   if (node.strict) node.violations.add({ requestId, transport: 'http', schemaIssues: [], ...r });
   if (body !== 'all') {
-    return new Promise<void>((resolve) => settleUnreadBody(req, res, body, resolve)).then(() => refuseNow(node, req, res, r));
+    return new Promise<void>((resolve) => settleUnreadBody(req, res, body, resolve)).then(() =>
+      refuseNow(node, req, res, r),
+    );
   }
   return refuseNow(node, req, res, r);
 }
@@ -157,7 +208,12 @@ function refuseNow(node: MockNode, req: IncomingMessage, res: ServerResponse, r:
 }
 
 /** Applies request-level faults; true when the answer was replaced (status or drop). */
-async function applyFaults(node: MockNode, req: IncomingMessage, res: ServerResponse, targets: readonly CommandTarget[]): Promise<boolean> {
+async function applyFaults(
+  node: MockNode,
+  req: IncomingMessage,
+  res: ServerResponse,
+  targets: readonly CommandTarget[],
+): Promise<boolean> {
   const faults = node.faults.takeRequestFaults(targets);
   if (faults === undefined) return false;
   if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
@@ -180,6 +236,9 @@ function targetsOf(commands: readonly RawCommand[]): CommandTarget[] {
     if (c.params === undefined) return { method: c.method, channels: [] };
     const p = decodeGoStructAt(c.params, 0, TARGET, 'Target');
     if (!p.ok) return { method: c.method, channels: [] };
-    return { method: c.method, channels: p.value.channel === '' ? p.value.channels : [p.value.channel, ...p.value.channels] };
+    return {
+      method: c.method,
+      channels: p.value.channel === '' ? p.value.channels : [p.value.channel, ...p.value.channels],
+    };
   });
 }

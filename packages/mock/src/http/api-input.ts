@@ -39,7 +39,13 @@ export interface ApiHead {
 }
 
 export type ApiInput =
-  | { readonly kind: 'input'; readonly mode: 'json' | 'form'; readonly data: Buffer; readonly sign: Buffer | undefined; readonly body: BodyRead }
+  | {
+      readonly kind: 'input';
+      readonly mode: 'json' | 'form';
+      readonly data: Buffer;
+      readonly sign: Buffer | undefined;
+      readonly body: BodyRead;
+    }
   | { readonly kind: 'json-too-large'; readonly body: BodyRead }
   | { readonly kind: 'over-budget'; readonly needed: number; readonly body: BodyRead };
 
@@ -60,22 +66,40 @@ export function readApiHead(req: { readonly rawHeaders: readonly string[] }, ins
  * Reads the request as far as needed and calls `done` once (synchronously when no body is
  * read; never when the request is aborted before its body ends).
  */
-export function readApiInput(method: string, head: ApiHead, query: string, insecure: boolean, limits: Limits, read: BodyReader, done: (input: ApiInput) => void): void {
+export function readApiInput(
+  method: string,
+  head: ApiHead,
+  query: string,
+  insecure: boolean,
+  limits: Limits,
+  read: BodyReader,
+  done: (input: ApiInput) => void,
+): void {
   if (head.mode === 'json') {
     read(limits.maxJsonBodyBytes, (r) => {
       if (r.kind === 'ok') return done({ kind: 'input', mode: 'json', data: r.body, sign: head.sign, body: 'all' });
-      const body = r.kind === 'too-large' && r.received === 0 ? 'none' : r.kind === 'over-budget' && head.declared !== undefined ? 'none' : 'partial';
+      const body =
+        r.kind === 'too-large' && r.received === 0
+          ? 'none'
+          : r.kind === 'over-budget' && head.declared !== undefined
+            ? 'none'
+            : 'partial';
       done(r.kind === 'too-large' ? { kind: 'json-too-large', body } : { kind: 'over-budget', needed: r.needed, body });
     });
     return;
   }
   const form = new ApiForm();
   const media = head.contentType === '' ? undefined : parseMediaType(head.contentType);
-  if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && media?.type === 'application/x-www-form-urlencoded') {
+  if (
+    (method === 'POST' || method === 'PUT' || method === 'PATCH') &&
+    media?.type === 'application/x-www-form-urlencoded'
+  ) {
     // Go reads at most 10 MiB + 1 bytes and drops the form past 10 MiB: a longer declared body is not read.
-    if (head.declared !== undefined && head.declared > MAX_FORM_BYTES) return afterBody(head, query, insecure, limits, read, media, form, 'none', done);
+    if (head.declared !== undefined && head.declared > MAX_FORM_BYTES)
+      return afterBody(head, query, insecure, limits, read, media, form, 'none', done);
     read(MAX_FORM_BYTES, (r) => {
-      if (r.kind === 'over-budget') return done({ kind: 'over-budget', needed: r.needed, body: head.declared === undefined ? 'partial' : 'none' });
+      if (r.kind === 'over-budget')
+        return done({ kind: 'over-budget', needed: r.needed, body: head.declared === undefined ? 'partial' : 'none' });
       // The body is this request's own copy: values are decoded in it.
       if (r.kind === 'ok') parseQueryInto(form, r.body, API_FORM_KEYS, true);
       afterBody(head, query, insecure, limits, read, media, form, r.kind === 'ok' ? 'all' : 'partial', done);
@@ -97,12 +121,17 @@ function afterBody(
   done: (input: ApiInput) => void,
 ): void {
   if (query !== '') parseQueryInto(form, Buffer.from(query, 'latin1'), API_FORM_KEYS, true);
-  const boundary = bodyRead === 'none' && media?.type === 'multipart/form-data' && !media.invalidParams ? media.params.get('boundary') : undefined;
+  const boundary =
+    bodyRead === 'none' && media?.type === 'multipart/form-data' && !media.invalidParams
+      ? media.params.get('boundary')
+      : undefined;
   // Query values come first: once it holds data (and sign, unless insecure), the body changes nothing.
   const settled = form.data !== undefined && (insecure || form.sign !== undefined);
-  if (boundary === undefined || settled || (head.declared !== undefined && head.declared > limits.maxMultipartBytes)) return done(formInput(form, insecure, bodyRead));
+  if (boundary === undefined || settled || (head.declared !== undefined && head.declared > limits.maxMultipartBytes))
+    return done(formInput(form, insecure, bodyRead));
   read(limits.maxMultipartBytes, (r) => {
-    if (r.kind === 'over-budget') return done({ kind: 'over-budget', needed: r.needed, body: head.declared === undefined ? 'partial' : 'none' });
+    if (r.kind === 'over-budget')
+      return done({ kind: 'over-budget', needed: r.needed, body: head.declared === undefined ? 'partial' : 'none' });
     const parts = r.kind === 'ok' ? parseMultipart(r.body, boundary, API_FORM_KEYS) : undefined;
     if (parts) for (const [k, v] of parts) if (!form.has(k)) form.set(k, v);
     done(formInput(form, insecure, r.kind === 'ok' ? 'all' : 'partial'));

@@ -5,7 +5,10 @@
  */
 const MAX_LINE = 4096;
 
-export type ChunkEvent = { readonly kind: 'data'; readonly bytes: Buffer } | { readonly kind: 'end'; readonly rest: Buffer } | { readonly kind: 'error'; readonly message: string };
+export type ChunkEvent =
+  | { readonly kind: 'data'; readonly bytes: Buffer }
+  | { readonly kind: 'end'; readonly rest: Buffer }
+  | { readonly kind: 'error'; readonly message: string };
 
 export class ChunkedDecoder {
   private pending: Buffer = Buffer.alloc(0);

@@ -60,7 +60,15 @@ export function parseQueryInto(into: FormSink, src: Buffer, wanted: readonly str
   }
 }
 
-function addPair(into: FormSink, src: Buffer, start: number, eq: number, end: number, wanted: readonly string[], inPlace: boolean): void {
+function addPair(
+  into: FormSink,
+  src: Buffer,
+  start: number,
+  eq: number,
+  end: number,
+  wanted: readonly string[],
+  inPlace: boolean,
+): void {
   let name: string | undefined;
   if (hasEscape(src, start, eq)) {
     const key = unescape(src, start, eq);

@@ -42,12 +42,19 @@ const HOST_BYTE = /^[0-9A-Za-z!$%&'()*+,\-.:;=[\]_~]*$/;
  * Go's checks on a request it has read, before any handler (`conn.readRequest`, `readRequest`):
  * the raw answer to write, or undefined to go on.
  */
-export function checkRequestHead(httpVersion: string, method: string, url: string, rawHeaders: readonly string[]): string | undefined {
+export function checkRequestHead(
+  httpVersion: string,
+  method: string,
+  url: string,
+  rawHeaders: readonly string[],
+): string | undefined {
   if (headBytes(method, url, httpVersion, rawHeaders) > GO_MAX_HEADER_BYTES) return GO_HEADERS_TOO_LARGE;
   const hosts = hostsOf(rawHeaders);
   if (hosts.length > 1) return GO_BAD_REQUEST; // "too many Host headers": a plain error
-  if (hosts.length === 0 && httpVersion !== '1.0' && method !== 'CONNECT') return goStatusError(400, 'Bad Request', 'missing required Host header');
-  if (hosts.length === 1 && !HOST_BYTE.test(hosts[0] as string)) return goStatusError(400, 'Bad Request', 'malformed Host header');
+  if (hosts.length === 0 && httpVersion !== '1.0' && method !== 'CONNECT')
+    return goStatusError(400, 'Bad Request', 'missing required Host header');
+  if (hosts.length === 1 && !HOST_BYTE.test(hosts[0] as string))
+    return goStatusError(400, 'Bad Request', 'malformed Host header');
   return undefined;
 }
 

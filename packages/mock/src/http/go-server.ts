@@ -33,7 +33,9 @@ function logWhenDone(req: IncomingMessage, res: ServerResponse, log: (line: stri
   const q = url.indexOf('?');
   res.once('close', () => {
     const answer = res.writableFinished ? String(res.statusCode) : 'closed without an answer from a handler';
-    log(`${req.method ?? ''} ${q < 0 ? url : url.slice(0, q)} ${answer} ${(performance.now() - started).toFixed(1)} ms`);
+    log(
+      `${req.method ?? ''} ${q < 0 ? url : url.slice(0, q)} ${answer} ${(performance.now() - started).toFixed(1)} ms`,
+    );
   });
 }
 

@@ -65,7 +65,14 @@ export function hexEscapeNonAscii(s: string): string {
 
 /** Whether `cleanPath` could change `p`. */
 export function needsCleaning(p: string): boolean {
-  return !p.startsWith('/') || p.includes('//') || p.includes('/./') || p.includes('/../') || p.endsWith('/.') || p.endsWith('/..');
+  return (
+    !p.startsWith('/') ||
+    p.includes('//') ||
+    p.includes('/./') ||
+    p.includes('/../') ||
+    p.endsWith('/.') ||
+    p.endsWith('/..')
+  );
 }
 
 /** net/http's cleanPath: path.Clean of the rooted path, keeping a trailing slash. */
@@ -81,7 +88,13 @@ export function cleanPath(p: string): string {
   return clean;
 }
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&#34;',
+  "'": '&#39;',
+};
 
 /** net/http's htmlEscape (the redirect page). */
 export function htmlEscape(s: string): string {

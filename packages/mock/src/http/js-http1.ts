@@ -11,7 +11,14 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { readMimeHeader } from '../go/mime-header.js';
 import { ChunkedDecoder } from './chunked-decoder.js';
-import { checkRequestHead, GO_BAD_REQUEST, GO_HEADERS_TOO_LARGE, GO_MAX_HEADER_BYTES, GO_UNSUPPORTED_TRANSFER_ENCODING, goStatusError } from './go-server-answers.js';
+import {
+  checkRequestHead,
+  GO_BAD_REQUEST,
+  GO_HEADERS_TOO_LARGE,
+  GO_MAX_HEADER_BYTES,
+  GO_UNSUPPORTED_TRANSFER_ENCODING,
+  goStatusError,
+} from './go-server-answers.js';
 import { lingerClose } from './unread-body.js';
 
 export interface JsHttpOptions {
@@ -82,7 +89,8 @@ export function serveJsHttp(socket: Socket, first: Buffer, options: JsHttpOption
     const res = new ServerResponse(req);
     res.shouldKeepAlive = head.keepAlive;
     res.assignSocket(socket);
-    if (head.headers['expect']?.toLowerCase() === '100-continue' && head.version !== '1.0') socket.write('HTTP/1.1 100 Continue\r\n\r\n');
+    if (head.headers['expect']?.toLowerCase() === '100-continue' && head.version !== '1.0')
+      socket.write('HTTP/1.1 100 Continue\r\n\r\n');
     let bodyDone = false;
     let answered = false;
     const finishBody = () => {
@@ -186,7 +194,6 @@ function parseHead(buf: Buffer): Head | string {
   const version = /^HTTP\/(\d)\.(\d)$/.exec(proto);
   if (version === null) return GO_BAD_REQUEST;
   if (version[1] !== '1') return goStatusError(505, 'HTTP Version Not Supported', 'unsupported protocol version');
-  // eslint-disable-next-line no-control-regex
   if (/[\x00-\x1f\x7f]/.test(target) || target === '') return GO_BAD_REQUEST;
   const header = readMimeHeader(buf, lf + 1, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   if (!header.ok) return GO_BAD_REQUEST;
@@ -203,7 +210,11 @@ function parseHead(buf: Buffer): Head | string {
   }
   const refused = checkRequestHead(httpVersion, method, target, rawHeaders);
   if (refused !== undefined) return refused;
-  const connection = (header.header.get('Connection') ?? []).join(',').toLowerCase().split(',').map((t) => t.trim());
+  const connection = (header.header.get('Connection') ?? [])
+    .join(',')
+    .toLowerCase()
+    .split(',')
+    .map((t) => t.trim());
   const keepAlive = httpVersion === '1.0' ? connection.includes('keep-alive') : !connection.includes('close');
   if (chunked) {
     if (te.length !== 1 || (te[0] as string).toLowerCase() !== 'chunked') return GO_UNSUPPORTED_TRANSFER_ENCODING;
@@ -212,5 +223,13 @@ function parseHead(buf: Buffer): Head | string {
   const lengths = (header.header.get('Content-Length') ?? []).map((v) => v.trim());
   if (lengths.some((v) => v !== lengths[0])) return GO_BAD_REQUEST;
   if (lengths.length > 0 && !/^\d{1,18}$/.test(lengths[0] as string)) return GO_BAD_REQUEST;
-  return { method, target, version: httpVersion, rawHeaders, headers, keepAlive, length: lengths.length > 0 ? Number(lengths[0]) : 0 };
+  return {
+    method,
+    target,
+    version: httpVersion,
+    rawHeaders,
+    headers,
+    keepAlive,
+    length: lengths.length > 0 ? Number(lengths[0]) : 0,
+  };
 }

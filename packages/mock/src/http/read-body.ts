@@ -34,7 +34,12 @@ export function declaredLength(req: { readonly rawHeaders: readonly string[] }):
  * (the API hot path goes on in that event, without a promise). A request aborted before its end
  * never calls `done`: no one is left to answer.
  */
-export function readBodyThen(req: IncomingMessage, limit: number, budget: BodyBudget, done: (result: BodyResult) => void): void {
+export function readBodyThen(
+  req: IncomingMessage,
+  limit: number,
+  budget: BodyBudget,
+  done: (result: BodyResult) => void,
+): void {
   const declared = declaredLength(req);
   if (declared === 0) return done({ kind: 'ok', body: EMPTY });
   if (declared !== undefined) {
@@ -46,7 +51,12 @@ export function readBodyThen(req: IncomingMessage, limit: number, budget: BodyBu
 }
 
 /** A declared length: most bodies come in one chunk, kept as is; more are copied into one buffer. */
-function readDeclared(req: IncomingMessage, length: number, budget: BodyBudget, done: (result: BodyResult) => void): void {
+function readDeclared(
+  req: IncomingMessage,
+  length: number,
+  budget: BodyBudget,
+  done: (result: BodyResult) => void,
+): void {
   let first: Buffer | undefined;
   let whole: Buffer | undefined;
   let size = 0;
@@ -82,7 +92,12 @@ function readDeclared(req: IncomingMessage, length: number, budget: BodyBudget, 
  * the chunks Node reads into die young, where a list of them kept to the end would spread over
  * the allocator's heap and keep it from shrinking afterwards.
  */
-function readChunked(req: IncomingMessage, limit: number, budget: BodyBudget, done: (result: BodyResult) => void): void {
+function readChunked(
+  req: IncomingMessage,
+  limit: number,
+  budget: BodyBudget,
+  done: (result: BodyResult) => void,
+): void {
   let buffer: Buffer | undefined;
   let size = 0;
   let finished = false;

@@ -39,7 +39,8 @@ export function routeOf(method: string, target: string, httpPrefix: string, cont
   const path = unescapePath(rawPath);
   if (path === undefined) return { kind: 'bad-request' };
   const decoded = Buffer.from(path, 'latin1').toString('utf8');
-  if (control && (decoded === CONTROL_PREFIX || decoded.startsWith(`${CONTROL_PREFIX}/`))) return { kind: 'control', path: decoded, query };
+  if (control && (decoded === CONTROL_PREFIX || decoded.startsWith(`${CONTROL_PREFIX}/`)))
+    return { kind: 'control', path: decoded, query };
   const clean = needsCleaning(path) ? cleanPath(path) : path;
   const suffix = query === '' ? '' : `?${query}`;
   // The prefix as the bytes a request carries it in.

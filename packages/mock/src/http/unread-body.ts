@@ -17,7 +17,12 @@ export const MAX_POST_HANDLER_READ = 256 << 10;
  * calls `then` (synchronously unless a chunked body has to be drained first). Without a
  * response yet, `res` gets `Connection: close` when Go would close.
  */
-export function settleUnreadBody(req: IncomingMessage, res: ServerResponse, read: 'none' | 'partial', then: () => void): void {
+export function settleUnreadBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  read: 'none' | 'partial',
+  then: () => void,
+): void {
   if (req.complete) return then();
   const declared = read === 'none' ? declaredLength(req) : undefined;
   if (read === 'partial' || (declared !== undefined && declared >= MAX_POST_HANDLER_READ)) {

@@ -23,7 +23,18 @@ export function goCompact(raw: string): string {
         inString = false;
         continue;
       }
-      const rep = c === 60 ? '\\u003c' : c === 62 ? '\\u003e' : c === 38 ? '\\u0026' : c === 0x2028 ? '\\u2028' : c === 0x2029 ? '\\u2029' : undefined;
+      const rep =
+        c === 60
+          ? '\\u003c'
+          : c === 62
+            ? '\\u003e'
+            : c === 38
+              ? '\\u0026'
+              : c === 0x2028
+                ? '\\u2028'
+                : c === 0x2029
+                  ? '\\u2029'
+                  : undefined;
       if (rep !== undefined) {
         parts.push(raw.slice(start, i), rep);
         start = i + 1;

@@ -22,7 +22,17 @@ import { goInt32, goInt64, goIntProblem, type GoIntKind } from './go-number.js';
 import { checkJson, skipSpace } from './scan.js';
 import { unquote } from './unquote.js';
 import { jsonType, skipString, skipValue } from './walk.js';
-import { compiledStruct, EMPTY, KEEPS_VALUE, nullInto, type CompiledStruct, type GoKind, type GoStruct, type GoStructs, type GoTable } from './go-kinds.js';
+import {
+  compiledStruct,
+  EMPTY,
+  KEEPS_VALUE,
+  nullInto,
+  type CompiledStruct,
+  type GoKind,
+  type GoStruct,
+  type GoStructs,
+  type GoTable,
+} from './go-kinds.js';
 import { growSlice, sliceOf, sliceView, type Backings, type GoSlice } from './go-slice.js';
 
 export type { GoKind, GoStructs, GoStruct, GoTable } from './go-kinds.js';
@@ -74,17 +84,39 @@ interface Walk {
 }
 
 type Fail = GoDecodeFailure;
-const fail = (path: string, message: string, offset: number, kind: 'type' | 'number' = 'type'): Fail => ({ ok: false, kind, path, message, offset });
+const fail = (path: string, message: string, offset: number, kind: 'type' | 'number' = 'type'): Fail => ({
+  ok: false,
+  kind,
+  path,
+  message,
+  offset,
+});
 
 /** Decodes a whole document (syntax-checked here) into the struct `name` of `table`. */
-export function decodeGoDocument<S extends GoStructs, N extends keyof S & string>(text: string, table: GoTable<S>, name: N): GoDecodeResult<GoStruct<S, N>> {
+export function decodeGoDocument<S extends GoStructs, N extends keyof S & string>(
+  text: string,
+  table: GoTable<S>,
+  name: N,
+): GoDecodeResult<GoStruct<S, N>> {
   const syntax = checkJson(text);
-  if (syntax !== undefined) return { ok: false, kind: 'syntax', path: '', message: `${syntax.message} (offset ${syntax.offset})`, offset: syntax.offset };
+  if (syntax !== undefined)
+    return {
+      ok: false,
+      kind: 'syntax',
+      path: '',
+      message: `${syntax.message} (offset ${syntax.offset})`,
+      offset: syntax.offset,
+    };
   return decodeGoStructAt(text, skipSpace(text, 0), table, name);
 }
 
 /** Decodes the (valid) value at `start` into a new struct `name` (a Go `var v T; json.Unmarshal`). */
-export function decodeGoStructAt<S extends GoStructs, N extends keyof S & string>(text: string, start: number, table: GoTable<S>, name: N): GoDecodeResult<GoStruct<S, N>> {
+export function decodeGoStructAt<S extends GoStructs, N extends keyof S & string>(
+  text: string,
+  start: number,
+  table: GoTable<S>,
+  name: N,
+): GoDecodeResult<GoStruct<S, N>> {
   const c = compiledStruct(table, name);
   const root = c.zero();
   const ch = text.charCodeAt(start);
@@ -191,7 +223,11 @@ function member(text: string, v: number, frame: StructFrame, f: number, w: Walk)
       return skipSpace(text, v + 1);
     case 'string-map':
       if (ch !== 123) return fail(path, `must be an object of strings (got ${jsonType(ch)})`, v);
-      w.stack.push({ kind: 'map', target: (target[field] as Map<string, string> | undefined) ?? (target[field] = new Map<string, string>()), path });
+      w.stack.push({
+        kind: 'map',
+        target: (target[field] as Map<string, string> | undefined) ?? (target[field] = new Map<string, string>()),
+        path,
+      });
       return skipSpace(text, v + 1);
     default: {
       if (ch !== 45 && (ch < 48 || ch > 57)) return fail(path, `must be an integer (got ${jsonType(ch)})`, v);
@@ -206,7 +242,15 @@ function member(text: string, v: number, frame: StructFrame, f: number, w: Walk)
 }
 
 function openList(owner: Obj, field: string, elem: CompiledStruct | undefined, path: string, w: Walk): ListFrame {
-  return { kind: 'list', elem, slice: sliceOf(owner[field] as readonly unknown[] | undefined, w.backings), i: 0, path, owner, field };
+  return {
+    kind: 'list',
+    elem,
+    slice: sliceOf(owner[field] as readonly unknown[] | undefined, w.backings),
+    i: 0,
+    path,
+    owner,
+    field,
+  };
 }
 
 /** One element of a slice being decoded (Go's `array()`: grow, extend the length, decode into the element). */

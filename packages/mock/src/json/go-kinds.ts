@@ -16,7 +16,8 @@
  */
 import { fieldNames, type FieldNames } from './go-fields.js';
 
-export type GoScalarKind = 'string' | 'bool' | 'int32' | 'int64' | 'uint32' | 'uint64' | 'raw' | 'strings' | 'string-map';
+export type GoScalarKind =
+  'string' | 'bool' | 'int32' | 'int64' | 'uint32' | 'uint64' | 'raw' | 'strings' | 'string-map';
 export type GoKind = GoScalarKind | { readonly struct: string } | { readonly list: string };
 export type GoFields = { readonly [field: string]: GoKind };
 export type GoStructs = { readonly [name: string]: GoFields };

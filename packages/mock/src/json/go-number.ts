@@ -17,7 +17,8 @@ const RANGES: Readonly<Record<GoIntKind, readonly [bigint, bigint]>> = {
 /** Why the literal does not fit, or undefined. */
 export function goIntProblem(literal: string, kind: GoIntKind): string | undefined {
   const unsigned = kind === 'uint32' || kind === 'uint64';
-  if (!(unsigned ? /^\d+$/ : /^-?\d+$/).test(literal)) return `cannot unmarshal number ${literal} into Go value of type ${kind}`;
+  if (!(unsigned ? /^\d+$/ : /^-?\d+$/).test(literal))
+    return `cannot unmarshal number ${literal} into Go value of type ${kind}`;
   if (literal.length <= 9) return undefined; // |n| < 1e9 fits every kind (sign already checked)
   const n = BigInt(literal);
   const [min, max] = RANGES[kind];

@@ -16,7 +16,8 @@ export function goQuote(s: string): string {
     let rep: string | undefined;
     if (c === 34) rep = '\\"';
     else if (c === 92) rep = '\\\\';
-    else if (c < 0x20) rep = c === 10 ? '\\n' : c === 13 ? '\\r' : c === 9 ? '\\t' : `\\u00${HEX[c >> 4]}${HEX[c & 15]}`;
+    else if (c < 0x20)
+      rep = c === 10 ? '\\n' : c === 13 ? '\\r' : c === 9 ? '\\t' : `\\u00${HEX[c >> 4]}${HEX[c & 15]}`;
     else if (c === 60) rep = '\\u003c';
     else if (c === 62) rep = '\\u003e';
     else if (c === 38) rep = '\\u0026';

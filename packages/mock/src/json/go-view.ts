@@ -62,7 +62,14 @@ export function goView(text: string, start: number, table: GoTable, kind: GoKind
       v = skipSpace(text, skipSpace(text, keyEnd) + 1);
     }
     const out = f.out;
-    if (key !== undefined && (f.frozen.has(key) || (text.charCodeAt(v) === 110 && field !== undefined && nullInto(field) === KEEPS_VALUE && Object.hasOwn(out, key)))) {
+    if (
+      key !== undefined &&
+      (f.frozen.has(key) ||
+        (text.charCodeAt(v) === 110 &&
+          field !== undefined &&
+          nullInto(field) === KEEPS_VALUE &&
+          Object.hasOwn(out, key)))
+    ) {
       j = next(text, skipValue(text, v));
       continue;
     }
@@ -92,7 +99,11 @@ function next(text: string, end: number): number {
 }
 
 /** The view of a whole document decoded into struct `name`, with the decoder's verdict; undefined when it is not JSON. */
-export function goDocumentView(text: string, table: GoTable, name: string): { readonly value: unknown; readonly failure?: GoDecodeFailure } | undefined {
+export function goDocumentView(
+  text: string,
+  table: GoTable,
+  name: string,
+): { readonly value: unknown; readonly failure?: GoDecodeFailure } | undefined {
   if (checkJson(text) !== undefined) return undefined;
   const start = skipSpace(text, 0);
   const decoded = decodeGoStructAt(text, start, table, name);

@@ -26,7 +26,7 @@ export function decodeKeptBytes(buf: Buffer): DecodedText {
   const bytes = buf.toString('latin1');
   let out = '';
   let start = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const r = decodeRune(bytes, i);
     if (r.size === 1 && r.rune === RUNE_ERROR) {
       out += buf.toString('utf8', start, i) + String.fromCharCode(0xdc00 + bytes.charCodeAt(i));

@@ -12,9 +12,25 @@ export interface SyntaxProblem {
 }
 
 const enum C {
-  Tab = 9, Lf = 10, Cr = 13, Space = 32, Quote = 34, Plus = 43, Comma = 44, Minus = 45, Dot = 46,
-  Zero = 48, Nine = 57, Colon = 58, UpperE = 69, LBracket = 91, Backslash = 92, RBracket = 93,
-  LowerE = 101, LBrace = 123, RBrace = 125,
+  Tab = 9,
+  Lf = 10,
+  Cr = 13,
+  Space = 32,
+  Quote = 34,
+  Plus = 43,
+  Comma = 44,
+  Minus = 45,
+  Dot = 46,
+  Zero = 48,
+  Nine = 57,
+  Colon = 58,
+  UpperE = 69,
+  LBracket = 91,
+  Backslash = 92,
+  RBracket = 93,
+  LowerE = 101,
+  LBrace = 123,
+  RBrace = 125,
 }
 
 export function isJsonSpace(c: number): boolean {
@@ -68,14 +84,17 @@ export function checkJson(text: string): SyntaxProblem | undefined {
       if (i < 0) return found.problem;
     } else {
       const lit = text.startsWith('true', i) ? 4 : text.startsWith('null', i) ? 4 : text.startsWith('false', i) ? 5 : 0;
-      if (lit === 0) return { offset: i, message: `invalid character ${describe(text, i)} looking for beginning of value` };
+      if (lit === 0)
+        return { offset: i, message: `invalid character ${describe(text, i)} looking for beginning of value` };
       i += lit;
     }
     // A value ended at i: close containers or move to the next element.
     for (;;) {
       i = skipSpace(text, i);
       if (depth === 0) {
-        return i === n ? undefined : { offset: i, message: `invalid character ${describe(text, i)} after top-level value` };
+        return i === n
+          ? undefined
+          : { offset: i, message: `invalid character ${describe(text, i)} after top-level value` };
       }
       const isObject = containers[depth - 1] === 1;
       const d = text.charCodeAt(i);
@@ -93,7 +112,10 @@ export function checkJson(text: string): SyntaxProblem | undefined {
         continue;
       }
       if (i >= n) return { offset: i, message: 'unexpected end of JSON input' };
-      return { offset: i, message: `invalid character ${describe(text, i)} after ${isObject ? 'object key:value pair' : 'array element'}` };
+      return {
+        offset: i,
+        message: `invalid character ${describe(text, i)} after ${isObject ? 'object key:value pair' : 'array element'}`,
+      };
     }
   }
 }
@@ -130,7 +152,8 @@ function scanStringAt(text: string, i: number, found: Found): number {
       const e = text.charCodeAt(j + 1);
       if (e === 117 /* u */) {
         for (let k = 2; k < 6; k += 1) {
-          if (!isHex(text.charCodeAt(j + k))) return fail(found, j + k, 'invalid character in \\u hexadecimal character escape');
+          if (!isHex(text.charCodeAt(j + k)))
+            return fail(found, j + k, 'invalid character in \\u hexadecimal character escape');
         }
         j += 5;
       } else if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {

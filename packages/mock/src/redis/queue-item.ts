@@ -26,14 +26,25 @@ export function processQueueItem(node: MockNode, queue: string, bytes: Buffer): 
     node.logger.error(`Error processing Redis API data (${queue}): ${message}`);
     if (!node.strict) return;
     node.violations.add({
-      requestId, transport: 'redis', status: 0, kind, path, message, schemaIssues: method ? schemaIssues(node.wire, method, params) : [],
+      requestId,
+      transport: 'redis',
+      status: 0,
+      kind,
+      path,
+      message,
+      schemaIssues: method ? schemaIssues(node.wire, method, params) : [],
       ...(method === undefined ? {} : { method }),
     });
   };
   const syntax = checkJson(text);
   if (syntax) return drop('data', '', `invalid JSON at offset ${syntax.offset}: ${syntax.message}`);
   const first = text.charCodeAt(0);
-  if (first !== 123 && first !== 110) return drop('data', '', `json: cannot unmarshal ${jsonType(first)} into Go value of type proto.APICommand (push one command object per item)`);
+  if (first !== 123 && first !== 110)
+    return drop(
+      'data',
+      '',
+      `json: cannot unmarshal ${jsonType(first)} into Go value of type proto.APICommand (push one command object per item)`,
+    );
   const item = decodeGoStructAt(text, 0, ITEM, 'Item');
   if (!item.ok) return drop('command', item.path, item.message);
   let commands: RawCommand[];
@@ -43,7 +54,12 @@ export function processQueueItem(node: MockNode, queue: string, bytes: Buffer): 
   } else {
     const data = item.value.data;
     if (data === undefined || data === 'null') return;
-    if (data.charCodeAt(0) !== 91) return drop('command', '/data', `json: cannot unmarshal ${jsonType(data.charCodeAt(0))} into Go struct field .data of type []proto.APICommand`);
+    if (data.charCodeAt(0) !== 91)
+      return drop(
+        'command',
+        '/data',
+        `json: cannot unmarshal ${jsonType(data.charCodeAt(0))} into Go struct field .data of type []proto.APICommand`,
+      );
     const decoded = decodeCommandArray(data, 0, '/data');
     if (!decoded.ok) return drop(decoded.kind, decoded.path, decoded.message);
     commands = decoded.commands;
@@ -54,8 +70,16 @@ export function processQueueItem(node: MockNode, queue: string, bytes: Buffer): 
     if (!isMethodName(cmd.method) || !queueMethods.has(cmd.method)) return recordIgnored(info, cmd, index);
     const outcome = runCommand(info, cmd, index);
     const where = batch ? `/data/${index}` : '';
-    if (!outcome.ok) return drop('params', where + outcome.failure.path.replace(/^\/\d+/, ''), outcome.failure.message, cmd.method, cmd.params);
+    if (!outcome.ok)
+      return drop(
+        'params',
+        where + outcome.failure.path.replace(/^\/\d+/, ''),
+        outcome.failure.message,
+        cmd.method,
+        cmd.params,
+      );
     const r = outcome.result;
-    if (r.kind === 'reply' && r.error !== null) drop('params', `${where}/params`, `${cmd.method}: ${r.error}`, cmd.method, cmd.params);
+    if (r.kind === 'reply' && r.error !== null)
+      drop('params', `${where}/params`, `${cmd.method}: ${r.error}`, cmd.method, cmd.params);
   });
 }

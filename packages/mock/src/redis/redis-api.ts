@@ -30,7 +30,8 @@ export function queueKeys(prefix: string, numShards: number): string[] {
 
 export async function startRedisApi(node: MockNode, options: RedisApiOptions): Promise<RedisApi> {
   const shards = options.numShards ?? node.config.redisApiNumShards;
-  if (!Number.isSafeInteger(shards) || shards < 0 || shards > 1024) throw new MockUsageError('invalid_redis', 'redis.numShards must be an integer between 0 and 1024');
+  if (!Number.isSafeInteger(shards) || shards < 0 || shards > 1024)
+    throw new MockUsageError('invalid_redis', 'redis.numShards must be an integer between 0 and 1024');
   const queues = queueKeys(options.prefix ?? node.config.redisPrefix, shards);
   const block = options.blockSeconds ?? 1;
   // ioredis is loaded only when the Redis API is wanted: importing it costs ~65 ms of start time,
@@ -39,15 +40,27 @@ export async function startRedisApi(node: MockNode, options: RedisApiOptions): P
   try {
     ({ Redis } = await import('ioredis'));
   } catch (cause) {
-    throw new MockUsageError('invalid_redis', `the Redis API needs the optional peer dependency ioredis (npm install ioredis): ${(cause as Error).message}`, { cause });
+    throw new MockUsageError(
+      'invalid_redis',
+      `the Redis API needs the optional peer dependency ioredis (npm install ioredis): ${(cause as Error).message}`,
+      { cause },
+    );
   }
-  const client: RedisClient = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: (n) => Math.min(n * 100, 1000) });
+  const client: RedisClient = new Redis(options.url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    retryStrategy: (n) => Math.min(n * 100, 1000),
+  });
   client.on('error', (err: Error) => node.logger.warn(`redis: ${err.message}`));
   try {
     await client.connect();
   } catch (cause) {
     client.disconnect();
-    throw new MockUsageError('redis_unreachable', `cannot connect to Redis at the given url (${(cause as Error).message})`, { cause });
+    throw new MockUsageError(
+      'redis_unreachable',
+      `cannot connect to Redis at the given url (${(cause as Error).message})`,
+      { cause },
+    );
   }
   let stopping = false;
   const loop = (async () => {

@@ -55,7 +55,8 @@ export class ClientRegistry {
     const ids = new Set<string>();
     specs.forEach((spec, i) => {
       const state = newClient(spec, check, specs.length === 1 ? 'client' : `clients[${i}]`);
-      if (this.clients.has(state.client) || ids.has(state.client)) throw new MockUsageError('duplicate_client', `a fake client with id "${state.client}" is already connected`);
+      if (this.clients.has(state.client) || ids.has(state.client))
+        throw new MockUsageError('duplicate_client', `a fake client with id "${state.client}" is already connected`);
       ids.add(state.client);
       states.push(state);
     });
@@ -172,20 +173,36 @@ const SPEC_KEYS: ReadonlySet<string> = new Set(['user', 'client', 'channels', 'd
 
 /** A checked client spec as the state it will have; `where` names it in errors (`clients[1]`). */
 function newClient(spec: FakeClientSpec, check: ChannelCheck, where: string): ClientState {
-  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw new MockUsageError('invalid_client', `${where}: a fake client is an object: { user?, client?, channels?, default_info?, channel_info? }`);
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec))
+    throw new MockUsageError(
+      'invalid_client',
+      `${where}: a fake client is an object: { user?, client?, channels?, default_info?, channel_info? }`,
+    );
   for (const key of Object.keys(spec)) {
-    if (!SPEC_KEYS.has(key)) throw new MockUsageError('invalid_client', `${where}: unknown key ${JSON.stringify(key)} (a fake client takes user, client, channels, default_info, channel_info)`);
+    if (!SPEC_KEYS.has(key))
+      throw new MockUsageError(
+        'invalid_client',
+        `${where}: unknown key ${JSON.stringify(key)} (a fake client takes user, client, channels, default_info, channel_info)`,
+      );
   }
   const user = spec.user ?? '';
-  if (typeof user !== 'string') throw new MockUsageError('invalid_client', `${where}.user must be a string ("" or absent: an anonymous connection)`);
+  if (typeof user !== 'string')
+    throw new MockUsageError(
+      'invalid_client',
+      `${where}.user must be a string ("" or absent: an anonymous connection)`,
+    );
   const id = spec.client ?? randomUUID();
-  if (typeof id !== 'string' || id === '') throw new MockUsageError('invalid_client', `${where}.client must be a non-empty string`);
+  if (typeof id !== 'string' || id === '')
+    throw new MockUsageError('invalid_client', `${where}.client must be a non-empty string`);
   const channels = spec.channels ?? [];
-  if (!Array.isArray(channels)) throw new MockUsageError('invalid_client', `${where}.channels must be a list of channel names`);
+  if (!Array.isArray(channels))
+    throw new MockUsageError('invalid_client', `${where}.channels must be a list of channel names`);
   for (const ch of channels) {
-    if (typeof ch !== 'string' || ch === '') throw new MockUsageError('invalid_client', `${where}.channels must hold non-empty strings`);
+    if (typeof ch !== 'string' || ch === '')
+      throw new MockUsageError('invalid_client', `${where}.channels must hold non-empty strings`);
     const reason = check(ch, user, id);
-    if (reason !== undefined) throw new MockUsageError('invalid_channel', `${where}: cannot subscribe to "${ch}": ${reason}`);
+    if (reason !== undefined)
+      throw new MockUsageError('invalid_channel', `${where}: cannot subscribe to "${ch}": ${reason}`);
   }
   return {
     user,
@@ -211,7 +228,11 @@ function infoJson(value: unknown, key: string): string {
 }
 
 function toPublic(state: ClientState): FakeClient {
-  const out: { -readonly [K in keyof FakeClient]: FakeClient[K] } = { user: state.user, client: state.client, channels: [...state.channels] };
+  const out: { -readonly [K in keyof FakeClient]: FakeClient[K] } = {
+    user: state.user,
+    client: state.client,
+    channels: [...state.channels],
+  };
   if (state.defaultInfo !== undefined && state.defaultInfo !== null) out.default_info = state.defaultInfo;
   if (state.channelInfo !== undefined && state.channelInfo !== null) out.channel_info = state.channelInfo;
   return out;

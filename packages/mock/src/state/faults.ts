@@ -94,7 +94,9 @@ export class FaultRegistry {
       }
       this.consume(e);
     }
-    return latencyMs === 0 && status === undefined && !drop ? undefined : { latencyMs, drop, ...(status ? { status } : {}) };
+    return latencyMs === 0 && status === undefined && !drop
+      ? undefined
+      : { latencyMs, drop, ...(status ? { status } : {}) };
   }
 
   /** Consumes a soft-error fault for one command touching `channel` ('' when it has none). */
@@ -121,45 +123,69 @@ export class FaultRegistry {
 function matchesRequest(spec: FaultScope, targets: readonly CommandTarget[]): boolean {
   if (spec.method === undefined && spec.channel === undefined) return true;
   return targets.some(
-    (t) => (spec.method === undefined || t.method === spec.method) && (spec.channel === undefined || t.channels.includes(spec.channel)),
+    (t) =>
+      (spec.method === undefined || t.method === spec.method) &&
+      (spec.channel === undefined || t.channels.includes(spec.channel)),
   );
 }
 
 /** The keys each fault type takes, besides type, times, method and channel. */
-const TYPE_KEYS: Readonly<Record<string, readonly string[]>> = { latency: ['ms'], status: ['status', 'body'], drop: [], 'soft-error': ['error', 'advice'] };
+const TYPE_KEYS: Readonly<Record<string, readonly string[]>> = {
+  latency: ['ms'],
+  status: ['status', 'body'],
+  drop: [],
+  'soft-error': ['error', 'advice'],
+};
 
 function checkSpec(spec: FaultSpec, methods: readonly string[]): void {
-  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw new MockUsageError('invalid_fault', 'a fault is an object with a type');
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec))
+    throw new MockUsageError('invalid_fault', 'a fault is an object with a type');
   const typeKeys = TYPE_KEYS[(spec as { type?: unknown }).type as string];
   if (typeKeys !== undefined) {
     for (const key of Object.keys(spec)) {
       if (!['type', 'times', 'method', 'channel', ...typeKeys].includes(key)) {
-        throw new MockUsageError('invalid_fault', `unknown key ${JSON.stringify(key)} in a ${spec.type} fault (it takes type, times, method, channel${typeKeys.map((k) => `, ${k}`).join('')})`);
+        throw new MockUsageError(
+          'invalid_fault',
+          `unknown key ${JSON.stringify(key)} in a ${spec.type} fault (it takes type, times, method, channel${typeKeys.map((k) => `, ${k}`).join('')})`,
+        );
       }
     }
   }
   const { times, method, channel } = spec;
-  if (times !== undefined && (!Number.isSafeInteger(times) || times < 1)) throw new MockUsageError('invalid_fault', 'fault.times must be a positive integer');
+  if (times !== undefined && (!Number.isSafeInteger(times) || times < 1))
+    throw new MockUsageError('invalid_fault', 'fault.times must be a positive integer');
   if (method !== undefined && (typeof method !== 'string' || !methods.includes(method))) {
-    throw new MockUsageError('invalid_fault', `fault.method ${JSON.stringify(method)} is not a method of the API (${methods.join(', ')})`);
+    throw new MockUsageError(
+      'invalid_fault',
+      `fault.method ${JSON.stringify(method)} is not a method of the API (${methods.join(', ')})`,
+    );
   }
-  if (channel !== undefined && typeof channel !== 'string') throw new MockUsageError('invalid_fault', 'fault.channel must be a string');
+  if (channel !== undefined && typeof channel !== 'string')
+    throw new MockUsageError('invalid_fault', 'fault.channel must be a string');
   switch (spec.type) {
     case 'latency':
-      if (typeof spec.ms !== 'number' || !(spec.ms >= 0) || spec.ms > 600_000) throw new MockUsageError('invalid_fault', 'fault.ms must be between 0 and 600000');
+      if (typeof spec.ms !== 'number' || !(spec.ms >= 0) || spec.ms > 600_000)
+        throw new MockUsageError('invalid_fault', 'fault.ms must be between 0 and 600000');
       return;
     case 'status':
       // 1xx is not a final answer: a client would wait for the real one.
-      if (!Number.isSafeInteger(spec.status) || spec.status < 200 || spec.status > 599) throw new MockUsageError('invalid_fault', 'fault.status must be a final HTTP status (200-599)');
-      if (spec.body !== undefined && typeof spec.body !== 'string') throw new MockUsageError('invalid_fault', 'fault.body must be a string');
+      if (!Number.isSafeInteger(spec.status) || spec.status < 200 || spec.status > 599)
+        throw new MockUsageError('invalid_fault', 'fault.status must be a final HTTP status (200-599)');
+      if (spec.body !== undefined && typeof spec.body !== 'string')
+        throw new MockUsageError('invalid_fault', 'fault.body must be a string');
       return;
     case 'drop':
       return;
     case 'soft-error':
-      if (spec.error !== undefined && (typeof spec.error !== 'string' || spec.error === '')) throw new MockUsageError('invalid_fault', 'fault.error must be a non-empty string');
-      if (spec.advice !== undefined && typeof spec.advice !== 'string') throw new MockUsageError('invalid_fault', 'fault.advice must be a string');
+      if (spec.error !== undefined && (typeof spec.error !== 'string' || spec.error === ''))
+        throw new MockUsageError('invalid_fault', 'fault.error must be a non-empty string');
+      if (spec.advice !== undefined && typeof spec.advice !== 'string')
+        throw new MockUsageError('invalid_fault', 'fault.advice must be a string');
       return;
     default:
-      throw new MockUsageError('invalid_fault', `unknown fault type ${JSON.stringify((spec as { type?: unknown }).type)}; use latency, status, drop or soft-error`);
+      throw new MockUsageError(
+        'invalid_fault',
+        `unknown fault type ${JSON.stringify((spec as { type?: unknown }).type)}; use latency, status, drop or soft-error`,
+      );
   }
 }

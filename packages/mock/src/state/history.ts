@@ -57,7 +57,11 @@ export class HistoryStore {
     if (entry === undefined && options.dropInactive) return;
     const expireAt = now + options.lifetime;
     if (entry === undefined) {
-      entry = { channel, messages: [{ uid, channel, data: ownCopy(data), client, keptBytes: options.keptBytes }], expireAt };
+      entry = {
+        channel,
+        messages: [{ uid, channel, data: ownCopy(data), client, keptBytes: options.keptBytes }],
+        expireAt,
+      };
       this.channels.set(channel, entry);
       return;
     }

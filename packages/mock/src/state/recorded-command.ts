@@ -53,7 +53,10 @@ export class StoredCommand implements RecordedCommand {
   readonly at: number;
   private readonly bodyJson: string | undefined;
 
-  constructor(readonly seq: number, input: RecordInput) {
+  constructor(
+    readonly seq: number,
+    input: RecordInput,
+  ) {
     this.requestId = input.requestId;
     this.index = input.index;
     this.transport = input.transport;
@@ -77,8 +80,38 @@ export class StoredCommand implements RecordedCommand {
   }
 
   toJSON(): RecordedCommand {
-    const { seq, requestId, index, transport, uid, method, params, paramsJson, channels, outcome, error, advice, body, at } = this;
-    return { seq, requestId, index, transport, uid, method, params, paramsJson, channels, outcome, error, advice, body, at };
+    const {
+      seq,
+      requestId,
+      index,
+      transport,
+      uid,
+      method,
+      params,
+      paramsJson,
+      channels,
+      outcome,
+      error,
+      advice,
+      body,
+      at,
+    } = this;
+    return {
+      seq,
+      requestId,
+      index,
+      transport,
+      uid,
+      method,
+      params,
+      paramsJson,
+      channels,
+      outcome,
+      error,
+      advice,
+      body,
+      at,
+    };
   }
 
   /**

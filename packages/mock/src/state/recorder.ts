@@ -3,7 +3,13 @@
  * filtering and `waitFor` for app code that publishes asynchronously.
  */
 import { MockTimeoutError } from '../errors.js';
-import { StoredCommand, type CommandOutcome, type RecordedCommand, type RecordInput, type Transport } from './recorded-command.js';
+import {
+  StoredCommand,
+  type CommandOutcome,
+  type RecordedCommand,
+  type RecordInput,
+  type Transport,
+} from './recorded-command.js';
 import { TextRing } from './text-ring.js';
 
 export interface CommandFilter {
@@ -171,7 +177,8 @@ export class CommandRecorder {
       uid: this.kept(r + 4, n + 4) as string,
       method: refs[r] as string,
       paramsJson: this.kept(r + 5, n + 6) as string | undefined,
-      channels: channels === undefined ? [] : typeof channels === 'string' ? [channels] : [...(channels as readonly string[])],
+      channels:
+        channels === undefined ? [] : typeof channels === 'string' ? [channels] : [...(channels as readonly string[])],
       outcome: OUTCOMES[codes >> 1] as CommandOutcome,
       error: refs[r + 1] as string | null,
       advice: refs[r + 2] as string | null,
@@ -263,7 +270,12 @@ export class CommandRecorder {
       const onAbort = () => (finish(), reject(new MockTimeoutError('waitFor was aborted', timeout)));
       const timer = setTimeout(() => {
         finish();
-        reject(new MockTimeoutError(`no matching command within ${timeout} ms (${describe(match)}); received: ${this.summary()}`, timeout));
+        reject(
+          new MockTimeoutError(
+            `no matching command within ${timeout} ms (${describe(match)}); received: ${this.summary()}`,
+            timeout,
+          ),
+        );
       }, timeout);
       this.waiters.add(waiter);
       options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -308,7 +320,12 @@ function filterCodes(f: CommandFilter): FilterCodes {
   const transport = f.transport === undefined ? -1 : TRANSPORTS.indexOf(f.transport);
   const outcome = f.outcome === undefined ? -1 : OUTCOMES.indexOf(f.outcome);
   // A value no record can have (a typo in code) matches nothing, as the predicate would.
-  return { method: f.method, channel: f.channel, transport: f.transport !== undefined && transport < 0 ? 2 : transport, outcome: f.outcome !== undefined && outcome < 0 ? 99 : outcome };
+  return {
+    method: f.method,
+    channel: f.channel,
+    transport: f.transport !== undefined && transport < 0 ? 2 : transport,
+    outcome: f.outcome !== undefined && outcome < 0 ? 99 : outcome,
+  };
 }
 
 export function toPredicate(match: CommandMatcher): (c: RecordedCommand) => boolean {

@@ -10,16 +10,23 @@ import type { ResolvedConfig } from '../config/types.js';
 import { channelOptions } from './namespaces.js';
 
 /** Why the subscription would be refused, or undefined. */
-export function subscribeRefusal(config: ResolvedConfig, channel: string, user: string, client: string): string | undefined {
+export function subscribeRefusal(
+  config: ResolvedConfig,
+  channel: string,
+  user: string,
+  client: string,
+): string | undefined {
   const options = channelOptions(config, channel);
   if (options === undefined) return 'namespace not found';
   if (channel.includes(config.userChannelBoundary)) {
     const allowed = channel.split(config.userChannelBoundary).at(-1)?.split(config.userChannelSeparator) ?? [];
-    if (!allowed.includes(user)) return `permission denied: only users ${allowed.map((u) => JSON.stringify(u)).join(', ')} may subscribe`;
+    if (!allowed.includes(user))
+      return `permission denied: only users ${allowed.map((u) => JSON.stringify(u)).join(', ')} may subscribe`;
   }
   if (channel.includes(config.clientChannelBoundary) && channel.split(config.clientChannelBoundary).at(-1) !== client) {
     return 'permission denied: only the connection named after the client boundary may subscribe';
   }
-  if (user === '' && !options.anonymous && !config.insecure) return 'permission denied: an anonymous client (user "") may subscribe only where the channel options have anonymous: true';
+  if (user === '' && !options.anonymous && !config.insecure)
+    return 'permission denied: an anonymous client (user "") may subscribe only where the channel options have anonymous: true';
   return undefined;
 }

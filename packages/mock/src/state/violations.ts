@@ -59,7 +59,9 @@ export class ViolationLog {
 export function formatViolation(v: ContractViolation): string {
   const where = v.path === '' ? '(request)' : v.path;
   const what = v.method === undefined ? '' : ` ${v.method}`;
-  const schema = v.schemaIssues.length ? ` [schema: ${v.schemaIssues.map((i) => `${i.path || '(root)'} ${i.message}`).join('; ')}]` : '';
+  const schema = v.schemaIssues.length
+    ? ` [schema: ${v.schemaIssues.map((i) => `${i.path || '(root)'} ${i.message}`).join('; ')}]`
+    : '';
   const status = v.status === 0 ? 'dropped' : `HTTP ${v.status}`;
   return `request #${v.requestId} (${v.transport}, ${status})${what} ${where}: ${v.message}${schema}`;
 }

@@ -49,12 +49,15 @@ export async function mainV6(argv: readonly string[]): Promise<void> {
     return void process.stdout.write(`centkit-mock ${String(manifest.version)} (Centrifugo ${VERSION} server API)\n`);
   }
   let config: CentrifugoV6Config = values.config === undefined ? {} : await loadConfigFileV6(values.config);
-  if (values['http_api.insecure']) config = { ...config, http_api: { ...(config['http_api'] as object | undefined), insecure: true } };
+  if (values['http_api.insecure'])
+    config = { ...config, http_api: { ...(config['http_api'] as object | undefined), insecure: true } };
   const server = (config['http_server'] ?? {}) as { port?: unknown; address?: unknown };
   const portText = values.port ?? (server.port === undefined || server.port === '' ? '8000' : String(server.port));
   const port = Number(portText);
-  if (!Number.isSafeInteger(port) || port < 0 || port > 65535) throw new MockError('invalid_port', `--port must be 0-65535, got ${portText}`);
-  const host = values.address ?? (typeof server.address === 'string' && server.address !== '' ? server.address : '127.0.0.1');
+  if (!Number.isSafeInteger(port) || port < 0 || port > 65535)
+    throw new MockError('invalid_port', `--port must be 0-65535, got ${portText}`);
+  const host =
+    values.address ?? (typeof server.address === 'string' && server.address !== '' ? server.address : '127.0.0.1');
   const logger = createConsoleLogger(values.verbose);
   let mock: MockCentrifugoV6 | undefined;
   const stop = () => {
@@ -63,6 +66,15 @@ export async function mainV6(argv: readonly string[]): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  mock = await startMockCentrifugoV6({ config, port, host, strict: values.strict, logger, logRequests: values.verbose });
-  process.stdout.write(`centkit-mock: Centrifugo ${VERSION} API at ${mock.apiUrl}/<method>, websocket clients at ${mock.wsUrl} (control API at ${mock.url}/_mock/)\n`);
+  mock = await startMockCentrifugoV6({
+    config,
+    port,
+    host,
+    strict: values.strict,
+    logger,
+    logRequests: values.verbose,
+  });
+  process.stdout.write(
+    `centkit-mock: Centrifugo ${VERSION} API at ${mock.apiUrl}/<method>, websocket clients at ${mock.wsUrl} (control API at ${mock.url}/_mock/)\n`,
+  );
 }

@@ -52,7 +52,10 @@ function entryJson(p: Publication): string {
   let s = `{"offset":${p.offset}`;
   const text = typeof p.data === 'string' ? p.data : decodeKeptBytes(p.data).text;
   if (p.data.length > 0) {
-    s += checkJson(text) === undefined ? `,"data":${withoutKeptBytes(goCompact(text))}` : `,"b64data":${JSON.stringify(Buffer.isBuffer(p.data) ? p.data.toString('base64') : Buffer.from(text).toString('base64'))}`;
+    s +=
+      checkJson(text) === undefined
+        ? `,"data":${withoutKeptBytes(goCompact(text))}`
+        : `,"b64data":${JSON.stringify(Buffer.isBuffer(p.data) ? p.data.toString('base64') : Buffer.from(text).toString('base64'))}`;
   }
   if (p.tags !== undefined && p.tags.size > 0) s += `,"tags":${JSON.stringify(Object.fromEntries(p.tags))}`;
   return `${s}}`;

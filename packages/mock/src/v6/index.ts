@@ -4,7 +4,10 @@
  */
 export { startMockCentrifugoV6, startMockCentrifugoV6 as startMockCentrifugo } from './mock.js';
 export type { MockCentrifugoV6, MockCentrifugoV6Options, RecordedCommandV6 } from './mock-types.js';
-export type { MockCentrifugoV6 as MockCentrifugo, MockCentrifugoV6Options as MockCentrifugoOptions } from './mock-types.js';
+export type {
+  MockCentrifugoV6 as MockCentrifugo,
+  MockCentrifugoV6Options as MockCentrifugoOptions,
+} from './mock-types.js';
 export { parseConfigV6 } from './config/parse-config.js';
 export { loadConfigFileV6, parseConfigTextV6 } from './config/load-config.js';
 export type { ConfigFormat } from './config/load-config.js';
@@ -16,7 +19,14 @@ export { createManualClock, systemClock } from '../clock.js';
 export type { Clock, ManualClock } from '../clock.js';
 export { createConsoleLogger, silentLogger } from '../logger.js';
 export type { MockLogger } from '../logger.js';
-export { MockError, MockConfigError, MockUsageError, MockTimeoutError, MockStateError, MockContractError } from '../errors.js';
+export {
+  MockError,
+  MockConfigError,
+  MockUsageError,
+  MockTimeoutError,
+  MockStateError,
+  MockContractError,
+} from '../errors.js';
 export type { ActiveFault, FaultSpec } from '../state/faults.js';
 export type { CommandOutcome, Transport } from '../state/recorded-command.js';
 export type { CommandFilter, CommandMatcher, WaitOptions } from '../state/recorder.js';

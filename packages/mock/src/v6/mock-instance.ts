@@ -77,7 +77,8 @@ export class MockV6 implements MockCentrifugoV6 {
   addClients(specs: readonly FakeClientSpecV6[]): FakeClientV6[] {
     if (!Array.isArray(specs)) throw new MockUsageError('invalid_client', 'a list of fake clients is expected');
     const ids = specs.map((s) => s?.client).filter((id): id is string => typeof id === 'string');
-    if (new Set(ids).size !== ids.length) throw new MockUsageError('duplicate_client', 'the list names one client id twice');
+    if (new Set(ids).size !== ids.length)
+      throw new MockUsageError('duplicate_client', 'the list names one client id twice');
     const added: Connection[] = [];
     try {
       for (const spec of specs) {
@@ -100,7 +101,8 @@ export class MockV6 implements MockCentrifugoV6 {
   /** Unsubscribes a fake client from a channel, as the client itself would (no push). */
   unsubscribe(clientId: string, channel: string): FakeClientV6 {
     const fake = this.connected(clientId);
-    if (!fake.connection.subs.has(channel)) throw new MockUsageError('not_subscribed', `client ${clientId} is not subscribed to ${JSON.stringify(channel)}`);
+    if (!fake.connection.subs.has(channel))
+      throw new MockUsageError('not_subscribed', `client ${clientId} is not subscribed to ${JSON.stringify(channel)}`);
     this.node.connections.unsubscribe(fake.connection, channel);
     return this.view(clientId) as FakeClientV6;
   }
@@ -130,8 +132,15 @@ export class MockV6 implements MockCentrifugoV6 {
   }
 
   injectFault(spec: FaultSpec): ActiveFault {
-    if (spec?.type === 'soft-error' && spec.error !== undefined && (typeof spec.error !== 'string' || softErrorNamed(spec.error) === undefined)) {
-      throw new MockUsageError('invalid_fault', `fault.error must name a numbered error of Centrifugo v6 (an id such as "internal_server_error" or a message such as "unknown channel"), not ${JSON.stringify(spec.error)}`);
+    if (
+      spec?.type === 'soft-error' &&
+      spec.error !== undefined &&
+      (typeof spec.error !== 'string' || softErrorNamed(spec.error) === undefined)
+    ) {
+      throw new MockUsageError(
+        'invalid_fault',
+        `fault.error must name a numbered error of Centrifugo v6 (an id such as "internal_server_error" or a message such as "unknown channel"), not ${JSON.stringify(spec.error)}`,
+      );
     }
     return this.records.faults.add(spec);
   }
@@ -204,12 +213,15 @@ export class MockV6 implements MockCentrifugoV6 {
 
   private view(clientId: string): FakeClientV6 | undefined {
     const fake = this.fakes.get(clientId);
-    return fake === undefined ? undefined : fakeClientView(fake.connection, fake.sink, this.node.connections.get(clientId) === fake.connection);
+    return fake === undefined
+      ? undefined
+      : fakeClientView(fake.connection, fake.sink, this.node.connections.get(clientId) === fake.connection);
   }
 
   private connected(clientId: string): { connection: Connection; sink: FakeSink } {
     const fake = this.fakes.get(clientId);
-    if (fake === undefined || this.node.connections.get(clientId) !== fake.connection) throw new MockUsageError('unknown_client', `no connected fake client ${JSON.stringify(clientId)}`);
+    if (fake === undefined || this.node.connections.get(clientId) !== fake.connection)
+      throw new MockUsageError('unknown_client', `no connected fake client ${JSON.stringify(clientId)}`);
     return fake;
   }
 
@@ -217,7 +229,8 @@ export class MockV6 implements MockCentrifugoV6 {
   private forget(clientId: string): boolean {
     const fake = this.fakes.get(clientId);
     if (fake === undefined) return false;
-    if (this.node.connections.get(clientId) === fake.connection) close(this.node, [fake.connection], 3000, 'connection closed');
+    if (this.node.connections.get(clientId) === fake.connection)
+      close(this.node, [fake.connection], 3000, 'connection closed');
     this.fakes.delete(clientId);
     return true;
   }
@@ -225,6 +238,7 @@ export class MockV6 implements MockCentrifugoV6 {
 
 function channelOf(body: unknown): string {
   const channel = (body as { channel?: unknown } | null)?.channel;
-  if (typeof channel !== 'string' || channel === '') throw new MockUsageError('invalid_body', 'the body is {"channel": "<name>"}');
+  if (typeof channel !== 'string' || channel === '')
+    throw new MockUsageError('invalid_body', 'the body is {"channel": "<name>"}');
   return channel;
 }

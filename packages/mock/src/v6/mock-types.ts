@@ -46,10 +46,21 @@ type CommandMethodName = Exclude<MethodName, 'batch'>;
  * batch item or legacy line that named no method the server runs.
  */
 export type RecordedCommandV6 =
-  | { readonly [M in CommandMethodName]: Omit<RecordedCommand, 'method' | 'params'> & { readonly method: M; readonly params: MethodTypes[M]['params'] | undefined } }[CommandMethodName]
+  | {
+      readonly [M in CommandMethodName]: Omit<RecordedCommand, 'method' | 'params'> & {
+        readonly method: M;
+        readonly params: MethodTypes[M]['params'] | undefined;
+      };
+    }[CommandMethodName]
   | (Omit<RecordedCommand, 'method'> & { readonly method: '' });
 
-export interface MockCentrifugoV6 extends Omit<ControlTarget<FakeClientSpecV6, FakeClientV6, HistoryEntryV6>, 'historyJson' | 'controlRoutes' | 'commands' | 'waitFor'>, WsControls {
+export interface MockCentrifugoV6
+  extends
+    Omit<
+      ControlTarget<FakeClientSpecV6, FakeClientV6, HistoryEntryV6>,
+      'historyJson' | 'controlRoutes' | 'commands' | 'waitFor'
+    >,
+    WsControls {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
   /** `ws://127.0.0.1:<port>/connection/websocket`: the client protocol, for the centrifuge SDK. */

@@ -25,13 +25,16 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export async function startMockCentrifugoV6(options: MockCentrifugoV6Options = {}): Promise<MockCentrifugoV6> {
   const host = options.host ?? '127.0.0.1';
-  if (typeof host !== 'string' || host === '') throw new MockUsageError('invalid_host', 'host must be an address to listen on, such as 127.0.0.1');
+  if (typeof host !== 'string' || host === '')
+    throw new MockUsageError('invalid_host', 'host must be an address to listen on, such as 127.0.0.1');
   const { config, warnings } = parseConfigV6(options.config);
   const logger = options.logger ?? silentLogger;
   for (const w of warnings) logger.warn(`${w.message}${w['key'] === undefined ? '' : ` (${w['key']})`}`);
   if (config.httpApi.key === '' && !config.httpApi.insecure) {
     // The real server starts too, then answers every API call 401 and logs "API key is empty" each time.
-    logger.warn('http_api.key is empty: every API request will be answered 401 Unauthorized, as Centrifugo does; set http_api.key or http_api.insecure');
+    logger.warn(
+      'http_api.key is empty: every API request will be answered 401 Unauthorized, as Centrifugo does; set http_api.key or http_api.insecure',
+    );
   }
   const wire = options.strict === true ? await loadWireValidationV6() : undefined;
   const clock = options.clock ?? systemClock;
@@ -42,7 +45,15 @@ export async function startMockCentrifugoV6(options: MockCentrifugoV6Options = {
   const ws = new WebsocketTransport(node, options.config, logger);
   const mock = new MockV6(node, records, warnings, ws);
   let closing = false;
-  const context = { node, records, replies: new ReplyFlush(), maxJsonBodyBytes, budget, control: options.controlApi === false ? undefined : mock, isClosing: () => closing };
+  const context = {
+    node,
+    records,
+    replies: new ReplyFlush(),
+    maxJsonBodyBytes,
+    budget,
+    control: options.controlApi === false ? undefined : mock,
+    isClosing: () => closing,
+  };
   const server = createGoServer({
     onRequest: (req, res) => {
       const target = splitTarget(req.url ?? '/');
@@ -55,7 +66,8 @@ export async function startMockCentrifugoV6(options: MockCentrifugoV6Options = {
   routeUpgrades(server, ws);
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
-  if (!LOOPBACK.has(host)) logger.warn(`listening on ${host}:${port}, which other hosts may reach (the default is 127.0.0.1)`);
+  if (!LOOPBACK.has(host))
+    logger.warn(`listening on ${host}:${port}, which other hosts may reach (the default is 127.0.0.1)`);
   if (node.name === '') node.name = `${hostname()}_${port}`;
   const sweep = setInterval(() => node.sweep(), 1000);
   sweep.unref();

@@ -47,7 +47,11 @@ export function decodeStructAt<N extends StructName>(text: string, start: number
   return decodeGoStructAt(text, start, structs, name) as GoDecodeResult<Struct<N>>;
 }
 
-export function softError(id: SoftErrorId): { readonly code: number; readonly message: string; readonly transportStatus: number } {
+export function softError(id: SoftErrorId): {
+  readonly code: number;
+  readonly message: string;
+  readonly transportStatus: number;
+} {
   return byId.get(id) as Extract<Entry, { readonly kind: 'soft' }>;
 }
 

@@ -29,7 +29,10 @@ export function useMockCentrifugoV6(options: MockCentrifugoV6Options = {}): Mock
   return new Proxy({} as MockCentrifugoV6, {
     get(_target, prop) {
       if (instance === undefined) {
-        throw new MockStateError('not_started', `the mock is only available inside tests and hooks (reading .${String(prop)} outside them)`);
+        throw new MockStateError(
+          'not_started',
+          `the mock is only available inside tests and hooks (reading .${String(prop)} outside them)`,
+        );
       }
       const value: unknown = Reflect.get(instance, prop, instance);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(instance) : value;

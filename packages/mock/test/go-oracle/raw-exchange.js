@@ -14,7 +14,10 @@ export function exchange(port, request, { head = false, closeWaitMs = 0, timeout
     let received = Buffer.alloc(0);
     let response;
     let closed = false;
-    const timer = setTimeout(() => finish(new Error(`no complete response within ${timeoutMs} ms (got ${received.length} bytes)`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`no complete response within ${timeoutMs} ms (got ${received.length} bytes)`)),
+      timeoutMs,
+    );
     const finish = (err) => {
       clearTimeout(timer);
       socket.destroy();
@@ -25,7 +28,12 @@ export function exchange(port, request, { head = false, closeWaitMs = 0, timeout
       if (response !== undefined) return;
       const parsed = parseResponse(received, head, ended);
       if (parsed === undefined) {
-        if (ended) finish(new Error(`connection closed before a complete response: ${JSON.stringify(received.toString('latin1').slice(0, 200))}`));
+        if (ended)
+          finish(
+            new Error(
+              `connection closed before a complete response: ${JSON.stringify(received.toString('latin1').slice(0, 200))}`,
+            ),
+          );
         return;
       }
       response = parsed;

@@ -36,22 +36,48 @@ const lines = [];
 try {
   for (const c of cases) {
     const res = await exchange(port, c.request(), { head: c.head ?? false, closeWaitMs: c.closeWait ? 1500 : 0 });
-    lines.push(JSON.stringify({ name: c.name, issue: c.issue, response: { raw: res.raw.toString('latin1'), ...(c.closeWait ? { closed: res.closed } : {}) } }));
+    lines.push(
+      JSON.stringify({
+        name: c.name,
+        issue: c.issue,
+        response: { raw: res.raw.toString('latin1'), ...(c.closeWait ? { closed: res.closed } : {}) },
+      }),
+    );
     console.log(`${c.name}: ${res.statusLine}${c.closeWait ? (res.closed ? ' (closed)' : ' (kept open)') : ''}`);
   }
 } finally {
   oracle.kill();
 }
-writeFileSync(out, `${JSON.stringify({ recordedWith: `${version}, GODEBUG=httpmuxgo121=1`, cases: lines.length })}\n${lines.join('\n')}\n`);
+writeFileSync(
+  out,
+  `${JSON.stringify({ recordedWith: `${version}, GODEBUG=httpmuxgo121=1`, cases: lines.length })}\n${lines.join('\n')}\n`,
+);
 console.log(`wrote ${lines.length} exchanges to ${out}`);
 
 // The multipart corpus: what FormValue("data") and FormValue("sign") give for each body.
 const corpus = multipartCorpus();
-const input = corpus.map((c) => JSON.stringify({ contentType: Buffer.from(c.contentType, 'latin1').toString('base64'), body: Buffer.from(c.body, 'latin1').toString('base64') })).join('\n');
-const answers = execFileSync(join(bin, 'formvalues'), { input: `${input}\n`, encoding: 'utf8', maxBuffer: 64 << 20 }).trim().split('\n');
+const input = corpus
+  .map((c) =>
+    JSON.stringify({
+      contentType: Buffer.from(c.contentType, 'latin1').toString('base64'),
+      body: Buffer.from(c.body, 'latin1').toString('base64'),
+    }),
+  )
+  .join('\n');
+const answers = execFileSync(join(bin, 'formvalues'), { input: `${input}\n`, encoding: 'utf8', maxBuffer: 64 << 20 })
+  .trim()
+  .split('\n');
 const values = answers.map((a) => {
   const { data, sign } = JSON.parse(a);
-  return JSON.stringify({ data: Buffer.from(data, 'base64').toString('latin1'), sign: Buffer.from(sign, 'base64').toString('latin1') });
+  return JSON.stringify({
+    data: Buffer.from(data, 'base64').toString('latin1'),
+    sign: Buffer.from(sign, 'base64').toString('latin1'),
+  });
 });
-writeFileSync(corpusOut, `${JSON.stringify({ recordedWith: version, seed: CORPUS_SEED, size: CORPUS_SIZE })}\n${values.join('\n')}\n`);
-console.log(`wrote ${values.length} multipart answers to ${corpusOut} (${values.filter((v) => v !== '{"data":"","sign":""}').length} with a value)`);
+writeFileSync(
+  corpusOut,
+  `${JSON.stringify({ recordedWith: version, seed: CORPUS_SEED, size: CORPUS_SIZE })}\n${values.join('\n')}\n`,
+);
+console.log(
+  `wrote ${values.length} multipart answers to ${corpusOut} (${values.filter((v) => v !== '{"data":"","sign":""}').length} with a value)`,
+);

@@ -4,13 +4,25 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CentrifugoConfig } from '../../src/index.js';
 
-export const PROTOCOL_DIR = process.env['CENTKIT_PROTOCOL_DIR'] ?? fileURLToPath(new URL('../../../../test/fixtures/centrifugo-v1', import.meta.url));
+export const PROTOCOL_DIR =
+  process.env['CENTKIT_PROTOCOL_DIR'] ??
+  fileURLToPath(new URL('../../../../test/fixtures/centrifugo-v1', import.meta.url));
 
 export interface Exchange {
   readonly name: string;
   readonly engine: string;
-  readonly request: { readonly method: string; readonly path: string; readonly headers: Record<string, string>; readonly body: string; readonly form?: Record<string, string> };
-  readonly response: { readonly status: number | null; readonly headers: Record<string, string>; readonly body: string };
+  readonly request: {
+    readonly method: string;
+    readonly path: string;
+    readonly headers: Record<string, string>;
+    readonly body: string;
+    readonly form?: Record<string, string>;
+  };
+  readonly response: {
+    readonly status: number | null;
+    readonly headers: Record<string, string>;
+    readonly body: string;
+  };
   readonly note?: string;
   readonly varies: readonly string[];
   readonly needs_presence?: readonly { user: string; channels: string[]; default_info: unknown; info_raw: string }[];
@@ -19,7 +31,10 @@ export interface Exchange {
 
 export function loadTranscripts(): Exchange[] {
   const text = readFileSync(resolve(PROTOCOL_DIR, 'server-transcripts.jsonl'), 'utf8');
-  return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Exchange);
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Exchange);
 }
 
 export function loadOracleConfig(): CentrifugoConfig {
@@ -32,7 +47,10 @@ export function configFor(engine: string, oracle: CentrifugoConfig): CentrifugoC
   if (engine === 'memory+insecure_api') return { ...oracle, insecure_api: true };
   if (engine === 'memory+empty_secret') return { ...oracle, secret: '' };
   if (engine.startsWith('memory (namespace ttl')) {
-    return { ...oracle, namespaces: [...(oracle.namespaces ?? []), { name: 'ttl', history_size: 3, history_lifetime: 4 }] };
+    return {
+      ...oracle,
+      namespaces: [...(oracle.namespaces ?? []), { name: 'ttl', history_size: 3, history_lifetime: 4 }],
+    };
   }
   return undefined;
 }

@@ -17,22 +17,37 @@ export interface RawRequest {
 
 export function rawRequest(r: RawRequest): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const body = r.body === undefined || r.body.length === 0 ? undefined : Buffer.isBuffer(r.body) ? r.body : Buffer.from(r.body, 'utf8');
+    const body =
+      r.body === undefined || r.body.length === 0
+        ? undefined
+        : Buffer.isBuffer(r.body)
+          ? r.body
+          : Buffer.from(r.body, 'utf8');
     const headers: Record<string, string | number> = { ...r.headers };
     if (body) headers['Content-Length'] = body.length;
-    const req = request({ host: '127.0.0.1', port: r.port, method: r.method, path: r.path, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      { host: '127.0.0.1', port: r.port, method: r.method, path: r.path, headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
 /** JSON helper for the control API. */
-export async function control(port: number, method: string, path: string, value?: unknown): Promise<{ status: number; json: unknown }> {
+export async function control(
+  port: number,
+  method: string,
+  path: string,
+  value?: unknown,
+): Promise<{ status: number; json: unknown }> {
   const res = await rawRequest({
     port,
     method,

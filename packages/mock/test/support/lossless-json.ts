@@ -22,7 +22,7 @@ export function parseLossless(text: string): JNode {
       i += 1;
       const entries: [string, JNode][] = [];
       ws();
-      if (text[i] === '}') return (i += 1), { t: 'obj', entries };
+      if (text[i] === '}') return ((i += 1), { t: 'obj', entries });
       for (;;) {
         ws();
         const k = value();
@@ -40,7 +40,7 @@ export function parseLossless(text: string): JNode {
       i += 1;
       const items: JNode[] = [];
       ws();
-      if (text[i] === ']') return (i += 1), { t: 'arr', items };
+      if (text[i] === ']') return ((i += 1), { t: 'arr', items });
       for (;;) {
         items.push(value());
         ws();
@@ -58,7 +58,7 @@ export function parseLossless(text: string): JNode {
       return { t: 'str', v: JSON.parse(text.slice(start, i)) as string, raw: text.slice(start, i) };
     }
     for (const lit of ['true', 'false', 'null'] as const) {
-      if (text.startsWith(lit, i)) return (i += lit.length), { t: 'lit', v: lit };
+      if (text.startsWith(lit, i)) return ((i += lit.length), { t: 'lit', v: lit });
     }
     const m = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
     if (!m) throw new Error(`value expected at ${i}`);

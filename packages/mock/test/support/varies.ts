@@ -25,7 +25,11 @@ export function applyVaries(expected: JNode, actual: JNode, varies: readonly str
       continue;
     }
     const patterns = rule.startsWith('stats nodes[*].uid/started_at/metrics')
-      ? ['body[*].body.data.nodes[*].uid', 'body[*].body.data.nodes[*].started_at', 'body[*].body.data.nodes[*].metrics.*']
+      ? [
+          'body[*].body.data.nodes[*].uid',
+          'body[*].body.data.nodes[*].started_at',
+          'body[*].body.data.nodes[*].metrics.*',
+        ]
       : rule.startsWith('body')
         ? [rule.split(' ')[0] as string]
         : undefined;
@@ -33,7 +37,11 @@ export function applyVaries(expected: JNode, actual: JNode, varies: readonly str
     for (const pattern of patterns) {
       const nuid = rule.includes('nuid');
       const last = pattern.split('.').at(-1);
-      const check: Check = nuid ? (n) => (n.t === 'str' && NUID.test(n.v) ? undefined : 'a nuid') : last === 'uid' ? isUuid : isInt;
+      const check: Check = nuid
+        ? (n) => (n.t === 'str' && NUID.test(n.v) ? undefined : 'a nuid')
+        : last === 'uid'
+          ? isUuid
+          : isInt;
       mask(expected, pattern, check, problems, 'recorded', nuid);
       mask(actual, pattern, check, problems, 'mock', nuid);
     }
@@ -45,13 +53,25 @@ export function applyVaries(expected: JNode, actual: JNode, varies: readonly str
 export function sortChannelLists(body: JNode): void {
   if (body.t !== 'arr') return;
   for (const item of body.items) {
-    if (item.t !== 'obj' || field(item, 'method')?.t !== 'str' || (field(item, 'method') as { v: string }).v !== 'channels') continue;
+    if (
+      item.t !== 'obj' ||
+      field(item, 'method')?.t !== 'str' ||
+      (field(item, 'method') as { v: string }).v !== 'channels'
+    )
+      continue;
     const data = field(field(item, 'body'), 'data');
     if (data?.t === 'arr') data.items.sort((a, b) => (a.t === 'str' && b.t === 'str' ? a.v.localeCompare(b.v) : 0));
   }
 }
 
-function mask(root: JNode, pattern: string, check: Check, problems: string[], who: string, onlyIfShaped: boolean): void {
+function mask(
+  root: JNode,
+  pattern: string,
+  check: Check,
+  problems: string[],
+  who: string,
+  onlyIfShaped: boolean,
+): void {
   const toks = tokens(pattern);
   const key = toks.at(-1) as string | number;
   walk(root, toks.slice(0, -1), (parent) => {
@@ -64,7 +84,8 @@ function mask(root: JNode, pattern: string, check: Check, problems: string[], wh
       }
       return { t: 'masked', label: `${String(k)}` } as JNode;
     };
-    if (parent.t === 'obj') parent.entries = parent.entries.map(([k, v]) => [k, key === '*' || k === key ? set(k, v) : v]);
+    if (parent.t === 'obj')
+      parent.entries = parent.entries.map(([k, v]) => [k, key === '*' || k === key ? set(k, v) : v]);
     else if (parent.t === 'arr') parent.items = parent.items.map((v, i) => (key === '*' || i === key ? set(i, v) : v));
   });
 }
@@ -80,8 +101,10 @@ function normalizePresence(body: JNode, problems: string[], who: string): void {
     const values = data.entries.map(([k, v]) => {
       const client = field(v, 'client');
       if (!UUID_V4.test(k)) problems.push(`${who} presence key ${k} is not a uuid v4`);
-      if (client?.t !== 'str' || client.v !== k) problems.push(`${who} presence client field differs from its key ${k}`);
-      if (v.t === 'obj') v.entries = v.entries.map(([fk, fv]) => [fk, fk === 'client' ? { t: 'masked', label: 'client' } : fv]);
+      if (client?.t !== 'str' || client.v !== k)
+        problems.push(`${who} presence client field differs from its key ${k}`);
+      if (v.t === 'obj')
+        v.entries = v.entries.map(([fk, fv]) => [fk, fk === 'client' ? { t: 'masked', label: 'client' } : fv]);
       return v;
     });
     values.sort((a, b) => userOf(a).localeCompare(userOf(b)));

@@ -21,12 +21,20 @@ function run(args: string[]) {
   let ended = false;
   const waiting: { pattern: RegExp; resolve: (s: string) => void }[] = [];
   const check = () => {
-    for (const w of [...waiting]) if (ended || w.pattern.test(out)) (waiting.splice(waiting.indexOf(w), 1), w.resolve(out));
+    for (const w of [...waiting]) {
+      if (!ended && !w.pattern.test(out)) continue;
+      waiting.splice(waiting.indexOf(w), 1);
+      w.resolve(out);
+    }
   };
   child.stdout.on('data', (d: Buffer) => ((out += d.toString()), check()));
   child.stderr.on('data', (d: Buffer) => ((out += d.toString()), check()));
   const exit = new Promise<number | null>((r) => child.on('exit', (code) => ((ended = true), check(), r(code))));
-  return { child, exit, until: (pattern: RegExp) => new Promise<string>((resolve) => (waiting.push({ pattern, resolve }), check())) };
+  return {
+    child,
+    exit,
+    until: (pattern: RegExp) => new Promise<string>((resolve) => (waiting.push({ pattern, resolve }), check())),
+  };
 }
 
 const file = (name: string, text: string) => {
@@ -38,15 +46,26 @@ const file = (name: string, text: string) => {
 describe('centkit-mock --protocol v6', () => {
   it('serves the v6 API with a TOML config (its port and key), keeps the control API, stops on SIGTERM', async () => {
     const port = await freePort();
-    const config = file('config.toml', `[http_server]\nport = ${port}\n\n[http_api]\nkey = "cli-key"\n\n[[channel.namespaces]]\nname = "hist"\nhistory_size = 2\nhistory_ttl = "30s"\n`);
+    const config = file(
+      'config.toml',
+      `[http_server]\nport = ${port}\n\n[http_api]\nkey = "cli-key"\n\n[[channel.namespaces]]\nname = "hist"\nhistory_size = 2\nhistory_ttl = "30s"\n`,
+    );
     const { child, until, exit } = run(['--config', config]);
     expect(await until(/API at/)).toContain(`http://127.0.0.1:${port}/api/<method>`);
     const url = `http://127.0.0.1:${port}`;
-    const published = await rawRequest(url, 'POST', '/api/publish', [['X-API-Key', 'cli-key']], '{"channel":"hist:a","data":{"n":1}}');
+    const published = await rawRequest(
+      url,
+      'POST',
+      '/api/publish',
+      [['X-API-Key', 'cli-key']],
+      '{"channel":"hist:a","data":{"n":1}}',
+    );
     expect(published.status).toBe(200);
     expect(published.body.toString()).toMatch(/^\{"result":\{"offset":1,"epoch":"[A-Za-z]{8}"\}\}$/);
     expect((await rawRequest(url, 'POST', '/api/publish', [['X-API-Key', 'nope']], '{}')).status).toBe(401);
-    const commands = JSON.parse((await rawRequest(url, 'GET', '/_mock/commands', [], '')).body.toString()) as { commands: { method: string; channels: string[] }[] };
+    const commands = JSON.parse((await rawRequest(url, 'GET', '/_mock/commands', [], '')).body.toString()) as {
+      commands: { method: string; channels: string[] }[];
+    };
     expect(commands.commands).toMatchObject([{ method: 'publish', channels: ['hist:a'] }]);
     closeAgents();
     child.kill('SIGTERM');
@@ -56,7 +75,9 @@ describe('centkit-mock --protocol v6', () => {
   it('refuses a config the real server refuses, with its message; warns without an API key', async () => {
     const bad = run(['--config', file('c.yaml', 'channel:\n  without_namespace:\n    history_size: 3\n'), '-p', '0']);
     expect(await bad.exit).toBe(1);
-    expect(await bad.until(/$/)).toContain('centkit-mock: in channel.without_namespace: both history size and history ttl required for history');
+    expect(await bad.until(/$/)).toContain(
+      'centkit-mock: in channel.without_namespace: both history size and history ttl required for history',
+    );
     const keyless = run(['--config', file('c.json', '{"http_api":{"key":""},"zzz":1}'), '-p', '0']);
     const started = await keyless.until(/API at/);
     keyless.child.kill('SIGTERM');
@@ -69,7 +90,8 @@ describe('centkit-mock --protocol v6', () => {
     const help = run(['--help']);
     expect(await help.exit).toBe(0);
     const text = await help.until(/$/);
-    for (const option of ['--config', '--port', '--address', '--http_api.insecure', '--strict', '--verbose']) expect(text).toContain(option);
+    for (const option of ['--config', '--port', '--address', '--http_api.insecure', '--strict', '--verbose'])
+      expect(text).toContain(option);
     const version = run(['--version']);
     expect(await version.exit).toBe(0);
     expect(await version.until(/$/)).toMatch(/^centkit-mock \d+\.\d+\.\d+ \(Centrifugo 6\.9\.1 OSS server API\)\n$/);

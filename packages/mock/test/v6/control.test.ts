@@ -35,42 +35,83 @@ describe('v6 fake clients', () => {
       { user: 'u1', client: 'c2', channels: ['pres:r'] },
     ]);
     expect(added.status).toBe(201);
-    expect(added.json['clients'][0]).toMatchObject({ client: 'c1', user: 'u1', channels: ['pres:r', 'news'], connected: true });
-    expect(JSON.parse((await api('presence', { channel: 'pres:r' })).body)).toEqual({
-      result: { presence: { c1: { user: 'u1', client: 'c1', conn_info: { name: 'A' } }, c2: { user: 'u1', client: 'c2' } } },
+    expect(added.json['clients'][0]).toMatchObject({
+      client: 'c1',
+      user: 'u1',
+      channels: ['pres:r', 'news'],
+      connected: true,
     });
-    expect((await api('presence_stats', { channel: 'pres:r' })).body).toBe('{"result":{"num_clients":2,"num_users":1}}');
-    expect((await api('channels', { pattern: 'pres:*' })).body).toBe('{"result":{"channels":{"pres:r":{"num_clients":2}}}}');
-    expect(JSON.parse((await api('info', {})).body).result.nodes[0]).toMatchObject({ num_clients: 2, num_users: 1, num_channels: 2, num_subs: 3 });
+    expect(JSON.parse((await api('presence', { channel: 'pres:r' })).body)).toEqual({
+      result: {
+        presence: { c1: { user: 'u1', client: 'c1', conn_info: { name: 'A' } }, c2: { user: 'u1', client: 'c2' } },
+      },
+    });
+    expect((await api('presence_stats', { channel: 'pres:r' })).body).toBe(
+      '{"result":{"num_clients":2,"num_users":1}}',
+    );
+    expect((await api('channels', { pattern: 'pres:*' })).body).toBe(
+      '{"result":{"channels":{"pres:r":{"num_clients":2}}}}',
+    );
+    expect(JSON.parse((await api('info', {})).body).result.nodes[0]).toMatchObject({
+      num_clients: 2,
+      num_users: 1,
+      num_channels: 2,
+      num_subs: 3,
+    });
     // c2's subscription made c1 see its join (namespace pres: join_leave, force_push_join_leave)
-    expect(mock.client('c1')?.pushes).toContainEqual({ push: { channel: 'pres:r', join: { info: { user: 'u1', client: 'c2' } } } });
+    expect(mock.client('c1')?.pushes).toContainEqual({
+      push: { channel: 'pres:r', join: { info: { user: 'u1', client: 'c2' } } },
+    });
 
     await api('publish', { channel: 'news', data: { text: 'hi' } });
     expect(mock.client('c1')?.pushes.at(-1)).toEqual({ push: { channel: 'news', pub: { data: { text: 'hi' } } } });
     await api('subscribe', { user: 'u1', client: 'c2', channel: 'hist:x', data: { welcome: true } });
     expect(mock.client('c2')?.channels).toEqual(['pres:r', 'hist:x']);
-    expect(mock.client('c2')?.pushes.at(-1)).toMatchObject({ push: { channel: 'hist:x', subscribe: { recoverable: true, positioned: true, data: { welcome: true } } } });
+    expect(mock.client('c2')?.pushes.at(-1)).toMatchObject({
+      push: { channel: 'hist:x', subscribe: { recoverable: true, positioned: true, data: { welcome: true } } },
+    });
     await api('unsubscribe', { user: 'u1', channel: 'news' });
     expect(mock.client('c1')?.channels).toEqual(['pres:r']);
     await api('disconnect', { user: 'u1', whitelist: ['c2'] });
-    const clients = (await control('GET', '/clients')).json['clients'] as { client: string; connected: boolean; closed?: unknown }[];
+    const clients = (await control('GET', '/clients')).json['clients'] as {
+      client: string;
+      connected: boolean;
+      closed?: unknown;
+    }[];
     expect(clients.map((c) => [c.client, c.connected, c.closed])).toEqual([
       ['c1', false, { code: 3503, reason: 'force disconnect' }],
       ['c2', true, undefined],
     ]);
-    expect(mock.client('c2')?.pushes.at(-1)).toEqual({ push: { channel: 'pres:r', leave: { info: { user: 'u1', client: 'c1', conn_info: { name: 'A' } } } } });
+    expect(mock.client('c2')?.pushes.at(-1)).toEqual({
+      push: { channel: 'pres:r', leave: { info: { user: 'u1', client: 'c1', conn_info: { name: 'A' } } } },
+    });
   });
 
   it('subscribe and unsubscribe over HTTP; unknown namespaces, ids and bodies are refused with a reason', async () => {
     mock.reset();
     await control('POST', '/clients', { user: 'u9', client: 'x' });
-    expect((await control('POST', '/clients/x/channels', { channel: 'pres:q' })).json['client'].channels).toEqual(['pres:q']);
+    expect((await control('POST', '/clients/x/channels', { channel: 'pres:q' })).json['client'].channels).toEqual([
+      'pres:q',
+    ]);
     expect((await control('DELETE', '/clients/x/channels/pres:q')).json['client'].channels).toEqual([]);
-    expect(await control('POST', '/clients/x/channels', { channel: 'nope:q' })).toMatchObject({ status: 400, json: { error: { code: 'unknown_channel' } } });
-    expect(await control('POST', '/clients/zz/channels', { channel: 'news' })).toMatchObject({ status: 400, json: { error: { code: 'unknown_client' } } });
-    expect(await control('POST', '/clients', [{ user: 'a', client: 'dup' }, { user: 'b', client: 'dup' }])).toMatchObject({ status: 400 });
+    expect(await control('POST', '/clients/x/channels', { channel: 'nope:q' })).toMatchObject({
+      status: 400,
+      json: { error: { code: 'unknown_channel' } },
+    });
+    expect(await control('POST', '/clients/zz/channels', { channel: 'news' })).toMatchObject({
+      status: 400,
+      json: { error: { code: 'unknown_client' } },
+    });
+    expect(
+      await control('POST', '/clients', [
+        { user: 'a', client: 'dup' },
+        { user: 'b', client: 'dup' },
+      ]),
+    ).toMatchObject({ status: 400 });
     expect(mock.clients().map((c) => c.client)).toEqual(['x']);
-    expect((await control('GET', '/')).json['paths']).toContain('POST /_mock/clients/<client id>/channels {channel}: subscribe a fake client');
+    expect((await control('GET', '/')).json['paths']).toContain(
+      'POST /_mock/clients/<client id>/channels {channel}: subscribe a fake client',
+    );
   });
 });
 
@@ -79,7 +120,13 @@ describe('v6 recorded commands', () => {
     mock.reset();
     await api('publish', { channel: 'hist:r', data: 1 });
     await api('batch', { commands: [{ history: { channel: 'hist:r', limit: -1 } }, { nope: {} }, null] });
-    await rawRequest(mock.url, 'POST', '/api', [['X-API-Key', 'k1']], '{"method":"presence","params":{"channel":"news"}}');
+    await rawRequest(
+      mock.url,
+      'POST',
+      '/api',
+      [['X-API-Key', 'k1']],
+      '{"method":"presence","params":{"channel":"news"}}',
+    );
     await api('publish', { channel: 1 });
     const commands = mock.commands();
     expect(commands.map((c) => [c.method, c.index, c.outcome, c.error])).toEqual([
@@ -93,7 +140,10 @@ describe('v6 recorded commands', () => {
     const first = commands[0] as RecordedCommandV6;
     if (first.method !== 'publish') throw new Error('a publish first');
     expect(first.params?.channel).toBe('hist:r'); // narrowed to PublishParams
-    expect(commands[1]).toMatchObject({ params: { channel: 'hist:r', limit: -1 }, body: { publications: [{ data: 1, offset: 1 }], offset: 1 } });
+    expect(commands[1]).toMatchObject({
+      params: { channel: 'hist:r', limit: -1 },
+      body: { publications: [{ data: 1, offset: 1 }], offset: 1 },
+    });
     const waited = await mock.waitFor({ method: 'history' });
     expect(waited.channels).toEqual(['hist:r']);
     const over = await control('GET', '/commands/wait?method=publish&channel=later&timeout=2000');
@@ -108,13 +158,21 @@ describe('v6 recorded commands', () => {
 describe('v6 faults', () => {
   it('delay, replace or drop answers, and put errors in a method’s reply', async () => {
     mock.reset();
-    expect(mock.injectFault({ type: 'soft-error', method: 'publish', error: 'unknown channel', times: 1 }).id).toBeGreaterThan(0);
-    expect((await api('publish', { channel: 'news', data: 1 })).body).toBe('{"error":{"code":102,"message":"unknown channel"}}');
+    expect(
+      mock.injectFault({ type: 'soft-error', method: 'publish', error: 'unknown channel', times: 1 }).id,
+    ).toBeGreaterThan(0);
+    expect((await api('publish', { channel: 'news', data: 1 })).body).toBe(
+      '{"error":{"code":102,"message":"unknown channel"}}',
+    );
     expect((await api('publish', { channel: 'news', data: 1 })).body).toBe('{"result":{}}');
     mock.injectFault({ type: 'soft-error', method: 'history' });
-    expect((await api('batch', { commands: [{ history: { channel: 'hist:a' } }, { publish: { channel: 'news', data: 1 } }] })).body).toBe(
-      '{"replies":[{"error":{"code":100,"message":"internal server error"}},{"publish":{}}]}',
-    );
+    expect(
+      (
+        await api('batch', {
+          commands: [{ history: { channel: 'hist:a' } }, { publish: { channel: 'news', data: 1 } }],
+        })
+      ).body,
+    ).toBe('{"replies":[{"error":{"code":100,"message":"internal server error"}},{"publish":{}}]}');
     mock.clearFaults();
     await control('POST', '/faults', { type: 'status', status: 503, times: 1, method: 'presence' });
     expect((await api('presence', { channel: 'pres:r' })).status).toBe(503);
@@ -151,15 +209,29 @@ describe('v6 strict mode', () => {
 
   it('has the wire schema judge params as the server reads them (key case, the first bad duplicate)', async () => {
     mock.reset();
-    await rawRequest(mock.url, 'POST', '/api/publish', [['X-API-Key', 'k1']], '{"Channel":5,"channel":"news","data":1}');
-    expect(mock.violations.map((v) => [v.status, v.kind, v.path, v.schemaIssues.map((i) => i.path)])).toEqual([[400, 'params', '/channel', ['/channel']]]);
+    await rawRequest(
+      mock.url,
+      'POST',
+      '/api/publish',
+      [['X-API-Key', 'k1']],
+      '{"Channel":5,"channel":"news","data":1}',
+    );
+    expect(mock.violations.map((v) => [v.status, v.kind, v.path, v.schemaIssues.map((i) => i.path)])).toEqual([
+      [400, 'params', '/channel', ['/channel']],
+    ]);
   });
 });
 
 describe('useMockCentrifugoV6', () => {
   const helper = useMockCentrifugoV6({ config: { http_api: { key: 'hk' } } });
   it('gives each file a mock, fresh for each test', async () => {
-    const r = await rawRequest(helper.url, 'POST', '/api/publish', [['X-API-Key', helper.apiKey]], '{"channel":"c","data":1}');
+    const r = await rawRequest(
+      helper.url,
+      'POST',
+      '/api/publish',
+      [['X-API-Key', helper.apiKey]],
+      '{"channel":"c","data":1}',
+    );
     expect(r.status).toBe(200);
     expect(helper.commands()).toHaveLength(1);
   });

@@ -7,7 +7,14 @@
  */
 import { afterAll, expect, it } from 'vitest';
 import { harnessConfig } from '../../../../scripts/centrifugo-process.js';
-import { describeWithCentrifugo, recordingConfig, startCentrifugo, variantConfigs, type CentrifugoConfig, type RealCentrifugo } from '../../../../test/support/centrifugo-v6.js';
+import {
+  describeWithCentrifugo,
+  recordingConfig,
+  startCentrifugo,
+  variantConfigs,
+  type CentrifugoConfig,
+  type RealCentrifugo,
+} from '../../../../test/support/centrifugo-v6.js';
 import { startMockCentrifugoV6, type MockCentrifugoV6 } from '../../src/v6/index.js';
 import { readGolden } from '../../../../test/support/golden-v6/transcript.js';
 import { diffCases, goldenCases } from './support/diff-cases.js';
@@ -27,7 +34,11 @@ const CONFIGS: readonly (readonly [string, CentrifugoConfig, number])[] = [
   ['emptyApiKey', variantConfigs.emptyApiKey, COUNT / 20],
   ['emptyPrefix', variantConfigs.emptyPrefix, COUNT / 10],
   ['rootPrefix', { ...recordingConfig, http_api: { key: 'k1', handler_prefix: '/' } }, COUNT / 10],
-  ['jsonFormat', { ...recordingConfig, channel: { ...(recordingConfig['channel'] as object), publication_data_format: 'json' } }, COUNT / 10],
+  [
+    'jsonFormat',
+    { ...recordingConfig, channel: { ...(recordingConfig['channel'] as object), publication_data_format: 'json' } },
+    COUNT / 10,
+  ],
 ];
 
 describeWithCentrifugo('v6 differential: the mock and the real server, over HTTP', () => {
@@ -38,18 +49,29 @@ describeWithCentrifugo('v6 differential: the mock and the real server, over HTTP
     await Promise.all([...started.map((s) => s.stop()), ...mocks.map((m) => m.close())]);
   });
 
-  it.each(CONFIGS)('%s: seeded requests answered as the real server does', async (_name, config, count) => {
-    const real = await startCentrifugo(config);
-    started.push(real);
-    const mock = await startMockCentrifugoV6({ config: harnessConfig(config, real.port) });
-    mocks.push(mock);
-    const to = (url: string): Send => async (c, body) => {
-      const r = await rawRequest(url, c.method, c.path, c.headers, body);
-      return { status: r.status, contentType: r.headers['content-type'], location: r.headers.location, body: r.body.toString('utf8') };
-    };
-    const cases = [...goldenCases(GOLDEN, _name), ...diffCases(SEED, Math.round(count))];
-    const report = await runDifferential(cases, to(real.url), to(mock.url));
-    console.log(`${_name}: ${formatReport(report)}`);
-    expect(report.differences).toEqual([]);
-  }, 120_000);
+  it.each(CONFIGS)(
+    '%s: seeded requests answered as the real server does',
+    async (_name, config, count) => {
+      const real = await startCentrifugo(config);
+      started.push(real);
+      const mock = await startMockCentrifugoV6({ config: harnessConfig(config, real.port) });
+      mocks.push(mock);
+      const to =
+        (url: string): Send =>
+        async (c, body) => {
+          const r = await rawRequest(url, c.method, c.path, c.headers, body);
+          return {
+            status: r.status,
+            contentType: r.headers['content-type'],
+            location: r.headers.location,
+            body: r.body.toString('utf8'),
+          };
+        };
+      const cases = [...goldenCases(GOLDEN, _name), ...diffCases(SEED, Math.round(count))];
+      const report = await runDifferential(cases, to(real.url), to(mock.url));
+      console.log(`${_name}: ${formatReport(report)}`);
+      expect(report.differences).toEqual([]);
+    },
+    120_000,
+  );
 });

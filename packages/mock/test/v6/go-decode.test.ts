@@ -36,7 +36,14 @@ const value = (text: string) => {
 
 describe('decodeGoDocument: json.Unmarshal into a struct', () => {
   it('gives the zero struct for null and refuses other non-objects and bad syntax', () => {
-    expect(value('null')).toMatchObject({ channel: '', data: undefined, skip: false, version: 0n, limit: 0, channels: [] });
+    expect(value('null')).toMatchObject({
+      channel: '',
+      data: undefined,
+      skip: false,
+      version: 0n,
+      limit: 0,
+      channels: [],
+    });
     for (const t of ['[]', '5', '"x"', 'true']) expect(decode(t)).toMatchObject({ ok: false, kind: 'type' });
     for (const t of ['', '{', '{"a":1} x', "{'a':1}"]) expect(decode(t)).toMatchObject({ ok: false, kind: 'syntax' });
     expect(value(' {"channel":"a"} \n').channel).toBe('a');
@@ -63,7 +70,10 @@ describe('decodeGoDocument: json.Unmarshal into a struct', () => {
     expect(decode('{"tags":{"a":1}}')).toMatchObject({ ok: false, path: '/tags/a' });
     expect(decode('{"channels":[1]}')).toMatchObject({ ok: false, path: '/channels/0' });
     expect(decode('{"since":[]}')).toMatchObject({ ok: false, path: '/since' });
-    expect(decode('{"filter":{"nodes":[{"nodes":[{"op":1}]}]}}')).toMatchObject({ ok: false, path: '/filter/nodes/0/nodes/0/op' });
+    expect(decode('{"filter":{"nodes":[{"nodes":[{"op":1}]}]}}')).toMatchObject({
+      ok: false,
+      path: '/filter/nodes/0/nodes/0/op',
+    });
   });
 
   it('takes integer literals only, within the field’s range', () => {
@@ -72,7 +82,16 @@ describe('decodeGoDocument: json.Unmarshal into a struct', () => {
     expect(value('{"version":18446744073709551615}').version).toBe(18446744073709551615n);
     expect(value('{"expire_at":-9223372036854775808}').expire_at).toBe(-9223372036854775808n);
     expect(value('{"code":4294967295}').code).toBe(4294967295);
-    for (const t of ['{"limit":2147483648}', '{"version":-1}', '{"version":-0}', '{"version":1.0}', '{"version":1e2}', '{"version":18446744073709551616}', '{"code":4294967296}', '{"version":"5"}']) {
+    for (const t of [
+      '{"limit":2147483648}',
+      '{"version":-1}',
+      '{"version":-0}',
+      '{"version":1.0}',
+      '{"version":1e2}',
+      '{"version":18446744073709551616}',
+      '{"code":4294967296}',
+      '{"version":"5"}',
+    ]) {
       expect(decode(t).ok, t).toBe(false);
     }
   });
@@ -80,7 +99,12 @@ describe('decodeGoDocument: json.Unmarshal into a struct', () => {
   it('merges a duplicate struct or map into the first, and sets nil on null', () => {
     expect(value('{"since":{"offset":1},"since":{"epoch":"e"}}').since).toEqual({ offset: 1n, epoch: 'e' });
     expect(value('{"since":{"offset":1},"since":null}').since).toBeUndefined();
-    expect(value('{"tags":{"a":"1"},"tags":{"b":"2"}}').tags).toEqual(new Map([['a', '1'], ['b', '2']]));
+    expect(value('{"tags":{"a":"1"},"tags":{"b":"2"}}').tags).toEqual(
+      new Map([
+        ['a', '1'],
+        ['b', '2'],
+      ]),
+    );
     expect(value('{"tags":{"a":"1"},"tags":null}').tags).toBeUndefined();
     expect(value('{"tags":{"a":null}}').tags).toEqual(new Map([['a', '']]));
   });
@@ -89,7 +113,9 @@ describe('decodeGoDocument: json.Unmarshal into a struct', () => {
     expect(value('{"channels":["a","b"],"channels":[null]}').channels).toEqual(['a']);
     expect(value('{"channels":["a","b","c"],"channels":["x"],"channels":[null,null]}').channels).toEqual(['x', 'b']);
     expect(value('{"channels":["a","b"],"channels":[],"channels":[null,null]}').channels).toEqual(['', '']);
-    const nodes = value('{"nodes":[{"op":"a"},{"op":"b"}],"nodes":[{"vals":["k"]}],"nodes":[null,{"vals":["z"]}]}').nodes;
+    const nodes = value(
+      '{"nodes":[{"op":"a"},{"op":"b"}],"nodes":[{"vals":["k"]}],"nodes":[null,{"vals":["z"]}]}',
+    ).nodes;
     expect(nodes.map((n) => n && { op: n.op, vals: n.vals })).toEqual([undefined, { op: 'b', vals: ['z'] }]);
   });
 
@@ -108,6 +134,7 @@ describe('goBase64Decode: base64.StdEncoding.DecodeString', () => {
     expect(goBase64Decode('eyJh\r\nIjoxfQ==')?.toString()).toBe('{"a":1}');
     expect(goBase64Decode('Mh==')).toEqual(Buffer.from([0x32])); // nonzero trailing bits are fine
     expect(goBase64Decode('')).toEqual(Buffer.alloc(0));
-    for (const bad of ['eyJhIjoxfQ', 'eyJhIjoxfQ=', '!!', 'a-_b', 'A===', '====', 'AB=A', 'eyJhIjoxfQ== ']) expect(goBase64Decode(bad), bad).toBeUndefined();
+    for (const bad of ['eyJhIjoxfQ', 'eyJhIjoxfQ=', '!!', 'a-_b', 'A===', '====', 'AB=A', 'eyJhIjoxfQ== '])
+      expect(goBase64Decode(bad), bad).toBeUndefined();
   });
 });

@@ -30,12 +30,25 @@ function inProcess(): ReplayTarget {
     }
     return n;
   };
-  const client = (name: string) => clients.get(name) ?? (() => { throw new Error(`no fake client ${name}`); })();
+  const client = (name: string) =>
+    clients.get(name) ??
+    (() => {
+      throw new Error(`no fake client ${name}`);
+    })();
   return {
     async request(v, r) {
       const rawHeaders = Object.entries(r.headers).flat();
-      const res = executeV6(nodeOf(v), { method: r.method, target: r.path, rawHeaders, body: Buffer.from(r.body, 'utf8') });
-      return { status: res.status, contentType: res.headers['Content-Type'], body: typeof res.body === 'string' ? res.body : res.body.toString('latin1') };
+      const res = executeV6(nodeOf(v), {
+        method: r.method,
+        target: r.path,
+        rawHeaders,
+        body: Buffer.from(r.body, 'utf8'),
+      });
+      return {
+        status: res.status,
+        contentType: res.headers['Content-Type'],
+        body: typeof res.body === 'string' ? res.body : res.body.toString('latin1'),
+      };
     },
     async connect(v, name, spec) {
       clients.set(name, { ...connectFake(nodeOf(v), spec), seen: 0 });
@@ -58,7 +71,9 @@ describe('v6 golden transcripts replayed in process', () => {
   it.each(['api', 'connections'] as const)('%s: every exchange as the real server answered it', async (kind) => {
     const lines = readGolden(kind);
     const report = await replay(lines, inProcess());
-    console.log(`golden replay (in process) ${kind}: ${report.http} HTTP exchanges, ${report.sockets} client observations, ${report.differences.length} differences`);
+    console.log(
+      `golden replay (in process) ${kind}: ${report.http} HTTP exchanges, ${report.sockets} client observations, ${report.differences.length} differences`,
+    );
     expect(report.http).toBeGreaterThan(kind === 'api' ? 250 : 20);
     expect(report.differences).toEqual([]);
   });

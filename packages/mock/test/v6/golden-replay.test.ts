@@ -32,9 +32,17 @@ function overHttp(): ReplayTarget {
     return m;
   };
   const control = async (v: VariantName, method: string, path: string, body?: unknown) => {
-    const r = await rawRequest((await mockOf(v)).url, method, `/_mock${path}`, [['Content-Type', 'application/json']], body === undefined ? '' : JSON.stringify(body));
+    const r = await rawRequest(
+      (await mockOf(v)).url,
+      method,
+      `/_mock${path}`,
+      [['Content-Type', 'application/json']],
+      body === undefined ? '' : JSON.stringify(body),
+    );
     if (r.status >= 300) throw new Error(`${method} /_mock${path}: ${r.status} ${r.body.toString()}`);
-    return JSON.parse(r.body.toString('utf8')) as { clients: { client: string; pushes: unknown[]; closed?: { code: number; reason: string } }[] };
+    return JSON.parse(r.body.toString('utf8')) as {
+      clients: { client: string; pushes: unknown[]; closed?: { code: number; reason: string } }[];
+    };
   };
   return {
     async request(v, r) {
@@ -63,7 +71,9 @@ function overHttp(): ReplayTarget {
 describe('v6 golden transcripts replayed against the mock over HTTP', () => {
   it.each(['api', 'connections'] as const)('%s: every exchange as the real server answered it', async (kind) => {
     const report = await replay(readGolden(kind), overHttp());
-    console.log(`golden replay (HTTP) ${kind}: ${report.http} HTTP exchanges, ${report.sockets} client observations, ${report.differences.length} differences`);
+    console.log(
+      `golden replay (HTTP) ${kind}: ${report.http} HTTP exchanges, ${report.sockets} client observations, ${report.differences.length} differences`,
+    );
     expect(report.http).toBeGreaterThan(kind === 'api' ? 250 : 20);
     expect(report.differences).toEqual([]);
   });

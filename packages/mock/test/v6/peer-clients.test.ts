@@ -12,7 +12,12 @@ import { CentClient } from 'cent.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PYTHON_CENT5_VERSION, pythonVenv } from '../../../../bench/lib/python-cent.js';
 import { harnessConfig } from '../../../../scripts/centrifugo-process.js';
-import { describeWithCentrifugo, recordingConfig, startCentrifugo, type RealCentrifugo } from '../../../../test/support/centrifugo-v6.js';
+import {
+  describeWithCentrifugo,
+  recordingConfig,
+  startCentrifugo,
+  type RealCentrifugo,
+} from '../../../../test/support/centrifugo-v6.js';
 import { startMockCentrifugoV6, type MockCentrifugoV6 } from '../../src/v6/index.js';
 
 const scenario = fileURLToPath(new URL('./peers/cent5_scenario.py', import.meta.url));
@@ -22,7 +27,10 @@ function masked(lines: readonly string[]): string[] {
   const epochs = new Map<string, string>();
   return lines.map((line) =>
     line
-      .replace(/"epoch": ?"([A-Za-z]{8})"/g, (_, e: string) => `"epoch":"<epoch:${epochs.get(e) ?? (epochs.set(e, String(epochs.size + 1)), epochs.size)}>"`)
+      .replace(
+        /"epoch": ?"([A-Za-z]{8})"/g,
+        (_, e: string) => `"epoch":"<epoch:${epochs.get(e) ?? (epochs.set(e, String(epochs.size + 1)), epochs.size)}>"`,
+      )
       .replace(/"uid": ?"[0-9a-f-]{36}"/g, '"uid":"<uid>"')
       .replace(/"name": ?"[^"]*_\d+"/g, '"name":"<node-name>"')
       .replace(/"uptime": ?\d+,? ?/g, '')
@@ -41,16 +49,29 @@ describeWithCentrifugo('peer clients against the mock and the real server', () =
     await Promise.all([real?.stop(), mock?.close()]);
   });
 
-  it(`Python cent ${PYTHON_CENT5_VERSION}: every method it has, the same against both`, { timeout: 180_000 }, async () => {
-    const python = pythonVenv(PYTHON_CENT5_VERSION);
-    if ('why' in python) throw new Error(`Python cent ${PYTHON_CENT5_VERSION} cannot be installed here: ${python.why as string}`);
-    // Not execFileSync: the mock answers from this very process.
-    const run = async (url: string) => (await promisify(execFile)(python.python as string, [scenario, `${url}/api`, 'k1'], { encoding: 'utf8', timeout: 60_000 })).stdout.trim().split('\n');
-    const fromReal = masked(await run(real.url));
-    const fromMock = masked(await run(mock.url));
-    expect(fromReal.length).toBeGreaterThanOrEqual(30);
-    expect(fromMock).toEqual(fromReal);
-  });
+  it(
+    `Python cent ${PYTHON_CENT5_VERSION}: every method it has, the same against both`,
+    { timeout: 180_000 },
+    async () => {
+      const python = pythonVenv(PYTHON_CENT5_VERSION);
+      if ('why' in python)
+        throw new Error(`Python cent ${PYTHON_CENT5_VERSION} cannot be installed here: ${python.why as string}`);
+      // Not execFileSync: the mock answers from this very process.
+      const run = async (url: string) =>
+        (
+          await promisify(execFile)(python.python as string, [scenario, `${url}/api`, 'k1'], {
+            encoding: 'utf8',
+            timeout: 60_000,
+          })
+        ).stdout
+          .trim()
+          .split('\n');
+      const fromReal = masked(await run(real.url));
+      const fromMock = masked(await run(mock.url));
+      expect(fromReal.length).toBeGreaterThanOrEqual(30);
+      expect(fromMock).toEqual(fromReal);
+    },
+  );
 
   it('cent.js 6: every method it has, and its pipeline (the legacy /api), the same against both', async () => {
     const run = async (url: string) => {

@@ -17,16 +17,20 @@ export interface MethodValidatorSet {
 
 /** The typed-view check, narrowing to the method's params or result type. */
 export interface ValidateByMethod<Types extends { [M in keyof Types]: { params: unknown; result: unknown } }> {
-  <M extends keyof Types & string, K extends ValidationKind>(method: M, kind: K, value: unknown): ValidationResult<Types[M][K]>;
+  <M extends keyof Types & string, K extends ValidationKind>(
+    method: M,
+    kind: K,
+    value: unknown,
+  ): ValidationResult<Types[M][K]>;
   (method: string, kind: ValidationKind, value: unknown): ValidationResult<unknown>;
 }
 
 /** The wire-view check: what the server accepts or sends. */
 export type ValidateWireByMethod = (method: string, kind: ValidationKind, value: unknown) => ValidationResult<unknown>;
 
-export function byMethod<Types extends { [M in keyof Types]: { params: unknown; result: unknown } }>(
-  table: { readonly [M in keyof Types]: MethodValidatorSet },
-): { validate: ValidateByMethod<Types>; validateWire: ValidateWireByMethod } {
+export function byMethod<Types extends { [M in keyof Types]: { params: unknown; result: unknown } }>(table: {
+  readonly [M in keyof Types]: MethodValidatorSet;
+}): { validate: ValidateByMethod<Types>; validateWire: ValidateWireByMethod } {
   const find = (method: string): MethodValidatorSet | undefined =>
     Object.hasOwn(table, method) ? (table as Readonly<Record<string, MethodValidatorSet>>)[method] : undefined;
   const validate = ((method: string, kind: ValidationKind, value: unknown) => {
@@ -41,5 +45,8 @@ export function byMethod<Types extends { [M in keyof Types]: { params: unknown; 
 }
 
 function unknownMethod(method: string): ValidationResult<never> {
-  return { ok: false, errors: [{ path: '/method', message: `unknown method "${method}"`, keyword: 'method', schemaPath: '' }] };
+  return {
+    ok: false,
+    errors: [{ path: '/method', message: `unknown method "${method}"`, keyword: 'method', schemaPath: '' }],
+  };
 }

@@ -10,8 +10,7 @@ export interface ValidationIssue {
 }
 
 export type ValidationResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly errors: readonly ValidationIssue[] };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly ValidationIssue[] };
 
 /** Checks an unknown value; on success the value is narrowed to `T`. */
 export type Validator<T> = (value: unknown) => ValidationResult<T>;
@@ -31,16 +30,27 @@ export interface RawValidator {
 
 /** Wraps ajv's generated function into a `Validator` that returns data instead of mutating state. */
 export function createValidator<T>(raw: RawValidator): Validator<T> {
-  return (value) => (raw(value) ? { ok: true, value: value as T } : { ok: false, errors: (raw.errors ?? []).map(toIssue) });
+  return (value) =>
+    raw(value) ? { ok: true, value: value as T } : { ok: false, errors: (raw.errors ?? []).map(toIssue) };
 }
 
 function toIssue(error: AjvError): ValidationIssue {
   const { instancePath, keyword, params, schemaPath } = error;
   if (keyword === 'required') {
-    return { path: `${instancePath}/${escape(String(params['missingProperty']))}`, message: 'is required', keyword, schemaPath };
+    return {
+      path: `${instancePath}/${escape(String(params['missingProperty']))}`,
+      message: 'is required',
+      keyword,
+      schemaPath,
+    };
   }
   if (keyword === 'additionalProperties') {
-    return { path: `${instancePath}/${escape(String(params['additionalProperty']))}`, message: 'is not allowed here', keyword, schemaPath };
+    return {
+      path: `${instancePath}/${escape(String(params['additionalProperty']))}`,
+      message: 'is not allowed here',
+      keyword,
+      schemaPath,
+    };
   }
   return { path: instancePath, message: error.message ?? `fails "${keyword}"`, keyword, schemaPath };
 }

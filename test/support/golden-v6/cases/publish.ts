@@ -6,8 +6,14 @@ const err = (code: number) => ({ status: 200, code }) as const;
 
 export async function recordPublish(r: Recording): Promise<void> {
   const p = (name: string, body: unknown, spec?: { status?: number; code?: number | null }, note?: string) =>
-    r.http(name, { path: '/api/publish', body: typeof body === 'string' ? body : (body as object), ...(spec && { spec }), ...(note && { note }) });
-  const history = (name: string, channel: string) => r.http(name, { path: '/api/history', body: { channel, limit: -1 }, spec: ok });
+    r.http(name, {
+      path: '/api/publish',
+      body: typeof body === 'string' ? body : (body as object),
+      ...(spec && { spec }),
+      ...(note && { note }),
+    });
+  const history = (name: string, channel: string) =>
+    r.http(name, { path: '/api/history', body: { channel, limit: -1 }, spec: ok });
 
   await p('P01_no_channel', { data: 1 }, err(107));
   await p('P02_no_data', { channel: 'news' }, err(107));
@@ -34,13 +40,23 @@ export async function recordPublish(r: Recording): Promise<void> {
   await history('P14_tags.history', 'hist:e');
   await p('P15_idempotency_twice.1', { channel: 'hist:f', data: 1, idempotency_key: 'k' }, ok);
   await p('P15_idempotency_twice.2', { channel: 'hist:f', data: 1, idempotency_key: 'k' }, ok);
-  await p('P15_idempotency_other_data', { channel: 'hist:f', data: 2, idempotency_key: 'k' }, ok, 'The same key with other data within the window: the cached result again.');
+  await p(
+    'P15_idempotency_other_data',
+    { channel: 'hist:f', data: 2, idempotency_key: 'k' },
+    ok,
+    'The same key with other data within the window: the cached result again.',
+  );
   await p('P15_idempotency_no_history', { channel: 'news', data: 1, idempotency_key: 'k' }, ok);
   await history('P15_idempotency_twice.history', 'hist:f');
   await p('P16_version_ordering.5', { channel: 'hist:g', data: 5, version: 5 }, ok);
   await p('P16_version_ordering.4', { channel: 'hist:g', data: 4, version: 4 }, ok);
   await p('P16_version_ordering.6', { channel: 'hist:g', data: 6, version: 6 }, ok);
-  await p('P16_version_epoch_other', { channel: 'hist:g', data: 3, version: 3, version_epoch: 'other' }, ok, 'Another version_epoch: the version is not compared.');
+  await p(
+    'P16_version_epoch_other',
+    { channel: 'hist:g', data: 3, version: 3, version_epoch: 'other' },
+    ok,
+    'Another version_epoch: the version is not compared.',
+  );
   await history('P16_version_ordering.history', 'hist:g');
   await p('P16_version_without_history', { channel: 'news', data: 1, version: 1 }, ok);
   await p('P17_json_object_array', { channel: 'jsonobj:x', data: [1] }, err(107));

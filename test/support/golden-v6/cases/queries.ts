@@ -12,12 +12,22 @@ const err = (code: number) => ({ status: 200, code }) as const;
 
 /** Q13, the first request of a fresh server. */
 export async function recordInfoAtStart(r: Recording): Promise<void> {
-  await r.http('Q13_info_uptime_zero', { path: '/api/info', body: {}, spec: ok, note: 'The first request after start: the node entry has no uptime yet (it is refreshed every 3 s).' });
+  await r.http('Q13_info_uptime_zero', {
+    path: '/api/info',
+    body: {},
+    spec: ok,
+    note: 'The first request after start: the node entry has no uptime yet (it is refreshed every 3 s).',
+  });
 }
 
 export async function recordQueries(r: Recording): Promise<void> {
-  const q = (name: string, method: string, body: object | string, spec: { status?: number; code?: number | null }, note?: string) =>
-    r.http(name, { path: `/api/${method}`, body, spec, ...(note && { note }) });
+  const q = (
+    name: string,
+    method: string,
+    body: object | string,
+    spec: { status?: number; code?: number | null },
+    note?: string,
+  ) => r.http(name, { path: `/api/${method}`, body, spec, ...(note && { note }) });
   await q('Q01_presence_off', 'presence', { channel: 'news' }, err(108));
   await q('Q01_presence_stats_off', 'presence_stats', { channel: 'news' }, err(108));
   await q('Q02_presence_empty', 'presence', { channel: 'pres:r' }, ok);

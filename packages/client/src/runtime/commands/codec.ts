@@ -32,13 +32,17 @@ export function explainCommandsStatus(status: number): string | undefined {
   if (status === 400) {
     return 'the server refused the request: unknown method or malformed params (or no sign while the server is not in insecure_api mode, or no secret configured on the server); the commands before the bad one may have run';
   }
-  if (status === 401) return 'the sign was rejected: the secret probably does not match the server\'s';
-  if (status === 404 || status === 301) return 'no API handler at this URL: check the address (and the server\'s http_prefix)';
+  if (status === 401) return "the sign was rejected: the secret probably does not match the server's";
+  if (status === 404 || status === 301)
+    return "no API handler at this URL: check the address (and the server's http_prefix)";
   return undefined;
 }
 
 /** One request carrying `commands`, signed once for all its attempts. */
-export function prepareCommands(config: CommandsCodecConfig, commands: readonly Command[]): PreparedRequest<BatchEntry<unknown>[]> {
+export function prepareCommands(
+  config: CommandsCodecConfig,
+  commands: readonly Command[],
+): PreparedRequest<BatchEntry<unknown>[]> {
   const ctx: RequestContext = { url: config.displayUrl, methods: commands.map((c) => c.method) };
   const data = encodeCommands(commands);
   const payload = buildPayload(config.encoding, data, config.sign?.(data));
@@ -51,7 +55,10 @@ export function prepareCommands(config: CommandsCodecConfig, commands: readonly 
     read: (status, text) => {
       if (status >= 200 && status < 300) return parseReply(ctx, text, commands);
       const explanation = explainCommandsStatus(status);
-      throw new CentHttpError(ctx, explanation === undefined ? { status, body: text } : { status, body: text, explanation });
+      throw new CentHttpError(
+        ctx,
+        explanation === undefined ? { status, body: text } : { status, body: text, explanation },
+      );
     },
   };
 }

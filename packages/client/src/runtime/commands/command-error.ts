@@ -20,4 +20,3 @@ export class CentCommandError extends CentError {
     this.advice = info.advice;
   }
 }
-

@@ -38,14 +38,19 @@ export interface EnvelopeCodec {
   /** The batch method and its fields, when the transport has a keyed batch. */
   batch: { method: string; commands: string; options: readonly string[] } | undefined;
   prepareCall(command: Command): PreparedRequest<unknown>;
-  prepareBatch(commands: readonly Command[], options: Record<string, unknown>): PreparedRequest<KeyedBatchEntry<unknown>[]>;
+  prepareBatch(
+    commands: readonly Command[],
+    options: Record<string, unknown>,
+  ): PreparedRequest<KeyedBatchEntry<unknown>[]>;
 }
 
 const CALL_OPTIONS: ReadonlySet<string> = new Set(['signal', 'timeout', 'retry', 'onReply']);
 
 function explainStatus(status: number): string | undefined {
-  if (status === 400) return 'the server could not decode the body as the method\'s params: not JSON, or a field of the wrong type (it says no more)';
-  if (status === 404) return 'no route for this method: an unknown method (or one this server edition does not have), or a wrong address or API path';
+  if (status === 400)
+    return "the server could not decode the body as the method's params: not JSON, or a field of the wrong type (it says no more)";
+  if (status === 404)
+    return 'no route for this method: an unknown method (or one this server edition does not have), or a wrong address or API path';
   if (status === 405) return 'the route does not accept this HTTP method';
   return undefined;
 }
@@ -65,29 +70,40 @@ export function createEnvelopeCodec(
   replaySafe: (command: Command) => boolean,
 ): EnvelopeCodec {
   const id = String(descriptor.id);
-  if (codecFor(descriptor) !== 'params-envelope') throw new CentUsageError(`transport ${id} is not a params/envelope transport`);
+  if (codecFor(descriptor) !== 'params-envelope')
+    throw new CentUsageError(`transport ${id} is not a params/envelope transport`);
   const { reply, error, auth, http } = descriptor;
   if (reply.shape !== 'envelope' || error === undefined || http.body !== 'json') {
-    throw new CentUsageError(`transport ${id}: the params/envelope codec needs a JSON body, reply field names and an error part`);
+    throw new CentUsageError(
+      `transport ${id}: the params/envelope codec needs a JSON body, reply field names and an error part`,
+    );
   }
-  if (auth !== undefined && auth.scheme !== 'api-key') throw new CentUsageError(`transport ${id}: auth scheme ${auth.scheme} is not api-key`);
+  if (auth !== undefined && auth.scheme !== 'api-key')
+    throw new CentUsageError(`transport ${id}: auth scheme ${auth.scheme} is not api-key`);
 
   let url: URL;
   try {
     url = new URL(options.url);
   } catch {
-    throw new CentUsageError(`url must be an absolute http(s) URL, got ${JSON.stringify(redactAddress(String(options.url)))}`);
+    throw new CentUsageError(
+      `url must be an absolute http(s) URL, got ${JSON.stringify(redactAddress(String(options.url)))}`,
+    );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CentUsageError(`url must use http: or https:, got ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new CentUsageError(`url must use http: or https:, got ${url.protocol}`);
   const template = options.path ?? http.path;
   const at = template.indexOf('{method}');
   if (at < 0) throw new CentUsageError(`the path template must contain {method}, got ${JSON.stringify(template)}`);
   const apiKey = options.apiKey;
-  if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey === '')) throw new CentUsageError('apiKey must be a non-empty string');
-  if (apiKey === undefined && auth !== undefined && auth.optional !== true) throw new CentUsageError('apiKey is required');
+  if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey === ''))
+    throw new CentUsageError('apiKey must be a non-empty string');
+  if (apiKey === undefined && auth !== undefined && auth.optional !== true)
+    throw new CentUsageError('apiKey is required');
   const errorMode = options.errorMode ?? 'body';
-  if (errorMode !== 'body' && errorMode !== 'transport') throw new CentUsageError(`errorMode must be 'body' or 'transport', got ${String(errorMode)}`);
-  if (errorMode === 'transport' && error.transportMode === undefined) throw new CentUsageError(`transport ${id} has no transport error mode`);
+  if (errorMode !== 'body' && errorMode !== 'transport')
+    throw new CentUsageError(`errorMode must be 'body' or 'transport', got ${String(errorMode)}`);
+  if (errorMode === 'transport' && error.transportMode === undefined)
+    throw new CentUsageError(`transport ${id} has no transport error mode`);
 
   const own = new Set(['content-type', 'content-length']);
   const headers: Record<string, string> = { 'Content-Type': http.contentType ?? 'application/json' };
@@ -124,7 +140,8 @@ export function createEnvelopeCodec(
   const batchPart = descriptor.batch !== undefined && 'method' in descriptor.batch ? descriptor.batch : undefined;
   // Batch options come in the same object as the call options: their names must not clash.
   const clash = batchPart?.options?.find((name) => CALL_OPTIONS.has(name));
-  if (clash !== undefined) throw new CentUsageError(`transport ${id}: batch option ${clash} has the name of a call option`);
+  if (clash !== undefined)
+    throw new CentUsageError(`transport ${id}: batch option ${clash} has the name of a call option`);
   const fields: EnvelopeFields = {
     result: reply.result,
     error: reply.error,
@@ -136,9 +153,18 @@ export function createEnvelopeCodec(
   const statusError = (ctx: RequestContext, status: number, text: string): CentHttpError => {
     if (status === 401) return new CentAuthError(ctx, { body: text, keySent });
     const explanation = explainStatus(status);
-    return new CentHttpError(ctx, explanation === undefined ? { status, body: text } : { status, body: text, explanation });
+    return new CentHttpError(
+      ctx,
+      explanation === undefined ? { status, body: text } : { status, body: text, explanation },
+    );
   };
-  const request = <T>(method: string, ctx: RequestContext, body: string, read: (status: number, text: string) => T, safe: () => boolean): PreparedRequest<T> => ({
+  const request = <T>(
+    method: string,
+    ctx: RequestContext,
+    body: string,
+    read: (status: number, text: string) => T,
+    safe: () => boolean,
+  ): PreparedRequest<T> => ({
     path: route(method).path,
     body,
     headers: { ...allHeaders, 'Content-Length': String(Buffer.byteLength(body, 'utf8')) },
@@ -153,27 +179,49 @@ export function createEnvelopeCodec(
     displayUrl: `${origin}${before}{method}${after}`,
     errorMode,
     replaySafe,
-    batch: batchPart === undefined ? undefined : { method: batchPart.method, commands: batchPart.commands, options: batchPart.options ?? [] },
+    batch:
+      batchPart === undefined
+        ? undefined
+        : { method: batchPart.method, commands: batchPart.commands, options: batchPart.options ?? [] },
     prepareCall(command) {
       const { method } = command;
       const ctx: RequestContext = { url: route(method).display, methods: [method] };
       const body = encode(ctx.methods, command.params === undefined ? {} : command.params);
-      return request(method, ctx, body, (status, text) => {
-        if (status >= 200 && status < 300) return readEnvelope(ctx, fields, text, method, status);
-        // Transport error mode: the method's error object is the whole body of a non-2xx reply.
-        const bare = text.startsWith('{') ? apiError(ctx, fields, parseLoosely(text), method, status) : undefined;
-        throw bare ?? statusError(ctx, status, text);
-      }, () => replaySafe(command));
+      return request(
+        method,
+        ctx,
+        body,
+        (status, text) => {
+          if (status >= 200 && status < 300) return readEnvelope(ctx, fields, text, method, status);
+          // Transport error mode: the method's error object is the whole body of a non-2xx reply.
+          const bare = text.startsWith('{') ? apiError(ctx, fields, parseLoosely(text), method, status) : undefined;
+          throw bare ?? statusError(ctx, status, text);
+        },
+        () => replaySafe(command),
+      );
     },
     prepareBatch(commands, batchOptions) {
       if (batchPart === undefined) throw new CentUsageError(`transport ${id} has no batch`);
       const ctx: RequestContext = { url: route(batchPart.method).display, methods: commands.map((c) => c.method) };
       const items = commands.map(({ method, params }) => ({ [method]: params === undefined ? {} : params }));
       const body = encode(ctx.methods, { [batchPart.commands]: items, ...batchOptions });
-      return request(batchPart.method, ctx, body, (status, text) => {
-        if (status >= 200 && status < 300) return readKeyedReplies(ctx, fields, text, commands, batchPart.reply === 'bare' ? undefined : batchPart.method);
-        throw statusError(ctx, status, text);
-      }, () => commands.every(replaySafe));
+      return request(
+        batchPart.method,
+        ctx,
+        body,
+        (status, text) => {
+          if (status >= 200 && status < 300)
+            return readKeyedReplies(
+              ctx,
+              fields,
+              text,
+              commands,
+              batchPart.reply === 'bare' ? undefined : batchPart.method,
+            );
+          throw statusError(ctx, status, text);
+        },
+        () => commands.every(replaySafe),
+      );
     },
   };
 }

@@ -33,7 +33,7 @@ export class CentAuthError extends CentHttpError {
 
   constructor(ctx: RequestContext, info: { body: string; keySent: boolean }) {
     const explanation = info.keySent
-      ? 'the API key was refused: it does not match the server\'s (a server with no key configured refuses every key)'
+      ? "the API key was refused: it does not match the server's (a server with no key configured refuses every key)"
       : 'no API key was sent and the server requires one: pass apiKey';
     super(ctx, { status: 401, body: info.body, explanation });
     this.keySent = info.keySent;

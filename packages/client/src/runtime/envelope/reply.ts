@@ -19,8 +19,7 @@ export interface EnvelopeFields {
 
 /** One entry of a keyed batch, in the order the commands were added. */
 export type KeyedBatchEntry<R, C extends number = number> =
-  | { ok: true; method: string; result: R }
-  | { ok: false; method: string; error: CentApiError<C> };
+  { ok: true; method: string; result: R } | { ok: false; method: string; error: CentApiError<C> };
 
 type Json = Record<string, unknown>;
 
@@ -34,7 +33,12 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function malformed(ctx: RequestContext, text: string, reason: MalformedReason, detail: string): CentMalformedReplyError {
+export function malformed(
+  ctx: RequestContext,
+  text: string,
+  reason: MalformedReason,
+  detail: string,
+): CentMalformedReplyError {
   return new CentMalformedReplyError(ctx, { reason, detail, body: text });
 }
 
@@ -51,7 +55,13 @@ export function parseObject(ctx: RequestContext, text: string): Json {
 }
 
 /** The server's error object as a `CentApiError`, or undefined when `value` is not one. */
-export function apiError(ctx: RequestContext, fields: EnvelopeFields, value: unknown, method: string, status: number): CentApiError | undefined {
+export function apiError(
+  ctx: RequestContext,
+  fields: EnvelopeFields,
+  value: unknown,
+  method: string,
+  status: number,
+): CentApiError | undefined {
   if (!isObject(value)) return undefined;
   const code = value[fields.code];
   const message = value[fields.message];
@@ -60,11 +70,20 @@ export function apiError(ctx: RequestContext, fields: EnvelopeFields, value: unk
 }
 
 /** A 2xx reply to one method: its result, or throws its `CentApiError`. */
-export function readEnvelope(ctx: RequestContext, fields: EnvelopeFields, text: string, method: string, status: number): unknown {
+export function readEnvelope(
+  ctx: RequestContext,
+  fields: EnvelopeFields,
+  text: string,
+  method: string,
+  status: number,
+): unknown {
   const body = parseObject(ctx, text);
   const error = body[fields.error];
   if (error !== undefined && error !== null) {
-    throw apiError(ctx, fields, error, method, status) ?? malformed(ctx, text, 'bad-error', `the ${fields.error} of ${method} has no numeric ${fields.code}`);
+    throw (
+      apiError(ctx, fields, error, method, status) ??
+      malformed(ctx, text, 'bad-error', `the ${fields.error} of ${method} has no numeric ${fields.code}`)
+    );
   }
   if (!Object.hasOwn(body, fields.result)) {
     throw malformed(ctx, text, 'no-result', `the reply to ${method} has neither ${fields.result} nor ${fields.error}`);
@@ -77,31 +96,51 @@ export function readEnvelope(ctx: RequestContext, fields: EnvelopeFields, text: 
  * method's name when it answers like any method, its replies inside the envelope's result (by
  * default they are the whole body).
  */
-export function readKeyedReplies(ctx: RequestContext, fields: EnvelopeFields, text: string, commands: readonly Command[], envelopeOf?: string): KeyedBatchEntry<unknown>[] {
+export function readKeyedReplies(
+  ctx: RequestContext,
+  fields: EnvelopeFields,
+  text: string,
+  commands: readonly Command[],
+  envelopeOf?: string,
+): KeyedBatchEntry<unknown>[] {
   const result = envelopeOf === undefined ? parseObject(ctx, text) : readEnvelope(ctx, fields, text, envelopeOf, 200);
-  if (!isObject(result)) throw malformed(ctx, text, 'not-object', `expected the batch result to be an object, got ${kindOf(result)}`);
+  if (!isObject(result))
+    throw malformed(ctx, text, 'not-object', `expected the batch result to be an object, got ${kindOf(result)}`);
   const body = result;
   const replies = body[fields.replies];
   if (replies === undefined && commands.length === 0) return [];
   if (!Array.isArray(replies)) {
     const detail = replies === undefined ? 'none' : kindOf(replies);
-    throw malformed(ctx, text, replies === undefined ? 'wrong-length' : 'not-array', `expected ${fields.replies} for ${commands.length} commands, got ${detail}`);
+    throw malformed(
+      ctx,
+      text,
+      replies === undefined ? 'wrong-length' : 'not-array',
+      `expected ${fields.replies} for ${commands.length} commands, got ${detail}`,
+    );
   }
   if (replies.length !== commands.length) {
     throw malformed(ctx, text, 'wrong-length', `sent ${commands.length} commands, got ${replies.length} replies`);
   }
   return replies.map((item: unknown, index): KeyedBatchEntry<unknown> => {
     const method = commands[index]?.method ?? '';
-    if (!isObject(item)) throw malformed(ctx, text, 'item-not-object', `reply ${index} (${method}) is ${kindOf(item)}, not an object`);
+    if (!isObject(item))
+      throw malformed(ctx, text, 'item-not-object', `reply ${index} (${method}) is ${kindOf(item)}, not an object`);
     const error = item[fields.error];
     if (error !== undefined && error !== null) {
       const failed = apiError(ctx, fields, error, method, 200);
-      if (failed === undefined) throw malformed(ctx, text, 'bad-error', `reply ${index} (${method}) has an ${fields.error} without a numeric ${fields.code}`);
+      if (failed === undefined)
+        throw malformed(
+          ctx,
+          text,
+          'bad-error',
+          `reply ${index} (${method}) has an ${fields.error} without a numeric ${fields.code}`,
+        );
       return { ok: false, method, error: failed };
     }
     if (Object.hasOwn(item, method)) return { ok: true, method, result: item[method] };
     const other = Object.keys(item)[0];
-    if (other !== undefined) throw malformed(ctx, text, 'wrong-method', `reply ${index} is for ${other}, the command was ${method}`);
+    if (other !== undefined)
+      throw malformed(ctx, text, 'wrong-method', `reply ${index} is for ${other}, the command was ${method}`);
     throw malformed(ctx, text, 'no-result', `reply ${index} (${method}) has neither a result nor an ${fields.error}`);
   });
 }

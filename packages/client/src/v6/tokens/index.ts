@@ -3,4 +3,11 @@
 
 export { createConnectionToken, createSubscriptionToken } from './sign.js';
 export type { TokenAlgorithm, TokenKey } from './sign.js';
-export type { BoolValue, CommonClaims, ConnectionTokenClaims, SubscribeOptions, SubscribeOverride, SubscriptionTokenClaims } from './claims.js';
+export type {
+  BoolValue,
+  CommonClaims,
+  ConnectionTokenClaims,
+  SubscribeOptions,
+  SubscribeOverride,
+  SubscriptionTokenClaims,
+} from './claims.js';

@@ -36,7 +36,8 @@ function checkCommon(what: string, claims: CommonClaims, now: number): JWTPayloa
   const { expiresIn, ...rest } = claims;
   if (expiresIn !== undefined) {
     if (claims.exp !== undefined) fail(what, 'give exp or expiresIn, not both');
-    if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn <= 0) fail(what, `expiresIn must be a positive number of seconds, got ${String(expiresIn)}`);
+    if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn <= 0)
+      fail(what, `expiresIn must be a positive number of seconds, got ${String(expiresIn)}`);
     return { ...rest, exp: now + Math.ceil(expiresIn) };
   }
   return { ...rest };
@@ -46,7 +47,8 @@ async function sign(what: string, payload: JWTPayload, key: TokenKey, now: numbe
   const algorithm = key?.algorithm ?? 'HS256';
   if (!ALGORITHMS.has(algorithm)) fail(what, `algorithm must be HS256, HS384 or HS512, got ${String(algorithm)}`);
   const secret = typeof key?.secret === 'string' ? new TextEncoder().encode(key.secret) : key?.secret;
-  if (!(secret instanceof Uint8Array) || secret.length === 0) fail(what, 'the secret must be a non-empty string or Uint8Array');
+  if (!(secret instanceof Uint8Array) || secret.length === 0)
+    fail(what, 'the secret must be a non-empty string or Uint8Array');
   const jwt = new SignJWT(payload).setProtectedHeader({ alg: algorithm, typ: 'JWT' }).setIssuedAt(now);
   try {
     return await jwt.sign(secret);
@@ -62,8 +64,12 @@ export async function createConnectionToken(claims: ConnectionTokenClaims, key: 
   const now = Math.floor(Date.now() / 1000);
   const payload = checkCommon(what, claims, now);
   // The server refuses a connection token with a channel claim (close 3500).
-  if ('channel' in payload) fail(what, 'a connection token must not have a channel claim (that makes it a subscription token)');
-  if (claims.channels !== undefined && !(Array.isArray(claims.channels) && claims.channels.every((c) => typeof c === 'string'))) {
+  if ('channel' in payload)
+    fail(what, 'a connection token must not have a channel claim (that makes it a subscription token)');
+  if (
+    claims.channels !== undefined &&
+    !(Array.isArray(claims.channels) && claims.channels.every((c) => typeof c === 'string'))
+  ) {
     fail(what, 'channels must be an array of channel names');
   }
   return sign(what, payload, key, now);
@@ -74,6 +80,7 @@ export async function createSubscriptionToken(claims: SubscriptionTokenClaims, k
   const what = 'subscription token';
   const now = Math.floor(Date.now() / 1000);
   const payload = checkCommon(what, claims, now);
-  if (typeof claims.channel !== 'string' || claims.channel === '') fail(what, 'channel must be the channel name the token is for');
+  if (typeof claims.channel !== 'string' || claims.channel === '')
+    fail(what, 'channel must be the channel name the token is for');
   return sign(what, payload, key, now);
 }

@@ -3,7 +3,15 @@
  * need and the generated surface rightly lacks: a call of any method with any params, and a
  * batch command of any method. Everything else the tests use is the generated glue itself.
  */
-import { Client, type Append, type Batch, type BatchEntry, type CallOptions, type ClientOptions, type ProtocolBinding } from '../../../src/v6/index.js';
+import {
+  Client,
+  type Append,
+  type Batch,
+  type BatchEntry,
+  type CallOptions,
+  type ClientOptions,
+  type ProtocolBinding,
+} from '../../../src/v6/index.js';
 import { protocolBinding } from '../../../src/v6/gen/client.gen.js';
 
 export { protocolBinding };
@@ -25,6 +33,13 @@ export class TestClient extends Client {
 }
 
 /** `batch` with one more command of any method and params (through the protected `push`). */
-export function rawCommand<T extends readonly BatchEntry<unknown>[]>(batch: Batch<T>, method: string, params: unknown): Batch<Append<T, BatchEntry<unknown>>> {
-  return (batch as unknown as { push(method: string, params: unknown): Batch<Append<T, BatchEntry<unknown>>> }).push(method, params);
+export function rawCommand<T extends readonly BatchEntry<unknown>[]>(
+  batch: Batch<T>,
+  method: string,
+  params: unknown,
+): Batch<Append<T, BatchEntry<unknown>>> {
+  return (batch as unknown as { push(method: string, params: unknown): Batch<Append<T, BatchEntry<unknown>>> }).push(
+    method,
+    params,
+  );
 }

@@ -25,11 +25,14 @@ export class Session {
         else waiter(reply);
       }
     });
-    this.closed = new Promise((resolve) => this.#socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    this.closed = new Promise((resolve) =>
+      this.#socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
   }
 
   async send(command: object): Promise<void> {
-    if (this.#socket.readyState === WebSocket.CONNECTING) await new Promise((resolve) => this.#socket.once('open', resolve));
+    if (this.#socket.readyState === WebSocket.CONNECTING)
+      await new Promise((resolve) => this.#socket.once('open', resolve));
     this.#socket.send(JSON.stringify(command));
   }
 
@@ -37,7 +40,10 @@ export class Session {
   next(): Promise<unknown> {
     const queued = this.#replies.shift();
     if (queued !== undefined) return Promise.resolve(queued);
-    return Promise.race([new Promise((resolve) => this.#waiting.push(resolve)), this.closed.then((close) => ({ closed: close }))]);
+    return Promise.race([
+      new Promise((resolve) => this.#waiting.push(resolve)),
+      this.closed.then((close) => ({ closed: close })),
+    ]);
   }
 
   /** The first of the next `max` messages that `matches` (others are dropped), or the close. */

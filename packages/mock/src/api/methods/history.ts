@@ -15,7 +15,8 @@ export const history: MethodHandler = (ctx, params) => {
   if (p.kind === 'rejected') return p;
   const { channel } = p.value;
   const channels = channel === '' ? [] : [channel];
-  const failed = (error: string, advice: string | null = null) => reply(`{"channel":${goQuote(channel)},"data":null}`, channels, error, advice);
+  const failed = (error: string, advice: string | null = null) =>
+    reply(`{"channel":${goQuote(channel)},"data":null}`, channels, error, advice);
   if (channel === '') return failed(ERR.invalidMessage);
   const options = channelOptions(ctx.node.config, channel);
   if (options === undefined) return failed(ERR.namespaceNotFound);

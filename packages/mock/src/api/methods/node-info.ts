@@ -15,7 +15,8 @@ export const stats: MethodHandler = (ctx) => {
   return reply(`{"data":{"nodes":[${nodeInfo(n, metrics)}],"metrics_interval":${n.config.nodeMetricsInterval}}}`, []);
 };
 
-export const node: MethodHandler = (ctx) => reply(`{"data":${nodeInfo(ctx.node, ctx.node.metrics.live(ctx.node.gauges()))}}`, []);
+export const node: MethodHandler = (ctx) =>
+  reply(`{"data":${nodeInfo(ctx.node, ctx.node.metrics.live(ctx.node.gauges()))}}`, []);
 
 function nodeInfo(n: MockNode, metrics: Readonly<Record<string, number>>): string {
   const values = METRIC_NAMES.map((k) => `${goQuote(k)}:${Math.trunc(metrics[k] ?? 0)}`).join(',');

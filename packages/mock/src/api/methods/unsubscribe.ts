@@ -12,7 +12,8 @@ export const unsubscribe: MethodHandler = (ctx, params) => {
   const { channel, user } = p.value;
   const channels = channel === '' ? [] : [channel];
   if (user === '') return reply('null', channels, ERR.invalidMessage);
-  if (channel !== '' && channelOptions(ctx.node.config, channel) === undefined) return reply('null', channels, ERR.namespaceNotFound);
+  if (channel !== '' && channelOptions(ctx.node.config, channel) === undefined)
+    return reply('null', channels, ERR.namespaceNotFound);
   const fault = ctx.node.faults.takeSoftError('unsubscribe', channel);
   if (fault) return reply('null', channels, fault.error, fault.advice);
   const removed = ctx.node.clients.unsubscribe(user, channel);

@@ -20,13 +20,23 @@ export function keyAccepted(key: string, rawHeaders: readonly string[], query: s
   else {
     const authorization = firstHeader(rawHeaders, 'authorization') ?? '';
     if (authorization !== '') {
-      const parts = Buffer.from(authorization, 'latin1').toString('utf8').split(GO_SPACES).filter((p) => p !== '');
-      valid = parts.length === 2 && goLower(parts[0] as string) === 'apikey' && same(key, Buffer.from(parts[1] as string, 'utf8'));
+      const parts = Buffer.from(authorization, 'latin1')
+        .toString('utf8')
+        .split(GO_SPACES)
+        .filter((p) => p !== '');
+      valid =
+        parts.length === 2 &&
+        goLower(parts[0] as string) === 'apikey' &&
+        same(key, Buffer.from(parts[1] as string, 'utf8'));
     }
   }
   if (!valid && query !== '') {
     let fromQuery: Buffer | undefined;
-    parseQueryInto({ has: () => fromQuery !== undefined, set: (_n, v) => (fromQuery = v) }, Buffer.from(query, 'latin1'), ['api_key']);
+    parseQueryInto(
+      { has: () => fromQuery !== undefined, set: (_n, v) => (fromQuery = v) },
+      Buffer.from(query, 'latin1'),
+      ['api_key'],
+    );
     valid = same(key, fromQuery ?? Buffer.alloc(0));
   }
   return valid;

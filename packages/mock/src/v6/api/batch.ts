@@ -18,8 +18,25 @@ import { invoke, type ExecuteHooks } from './invoke.js';
 import { errorObject } from './reply.js';
 
 export const BATCH_ORDER: readonly CommandMethod[] = [
-  'publish', 'broadcast', 'subscribe', 'unsubscribe', 'disconnect', 'history', 'history_remove', 'presence', 'presence_stats',
-  'info', 'rpc', 'refresh', 'channels', 'map_publish', 'map_remove', 'map_read_state', 'map_read_stream', 'map_stats', 'map_clear',
+  'publish',
+  'broadcast',
+  'subscribe',
+  'unsubscribe',
+  'disconnect',
+  'history',
+  'history_remove',
+  'presence',
+  'presence_stats',
+  'info',
+  'rpc',
+  'refresh',
+  'channels',
+  'map_publish',
+  'map_remove',
+  'map_read_state',
+  'map_read_stream',
+  'map_stats',
+  'map_clear',
   'shared_poll_publish',
 ];
 
@@ -39,11 +56,24 @@ export function runBatch(ctx: MethodContext, p: Params<'batch'>, text: string, h
     const method = commandMethod(cmd);
     if (method === undefined) {
       const id = cmd === undefined ? 'bad_request' : 'not_found';
-      hooks?.command?.({ index, method: '', paramsJson: texts?.[index], channels: [], result: { ok: false, error: id } });
+      hooks?.command?.({
+        index,
+        method: '',
+        paramsJson: texts?.[index],
+        channels: [],
+        result: { ok: false, error: id },
+      });
       return `{"error":${errorObject(id)}}`;
     }
     try {
-      const r = invoke(ctx, hooks, index, method, (cmd as Struct<'Command'>)[method], paramsText(texts?.[index], method));
+      const r = invoke(
+        ctx,
+        hooks,
+        index,
+        method,
+        (cmd as Struct<'Command'>)[method],
+        paramsText(texts?.[index], method),
+      );
       return r.ok ? `{"${method}":${r.result}}` : `{"error":${errorObject(r.error)}}`;
     } catch (err) {
       if (!(err instanceof GoMarshalError)) throw err;

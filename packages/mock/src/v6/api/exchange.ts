@@ -41,7 +41,12 @@ export function json(body: string, status = 200): ResponseV6 {
  */
 export function redirect(method: string, location: string): ResponseV6 {
   const Location = hexEscapeNonAscii(location);
-  if (method === 'HEAD') return { status: 307, headers: { Location, 'Content-Type': 'text/html; charset=utf-8' }, body: '' };
+  if (method === 'HEAD')
+    return { status: 307, headers: { Location, 'Content-Type': 'text/html; charset=utf-8' }, body: '' };
   if (method !== 'GET') return { status: 307, headers: { Location }, body: '' };
-  return { status: 307, headers: { Location, 'Content-Type': 'text/html; charset=utf-8' }, body: Buffer.from(`<a href="${htmlEscape(location)}">Temporary Redirect</a>.\n\n`, 'latin1') };
+  return {
+    status: 307,
+    headers: { Location, 'Content-Type': 'text/html; charset=utf-8' },
+    body: Buffer.from(`<a href="${htmlEscape(location)}">Temporary Redirect</a>.\n\n`, 'latin1'),
+  };
 }

@@ -58,14 +58,22 @@ export function admitBy(config: ResolvedConfigV6, req: Pick<RequestV6, 'method' 
   }
   if (req.method !== 'POST') return { response: hard('method_not_allowed'), refusal: 'method' };
   const api = config.httpApi;
-  if (!api.insecure && !keyAccepted(api.key, req.rawHeaders, route.query)) return { response: hard('unauthorized'), refusal: 'auth' };
+  if (!api.insecure && !keyAccepted(api.key, req.rawHeaders, route.query))
+    return { response: hard('unauthorized'), refusal: 'auth' };
   return { route };
 }
 
 export type Prepared =
   | { readonly kind: 'method'; readonly method: MethodName; readonly text: string; readonly params: unknown }
   /** The body does not decode into the params (HTTP 400): bad syntax, or a wrong type at `path`. */
-  | { readonly kind: 'malformed'; readonly method: MethodName | 'legacy'; readonly text: string; readonly syntax: boolean; readonly path: string; readonly message: string }
+  | {
+      readonly kind: 'malformed';
+      readonly method: MethodName | 'legacy';
+      readonly text: string;
+      readonly syntax: boolean;
+      readonly path: string;
+      readonly message: string;
+    }
   | { readonly kind: 'legacy'; readonly text: string }
   | { readonly kind: 'health' };
 
@@ -74,7 +82,15 @@ export function prepare(route: ApiRoute, body: Buffer): Prepared {
   const text = decodeKeptBytes(body).text;
   if (route.kind === 'legacy') return { kind: 'legacy', text };
   const decoded = decodeParams(route.method, text);
-  if (!decoded.ok) return { kind: 'malformed', method: route.method, text, syntax: decoded.kind === 'syntax', path: decoded.path, message: decoded.message };
+  if (!decoded.ok)
+    return {
+      kind: 'malformed',
+      method: route.method,
+      text,
+      syntax: decoded.kind === 'syntax',
+      path: decoded.path,
+      message: decoded.message,
+    };
   return { kind: 'method', method: route.method, text, params: decoded.value };
 }
 
@@ -92,7 +108,10 @@ export function perform(node: NodeV6, p: Prepared, rawHeaders: readonly string[]
       }
       case 'method':
         if (p.method === 'batch') return json(runBatch(ctx, p.params as never, p.text, hooks));
-        return methodReply(invoke(ctx, hooks, 0, p.method as CommandMethod, p.params, p.text), transportMode(node.config, rawHeaders));
+        return methodReply(
+          invoke(ctx, hooks, 0, p.method as CommandMethod, p.params, p.text),
+          transportMode(node.config, rawHeaders),
+        );
     }
   } catch (err) {
     if (!(err instanceof GoMarshalError)) throw err;
@@ -104,7 +123,12 @@ export function perform(node: NodeV6, p: Prepared, rawHeaders: readonly string[]
 /** The whole request, in process. */
 export function executeV6(node: NodeV6, req: RequestV6, hooks?: ExecuteHooks): ResponseV6 {
   const a = admit(node, req);
-  if ('unparsable' in a) return { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }, body: '400 Bad Request' };
+  if ('unparsable' in a)
+    return {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' },
+      body: '400 Bad Request',
+    };
   if ('response' in a) return a.response;
   return perform(node, prepare(a.route, req.body), req.rawHeaders, hooks);
 }

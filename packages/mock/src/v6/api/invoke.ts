@@ -20,7 +20,8 @@ export interface CommandRun {
    * The outcome; `malformed` when the params did not decode (`message` says why), `unencodable`
    * when the reply could not be written (a payload that is not JSON: HTTP 500).
    */
-  readonly result: MethodResult | { readonly ok: 'malformed'; readonly message: string } | { readonly ok: 'unencodable' };
+  readonly result:
+    MethodResult | { readonly ok: 'malformed'; readonly message: string } | { readonly ok: 'unencodable' };
 }
 
 export interface ExecuteHooks {
@@ -41,14 +42,25 @@ export function channelsOf(params: unknown): readonly string[] {
 
 const NONE: readonly string[] = Object.freeze([]);
 
-export function invoke(ctx: MethodContext, hooks: ExecuteHooks | undefined, index: number, method: CommandMethod, params: unknown, paramsJson: string | undefined): MethodResult {
+export function invoke(
+  ctx: MethodContext,
+  hooks: ExecuteHooks | undefined,
+  index: number,
+  method: CommandMethod,
+  params: unknown,
+  paramsJson: string | undefined,
+): MethodResult {
   const channels = hooks === undefined ? NONE : channelsOf(params);
   const fault = hooks?.softFault?.(method, channels);
   let result: MethodResult;
   try {
-    result = fault !== undefined ? { ok: false, error: fault } : (handlers[method] as (c: MethodContext, p: unknown) => MethodResult)(ctx, params);
+    result =
+      fault !== undefined
+        ? { ok: false, error: fault }
+        : (handlers[method] as (c: MethodContext, p: unknown) => MethodResult)(ctx, params);
   } catch (err) {
-    if (err instanceof GoMarshalError) hooks?.command?.({ index, method, paramsJson, channels, result: { ok: 'unencodable' } });
+    if (err instanceof GoMarshalError)
+      hooks?.command?.({ index, method, paramsJson, channels, result: { ok: 'unencodable' } });
     throw err;
   }
   hooks?.command?.({ index, method, paramsJson, channels, result });

@@ -21,16 +21,50 @@ const LEGACY = goTable({ LegacyCommand: { id: 'uint32', method: 'raw', params: '
 
 /** The legacy method table (`Command_MethodType_value`): OSS methods by number, then the PRO names that answer 104. */
 export const LEGACY_METHODS: ReadonlyMap<string, number> = new Map([
-  ['PUBLISH', 0], ['BROADCAST', 1], ['UNSUBSCRIBE', 2], ['DISCONNECT', 3], ['PRESENCE', 4], ['PRESENCE_STATS', 5], ['HISTORY', 6],
-  ['HISTORY_REMOVE', 7], ['CHANNELS', 8], ['INFO', 9], ['RPC', 10], ['SUBSCRIBE', 11], ['REFRESH', 12], ['CONNECTIONS', 14],
-  ['UPDATE_USER_STATUS', 15], ['GET_USER_STATUS', 16], ['DELETE_USER_STATUS', 17], ['BLOCK_USER', 18], ['UNBLOCK_USER', 19],
-  ['REVOKE_TOKEN', 20], ['INVALIDATE_USER_TOKENS', 21], ['DEVICE_REGISTER', 22], ['DEVICE_UPDATE', 23], ['DEVICE_REMOVE', 24],
-  ['DEVICE_LIST', 25], ['DEVICE_TOPIC_LIST', 26], ['DEVICE_TOPIC_UPDATE', 27], ['USER_TOPIC_LIST', 28], ['USER_TOPIC_UPDATE', 29],
-  ['SEND_PUSH_NOTIFICATION', 30], ['UPDATE_PUSH_STATUS', 31], ['CANCEL_PUSH', 32], ['MAP_PUBLISH', 33], ['MAP_REMOVE', 34],
-  ['MAP_READ_STATE', 35], ['MAP_READ_STREAM', 36], ['MAP_STATS', 37], ['MAP_CLEAR', 38], ['SHARED_POLL_PUBLISH', 39],
+  ['PUBLISH', 0],
+  ['BROADCAST', 1],
+  ['UNSUBSCRIBE', 2],
+  ['DISCONNECT', 3],
+  ['PRESENCE', 4],
+  ['PRESENCE_STATS', 5],
+  ['HISTORY', 6],
+  ['HISTORY_REMOVE', 7],
+  ['CHANNELS', 8],
+  ['INFO', 9],
+  ['RPC', 10],
+  ['SUBSCRIBE', 11],
+  ['REFRESH', 12],
+  ['CONNECTIONS', 14],
+  ['UPDATE_USER_STATUS', 15],
+  ['GET_USER_STATUS', 16],
+  ['DELETE_USER_STATUS', 17],
+  ['BLOCK_USER', 18],
+  ['UNBLOCK_USER', 19],
+  ['REVOKE_TOKEN', 20],
+  ['INVALIDATE_USER_TOKENS', 21],
+  ['DEVICE_REGISTER', 22],
+  ['DEVICE_UPDATE', 23],
+  ['DEVICE_REMOVE', 24],
+  ['DEVICE_LIST', 25],
+  ['DEVICE_TOPIC_LIST', 26],
+  ['DEVICE_TOPIC_UPDATE', 27],
+  ['USER_TOPIC_LIST', 28],
+  ['USER_TOPIC_UPDATE', 29],
+  ['SEND_PUSH_NOTIFICATION', 30],
+  ['UPDATE_PUSH_STATUS', 31],
+  ['CANCEL_PUSH', 32],
+  ['MAP_PUBLISH', 33],
+  ['MAP_REMOVE', 34],
+  ['MAP_READ_STATE', 35],
+  ['MAP_READ_STREAM', 36],
+  ['MAP_STATS', 37],
+  ['MAP_CLEAR', 38],
+  ['SHARED_POLL_PUBLISH', 39],
 ]);
 const OSS_BY_NUMBER: ReadonlyMap<number, CommandMethod> = new Map(
-  [...LEGACY_METHODS].filter(([name]) => name.toLowerCase() in handlers).map(([name, n]) => [n, name.toLowerCase() as CommandMethod]),
+  [...LEGACY_METHODS]
+    .filter(([name]) => name.toLowerCase() in handlers)
+    .map(([name, n]) => [n, name.toLowerCase() as CommandMethod]),
 );
 
 /** One command of a legacy body: `method` undefined for a number or PRO name that answers 104 (not found). */
@@ -44,7 +78,10 @@ export interface LegacyCommand {
  * The commands of a legacy body, in order, and whether reading stopped at a value that fails the
  * request (an HTTP 400 once the commands before it have run).
  */
-export function readLegacyCommands(text: string): { readonly commands: readonly LegacyCommand[]; readonly refused: boolean } {
+export function readLegacyCommands(text: string): {
+  readonly commands: readonly LegacyCommand[];
+  readonly refused: boolean;
+} {
   const commands: LegacyCommand[] = [];
   if (text.length === 0) return { commands, refused: true };
   let i = skipSpace(text, 0);
@@ -95,17 +132,34 @@ function methodNumber(raw: string): number | undefined {
   return Number(BigInt.asIntN(32, n));
 }
 
-function runCommand(ctx: MethodContext, hooks: ExecuteHooks | undefined, index: number, { id, method, params }: LegacyCommand): string {
+function runCommand(
+  ctx: MethodContext,
+  hooks: ExecuteHooks | undefined,
+  index: number,
+  { id, method, params }: LegacyCommand,
+): string {
   const head = id === 0 ? '{' : `{"id":${id},`;
   if (method === undefined) {
-    hooks?.command?.({ index, method: '', paramsJson: params, channels: [], result: { ok: false, error: 'not_found' } });
+    hooks?.command?.({
+      index,
+      method: '',
+      paramsJson: params,
+      channels: [],
+      result: { ok: false, error: 'not_found' },
+    });
     return `${head}"error":${errorObject('not_found')}}`;
   }
   let value: unknown = {};
   if (method !== 'info') {
     const decoded = params === undefined ? undefined : decodeParams(method, params);
     if (decoded === undefined || !decoded.ok) {
-      hooks?.command?.({ index, method, paramsJson: params, channels: [], result: { ok: false, error: 'bad_request' } });
+      hooks?.command?.({
+        index,
+        method,
+        paramsJson: params,
+        channels: [],
+        result: { ok: false, error: 'bad_request' },
+      });
       return `${head}"error":${errorObject('bad_request')}}`;
     }
     value = decoded.value;

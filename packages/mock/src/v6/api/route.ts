@@ -45,14 +45,19 @@ export function apiPrefix(config: ResolvedConfigV6): string {
 /** The handler `t` reaches with `config`'s routes. */
 export function routeV6(t: Target, config: ResolvedConfigV6): RouteV6 {
   const clean = needsCleaning(t.path) ? cleanPath(t.path) : t.path;
-  if (clean !== t.path) return { kind: 'redirect', location: escapePath(clean) + (t.query === '' ? '' : `?${t.query}`) };
+  if (clean !== t.path)
+    return { kind: 'redirect', location: escapePath(clean) + (t.query === '' ? '' : `?${t.query}`) };
   const prefix = Buffer.from(apiPrefix(config), 'utf8').toString('latin1');
   const base = prefix === '/' ? '' : prefix;
   if (t.path.startsWith(`${base}/`)) {
     const method = methodOf(t.path.slice(base.length + 1));
     if (method !== undefined) return { kind: 'method', method, query: t.query };
   }
-  if (config.health.enabled && t.path === Buffer.from(config.health.handlerPrefix.replace(/\/+$/, '') || '/', 'utf8').toString('latin1')) return { kind: 'health' };
+  if (
+    config.health.enabled &&
+    t.path === Buffer.from(config.health.handlerPrefix.replace(/\/+$/, '') || '/', 'utf8').toString('latin1')
+  )
+    return { kind: 'health' };
   if (t.path === prefix || prefix === '/') return { kind: 'legacy', query: t.query };
   return { kind: 'not-found' };
 }

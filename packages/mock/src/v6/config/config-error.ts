@@ -19,5 +19,9 @@ export class CentrifugoConfigError extends MockConfigError {
 
 /** `error validating config`: what `Config.Validate()` returns. */
 export function validationError(key: string, error: string): CentrifugoConfigError {
-  return new CentrifugoConfigError('invalid_config', key, { level: 'fatal', error, message: 'error validating config' });
+  return new CentrifugoConfigError('invalid_config', key, {
+    level: 'fatal',
+    error,
+    message: 'error validating config',
+  });
 }

@@ -7,8 +7,8 @@
 const UNITS: Readonly<Record<string, bigint>> = {
   ns: 1n,
   us: 1000n,
-  'µs': 1000n, // U+00B5 micro sign
-  'μs': 1000n, // U+03BC Greek mu
+  µs: 1000n, // U+00B5 micro sign
+  μs: 1000n, // U+03BC Greek mu
   ms: 1_000_000n,
   s: 1_000_000_000n,
   m: 60_000_000_000n,

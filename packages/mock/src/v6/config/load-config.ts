@@ -32,7 +32,11 @@ export async function loadConfigFileV6(path: string): Promise<CentrifugoV6Config
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new CentrifugoConfigError('config_not_readable', path, { level: 'fatal', error: `error reading config file ${path}: ${(err as Error).message}`, message: 'error getting config' });
+    throw new CentrifugoConfigError('config_not_readable', path, {
+      level: 'fatal',
+      error: `error reading config file ${path}: ${(err as Error).message}`,
+      message: 'error getting config',
+    });
   }
   return parseConfigTextV6(text, format, path);
 }
@@ -50,7 +54,11 @@ export function parseConfigTextV6(text: string, format: ConfigFormat, path = `co
   }
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new CentrifugoConfigError('config_not_parsed', path, { level: 'fatal', error: `error reading config file ${path}: While parsing config: not a map of keys`, message: 'error getting config' });
+    throw new CentrifugoConfigError('config_not_parsed', path, {
+      level: 'fatal',
+      error: `error reading config file ${path}: While parsing config: not a map of keys`,
+      message: 'error getting config',
+    });
   }
   return value as CentrifugoV6Config;
 }

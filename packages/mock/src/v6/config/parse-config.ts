@@ -6,7 +6,12 @@
  * carrying the server's error text and log line; the warnings it would log go to `warnings`.
  */
 import { CentrifugoConfigError, validationError } from './config-error.js';
-import { CHANNEL_OPTION_KEYS, channelOptionsProblem, readChannelOptions, type ChannelCheckContext } from './channel-options.js';
+import {
+  CHANNEL_OPTION_KEYS,
+  channelOptionsProblem,
+  readChannelOptions,
+  type ChannelCheckContext,
+} from './channel-options.js';
 import { formatGoDuration } from './go-duration.js';
 import { lowerKeys, readBool, readDuration, readInt, readString, section, type Section } from './read-value.js';
 import type { CentrifugoV6Config, ChannelOptions, ResolvedConfigV6, StartupLogRecord } from './types.js';
@@ -23,7 +28,11 @@ const S = 1_000_000_000n;
 
 export function parseConfigV6(input: CentrifugoV6Config | undefined): ParsedConfigV6 {
   if (input !== undefined && (input === null || typeof input !== 'object' || Array.isArray(input))) {
-    throw new CentrifugoConfigError('invalid_config', '(root)', { level: 'fatal', error: 'the config must be an object of Centrifugo v6 keys', message: 'error getting config' });
+    throw new CentrifugoConfigError('invalid_config', '(root)', {
+      level: 'fatal',
+      error: 'the config must be an object of Centrifugo v6 keys',
+      message: 'error getting config',
+    });
   }
   const root = lowerKeys(input ?? {}) as Section;
   const api = section(root, 'http_api', '');
@@ -35,21 +44,34 @@ export function parseConfigV6(input: CentrifugoV6Config | undefined): ParsedConf
   const proxy = section(section(channel, 'proxy', 'channel'), 'shared_poll_refresh', 'channel.proxy');
   const sharedPoll = section(root, 'shared_poll', '');
   const nsInput = channel['namespaces'];
-  if (nsInput !== undefined && nsInput !== null && !Array.isArray(nsInput)) throw validationError('channel.namespaces', 'channel.namespaces must be a list of namespaces');
+  if (nsInput !== undefined && nsInput !== null && !Array.isArray(nsInput))
+    throw validationError('channel.namespaces', 'channel.namespaces must be a list of namespaces');
   const nsList = ((nsInput ?? []) as unknown[]).map((n, i) => section({ n }, 'n', `channel.namespaces[${i}]`));
 
   const historyMetaTtl = readDuration(channel, 'history_meta_ttl', 'channel', 720n * 3600n * S);
-  const withoutNamespace = readChannelOptions(section(channel, 'without_namespace', 'channel'), 'channel.without_namespace');
-  const namespaces = nsList.map((n, i) => ({ name: readString(n, 'name', `channel.namespaces[${i}]`), options: readChannelOptions(n, `channel.namespaces[${i}]`) }));
+  const withoutNamespace = readChannelOptions(
+    section(channel, 'without_namespace', 'channel'),
+    'channel.without_namespace',
+  );
+  const namespaces = nsList.map((n, i) => ({
+    name: readString(n, 'name', `channel.namespaces[${i}]`),
+    options: readChannelOptions(n, `channel.namespaces[${i}]`),
+  }));
   const config: ResolvedConfigV6 = {
-    httpServer: { address: readString(server, 'address', 'http_server'), port: readInt(server, 'port', 'http_server', 8000) },
+    httpServer: {
+      address: readString(server, 'address', 'http_server'),
+      port: readInt(server, 'port', 'http_server', 8000),
+    },
     httpApi: {
       key: readString(api, 'key', 'http_api'),
       insecure: readBool(api, 'insecure', 'http_api'),
       errorMode: readString(api, 'error_mode', 'http_api'),
       handlerPrefix: readString(api, 'handler_prefix', 'http_api', '/api'),
     },
-    health: { enabled: readBool(health, 'enabled', 'health'), handlerPrefix: readString(health, 'handler_prefix', 'health', '/health') },
+    health: {
+      enabled: readBool(health, 'enabled', 'health'),
+      handlerPrefix: readString(health, 'handler_prefix', 'health', '/health'),
+    },
     client: {
       tokenHmacSecretKey: readString(token, 'hmac_secret_key', 'client.token'),
       allowAnonymousConnectWithoutToken: readBool(client, 'allow_anonymous_connect_without_token', 'client'),
@@ -80,47 +102,81 @@ export function parseConfigV6(input: CentrifugoV6Config | undefined): ParsedConf
   const { pingInterval, pongTimeout } = config.client;
   if (pingInterval <= pongTimeout) {
     throw new CentrifugoConfigError('invalid_config', 'client.ping_interval', {
-      level: 'fatal', ping_interval: formatGoDuration(pingInterval), pong_timeout: formatGoDuration(pongTimeout), message: 'ping_interval must be greater than pong_timeout',
+      level: 'fatal',
+      ping_interval: formatGoDuration(pingInterval),
+      pong_timeout: formatGoDuration(pongTimeout),
+      message: 'ping_interval must be greater than pong_timeout',
     });
   }
   if (config.httpApi.errorMode !== '' && config.httpApi.errorMode !== 'transport') {
-    throw new CentrifugoConfigError('invalid_config', 'http_api.error_mode', { level: 'fatal', error: `invalid value: ${config.httpApi.errorMode}, possible choices are: transport`, message: 'error in config' });
+    throw new CentrifugoConfigError('invalid_config', 'http_api.error_mode', {
+      level: 'fatal',
+      error: `invalid value: ${config.httpApi.errorMode}, possible choices are: transport`,
+      message: 'error in config',
+    });
   }
   return { config, warnings: warningsOf(root, config) };
 }
 
-function validate(root: Section, config: ResolvedConfigV6, namespaces: readonly { name: string; options: ChannelOptions }[], ctx: ChannelCheckContext): void {
+function validate(
+  root: Section,
+  config: ResolvedConfigV6,
+  namespaces: readonly { name: string; options: ChannelOptions }[],
+  ctx: ChannelCheckContext,
+): void {
   const brokerType = readString(section(root, 'broker', ''), 'type', 'broker', 'memory');
-  if (!['memory', 'nats', 'redis', 'redisnats', 'postgres'].includes(brokerType)) throw validationError('broker.type', `unknown broker: ${brokerType}`);
+  if (!['memory', 'nats', 'redis', 'redisnats', 'postgres'].includes(brokerType))
+    throw validationError('broker.type', `unknown broker: ${brokerType}`);
   const metaTtl = config.channel.historyMetaTtl;
-  if (metaTtl > 0n && metaTtl % S !== 0n) throw validationError('channel.history_meta_ttl', `in channel.history_meta_ttl: malformed duration ${formatGoDuration(metaTtl)}, sub-second precision is not supported for this key`);
+  if (metaTtl > 0n && metaTtl % S !== 0n)
+    throw validationError(
+      'channel.history_meta_ttl',
+      `in channel.history_meta_ttl: malformed duration ${formatGoDuration(metaTtl)}, sub-second precision is not supported for this key`,
+    );
   const format = config.channel.publicationDataFormat;
-  if (!['', 'json', 'json_object', 'binary'].includes(format)) throw validationError('channel.publication_data_format', `unknown channel.publication_data_format: ${JSON.stringify(format)}`);
+  if (!['', 'json', 'json_object', 'binary'].includes(format))
+    throw validationError(
+      'channel.publication_data_format',
+      `unknown channel.publication_data_format: ${JSON.stringify(format)}`,
+    );
   const top = channelOptionsProblem(config.channel.withoutNamespace, ctx);
   if (top !== undefined) throw validationError('channel.without_namespace', `in channel.without_namespace: ${top}`);
   const seen = new Set<string>();
   namespaces.forEach(({ name, options }, i) => {
-    if (seen.has(name)) throw validationError(`channel.namespaces[${i}].name`, `namespace name must be unique: ${name}`);
-    if (!NAME.test(name)) throw validationError(`channel.namespaces[${i}].name`, `namespace ${name}: invalid namespace name – ${name} (must match ^[-a-zA-Z0-9_.]{2,}$ regular expression)`);
+    if (seen.has(name))
+      throw validationError(`channel.namespaces[${i}].name`, `namespace name must be unique: ${name}`);
+    if (!NAME.test(name))
+      throw validationError(
+        `channel.namespaces[${i}].name`,
+        `namespace ${name}: invalid namespace name – ${name} (must match ^[-a-zA-Z0-9_.]{2,}$ regular expression)`,
+      );
     const problem = channelOptionsProblem(options, ctx);
     if (problem !== undefined) throw validationError(`channel.namespaces[${i}]`, `namespace ${name}: ${problem}`);
     seen.add(name);
   });
   const mapBroker = readString(section(root, 'map_broker', ''), 'type', 'map_broker', 'memory');
-  if (!['memory', 'redis', 'postgres'].includes(mapBroker)) throw validationError('map_broker.type', `unknown map broker type: ${mapBroker}`);
+  if (!['memory', 'redis', 'postgres'].includes(mapBroker))
+    throw validationError('map_broker.type', `unknown map broker type: ${mapBroker}`);
 }
 
 function checkEngine(root: Section): void {
   const engine = readString(section(root, 'engine', ''), 'type', 'engine', 'memory');
   if (engine !== 'memory' && engine !== 'redis') {
-    throw new CentrifugoConfigError('invalid_config', 'engine.type', { level: 'fatal', error: `unknown engine type: ${engine}`, message: 'configure engines error' });
+    throw new CentrifugoConfigError('invalid_config', 'engine.type', {
+      level: 'fatal',
+      error: `unknown engine type: ${engine}`,
+      message: 'configure engines error',
+    });
   }
 }
 
 function warningsOf(root: Section, config: ResolvedConfigV6): StartupLogRecord[] {
   const out: StartupLogRecord[] = [];
-  if (config.client.insecure) out.push({ level: 'warn', message: 'INSECURE client mode enabled, make sure you understand risks' });
-  if (config.httpApi.insecure) out.push({ level: 'warn', message: 'INSECURE HTTP API mode enabled, make sure you understand risks' });
-  for (const key of unknownKeys(root, CHANNEL_OPTION_KEYS)) out.push({ level: 'warn', key, message: 'unknown key in configuration file' });
+  if (config.client.insecure)
+    out.push({ level: 'warn', message: 'INSECURE client mode enabled, make sure you understand risks' });
+  if (config.httpApi.insecure)
+    out.push({ level: 'warn', message: 'INSECURE HTTP API mode enabled, make sure you understand risks' });
+  for (const key of unknownKeys(root, CHANNEL_OPTION_KEYS))
+    out.push({ level: 'warn', key, message: 'unknown key in configuration file' });
   return out;
 }

@@ -14,7 +14,13 @@ export function lowerKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(lowerKeys);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k.toLowerCase(), { value: lowerKeys(v), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(value))
+    Object.defineProperty(out, k.toLowerCase(), {
+      value: lowerKeys(v),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return out;
 }
 
@@ -63,7 +69,11 @@ export function readInt(s: Section, key: string, path: string, fallback = 0): nu
   let n: number | undefined;
   if (typeof v === 'number' && Number.isFinite(v)) n = Math.trunc(v);
   else if (typeof v === 'boolean') n = v ? 1 : 0;
-  else if (typeof v === 'string' && /^[-+]?(?:0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|\d+)$/.test(v.replace(/_/g, ''))) n = Number(v.replace(/_/g, '').replace(/^([-+]?)0([0-7]+)$/, '$10o$2'));
+  else if (
+    typeof v === 'string' &&
+    /^[-+]?(?:0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|\d+)$/.test(v.replace(/_/g, ''))
+  )
+    n = Number(v.replace(/_/g, '').replace(/^([-+]?)0([0-7]+)$/, '$10o$2'));
   if (n === undefined || !Number.isSafeInteger(n)) throw typeError(join(path, key), 'int', v);
   return n === 0 ? fallback : n;
 }

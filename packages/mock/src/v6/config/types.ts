@@ -50,7 +50,12 @@ export interface ChannelOptions {
 
 export interface ResolvedConfigV6 {
   readonly httpServer: { readonly address: string; readonly port: number };
-  readonly httpApi: { readonly key: string; readonly insecure: boolean; readonly errorMode: string; readonly handlerPrefix: string };
+  readonly httpApi: {
+    readonly key: string;
+    readonly insecure: boolean;
+    readonly errorMode: string;
+    readonly handlerPrefix: string;
+  };
   readonly health: { readonly enabled: boolean; readonly handlerPrefix: string };
   readonly client: {
     readonly tokenHmacSecretKey: string;

@@ -7,14 +7,55 @@
 import type { Section } from './read-value.js';
 
 const SECTIONS: ReadonlySet<string> = new Set([
-  'http_server', 'log', 'engine', 'broker', 'presence_manager', 'map_broker', 'controller', 'shared_poll', 'client', 'channel', 'rpc',
-  'proxies', 'http_api', 'grpc_api', 'consumers', 'websocket', 'sse', 'http_stream', 'webtransport', 'uni_sse', 'uni_http_stream',
-  'uni_websocket', 'uni_grpc', 'emulation', 'admin', 'prometheus', 'health', 'swagger', 'debug', 'init', 'opentelemetry', 'graphite',
-  'usage_stats', 'node', 'shutdown', 'pid_file', 'enable_unreleased_features',
+  'http_server',
+  'log',
+  'engine',
+  'broker',
+  'presence_manager',
+  'map_broker',
+  'controller',
+  'shared_poll',
+  'client',
+  'channel',
+  'rpc',
+  'proxies',
+  'http_api',
+  'grpc_api',
+  'consumers',
+  'websocket',
+  'sse',
+  'http_stream',
+  'webtransport',
+  'uni_sse',
+  'uni_http_stream',
+  'uni_websocket',
+  'uni_grpc',
+  'emulation',
+  'admin',
+  'prometheus',
+  'health',
+  'swagger',
+  'debug',
+  'init',
+  'opentelemetry',
+  'graphite',
+  'usage_stats',
+  'node',
+  'shutdown',
+  'pid_file',
+  'enable_unreleased_features',
 ]);
 const CHANNEL_KEYS: ReadonlySet<string> = new Set([
-  'proxy', 'without_namespace', 'namespaces', 'history_meta_ttl', 'publication_data_format', 'max_length', 'private_prefix',
-  'namespace_boundary', 'user_boundary', 'user_separator',
+  'proxy',
+  'without_namespace',
+  'namespaces',
+  'history_meta_ttl',
+  'publication_data_format',
+  'max_length',
+  'private_prefix',
+  'namespace_boundary',
+  'user_boundary',
+  'user_separator',
 ]);
 
 export function unknownKeys(root: Section, channelOptionKeys: ReadonlySet<string>): string[] {
@@ -23,11 +64,14 @@ export function unknownKeys(root: Section, channelOptionKeys: ReadonlySet<string
   if (!isSection(channel)) return out;
   for (const k of Object.keys(channel)) if (!CHANNEL_KEYS.has(k)) out.push(`channel.${k}`);
   const top = channel['without_namespace'];
-  if (isSection(top)) for (const k of Object.keys(top)) if (!channelOptionKeys.has(k)) out.push(`channel.without_namespace.${k}`);
+  if (isSection(top))
+    for (const k of Object.keys(top)) if (!channelOptionKeys.has(k)) out.push(`channel.without_namespace.${k}`);
   const namespaces = channel['namespaces'];
   if (Array.isArray(namespaces)) {
     namespaces.forEach((ns, i) => {
-      if (isSection(ns)) for (const k of Object.keys(ns)) if (k !== 'name' && !channelOptionKeys.has(k)) out.push(`channel.namespaces.[${i}].${k}`);
+      if (isSection(ns))
+        for (const k of Object.keys(ns))
+          if (k !== 'name' && !channelOptionKeys.has(k)) out.push(`channel.namespaces.[${i}].${k}`);
     });
   }
   return out;

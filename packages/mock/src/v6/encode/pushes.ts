@@ -61,7 +61,16 @@ export function joinLeavePush(channel: string, kind: 'join' | 'leave', info: Cli
   return push(channel, kind, `{"info":${clientInfo(info)}}`);
 }
 
-export function subscribePush(channel: string, s: { readonly recoverable: boolean; readonly epoch: string; readonly offset: number; readonly positioned: boolean; readonly data: string }): string {
+export function subscribePush(
+  channel: string,
+  s: {
+    readonly recoverable: boolean;
+    readonly epoch: string;
+    readonly offset: number;
+    readonly positioned: boolean;
+    readonly data: string;
+  },
+): string {
   const f: string[] = [];
   if (s.recoverable) f.push('"recoverable":true');
   if (s.epoch !== '') f.push(`"epoch":${goQuote(s.epoch)}`);

@@ -22,8 +22,21 @@ const MAX_TTL_SECONDS = 365 * 24 * 3600;
 /** client.recovery_max_publication_limit. */
 const RECOVERY_LIMIT = 300;
 
-export function targets(node: NodeV6, user: string, client: string, session: string, except: readonly string[] = []): Connection[] {
-  return node.connections.ofUser(user).filter((c) => !except.includes(c.client) && (client === '' || c.client === client) && (session === '' || c.session === session));
+export function targets(
+  node: NodeV6,
+  user: string,
+  client: string,
+  session: string,
+  except: readonly string[] = [],
+): Connection[] {
+  return node.connections
+    .ofUser(user)
+    .filter(
+      (c) =>
+        !except.includes(c.client) &&
+        (client === '' || c.client === client) &&
+        (session === '' || c.session === session),
+    );
 }
 
 export interface SubscribeOptions {
@@ -45,34 +58,69 @@ export interface SubscribeOptions {
  * passed. A server-side subscription is announced with a subscribe push; a client's own gets a
  * reply instead (not a push). Subscribers that asked for join/leave see the join.
  */
-export function subscribe(node: NodeV6, c: Connection, channel: string, options: ChannelOptions | undefined, o: SubscribeOptions): 'ok' | 'expired' {
+export function subscribe(
+  node: NodeV6,
+  c: Connection,
+  channel: string,
+  options: ChannelOptions | undefined,
+  o: SubscribeOptions,
+): 'ok' | 'expired' {
   if (c.subs.size >= node.config.client.channelLimit && !c.subs.has(channel)) {
     close(node, [c], ...CLOSE.channelLimit);
     return 'ok';
   }
   if (o.expireAt > 0 && o.expireAt - Math.floor(node.clock.now() / 1000) <= 0) return 'expired';
-  const sub: Subscription = { chanInfo: o.chanInfo, presence: o.presence, joinLeave: o.joinLeave, pushJoinLeave: o.pushJoinLeave, serverSide: o.serverSide };
+  const sub: Subscription = {
+    chanInfo: o.chanInfo,
+    presence: o.presence,
+    joinLeave: o.joinLeave,
+    pushJoinLeave: o.pushJoinLeave,
+    serverSide: o.serverSide,
+  };
   node.connections.subscribe(c, channel, sub);
   let epoch = '';
   let offset = 0;
   if ((o.positioning || o.recovery) && options !== undefined) {
-    const read = readHistory(node, channel, options, o.recovery && o.recoverSince !== undefined ? { limit: RECOVERY_LIMIT, since: o.recoverSince, reverse: false } : { limit: 0, since: undefined, reverse: false });
+    const read = readHistory(
+      node,
+      channel,
+      options,
+      o.recovery && o.recoverSince !== undefined
+        ? { limit: RECOVERY_LIMIT, since: o.recoverSince, reverse: false }
+        : { limit: 0, since: undefined, reverse: false },
+    );
     if (read.kind === 'read') {
       epoch = read.epoch;
       offset = read.offset;
-      if (o.recovery && o.recoverSince !== undefined && !read.unrecoverable && recovered(read, o.recoverSince)) offset = Number(o.recoverSince.offset);
+      if (o.recovery && o.recoverSince !== undefined && !read.unrecoverable && recovered(read, o.recoverSince))
+        offset = Number(o.recoverSince.offset);
     }
   }
-  if (o.serverSide) c.sink.push(subscribePush(channel, { recoverable: o.recovery, epoch, offset, positioned: o.positioning || o.recovery, data: o.data }));
+  if (o.serverSide)
+    c.sink.push(
+      subscribePush(channel, {
+        recoverable: o.recovery,
+        epoch,
+        offset,
+        positioned: o.positioning || o.recovery,
+        data: o.data,
+      }),
+    );
   if (o.joinLeave) joinLeave(node, channel, 'join', infoOf(c, sub));
   return 'ok';
 }
 
-export function recovered(read: { readonly publications: readonly { offset: number }[]; readonly offset: number; readonly epoch: string }, since: { readonly offset: bigint; readonly epoch: string }): boolean {
+export function recovered(
+  read: { readonly publications: readonly { offset: number }[]; readonly offset: number; readonly epoch: string },
+  since: { readonly offset: bigint; readonly epoch: string },
+): boolean {
   if (since.epoch !== '' && since.epoch !== read.epoch) return false;
   const pubs = read.publications;
   if (pubs.length === 0) return BigInt(read.offset) === since.offset;
-  return BigInt((pubs[0] as { offset: number }).offset) === since.offset + 1n && (pubs[pubs.length - 1] as { offset: number }).offset === read.offset;
+  return (
+    BigInt((pubs[0] as { offset: number }).offset) === since.offset + 1n &&
+    (pubs[pubs.length - 1] as { offset: number }).offset === read.offset
+  );
 }
 
 /** Client.Unsubscribe: drops the subscription (others may see a leave), then the unsubscribe push, subscribed or not. */
@@ -94,7 +142,11 @@ export function close(node: NodeV6, conns: readonly Connection[], code: number, 
 }
 
 /** Client.Refresh. */
-export function refresh(node: NodeV6, c: Connection, r: { readonly expired: boolean; readonly expireAt: bigint; readonly info: string }): void {
+export function refresh(
+  node: NodeV6,
+  c: Connection,
+  r: { readonly expired: boolean; readonly expireAt: bigint; readonly info: string },
+): void {
   if (r.expired) return close(node, [c], ...CLOSE.expired);
   const now = Math.floor(node.clock.now() / 1000);
   const expireAt = r.expireAt < BigInt(now + MAX_TTL_SECONDS) ? Number(r.expireAt) : now + MAX_TTL_SECONDS;

@@ -41,17 +41,38 @@ export class FakeSink implements ConnectionSink {
   }
 }
 
-export function connectFake(node: NodeV6, spec: FakeClientSpecV6): { readonly connection: Connection; readonly sink: FakeSink } {
-  if (typeof spec !== 'object' || spec === null || typeof spec.user !== 'string') throw new MockUsageError('invalid_client', 'a fake client needs { user, client?, info?, channels? }');
+export function connectFake(
+  node: NodeV6,
+  spec: FakeClientSpecV6,
+): { readonly connection: Connection; readonly sink: FakeSink } {
+  if (typeof spec !== 'object' || spec === null || typeof spec.user !== 'string')
+    throw new MockUsageError('invalid_client', 'a fake client needs { user, client?, info?, channels? }');
   const client = spec.client ?? randomUUID();
-  if (typeof client !== 'string' || client === '') throw new MockUsageError('invalid_client', 'client.client must be a non-empty string');
-  if (node.connections.has(client)) throw new MockUsageError('duplicate_client', `a client with id ${JSON.stringify(client)} is already connected`);
-  if (spec.session !== undefined && typeof spec.session !== 'string') throw new MockUsageError('invalid_client', 'client.session must be a string');
+  if (typeof client !== 'string' || client === '')
+    throw new MockUsageError('invalid_client', 'client.client must be a non-empty string');
+  if (node.connections.has(client))
+    throw new MockUsageError('duplicate_client', `a client with id ${JSON.stringify(client)} is already connected`);
+  if (spec.session !== undefined && typeof spec.session !== 'string')
+    throw new MockUsageError('invalid_client', 'client.session must be a string');
   const channels = spec.channels ?? [];
-  if (!Array.isArray(channels) || channels.some((ch) => typeof ch !== 'string' || ch === '')) throw new MockUsageError('invalid_client', 'client.channels must be a list of channel names');
-  for (const ch of channels) if (node.channelOptions(ch) === undefined) throw new MockUsageError('unknown_channel', `cannot subscribe to ${JSON.stringify(ch)}: its namespace is not configured`);
+  if (!Array.isArray(channels) || channels.some((ch) => typeof ch !== 'string' || ch === ''))
+    throw new MockUsageError('invalid_client', 'client.channels must be a list of channel names');
+  for (const ch of channels)
+    if (node.channelOptions(ch) === undefined)
+      throw new MockUsageError(
+        'unknown_channel',
+        `cannot subscribe to ${JSON.stringify(ch)}: its namespace is not configured`,
+      );
   const sink = new FakeSink();
-  const connection: Connection = { client, user: spec.user, session: spec.session ?? '', info: infoJson(spec.info), expireAt: 0, subs: new Map(), sink };
+  const connection: Connection = {
+    client,
+    user: spec.user,
+    session: spec.session ?? '',
+    info: infoJson(spec.info),
+    expireAt: 0,
+    subs: new Map(),
+    sink,
+  };
   node.connections.add(connection);
   for (const ch of channels) subscribeFake(node, connection, ch);
   return { connection, sink };
@@ -60,8 +81,16 @@ export function connectFake(node: NodeV6, spec: FakeClientSpecV6): { readonly co
 /** A client-side subscribe with the namespace's options. */
 export function subscribeFake(node: NodeV6, c: Connection, channel: string): void {
   const options = node.channelOptions(channel);
-  if (options === undefined) throw new MockUsageError('unknown_channel', `cannot subscribe to ${JSON.stringify(channel)}: its namespace is not configured`);
-  if (c.subs.has(channel)) throw new MockUsageError('already_subscribed', `client ${c.client} is already subscribed to ${JSON.stringify(channel)}`);
+  if (options === undefined)
+    throw new MockUsageError(
+      'unknown_channel',
+      `cannot subscribe to ${JSON.stringify(channel)}: its namespace is not configured`,
+    );
+  if (c.subs.has(channel))
+    throw new MockUsageError(
+      'already_subscribed',
+      `client ${c.client} is already subscribed to ${JSON.stringify(channel)}`,
+    );
   subscribe(node, c, channel, options, {
     presence: options.presence,
     joinLeave: options.joinLeave,

@@ -29,7 +29,14 @@ export function publishToStream(node: NodeV6, channel: string, options: ChannelO
     const cached = node.publishResults.get(channel, p.idempotencyKey);
     if (cached !== undefined) return cached;
   }
-  const pub: Publication = { data: p.data, tags: p.tags, info: p.info, time: node.clock.now(), offset: 0, ...(p.version > 0n && { version: p.version }) };
+  const pub: Publication = {
+    data: p.data,
+    tags: p.tags,
+    info: p.info,
+    time: node.clock.now(),
+    offset: 0,
+    ...(p.version > 0n && { version: p.version }),
+  };
   let position = NONE;
   if (!p.skipHistory && options.historySize > 0 && options.historyTtl > 0n) {
     const metaTtl = options.historyMetaTtl !== 0n ? options.historyMetaTtl : node.config.channel.historyMetaTtl;

@@ -18,7 +18,13 @@ export interface HistoryQuery {
 
 export type HistoryRead =
   | { readonly kind: 'bad-request' }
-  | { readonly kind: 'read'; readonly publications: readonly Publication[]; readonly offset: number; readonly epoch: string; readonly unrecoverable: boolean };
+  | {
+      readonly kind: 'read';
+      readonly publications: readonly Publication[];
+      readonly offset: number;
+      readonly epoch: string;
+      readonly unrecoverable: boolean;
+    };
 
 const NS_PER_S = 1_000_000_000n;
 
@@ -30,7 +36,8 @@ export function readHistory(node: NodeV6, channel: string, options: ChannelOptio
   let items: readonly { item: Publication }[];
   if (since === undefined) items = q.limit === 0 ? [] : stream.get(0n, false, q.limit, q.reverse);
   else if (!q.reverse && BigInt(stream.top) === since.offset && since.epoch === stream.epoch) items = [];
-  else items = stream.get(BigInt.asUintN(64, q.reverse ? since.offset - 1n : since.offset + 1n), true, q.limit, q.reverse);
+  else
+    items = stream.get(BigInt.asUintN(64, q.reverse ? since.offset - 1n : since.offset + 1n), true, q.limit, q.reverse);
   return {
     kind: 'read',
     publications: items.map((x) => x.item),

@@ -4,7 +4,12 @@ import { sendError } from '../../http/responses.js';
 import type { CommandTarget, FaultRegistry } from '../../state/faults.js';
 
 /** Applies the faults matching `targets`; true when the answer was replaced (status or drop). */
-export async function applyFaults(faults: FaultRegistry, req: IncomingMessage, res: ServerResponse, targets: readonly CommandTarget[]): Promise<boolean> {
+export async function applyFaults(
+  faults: FaultRegistry,
+  req: IncomingMessage,
+  res: ServerResponse,
+  targets: readonly CommandTarget[],
+): Promise<boolean> {
   const f = faults.takeRequestFaults(targets);
   if (f === undefined) return false;
   if (f.latencyMs > 0) await new Promise((r) => setTimeout(r, f.latencyMs));

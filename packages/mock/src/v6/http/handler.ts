@@ -11,7 +11,14 @@ import { handleControl } from '../../control/http-control.js';
 import type { BodyBudget } from '../../http/body-budget.js';
 import { GO_BAD_REQUEST } from '../../http/go-server-answers.js';
 import { readBodyThen } from '../../http/read-body.js';
-import { sendError, sendOptionsStar, sendOverBudget, sendRawAndClose, sendShuttingDown, sendStar } from '../../http/responses.js';
+import {
+  sendError,
+  sendOptionsStar,
+  sendOverBudget,
+  sendRawAndClose,
+  sendShuttingDown,
+  sendStar,
+} from '../../http/responses.js';
 import { CONTROL_PREFIX } from '../../http/route.js';
 import type { ReplyFlush } from '../../http/reply-flush.js';
 import { settleUnreadBody } from '../../http/unread-body.js';
@@ -50,7 +57,11 @@ export function handleRequestV6(ctx: ContextV6, req: IncomingMessage, res: Serve
     if (url === '*') return method === 'OPTIONS' ? sendOptionsStar(res) : sendStar(res, req.httpVersion !== '1.0');
     const target = splitTarget(url);
     const path = target === undefined ? undefined : Buffer.from(target.path, 'latin1').toString('utf8');
-    if (ctx.control !== undefined && target !== undefined && (path === CONTROL_PREFIX || path?.startsWith(`${CONTROL_PREFIX}/`))) {
+    if (
+      ctx.control !== undefined &&
+      target !== undefined &&
+      (path === CONTROL_PREFIX || path?.startsWith(`${CONTROL_PREFIX}/`))
+    ) {
       void handleControl(ctx.control, ctx.budget, req, res, path as string, target.query);
       return;
     }
@@ -64,17 +75,28 @@ export function handleRequestV6(ctx: ContextV6, req: IncomingMessage, res: Serve
       if (a.refusal !== undefined) violation(ctx, requestId, a.response.status, a.refusal, REFUSAL_MESSAGES[a.refusal]);
       return settleUnreadBody(req, res, 'none', () => writeResponse(ctx.replies, res, a.response));
     }
-    if (a.route.kind === 'legacy' && ctx.isClosing()) return settleUnreadBody(req, res, 'none', () => sendShuttingDown(res));
+    if (a.route.kind === 'legacy' && ctx.isClosing())
+      return settleUnreadBody(req, res, 'none', () => sendShuttingDown(res));
     readBodyThen(req, ctx.maxJsonBodyBytes, ctx.budget, (body) => {
       try {
         if (body.kind === 'ok') return withBody(ctx, req, res, requestId, a.route, body.body);
         const partial = body.kind === 'too-large' ? body.received > 0 : false;
         if (body.kind === 'over-budget') {
-          ctx.node.logger.error(`request #${requestId}: a body of ${body.needed} bytes would take the bodies held at once over maxBodyBytesInFlight (${ctx.budget.limit}); answered 503 (the real server has no limit)`);
+          ctx.node.logger.error(
+            `request #${requestId}: a body of ${body.needed} bytes would take the bodies held at once over maxBodyBytesInFlight (${ctx.budget.limit}); answered 503 (the real server has no limit)`,
+          );
           return settleUnreadBody(req, res, 'partial', () => sendOverBudget(res));
         }
-        ctx.node.logger.error(`request #${requestId}: body over maxJsonBodyBytes (${ctx.maxJsonBodyBytes} bytes), answered 400 (the real server has no limit)`);
-        violation(ctx, requestId, 400, 'data', `body larger than the mock's maxJsonBodyBytes (${ctx.maxJsonBodyBytes})`);
+        ctx.node.logger.error(
+          `request #${requestId}: body over maxJsonBodyBytes (${ctx.maxJsonBodyBytes} bytes), answered 400 (the real server has no limit)`,
+        );
+        violation(
+          ctx,
+          requestId,
+          400,
+          'data',
+          `body larger than the mock's maxJsonBodyBytes (${ctx.maxJsonBodyBytes})`,
+        );
         settleUnreadBody(req, res, partial ? 'partial' : 'none', () => sendError(res, 400));
       } catch (err) {
         failed(ctx, res, err);
@@ -85,25 +107,60 @@ export function handleRequestV6(ctx: ContextV6, req: IncomingMessage, res: Serve
   }
 }
 
-function withBody(ctx: ContextV6, req: IncomingMessage, res: ServerResponse, requestId: number, route: ApiRoute, body: Buffer): void {
+function withBody(
+  ctx: ContextV6,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: number,
+  route: ApiRoute,
+  body: Buffer,
+): void {
   const p = prepare(route, body);
   if (p.kind === 'malformed') refused(ctx, requestId, p);
-  const respond = () => writeResponse(ctx.replies, res, perform(ctx.node, p, req.rawHeaders, ctx.records.hooks(requestId)));
+  const respond = () =>
+    writeResponse(ctx.replies, res, perform(ctx.node, p, req.rawHeaders, ctx.records.hooks(requestId)));
   if (ctx.records.faults.size === 0) return respond();
-  applyFaults(ctx.records.faults, req, res, targetsOf(p)).then((replaced) => {
-    if (!replaced) respond();
-  }, (err: unknown) => failed(ctx, res, err));
+  applyFaults(ctx.records.faults, req, res, targetsOf(p)).then(
+    (replaced) => {
+      if (!replaced) respond();
+    },
+    (err: unknown) => failed(ctx, res, err),
+  );
 }
 
 /** A body that does not decode: recorded as a rejected command (types) or a refusal (syntax). */
 function refused(ctx: ContextV6, requestId: number, p: Extract<Prepared, { kind: 'malformed' }>): void {
   if (p.method !== 'legacy' && p.method !== 'batch' && !p.syntax) {
-    ctx.records.record(requestId, { index: 0, method: p.method, paramsJson: p.text, channels: [], result: { ok: 'malformed', message: `${p.path || '(body)'}: ${p.message}` } });
+    ctx.records.record(requestId, {
+      index: 0,
+      method: p.method,
+      paramsJson: p.text,
+      channels: [],
+      result: { ok: 'malformed', message: `${p.path || '(body)'}: ${p.message}` },
+    });
   }
-  violation(ctx, requestId, 400, p.syntax ? 'data' : 'params', p.message, p.method === 'legacy' ? undefined : p.method, p.path, p.syntax ? '' : p.text);
+  violation(
+    ctx,
+    requestId,
+    400,
+    p.syntax ? 'data' : 'params',
+    p.message,
+    p.method === 'legacy' ? undefined : p.method,
+    p.path,
+    p.syntax ? '' : p.text,
+  );
 }
 
-function violation(ctx: ContextV6, requestId: number, status: number, kind: Parameters<RecordsV6['violations']['add']>[0]['kind'], message: string, method?: MethodName, path = '', text = ''): void {
+function violation(
+  ctx: ContextV6,
+  requestId: number,
+  status: number,
+  kind: Parameters<RecordsV6['violations']['add']>[0]['kind'],
+  message: string,
+  method?: MethodName,
+  path = '',
+  text = '',
+): void {
   if (!ctx.records.strict) return;
   ctx.records.violations.add({
     requestId,
@@ -118,7 +175,9 @@ function violation(ctx: ContextV6, requestId: number, status: number, kind: Para
 }
 
 function targetsOf(p: Prepared): CommandTarget[] {
-  return p.kind === 'method' || p.kind === 'malformed' ? [{ method: p.method, channels: p.kind === 'method' ? channelsOf(p.params) : [] }] : [];
+  return p.kind === 'method' || p.kind === 'malformed'
+    ? [{ method: p.method, channels: p.kind === 'method' ? channelsOf(p.params) : [] }]
+    : [];
 }
 
 function failed(ctx: ContextV6, res: ServerResponse, err: unknown): void {

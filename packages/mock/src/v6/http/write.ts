@@ -15,7 +15,13 @@ export function writeResponse(replies: ReplyFlush, res: ServerResponse, r: Respo
   if (res.writableEnded || res.destroyed) return;
   const body = r.body;
   const length = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
-  if (r.status === 200 && typeof body === 'string' && length <= CHUNKING_AFTER && r.headers['Content-Type'] === 'application/json' && Object.keys(r.headers).length === 1) {
+  if (
+    r.status === 200 &&
+    typeof body === 'string' &&
+    length <= CHUNKING_AFTER &&
+    r.headers['Content-Type'] === 'application/json' &&
+    Object.keys(r.headers).length === 1
+  ) {
     return sendJson(replies, res, body);
   }
   const headers: Record<string, string | number> = { ...r.headers };

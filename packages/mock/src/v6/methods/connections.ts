@@ -8,7 +8,14 @@
  */
 import { goBase64Decode } from '../../json/go-base64.js';
 import { decodeKeptBytes } from '../../json/kept-bytes.js';
-import { CLOSE, close, refresh as refreshOne, subscribe as subscribeOne, targets, unsubscribe as unsubscribeOne } from '../engine/connection-ops.js';
+import {
+  CLOSE,
+  close,
+  refresh as refreshOne,
+  subscribe as subscribeOne,
+  targets,
+  unsubscribe as unsubscribeOne,
+} from '../engine/connection-ops.js';
 import { BAD_REQUEST, EMPTY, INTERNAL, UNKNOWN_CHANNEL, type Handler } from './types.js';
 
 /** Decoded base64 bytes as text, bytes that are not UTF-8 kept (json/kept-bytes.ts). */
@@ -19,7 +26,8 @@ export const subscribe: Handler<'subscribe'> = ({ node }, p) => {
   const options = node.channelOptions(p.channel);
   if (options === undefined) return UNKNOWN_CHANNEL;
   const o = p.override;
-  const pick = (v: { readonly value: boolean } | undefined, fallback: boolean) => (v === undefined ? fallback : v.value);
+  const pick = (v: { readonly value: boolean } | undefined, fallback: boolean) =>
+    v === undefined ? fallback : v.value;
   let data = p.data ?? '';
   if (p.b64data !== '') {
     const decoded = goBase64Decode(p.b64data);
@@ -45,7 +53,8 @@ export const subscribe: Handler<'subscribe'> = ({ node }, p) => {
     serverSide: true,
   };
   let failed = false;
-  for (const c of targets(node, p.user, p.client, p.session)) if (subscribeOne(node, c, p.channel, options, settings) === 'expired') failed = true;
+  for (const c of targets(node, p.user, p.client, p.session))
+    if (subscribeOne(node, c, p.channel, options, settings) === 'expired') failed = true;
   return failed ? INTERNAL : EMPTY;
 };
 
@@ -62,6 +71,7 @@ export const disconnect: Handler<'disconnect'> = ({ node }, p) => {
 };
 
 export const refresh: Handler<'refresh'> = ({ node }, p) => {
-  for (const c of targets(node, p.user, p.client, p.session)) refreshOne(node, c, { expired: p.expired, expireAt: p.expire_at, info: p.info ?? '' });
+  for (const c of targets(node, p.user, p.client, p.session))
+    refreshOne(node, c, { expired: p.expired, expireAt: p.expire_at, info: p.info ?? '' });
   return EMPTY;
 };

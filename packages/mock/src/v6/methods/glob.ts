@@ -73,9 +73,11 @@ function lex(pattern: string): Token[] {
     if (chars[i + 1] === '-') {
       const hi = chars[i + 2];
       if (hi === undefined || hi === '\0') throw new GlobError('unexpected end of input');
-      if (chars[i + 3] !== ']') throw new GlobError(chars[i + 3] === undefined ? 'unexpected end of input' : 'expected close range character');
+      if (chars[i + 3] !== ']')
+        throw new GlobError(chars[i + 3] === undefined ? 'unexpected end of input' : 'expected close range character');
       i += 4;
-      if ((hi.codePointAt(0) as number) < (first.codePointAt(0) as number)) throw new GlobError('hi character should be greater than lo');
+      if ((hi.codePointAt(0) as number) < (first.codePointAt(0) as number))
+        throw new GlobError('hi character should be greater than lo');
       return { t: 'range', lo: first, hi, not };
     }
     let v = '';

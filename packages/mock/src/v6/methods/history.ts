@@ -8,7 +8,17 @@ import { publicationJson } from '../encode/results.js';
 import type { ChannelOptions } from '../config/types.js';
 import type { NodeV6 } from '../state/node.js';
 import { readHistory } from '../engine/read-history.js';
-import { BAD_REQUEST, EMPTY, INTERNAL, NOT_AVAILABLE, UNKNOWN_CHANNEL, UNRECOVERABLE, ok, type Handler, type MethodResult } from './types.js';
+import {
+  BAD_REQUEST,
+  EMPTY,
+  INTERNAL,
+  NOT_AVAILABLE,
+  UNKNOWN_CHANNEL,
+  UNRECOVERABLE,
+  ok,
+  type Handler,
+  type MethodResult,
+} from './types.js';
 
 /** The options of a channel whose namespace keeps history, or the error to answer. */
 function historyChannel(node: NodeV6, channel: string): ChannelOptions | MethodResult {

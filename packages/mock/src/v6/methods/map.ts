@@ -7,11 +7,26 @@
  */
 import { goQuote } from '../../json/go-quote.js';
 import { mapEntryJson, object, positionFields } from '../encode/results.js';
-import { MapBrokerError, mapPublish as publishKey, mapReadState as readState, mapReadStream as readStream, mapRemove as removeKey } from '../state/map-broker.js';
+import {
+  MapBrokerError,
+  mapPublish as publishKey,
+  mapReadState as readState,
+  mapReadStream as readStream,
+  mapRemove as removeKey,
+} from '../state/map-broker.js';
 import type { MapChannelOptions, MapUpdate } from '../state/map-hub.js';
 import type { NodeV6 } from '../state/node.js';
 import { payloadOf } from './payload.js';
-import { BAD_REQUEST, EMPTY, INTERNAL, UNKNOWN_CHANNEL, UNRECOVERABLE, ok, type Handler, type MethodResult } from './types.js';
+import {
+  BAD_REQUEST,
+  EMPTY,
+  INTERNAL,
+  UNKNOWN_CHANNEL,
+  UNRECOVERABLE,
+  ok,
+  type Handler,
+  type MethodResult,
+} from './types.js';
 
 const MAP_TYPES: ReadonlySet<string> = new Set(['map', 'map_clients', 'map_users']);
 
@@ -40,7 +55,14 @@ export const mapPublish: Handler<'map_publish'> = ({ node }, p) => {
   const keyMode = p.key_mode;
   if (!isKeyMode(keyMode)) return BAD_REQUEST;
   try {
-    const opts = { data, tags: p.tags, idempotencyKey: p.idempotency_key, version: p.version, versionEpoch: p.version_epoch, keyMode };
+    const opts = {
+      data,
+      tags: p.tags,
+      idempotencyKey: p.idempotency_key,
+      version: p.version,
+      versionEpoch: p.version_epoch,
+      keyMode,
+    };
     return updateJson(publishKey(node.maps, node.mapResults, p.channel, p.key, o, opts, node.clock.now()));
   } catch (err) {
     if (err instanceof MapBrokerError) return INTERNAL;
@@ -59,7 +81,10 @@ export const mapReadState: Handler<'map_read_state'> = ({ node }, p) => {
   if (p.channel === '') return BAD_REQUEST;
   const o = mapChannel(node, p.channel);
   if (isResult(o)) return o;
-  const revision = p.revision_offset > 0n || p.revision_epoch !== '' ? { offset: Number(p.revision_offset), epoch: p.revision_epoch } : undefined;
+  const revision =
+    p.revision_offset > 0n || p.revision_epoch !== ''
+      ? { offset: Number(p.revision_offset), epoch: p.revision_epoch }
+      : undefined;
   const r = readState(node.maps, p.channel, o, { cursor: p.cursor, limit: p.limit, key: p.key, revision });
   if (r.unrecoverable) return UNRECOVERABLE;
   const f: string[] = [];
@@ -73,7 +98,8 @@ export const mapReadStream: Handler<'map_read_stream'> = ({ node }, p) => {
   if (p.channel === '') return BAD_REQUEST;
   const o = mapChannel(node, p.channel);
   if (isResult(o)) return o;
-  const since = p.since_offset > 0n || p.since_epoch !== '' ? { offset: p.since_offset, epoch: p.since_epoch } : undefined;
+  const since =
+    p.since_offset > 0n || p.since_epoch !== '' ? { offset: p.since_offset, epoch: p.since_epoch } : undefined;
   const r = readStream(node.maps, p.channel, o, { since, limit: p.limit, reverse: p.reverse });
   if (r.unrecoverable) return UNRECOVERABLE;
   const f: string[] = [];

@@ -23,7 +23,10 @@ export const presence: Handler<'presence'> = ({ node }, p) => {
   if (!Array.isArray(conns)) return conns;
   const entries = conns
     .sort((a, b) => compareBytes(a.client, b.client))
-    .map((c) => `${goQuote(c.client)}:${clientInfoJson({ user: c.user, client: c.client, connInfo: c.info, chanInfo: c.subs.get(p.channel)?.chanInfo ?? '' })}`);
+    .map(
+      (c) =>
+        `${goQuote(c.client)}:${clientInfoJson({ user: c.user, client: c.client, connInfo: c.info, chanInfo: c.subs.get(p.channel)?.chanInfo ?? '' })}`,
+    );
   return ok(`{"presence":{${entries.join(',')}}}`);
 };
 

@@ -47,8 +47,21 @@ function errorItem(id: 'bad_request' | 'unknown_channel'): string {
 }
 
 function streamPublish(
-  p: { readonly tags: ReadonlyMap<string, string> | undefined; readonly idempotency_key: string; readonly skip_history: boolean; readonly version: bigint; readonly version_epoch: string },
+  p: {
+    readonly tags: ReadonlyMap<string, string> | undefined;
+    readonly idempotency_key: string;
+    readonly skip_history: boolean;
+    readonly version: bigint;
+    readonly version_epoch: string;
+  },
   data: string | Buffer,
 ): StreamPublish {
-  return { data, tags: p.tags, idempotencyKey: p.idempotency_key, skipHistory: p.skip_history, version: p.version, versionEpoch: p.version_epoch };
+  return {
+    data,
+    tags: p.tags,
+    idempotencyKey: p.idempotency_key,
+    skipHistory: p.skip_history,
+    version: p.version,
+    versionEpoch: p.version_epoch,
+  };
 }

@@ -3,7 +3,8 @@ import type { MethodName, Params, SoftErrorId } from '../protocol.js';
 import type { NodeV6 } from '../state/node.js';
 
 /** A result object's JSON text, or a numbered error. */
-export type MethodResult = { readonly ok: true; readonly result: string } | { readonly ok: false; readonly error: SoftErrorId };
+export type MethodResult =
+  { readonly ok: true; readonly result: string } | { readonly ok: false; readonly error: SoftErrorId };
 
 export interface MethodContext {
   readonly node: NodeV6;

@@ -54,7 +54,10 @@ export const DEFAULT_MAX_STREAMS = 100_000;
 export class HistoryHub {
   private readonly streams = new Map<string, Entry>();
 
-  constructor(private readonly clock: Clock, private readonly maxStreams = DEFAULT_MAX_STREAMS) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly maxStreams = DEFAULT_MAX_STREAMS,
+  ) {}
 
   private nowSeconds(): number {
     return Math.floor(this.clock.now() / 1000);
@@ -76,7 +79,11 @@ export class HistoryHub {
   }
 
   private create(ch: string, now: number, metaTtlSeconds: number): Entry {
-    const e: Entry = { stream: new Stream<Publication>(), expireAt: 0, removeAt: metaTtlSeconds > 0 ? now + metaTtlSeconds : 0 };
+    const e: Entry = {
+      stream: new Stream<Publication>(),
+      expireAt: 0,
+      removeAt: metaTtlSeconds > 0 ? now + metaTtlSeconds : 0,
+    };
     this.streams.set(ch, e);
     if (this.streams.size > this.maxStreams) this.streams.delete(this.streams.keys().next().value as string);
     return e;
@@ -86,7 +93,12 @@ export class HistoryHub {
   add(ch: string, pub: Publication, o: AddOptions): Position & { readonly skipped: boolean } {
     const now = this.nowSeconds();
     let e = this.touch(ch, now, o.metaTtlSeconds);
-    if (e !== undefined && o.version > 0n && (o.versionEpoch === '' || o.versionEpoch === e.stream.versionEpoch) && o.version <= e.stream.version) {
+    if (
+      e !== undefined &&
+      o.version > 0n &&
+      (o.versionEpoch === '' || o.versionEpoch === e.stream.versionEpoch) &&
+      o.version <= e.stream.version
+    ) {
       return { offset: e.stream.top, epoch: e.stream.epoch, skipped: true };
     }
     e ??= this.create(ch, now, o.metaTtlSeconds);

@@ -20,15 +20,30 @@ export interface MapPublishOptions {
 /** Thrown where the broker returns an error the API answers with 100. */
 export class MapBrokerError extends Error {}
 
-export function mapPublish(hub: MapHub, cache: ResultCache, ch: string, key: string, o: MapChannelOptions, p: MapPublishOptions, now: number): MapUpdate {
-  if (o.mode === 'ephemeral' && p.version > 0n) throw new MapBrokerError('version-based dedup requires recoverable or persistent mode');
+export function mapPublish(
+  hub: MapHub,
+  cache: ResultCache,
+  ch: string,
+  key: string,
+  o: MapChannelOptions,
+  p: MapPublishOptions,
+  now: number,
+): MapUpdate {
+  if (o.mode === 'ephemeral' && p.version > 0n)
+    throw new MapBrokerError('version-based dedup requires recoverable or persistent mode');
   if (p.idempotencyKey !== '') {
     const hit = cache.get(ch, p.idempotencyKey);
     if (hit !== undefined) return { ...hit, suppressed: 'idempotency' };
   }
   const c = hub.channel(ch, o, true) as MapChannel;
   const existing = c.state.get(key);
-  if (hasStream(o) && p.version > 0n && existing !== undefined && (p.versionEpoch === '' || p.versionEpoch === existing.versionEpoch) && p.version <= existing.version) {
+  if (
+    hasStream(o) &&
+    p.version > 0n &&
+    existing !== undefined &&
+    (p.versionEpoch === '' || p.versionEpoch === existing.versionEpoch) &&
+    p.version <= existing.version
+  ) {
     return { ...position(c), suppressed: 'version' };
   }
   if (p.keyMode === 'if_new' && existing !== undefined) return { ...position(c), suppressed: 'key_exists' };
@@ -41,7 +56,15 @@ export function mapPublish(hub: MapHub, cache: ResultCache, ch: string, key: str
   return pos;
 }
 
-export function mapRemove(hub: MapHub, cache: ResultCache, ch: string, key: string, o: MapChannelOptions, idempotencyKey: string, now: number): MapUpdate {
+export function mapRemove(
+  hub: MapHub,
+  cache: ResultCache,
+  ch: string,
+  key: string,
+  o: MapChannelOptions,
+  idempotencyKey: string,
+  now: number,
+): MapUpdate {
   if (idempotencyKey !== '') {
     const hit = cache.get(ch, idempotencyKey);
     if (hit !== undefined) return { ...hit, suppressed: 'idempotency' };
@@ -87,14 +110,23 @@ export function mapReadState(
   if (start >= keys.length) return none(false);
   const end = r.limit > 0 ? Math.min(keys.length, start + r.limit) : keys.length;
   const cursor = r.limit > 0 && end < keys.length ? (keys[end - 1] as string) : '';
-  return { entries: keys.slice(start, end).map((k) => (c.state.get(k) as { pub: MapPublication }).pub), position: pos, cursor, unrecoverable: false };
+  return {
+    entries: keys.slice(start, end).map((k) => (c.state.get(k) as { pub: MapPublication }).pub),
+    position: pos,
+    cursor,
+    unrecoverable: false,
+  };
 }
 
 export function mapReadStream(
   hub: MapHub,
   ch: string,
   o: MapChannelOptions,
-  r: { readonly since: { readonly offset: bigint; readonly epoch: string } | undefined; readonly limit: number; readonly reverse: boolean },
+  r: {
+    readonly since: { readonly offset: bigint; readonly epoch: string } | undefined;
+    readonly limit: number;
+    readonly reverse: boolean;
+  },
 ): { readonly entries: readonly MapPublication[]; readonly position: Position; readonly unrecoverable: boolean } {
   const fresh = hub.channel(ch, o, false) === undefined;
   const c = hub.channel(ch, o, true) as MapChannel;
@@ -102,11 +134,20 @@ export function mapReadStream(
   const pos = position(c);
   if (fresh) return { entries: [], position: pos, unrecoverable: false };
   const since = r.since;
-  if (since === undefined) return { entries: r.limit === 0 ? [] : c.stream.get(0n, false, r.limit, r.reverse).map((x) => x.item), position: pos, unrecoverable: false };
+  if (since === undefined)
+    return {
+      entries: r.limit === 0 ? [] : c.stream.get(0n, false, r.limit, r.reverse).map((x) => x.item),
+      position: pos,
+      unrecoverable: false,
+    };
   if (since.epoch !== '' && since.epoch !== pos.epoch) return { entries: [], position: pos, unrecoverable: true };
   if (!r.reverse && BigInt(pos.offset) === since.offset) return { entries: [], position: pos, unrecoverable: false };
   const from = BigInt.asUintN(64, r.reverse ? since.offset - 1n : since.offset + 1n);
-  return { entries: c.stream.get(from, true, r.limit, r.reverse).map((x) => x.item), position: pos, unrecoverable: false };
+  return {
+    entries: c.stream.get(from, true, r.limit, r.reverse).map((x) => x.item),
+    position: pos,
+    unrecoverable: false,
+  };
 }
 
 /** Go's sort.Strings order: by UTF-8 bytes. */

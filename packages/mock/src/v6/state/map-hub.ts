@@ -51,7 +51,10 @@ export const hasStream = (o: MapChannelOptions) => o.mode === 'recoverable' || o
 export class MapHub {
   private readonly channels = new Map<string, MapChannel>();
 
-  constructor(private readonly clock: Clock, private readonly maxChannels = 100_000) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly maxChannels = 100_000,
+  ) {}
 
   /** The channel after expiry (undefined when absent); `create` makes it. */
   channel(ch: string, o: MapChannelOptions, create: boolean): MapChannel | undefined {
@@ -77,10 +80,13 @@ export class MapHub {
   }
 
   private expire(c: MapChannel, o: MapChannelOptions, now: number): void {
-    const expired = [...c.state].filter(([, s]) => s.expireAt !== 0 && s.expireAt <= now).sort((a, b) => a[1].expireAt - b[1].expireAt);
+    const expired = [...c.state]
+      .filter(([, s]) => s.expireAt !== 0 && s.expireAt <= now)
+      .sort((a, b) => a[1].expireAt - b[1].expireAt);
     for (const [key, s] of expired) {
       c.state.delete(key);
-      if (hasStream(o) && o.streamSize > 0) c.stream.add({ key, data: '', tags: s.pub.tags, removed: true, time: now, offset: 0 }, o.streamSize);
+      if (hasStream(o) && o.streamSize > 0)
+        c.stream.add({ key, data: '', tags: s.pub.tags, removed: true, time: now, offset: 0 }, o.streamSize);
     }
     if (c.streamExpireAt !== 0 && c.streamExpireAt <= now) {
       c.stream.clear();

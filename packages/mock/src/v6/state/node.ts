@@ -52,8 +52,10 @@ export class NodeV6 {
    * without its own `publication_data_format` takes the global one.
    */
   channelOptions(channel: string): ChannelOptions | undefined {
-    const { privatePrefix, namespaceBoundary, namespaces, withoutNamespace, publicationDataFormat } = this.config.channel;
-    const rest = privatePrefix !== '' && channel.startsWith(privatePrefix) ? channel.slice(privatePrefix.length) : channel;
+    const { privatePrefix, namespaceBoundary, namespaces, withoutNamespace, publicationDataFormat } =
+      this.config.channel;
+    const rest =
+      privatePrefix !== '' && channel.startsWith(privatePrefix) ? channel.slice(privatePrefix.length) : channel;
     const at = namespaceBoundary === '' ? -1 : rest.indexOf(namespaceBoundary);
     const name = at < 0 ? '' : rest.slice(0, at);
     const options = name === '' ? withoutNamespace : namespaces.get(name);

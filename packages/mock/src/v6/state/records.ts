@@ -60,7 +60,12 @@ export class RecordsV6 {
       paramsJson: run.paramsJson === undefined ? undefined : withoutKeptBytes(run.paramsJson),
       channels: run.channels,
       outcome: r.ok === true ? 'ok' : r.ok === false ? 'error' : 'rejected',
-      error: r.ok === 'malformed' ? r.message : r.ok === 'unencodable' ? 'the reply cannot be encoded (a payload that is not JSON): HTTP 500' : failed,
+      error:
+        r.ok === 'malformed'
+          ? r.message
+          : r.ok === 'unencodable'
+            ? 'the reply cannot be encoded (a payload that is not JSON): HTTP 500'
+            : failed,
       advice: null,
       bodyJson: r.ok === true ? withoutKeptBytes(r.result) : undefined,
       at: this.clock.now(),

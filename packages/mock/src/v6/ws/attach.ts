@@ -39,22 +39,50 @@ export interface RecoveryAsk {
   readonly delta: boolean;
 }
 
-export const NO_RECOVERY: RecoveryAsk = { recover: false, offset: 0n, epoch: '', rejectUnrecovered: false, delta: false };
+export const NO_RECOVERY: RecoveryAsk = {
+  recover: false,
+  offset: 0n,
+  epoch: '',
+  rejectUnrecovered: false,
+  delta: false,
+};
 
 /** The SubscribeResult JSON, or the error; on success the connection is subscribed. */
-export function attach(s: ClientSession, c: Connection, channel: string, options: ChannelOptions, o: SubscribeSettings, ask: RecoveryAsk): { readonly json: string } | { readonly error: ReplyError } {
+export function attach(
+  s: ClientSession,
+  c: Connection,
+  channel: string,
+  options: ChannelOptions,
+  o: SubscribeSettings,
+  ask: RecoveryAsk,
+): { readonly json: string } | { readonly error: ReplyError } {
   const node = s.node;
   const now = Math.floor(node.clock.now() / 1000);
   const ttl = o.expireAt > 0 ? o.expireAt - now : 0;
   if (o.expireAt > 0 && ttl <= 0) return { error: ERR.expired };
   const result: { -readonly [K in keyof SubscribeResult]: SubscribeResult[K] } = {
-    expires: o.expireAt > 0, ttl, recoverable: false, epoch: '', publications: [], recovered: false, offset: 0, positioned: false, data: o.data, wasRecovering: ask.recover, delta: ask.delta,
+    expires: o.expireAt > 0,
+    ttl,
+    recoverable: false,
+    epoch: '',
+    publications: [],
+    recovered: false,
+    offset: 0,
+    positioned: false,
+    data: o.data,
+    wasRecovering: ask.recover,
+    delta: ask.delta,
   };
   if (o.positioning || o.recovery) {
     result.positioned = true;
     result.recoverable = o.recovery;
     const since = o.recovery && ask.recover ? { offset: ask.offset, epoch: ask.epoch } : undefined;
-    const limit = since === undefined ? 0 : s.ctx.config.recoveryMaxPublicationLimit > 0 ? s.ctx.config.recoveryMaxPublicationLimit : -1;
+    const limit =
+      since === undefined
+        ? 0
+        : s.ctx.config.recoveryMaxPublicationLimit > 0
+          ? s.ctx.config.recoveryMaxPublicationLimit
+          : -1;
     const read = readHistory(node, channel, options, { limit, since, reverse: false });
     if (read.kind === 'bad-request') return { error: ERR.internal };
     result.epoch = read.epoch;
@@ -69,7 +97,13 @@ export function attach(s: ClientSession, c: Connection, channel: string, options
       }
     }
   }
-  const sub: Subscription = { chanInfo: o.chanInfo, presence: o.presence, joinLeave: o.joinLeave, pushJoinLeave: o.pushJoinLeave, serverSide: false };
+  const sub: Subscription = {
+    chanInfo: o.chanInfo,
+    presence: o.presence,
+    joinLeave: o.joinLeave,
+    pushJoinLeave: o.pushJoinLeave,
+    serverSide: false,
+  };
   node.connections.subscribe(c, channel, sub);
   trackExpiry(s, c, channel, o.expireAt);
   return { json: subscribeResult(result) };

@@ -93,7 +93,8 @@ function strings(o: Obj, name: string): string[] {
   const v = field(o, name);
   if (v === undefined || v === null) return [];
   if (typeof v === 'string' && name === 'aud') return [v];
-  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new ClaimsError(`${name} is not a list of strings`);
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+    throw new ClaimsError(`${name} is not a list of strings`);
   return v as string[];
 }
 
@@ -112,7 +113,13 @@ function override(o: Obj): BoolOverride | undefined {
 }
 
 function subscribeOptions(o: Obj): SubscribeOptionsClaim {
-  return { info: raw(o, 'info'), b64info: str(o, 'b64info'), data: raw(o, 'data'), b64data: str(o, 'b64data'), override: override(o) };
+  return {
+    info: raw(o, 'info'),
+    b64info: str(o, 'b64info'),
+    data: raw(o, 'data'),
+    b64data: str(o, 'b64data'),
+    override: override(o),
+  };
 }
 
 export function decodeClaims(payload: Uint8Array): Claims {
@@ -125,15 +132,20 @@ export function decodeClaims(payload: Uint8Array): Claims {
   const subs = new Map<string, SubscribeOptionsClaim>();
   const subsText = o.get('subs');
   if (subsText !== undefined && subsText.value !== null) {
-    if (typeof subsText.value !== 'object' || Array.isArray(subsText.value)) throw new ClaimsError('subs is not an object');
+    if (typeof subsText.value !== 'object' || Array.isArray(subsText.value))
+      throw new ClaimsError('subs is not an object');
     forEachMember(subsText.text, 0, (m) => {
       const v = subsText.text.slice(m.valueStart, m.valueEnd);
       if (v !== 'null' && v.charCodeAt(0) !== 123) throw new ClaimsError('subs entries are objects');
-      subs.set(unquote(subsText.text, m.keyStart, m.keyEnd), subscribeOptions(v === 'null' ? new Map() : members(v, 0)));
+      subs.set(
+        unquote(subsText.text, m.keyStart, m.keyEnd),
+        subscribeOptions(v === 'null' ? new Map() : members(v, 0)),
+      );
     });
   }
   const expireAt = field(o, 'expire_at');
-  if (expireAt !== undefined && expireAt !== null && !Number.isSafeInteger(expireAt)) throw new ClaimsError('expire_at is not an integer');
+  if (expireAt !== undefined && expireAt !== null && !Number.isSafeInteger(expireAt))
+    throw new ClaimsError('expire_at is not an integer');
   str(o, 'jti');
   date(o, 'iat');
   return {

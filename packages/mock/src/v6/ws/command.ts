@@ -17,16 +17,56 @@ const STREAM_POSITION = { offset: 'uint64', epoch: 'string' } as const;
 
 const commandStructs = {
   Command: {
-    id: 'uint32', connect: { struct: 'ConnectRequest' }, subscribe: { struct: 'SubscribeRequest' }, unsubscribe: { struct: 'UnsubscribeRequest' },
-    publish: { struct: 'PublishRequest' }, presence: { struct: 'ChannelRequest' }, presence_stats: { struct: 'ChannelRequest' }, history: { struct: 'HistoryRequest' },
-    ping: { struct: 'Empty' }, send: { struct: 'SendRequest' }, rpc: { struct: 'RPCRequest' }, refresh: { struct: 'RefreshRequest' }, sub_refresh: { struct: 'SubRefreshRequest' },
+    id: 'uint32',
+    connect: { struct: 'ConnectRequest' },
+    subscribe: { struct: 'SubscribeRequest' },
+    unsubscribe: { struct: 'UnsubscribeRequest' },
+    publish: { struct: 'PublishRequest' },
+    presence: { struct: 'ChannelRequest' },
+    presence_stats: { struct: 'ChannelRequest' },
+    history: { struct: 'HistoryRequest' },
+    ping: { struct: 'Empty' },
+    send: { struct: 'SendRequest' },
+    rpc: { struct: 'RPCRequest' },
+    refresh: { struct: 'RefreshRequest' },
+    sub_refresh: { struct: 'SubRefreshRequest' },
   },
-  ConnectRequest: { token: 'string', data: 'raw', subs: 'raw', name: 'string', version: 'string', headers: 'string-map', flag: 'int64' },
+  ConnectRequest: {
+    token: 'string',
+    data: 'raw',
+    subs: 'raw',
+    name: 'string',
+    version: 'string',
+    headers: 'string-map',
+    flag: 'int64',
+  },
   SubscribeRequest: {
-    channel: 'string', token: 'string', recover: 'bool', epoch: 'string', offset: 'uint64', data: 'raw', positioned: 'bool', recoverable: 'bool',
-    join_leave: 'bool', delta: 'string', tf: { struct: 'FilterNode' }, flag: 'int64', type: 'int32', phase: 'int32', cursor: 'string', limit: 'int32', asc: 'bool',
+    channel: 'string',
+    token: 'string',
+    recover: 'bool',
+    epoch: 'string',
+    offset: 'uint64',
+    data: 'raw',
+    positioned: 'bool',
+    recoverable: 'bool',
+    join_leave: 'bool',
+    delta: 'string',
+    tf: { struct: 'FilterNode' },
+    flag: 'int64',
+    type: 'int32',
+    phase: 'int32',
+    cursor: 'string',
+    limit: 'int32',
+    asc: 'bool',
   },
-  FilterNode: { op: 'string', key: 'string', cmp: 'string', val: 'string', vals: 'strings', nodes: { list: 'FilterNode' } },
+  FilterNode: {
+    op: 'string',
+    key: 'string',
+    cmp: 'string',
+    val: 'string',
+    vals: 'strings',
+    nodes: { list: 'FilterNode' },
+  },
   UnsubscribeRequest: { channel: 'string' },
   PublishRequest: { channel: 'string', data: 'raw', type: 'int32', key: 'string', removed: 'bool' },
   ChannelRequest: { channel: 'string' },
@@ -75,7 +115,19 @@ export function decodeConnectSubs(raw: string | undefined): Map<string, Subscrib
 }
 
 /** The command's one method: the first non-null request in proto order, as the server dispatches. */
-export const METHODS = ['connect', 'subscribe', 'unsubscribe', 'publish', 'presence', 'presence_stats', 'history', 'rpc', 'send', 'refresh', 'sub_refresh'] as const;
+export const METHODS = [
+  'connect',
+  'subscribe',
+  'unsubscribe',
+  'publish',
+  'presence',
+  'presence_stats',
+  'history',
+  'rpc',
+  'send',
+  'refresh',
+  'sub_refresh',
+] as const;
 export type CommandMethod = (typeof METHODS)[number];
 
 export function methodOf(cmd: Command): CommandMethod | undefined {

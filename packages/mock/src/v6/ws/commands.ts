@@ -25,7 +25,11 @@ import { verifyConnectToken, verifySubscribeToken } from './tokens.js';
 type Req<K extends keyof Command> = NonNullable<Command[K]>;
 
 /** The channel's options when the command may go on, else what to answer. */
-function channelFor(s: ClientSession, channel: string, feature: Exclude<Feature, 'subscribe'> | undefined): { readonly options: ChannelOptions; readonly c: Connection } | Outcome {
+function channelFor(
+  s: ClientSession,
+  channel: string,
+  feature: Exclude<Feature, 'subscribe'> | undefined,
+): { readonly options: ChannelOptions; readonly c: Connection } | Outcome {
   const c = s.connection as Connection;
   if (channel === '') return drop(DISCONNECT.badRequest);
   const options = s.node.channelOptions(channel);
@@ -33,11 +37,13 @@ function channelFor(s: ClientSession, channel: string, feature: Exclude<Feature,
   if (!validName(s.node, options, channel)) return fail(ERR.badRequest);
   if (feature === 'presence' && !options.presence) return fail(ERR.notAvailable);
   if (feature === 'history' && (options.historySize <= 0 || options.historyTtl <= 0n)) return fail(ERR.notAvailable);
-  if (feature !== undefined && !allowed(s.node, options, feature, { user: c.user, subscribed: c.subs.has(channel) })) return fail(ERR.permissionDenied);
+  if (feature !== undefined && !allowed(s.node, options, feature, { user: c.user, subscribed: c.subs.has(channel) }))
+    return fail(ERR.permissionDenied);
   return { options, c };
 }
 
-const isOk = (r: ReturnType<typeof channelFor>): r is { readonly options: ChannelOptions; readonly c: Connection } => r !== undefined && 'options' in r;
+const isOk = (r: ReturnType<typeof channelFor>): r is { readonly options: ChannelOptions; readonly c: Connection } =>
+  r !== undefined && 'options' in r;
 
 export function unsubscribe(s: ClientSession, id: number, channel: string): Outcome {
   if (channel === '') return drop(DISCONNECT.badRequest);
@@ -52,10 +58,19 @@ export function publish(s: ClientSession, id: number, req: Req<'publish'>): Outc
   if (!isOk(r)) return r;
   const data = req.data ?? '';
   if (!fitsFormat(data, r.options.publicationDataFormat)) return fail(ERR.badRequest);
-  if (!allowed(s.node, r.options, 'publish', { user: r.c.user, subscribed: r.c.subs.has(req.channel) })) return fail(ERR.permissionDenied);
+  if (!allowed(s.node, r.options, 'publish', { user: r.c.user, subscribed: r.c.subs.has(req.channel) }))
+    return fail(ERR.permissionDenied);
   const sub = r.c.subs.get(req.channel);
   const info = { user: r.c.user, client: r.c.client, connInfo: r.c.info, chanInfo: sub?.chanInfo ?? '' };
-  publishToStream(s.node, req.channel, r.options, { data, tags: undefined, idempotencyKey: '', skipHistory: false, version: 0n, versionEpoch: '', info });
+  publishToStream(s.node, req.channel, r.options, {
+    data,
+    tags: undefined,
+    idempotencyKey: '',
+    skipHistory: false,
+    version: 0n,
+    versionEpoch: '',
+    info,
+  });
   s.write(reply(id, 'publish', '{}'));
   return undefined;
 }
@@ -87,7 +102,17 @@ export function history(s: ClientSession, id: number, req: Req<'history'>): Outc
   const read = readHistory(s.node, req.channel, r.options, { limit, since: req.since, reverse: req.reverse });
   if (read.kind === 'bad-request') return fail(ERR.badRequest);
   if (read.unrecoverable) return fail(ERR.unrecoverablePosition);
-  s.write(reply(id, 'history', historyResult(read.publications.map((p) => ({ ...p, epoch: read.epoch })), read.epoch, read.offset)));
+  s.write(
+    reply(
+      id,
+      'history',
+      historyResult(
+        read.publications.map((p) => ({ ...p, epoch: read.epoch })),
+        read.epoch,
+        read.offset,
+      ),
+    ),
+  );
   return undefined;
 }
 
@@ -99,7 +124,12 @@ export async function refresh(s: ClientSession, id: number, token: string): Prom
   const c = s.connection as Connection;
   if (token === '') return drop(DISCONNECT.badRequest);
   const v = await verifyConnectToken(s.node, s.ctx.config, token);
-  if (!v.ok) return v.failure === 'expired' ? drop(DISCONNECT.expired) : v.failure === 'invalid' ? drop(DISCONNECT.invalidToken) : fail(tokenError(v.failure));
+  if (!v.ok)
+    return v.failure === 'expired'
+      ? drop(DISCONNECT.expired)
+      : v.failure === 'invalid'
+        ? drop(DISCONNECT.invalidToken)
+        : fail(tokenError(v.failure));
   if (v.token.user !== c.user) return drop(DISCONNECT.invalidToken);
   const now = Math.floor(s.node.clock.now() / 1000);
   const expireAt = Math.min(s.node.config.client.insecure ? 0 : v.token.expireAt, now + MAX_TTL_SECONDS);
@@ -127,7 +157,8 @@ export async function subRefresh(s: ClientSession, id: number, req: Req<'sub_ref
     if (v.failure !== 'expired') return fail(tokenError(v.failure));
   } else {
     const t = v.token;
-    if (t.channel !== req.channel || t.user !== c.user || (t.client !== '' && t.client !== c.client)) return drop(DISCONNECT.invalidToken);
+    if (t.channel !== req.channel || t.user !== c.user || (t.client !== '' && t.client !== c.client))
+      return drop(DISCONNECT.invalidToken);
     const now = Math.floor(s.node.clock.now() / 1000);
     expireAt = Math.min(t.expireAt, now + MAX_TTL_SECONDS);
     if (expireAt > 0 && expireAt < now) return fail(ERR.expired);

@@ -4,7 +4,16 @@
  * durations, zero values take the default). The keys the server API already resolves (token
  * secret, anonymous and insecure modes, channel limit, ping and pong) come from there.
  */
-import { lowerKeys, readBool, readDuration, readInt, readString, readStrings, section, type Section } from '../config/read-value.js';
+import {
+  lowerKeys,
+  readBool,
+  readDuration,
+  readInt,
+  readString,
+  readStrings,
+  section,
+  type Section,
+} from '../config/read-value.js';
 import type { CentrifugoV6Config } from '../config/types.js';
 import { compileGlob } from '../methods/glob.js';
 import { validationError } from '../config/config-error.js';
@@ -69,7 +78,9 @@ export function readWsConfig(input: CentrifugoV6Config | undefined): WsConfig {
       issuer: readString(token, 'issuer', 'client.token'),
       userIdClaim: readString(token, 'user_id_claim', 'client.token'),
     },
-    subscriptionTokenSecret: readBool(subToken, 'enabled', 'client.subscription_token') ? readString(subToken, 'hmac_secret_key', 'client.subscription_token') : undefined,
+    subscriptionTokenSecret: readBool(subToken, 'enabled', 'client.subscription_token')
+      ? readString(subToken, 'hmac_secret_key', 'client.subscription_token')
+      : undefined,
   };
 }
 

@@ -44,7 +44,13 @@ export async function connect(s: ClientSession, id: number, req: ConnectRequest)
     if (!v.ok) {
       if (v.failure === 'invalid') return drop(DISCONNECT.invalidToken);
       s.unusable = true;
-      return fail(v.failure === 'expired' ? ERR.tokenExpired : v.failure === 'unknown-channel' ? ERR.unknownChannel : ERR.internal);
+      return fail(
+        v.failure === 'expired'
+          ? ERR.tokenExpired
+          : v.failure === 'unknown-channel'
+            ? ERR.unknownChannel
+            : ERR.internal,
+      );
     }
     const t = v.token;
     if (t.user === '' && config.disallowAnonymousConnectionTokens) return drop(DISCONNECT.permissionDenied);
@@ -63,34 +69,69 @@ export async function connect(s: ClientSession, id: number, req: ConnectRequest)
       const options = node.channelOptions(ch);
       if (options === undefined) return drop(DISCONNECT.badRequest);
       const user = credentials?.user ?? '';
-      if (!isPrivate(node, ch) && validName(node, options, ch) && maySubscribe(node, options, ch, user) && !subs.has(ch)) subs.set(ch, namespaceSettings(options));
+      if (
+        !isPrivate(node, ch) &&
+        validName(node, options, ch) &&
+        maySubscribe(node, options, ch, user) &&
+        !subs.has(ch)
+      )
+        subs.set(ch, namespaceSettings(options));
     }
   }
-  if (node.config.client.channelLimit > 0 && subs.size > node.config.client.channelLimit) return drop(DISCONNECT.channelLimit);
+  if (node.config.client.channelLimit > 0 && subs.size > node.config.client.channelLimit)
+    return drop(DISCONNECT.channelLimit);
   if (credentials === undefined) return drop(DISCONNECT.badRequest);
-  if (config.userConnectionLimit > 0 && credentials.user !== '' && node.connections.ofUser(credentials.user).length >= config.userConnectionLimit) return drop(DISCONNECT.connectionLimit);
+  if (
+    config.userConnectionLimit > 0 &&
+    credentials.user !== '' &&
+    node.connections.ofUser(credentials.user).length >= config.userConnectionLimit
+  )
+    return drop(DISCONNECT.connectionLimit);
   const now = Math.floor(node.clock.now() / 1000);
   const expireAt = Math.min(credentials.expireAt, now + MAX_TTL_SECONDS);
   if (expireAt > 0 && expireAt < now) {
     s.unusable = true;
     return fail(ERR.expired);
   }
-  const c: Connection = { client: s.id, user: credentials.user, session: '', info: credentials.info, expireAt, subs: new Map(), sink: s };
+  const c: Connection = {
+    client: s.id,
+    user: credentials.user,
+    session: '',
+    info: credentials.info,
+    expireAt,
+    subs: new Map(),
+    sink: s,
+  };
   s.connection = c;
   node.connections.add(c);
   const results = new Map<string, string>();
   for (const [ch, settings] of subs) {
     const want = asked.get(ch);
-    const ask = want === undefined ? NO_RECOVERY : { ...NO_RECOVERY, recover: want.recover, offset: want.offset, epoch: want.epoch };
+    const ask =
+      want === undefined
+        ? NO_RECOVERY
+        : { ...NO_RECOVERY, recover: want.recover, offset: want.offset, epoch: want.epoch };
     const r = attach(s, c, ch, node.channelOptions(ch) as ChannelOptions, settings, ask);
     if ('error' in r) return subscribeFailed(s, c, r.error);
     results.set(ch, r.json);
   }
   const ping = s.framePingPong ? 0 : Number(node.config.client.pingInterval / 1_000_000_000n);
-  s.write(reply(id, 'connect', connectResult({
-    client: c.client, version: VERSION, expires: expireAt > 0, ttl: expireAt > 0 ? expireAt - now : 0, subs: results,
-    ping, pong: !s.framePingPong && node.config.client.pongTimeout > 0n, time: config.connectIncludeServerTime ? node.clock.now() : 0,
-  })));
+  s.write(
+    reply(
+      id,
+      'connect',
+      connectResult({
+        client: c.client,
+        version: VERSION,
+        expires: expireAt > 0,
+        ttl: expireAt > 0 ? expireAt - now : 0,
+        subs: results,
+        ping,
+        pong: !s.framePingPong && node.config.client.pongTimeout > 0n,
+        time: config.connectIncludeServerTime ? node.clock.now() : 0,
+      }),
+    ),
+  );
   for (const ch of subs.keys()) announceJoin(node, c, ch);
   startKeepalive(s);
   return undefined;

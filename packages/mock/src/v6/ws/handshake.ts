@@ -24,33 +24,52 @@ export interface Accepted {
 }
 
 const SUBPROTOCOLS = ['centrifuge-json', 'centrifuge-protobuf'];
-export const PROTOBUF_REFUSED = 'the centkit mock speaks only the JSON client protocol (centrifuge-json), not protobuf\n';
+export const PROTOBUF_REFUSED =
+  'the centkit mock speaks only the JSON client protocol (centrifuge-json), not protobuf\n';
 
-const tokens = (h: string | string[] | undefined) => (Array.isArray(h) ? h.join(',') : (h ?? '')).split(',').map((t) => t.trim().toLowerCase());
+const tokens = (h: string | string[] | undefined) =>
+  (Array.isArray(h) ? h.join(',') : (h ?? '')).split(',').map((t) => t.trim().toLowerCase());
 const first = (h: string | string[] | undefined) => (Array.isArray(h) ? h[0] : h);
 
-export function checkHandshake(config: WsConfig, method: string, query: string, headers: IncomingHttpHeaders): Refusal | Accepted {
+export function checkHandshake(
+  config: WsConfig,
+  method: string,
+  query: string,
+  headers: IncomingHttpHeaders,
+): Refusal | Accepted {
   const origin = first(headers.origin);
   const originOk = originAllowed(config, origin);
   const refuse = (status: number, body = `${STATUS_CODES[status] as string}\n`): Refusal => ({
     status,
     headers: [
-      ...(originOk ? [['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Origin', origin ?? '']] as const : []),
+      ...(originOk
+        ? ([
+            ['Access-Control-Allow-Credentials', 'true'],
+            ['Access-Control-Allow-Origin', origin ?? ''],
+          ] as const)
+        : []),
       ['Content-Type', 'text/plain; charset=utf-8'],
       ['Sec-Websocket-Version', '13'],
       ['X-Content-Type-Options', 'nosniff'],
     ],
     body,
   });
-  if (!tokens(headers.connection).includes('upgrade') || !tokens(headers.upgrade).includes('websocket')) return refuse(400);
+  if (!tokens(headers.connection).includes('upgrade') || !tokens(headers.upgrade).includes('websocket'))
+    return refuse(400);
   if (method !== 'GET') return refuse(405);
   if (!tokens(headers['sec-websocket-version']).includes('13')) return refuse(400);
   const key = first(headers['sec-websocket-key']) ?? '';
   if (!/^[A-Za-z0-9+/]{22}==$/.test(key)) return refuse(400);
   if (!originOk) return refuse(403);
   const params = new URLSearchParams(query);
-  const protocol = selectProtocol((first(headers['sec-websocket-protocol']) ?? '').split(',').map((p) => p.trim())) ?? '';
-  if (protocol === 'centrifuge-protobuf' || params.get('format') === 'protobuf' || params.get('cf_protocol') === 'protobuf') return refuse(400, PROTOBUF_REFUSED);
+  const protocol =
+    selectProtocol((first(headers['sec-websocket-protocol']) ?? '').split(',').map((p) => p.trim())) ?? '';
+  if (
+    protocol === 'centrifuge-protobuf' ||
+    params.get('format') === 'protobuf' ||
+    params.get('cf_protocol') === 'protobuf'
+  )
+    return refuse(400, PROTOBUF_REFUSED);
   return { framePingPong: params.get('cf_ws_frame_ping_pong') === 'true' };
 }
 
@@ -62,6 +81,11 @@ export function selectProtocol(offered: Iterable<string>): string | undefined {
 
 /** A refusal as raw HTTP/1.1 bytes, for a socket taken over by an upgrade request (closed after it). */
 export function refusalBytes(r: Refusal, date: string): string {
-  const lines = [`HTTP/1.1 ${r.status} ${STATUS_CODES[r.status] as string}`, ...r.headers.map(([k, v]) => `${k}: ${v}`), `Date: ${date}`, `Content-Length: ${Buffer.byteLength(r.body)}`];
+  const lines = [
+    `HTTP/1.1 ${r.status} ${STATUS_CODES[r.status] as string}`,
+    ...r.headers.map(([k, v]) => `${k}: ${v}`),
+    `Date: ${date}`,
+    `Content-Length: ${Buffer.byteLength(r.body)}`,
+  ];
   return `${lines.join('\r\n')}\r\n\r\n${r.body}`;
 }

@@ -13,7 +13,10 @@ const PING = '{}';
 export function startKeepalive(s: ClientSession): void {
   const cfg = s.node.config.client;
   const pingMs = Number(cfg.pingInterval / 1_000_000n);
-  if (pingMs > 0 && !s.framePingPong) s.timers.set('ping', pingMs / 2 + Math.random() * (pingMs / 2), () => ping(s, pingMs, Number(cfg.pongTimeout / 1_000_000n)));
+  if (pingMs > 0 && !s.framePingPong)
+    s.timers.set('ping', pingMs / 2 + Math.random() * (pingMs / 2), () =>
+      ping(s, pingMs, Number(cfg.pongTimeout / 1_000_000n)),
+    );
   scheduleExpiry(s);
 }
 

@@ -36,8 +36,13 @@ const USER_BOUNDARY = '#';
 const USER_SEPARATOR = ',';
 
 /** A user-limited channel of a namespace that allows them, and whether `user` is one of its users. */
-export function userLimited(o: ChannelOptions, channel: string, user: string): { readonly limited: boolean; readonly allowed: boolean } {
-  if (!flag(o, 'allow_user_limited_channels') || !channel.includes(USER_BOUNDARY)) return { limited: false, allowed: false };
+export function userLimited(
+  o: ChannelOptions,
+  channel: string,
+  user: string,
+): { readonly limited: boolean; readonly allowed: boolean } {
+  if (!flag(o, 'allow_user_limited_channels') || !channel.includes(USER_BOUNDARY))
+    return { limited: false, allowed: false };
   const users = (channel.split(USER_BOUNDARY).pop() as string).split(USER_SEPARATOR);
   return { limited: true, allowed: user !== '' && users.includes(user) };
 }
@@ -50,7 +55,8 @@ export function validName(node: NodeV6, o: ChannelOptions, channel: string): boo
 
 function restOf(node: NodeV6, channel: string): string {
   const { privatePrefix, namespaceBoundary } = node.config.channel;
-  const trimmed = privatePrefix !== '' && channel.startsWith(privatePrefix) ? channel.slice(privatePrefix.length) : channel;
+  const trimmed =
+    privatePrefix !== '' && channel.startsWith(privatePrefix) ? channel.slice(privatePrefix.length) : channel;
   const at = namespaceBoundary === '' ? -1 : trimmed.indexOf(namespaceBoundary);
   return at < 0 ? channel : trimmed.slice(at + namespaceBoundary.length);
 }

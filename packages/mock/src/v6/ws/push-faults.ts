@@ -7,7 +7,13 @@
 import { MockUsageError } from '../../errors.js';
 
 export type PushFaultSpec =
-  | { readonly type: 'delay'; readonly ms: number; readonly channel?: string; readonly client?: string; readonly times?: number }
+  | {
+      readonly type: 'delay';
+      readonly ms: number;
+      readonly channel?: string;
+      readonly client?: string;
+      readonly times?: number;
+    }
   | { readonly type: 'drop'; readonly channel?: string; readonly client?: string; readonly times?: number };
 
 export interface ActivePushFault {
@@ -29,7 +35,8 @@ export class PushFaults {
 
   add(spec: PushFaultSpec): ActivePushFault {
     check(spec);
-    if (this.entries.length >= MAX_FAULTS) throw new MockUsageError('too_many_faults', `at most ${MAX_FAULTS} push faults at once`);
+    if (this.entries.length >= MAX_FAULTS)
+      throw new MockUsageError('too_many_faults', `at most ${MAX_FAULTS} push faults at once`);
     const entry = { id: this.nextId++, spec: { ...spec }, remaining: spec.times };
     this.entries.push(entry);
     return { ...entry };
@@ -59,7 +66,8 @@ export class PushFaults {
     let delayMs = 0;
     for (const e of [...this.entries]) {
       const s = e.spec;
-      if ((s.channel !== undefined && s.channel !== channel) || (s.client !== undefined && s.client !== client)) continue;
+      if ((s.channel !== undefined && s.channel !== channel) || (s.client !== undefined && s.client !== client))
+        continue;
       if (e.remaining !== undefined && --e.remaining <= 0) this.entries = this.entries.filter((x) => x !== e);
       if (s.type === 'drop') return { drop: true };
       delayMs += s.ms;
@@ -69,14 +77,22 @@ export class PushFaults {
 }
 
 function check(spec: PushFaultSpec): void {
-  if (typeof spec !== 'object' || spec === null) throw new MockUsageError('invalid_fault', 'a push fault is an object with a type');
+  if (typeof spec !== 'object' || spec === null)
+    throw new MockUsageError('invalid_fault', 'a push fault is an object with a type');
   const { times, channel, client } = spec;
-  if (times !== undefined && (!Number.isSafeInteger(times) || times < 1)) throw new MockUsageError('invalid_fault', 'fault.times must be a positive integer');
-  if (channel !== undefined && (typeof channel !== 'string' || channel === '')) throw new MockUsageError('invalid_fault', 'fault.channel must be a channel name');
-  if (client !== undefined && typeof client !== 'string') throw new MockUsageError('invalid_fault', 'fault.client must be a client id');
+  if (times !== undefined && (!Number.isSafeInteger(times) || times < 1))
+    throw new MockUsageError('invalid_fault', 'fault.times must be a positive integer');
+  if (channel !== undefined && (typeof channel !== 'string' || channel === ''))
+    throw new MockUsageError('invalid_fault', 'fault.channel must be a channel name');
+  if (client !== undefined && typeof client !== 'string')
+    throw new MockUsageError('invalid_fault', 'fault.client must be a client id');
   if (spec.type === 'delay') {
-    if (typeof spec.ms !== 'number' || !(spec.ms >= 0) || spec.ms > 600_000) throw new MockUsageError('invalid_fault', 'fault.ms must be between 0 and 600000');
+    if (typeof spec.ms !== 'number' || !(spec.ms >= 0) || spec.ms > 600_000)
+      throw new MockUsageError('invalid_fault', 'fault.ms must be between 0 and 600000');
   } else if (spec.type !== 'drop') {
-    throw new MockUsageError('invalid_fault', `unknown push fault type ${JSON.stringify((spec as { type?: unknown }).type)}; use delay or drop`);
+    throw new MockUsageError(
+      'invalid_fault',
+      `unknown push fault type ${JSON.stringify((spec as { type?: unknown }).type)}; use delay or drop`,
+    );
   }
 }

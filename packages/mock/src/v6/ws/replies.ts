@@ -67,7 +67,13 @@ export function connectResult(r: ConnectResult): string {
   const f = [`"client":${goQuote(r.client)}`, `"version":${goQuote(r.version)}`];
   if (r.expires) f.push('"expires":true');
   if (r.ttl !== 0) f.push(`"ttl":${r.ttl}`);
-  if (r.subs.size > 0) f.push(`"subs":{${[...r.subs.keys()].sort(compareBytes).map((ch) => `${goQuote(ch)}:${r.subs.get(ch) as string}`).join(',')}}`);
+  if (r.subs.size > 0)
+    f.push(
+      `"subs":{${[...r.subs.keys()]
+        .sort(compareBytes)
+        .map((ch) => `${goQuote(ch)}:${r.subs.get(ch) as string}`)
+        .join(',')}}`,
+    );
   if (r.ping !== 0) f.push(`"ping":${r.ping}`);
   if (r.pong) f.push('"pong":true');
   if (r.time !== 0) f.push(`"time":${r.time}`);

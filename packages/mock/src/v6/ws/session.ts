@@ -88,7 +88,8 @@ export class ClientSession implements ConnectionSink, Flushable {
 
   /** A websocket pong frame came (frame ping-pong mode): the read deadline moves on. */
   framePong(): void {
-    if (this.framePingPong && !this.closed) this.timers.set('frame-deadline', framePongWaitMs(this), () => this.gone(() => this.wire.terminate()));
+    if (this.framePingPong && !this.closed)
+      this.timers.set('frame-deadline', framePongWaitMs(this), () => this.gone(() => this.wire.terminate()));
   }
 
   /** Frame ping-pong mode: no pong in time ends the connection without a close frame, as a read deadline does. */

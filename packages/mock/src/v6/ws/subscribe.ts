@@ -35,7 +35,8 @@ export async function subscribe(s: ClientSession, id: number, req: SubscribeRequ
   if (req.delta !== '' && req.delta !== 'fossil') return drop(DISCONNECT.badRequest);
   if (config.channelMaxLength > 0 && Buffer.byteLength(ch) > config.channelMaxLength) return fail(ERR.badRequest);
   if (c.subs.has(ch)) return fail(ERR.alreadySubscribed);
-  if (node.config.client.channelLimit > 0 && c.subs.size >= node.config.client.channelLimit) return fail(ERR.limitExceeded);
+  if (node.config.client.channelLimit > 0 && c.subs.size >= node.config.client.channelLimit)
+    return fail(ERR.limitExceeded);
   const options = node.channelOptions(ch);
   if (options === undefined) return fail(ERR.unknownChannel);
   if (!validName(node, options, ch)) return fail(ERR.badRequest);
@@ -45,9 +46,15 @@ export async function subscribe(s: ClientSession, id: number, req: SubscribeRequ
   let settings: SubscribeSettings;
   if (req.token !== '') {
     const v = await verifySubscribeToken(node, config, req.token);
-    if (!v.ok) return v.failure === 'expired' ? fail(ERR.tokenExpired) : v.failure === 'unknown-channel' ? fail(ERR.unknownChannel) : fail(ERR.permissionDenied);
+    if (!v.ok)
+      return v.failure === 'expired'
+        ? fail(ERR.tokenExpired)
+        : v.failure === 'unknown-channel'
+          ? fail(ERR.unknownChannel)
+          : fail(ERR.permissionDenied);
     const t = v.token;
-    if (t.channel !== ch || t.user !== c.user || (t.client !== '' && t.client !== c.client)) return drop(DISCONNECT.invalidToken);
+    if (t.channel !== ch || t.user !== c.user || (t.client !== '' && t.client !== c.client))
+      return drop(DISCONNECT.invalidToken);
     settings = fromToken(options, t, t.expireAt);
   } else if (maySubscribe(node, options, ch, c.user)) settings = namespaceSettings(options);
   else return fail(ERR.permissionDenied);
@@ -59,10 +66,17 @@ export async function subscribe(s: ClientSession, id: number, req: SubscribeRequ
     ...settings,
     positioning: settings.positioning || (req.positioned && (options.allowPositioning || history)),
     recovery: settings.recovery || (req.recoverable && (options.allowRecovery || history)),
-    pushJoinLeave: settings.pushJoinLeave || (req.join_leave && options.joinLeave && allowed(node, options, 'presence', actor)),
+    pushJoinLeave:
+      settings.pushJoinLeave || (req.join_leave && options.joinLeave && allowed(node, options, 'presence', actor)),
   };
   const delta = req.delta !== '' && options.allowedDeltaTypes.includes(req.delta);
-  const ask = { recover: req.recover, offset: req.offset, epoch: req.epoch, rejectUnrecovered: (req.flag & FLAG_REJECT_UNRECOVERED) !== 0n, delta };
+  const ask = {
+    recover: req.recover,
+    offset: req.offset,
+    epoch: req.epoch,
+    rejectUnrecovered: (req.flag & FLAG_REJECT_UNRECOVERED) !== 0n,
+    delta,
+  };
   const r = attach(s, c, ch, options, settings, ask);
   if ('error' in r) return fail(r.error);
   s.write(reply(id, 'subscribe', r.json));
@@ -71,7 +85,16 @@ export async function subscribe(s: ClientSession, id: number, req: SubscribeRequ
 }
 
 export function namespaceSettings(o: ChannelOptions): SubscribeSettings {
-  return { presence: o.presence, joinLeave: o.joinLeave, pushJoinLeave: o.forcePushJoinLeave, recovery: o.forceRecovery, positioning: o.forcePositioning, chanInfo: '', data: '', expireAt: 0 };
+  return {
+    presence: o.presence,
+    joinLeave: o.joinLeave,
+    pushJoinLeave: o.forcePushJoinLeave,
+    recovery: o.forceRecovery,
+    positioning: o.forcePositioning,
+    chanInfo: '',
+    data: '',
+    expireAt: 0,
+  };
 }
 
 /** A token's options: the namespace's, overridden where the token says. */

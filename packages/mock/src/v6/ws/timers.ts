@@ -11,10 +11,13 @@ export class Timers {
 
   set(name: string, ms: number, fn: () => void): void {
     this.clear(name);
-    const t = setTimeout(() => {
-      this.timers.delete(name);
-      fn();
-    }, Math.min(MAX_DELAY, Math.max(0, ms)));
+    const t = setTimeout(
+      () => {
+        this.timers.delete(name);
+        fn();
+      },
+      Math.min(MAX_DELAY, Math.max(0, ms)),
+    );
     t.unref();
     this.timers.set(name, t);
   }

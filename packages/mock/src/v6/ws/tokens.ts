@@ -16,7 +16,8 @@ import type { WsConfig } from './config.js';
 const ALGORITHMS = ['HS256', 'HS384', 'HS512'];
 
 export type TokenFailure = 'invalid' | 'expired' | 'unknown-channel' | 'internal';
-export type Verified<T> = { readonly ok: true; readonly token: T } | { readonly ok: false; readonly failure: TokenFailure };
+export type Verified<T> =
+  { readonly ok: true; readonly token: T } | { readonly ok: false; readonly failure: TokenFailure };
 
 /** What the server makes of a subscription option set (from `subs` or a subscription token). */
 export interface TokenSubscribeOptions {
@@ -64,7 +65,9 @@ async function verified(token: string, secret: string, config: WsConfig): Promis
 }
 
 function expired(claims: Claims, nowSeconds: number): boolean {
-  return (claims.exp !== undefined && !(claims.exp > nowSeconds)) || (claims.nbf !== undefined && !(claims.nbf < nowSeconds));
+  return (
+    (claims.exp !== undefined && !(claims.exp > nowSeconds)) || (claims.nbf !== undefined && !(claims.nbf < nowSeconds))
+  );
 }
 
 function expireAtOf(claims: Claims): number {
@@ -84,7 +87,11 @@ function payload(raw: string | undefined, b64: string): string | undefined {
   return goBase64Decode(b64)?.toString('utf8');
 }
 
-export async function verifyConnectToken(node: NodeV6, config: WsConfig, token: string): Promise<Verified<ConnectToken>> {
+export async function verifyConnectToken(
+  node: NodeV6,
+  config: WsConfig,
+  token: string,
+): Promise<Verified<ConnectToken>> {
   const now = node.clock.now() / 1000;
   const claims = await verified(token, node.config.client.tokenHmacSecretKey, config);
   if (typeof claims === 'string') return fail(claims);
@@ -109,7 +116,11 @@ export async function verifyConnectToken(node: NodeV6, config: WsConfig, token: 
   return { ok: true, token: { user: userOf(claims, config), expireAt: expireAtOf(claims), info, subs } };
 }
 
-export async function verifySubscribeToken(node: NodeV6, config: WsConfig, token: string): Promise<Verified<SubscribeToken>> {
+export async function verifySubscribeToken(
+  node: NodeV6,
+  config: WsConfig,
+  token: string,
+): Promise<Verified<SubscribeToken>> {
   const now = node.clock.now() / 1000;
   const secret = config.subscriptionTokenSecret ?? node.config.client.tokenHmacSecretKey;
   const claims = await verified(token, secret, config);
@@ -120,5 +131,16 @@ export async function verifySubscribeToken(node: NodeV6, config: WsConfig, token
   const info = payload(claims.info, claims.b64info);
   const data = payload(claims.data, claims.b64data);
   if (info === undefined || data === undefined) return fail('invalid');
-  return { ok: true, token: { user: userOf(claims, config), channel: claims.channel, client: claims.client, expireAt: expireAtOf(claims), info, data, override: claims.override } };
+  return {
+    ok: true,
+    token: {
+      user: userOf(claims, config),
+      channel: claims.channel,
+      client: claims.client,
+      expireAt: expireAtOf(claims),
+      info,
+      data,
+      override: claims.override,
+    },
+  };
 }

@@ -50,7 +50,14 @@ export class WebsocketTransport {
       maxPayload: this.config.messageSizeLimit,
       handleProtocols: (offered) => selectProtocol(offered) ?? false,
     });
-    this.ctx = { node, config: this.config, faults: this.faults, lastCheckedPush: { text: '', valid: true }, onGone: (s) => this.sessions.delete(s), flushes: new FlushQueue() };
+    this.ctx = {
+      node,
+      config: this.config,
+      faults: this.faults,
+      lastCheckedPush: { text: '', valid: true },
+      onGone: (s) => this.sessions.delete(s),
+      flushes: new FlushQueue(),
+    };
   }
 
   /** Whether a request path (no query) is this endpoint. */
@@ -72,7 +79,8 @@ export class WebsocketTransport {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, query: string): void {
     const r = checkHandshake(this.config, req.method ?? 'GET', query, req.headers);
     if ('status' in r) {
-      if (r.status === 400 && r.body.includes('protobuf')) this.logger.warn('a client asked for the protobuf client protocol: the mock speaks JSON only');
+      if (r.status === 400 && r.body.includes('protobuf'))
+        this.logger.warn('a client asked for the protobuf client protocol: the mock speaks JSON only');
       socket.end(refusalBytes(r, new Date().toUTCString()));
       return;
     }
@@ -91,7 +99,9 @@ export class WebsocketTransport {
         try {
           ws.close(code, reason);
         } catch {
-          this.logger.warn(`close code ${code} (or its reason) cannot go in a websocket close frame: connection dropped without one`);
+          this.logger.warn(
+            `close code ${code} (or its reason) cannot go in a websocket close frame: connection dropped without one`,
+          );
           ws.terminate();
         }
       },
@@ -115,14 +125,26 @@ export class WebsocketTransport {
   list(): WsConnectionInfo[] {
     return [...this.sessions].map((s) => {
       const c = s.connection;
-      return { client: s.id, user: c?.user ?? '', connected: c !== undefined, channels: c === undefined ? [] : [...c.subs.keys()], expireAt: c?.expireAt ?? 0 };
+      return {
+        client: s.id,
+        user: c?.user ?? '',
+        connected: c !== undefined,
+        channels: c === undefined ? [] : [...c.subs.keys()],
+        expireAt: c?.expireAt ?? 0,
+      };
     });
   }
 
   /** Closes one connection with a disconnect code (3000-4999) and reason (as a server disconnect would); false when unknown. */
-  drop(client: string, code: number = DISCONNECT.forceDisconnect.code, reason: string = DISCONNECT.forceDisconnect.reason): boolean {
-    if (!Number.isInteger(code) || code < 3000 || code > 4999) throw new MockUsageError('invalid_code', `a disconnect code is 3000-4999, got ${String(code)}`);
-    if (typeof reason !== 'string' || Buffer.byteLength(reason) > 123) throw new MockUsageError('invalid_reason', 'a disconnect reason is a string of at most 123 bytes');
+  drop(
+    client: string,
+    code: number = DISCONNECT.forceDisconnect.code,
+    reason: string = DISCONNECT.forceDisconnect.reason,
+  ): boolean {
+    if (!Number.isInteger(code) || code < 3000 || code > 4999)
+      throw new MockUsageError('invalid_code', `a disconnect code is 3000-4999, got ${String(code)}`);
+    if (typeof reason !== 'string' || Buffer.byteLength(reason) > 123)
+      throw new MockUsageError('invalid_reason', 'a disconnect reason is a string of at most 123 bytes');
     const s = [...this.sessions].find((x) => x.id === client);
     if (s === undefined) return false;
     s.disconnect({ code, reason });

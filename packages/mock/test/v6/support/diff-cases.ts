@@ -33,16 +33,55 @@ const CHANNELS = {
   map: ['map:m1', 'map:m2', 'mapp:q1'],
   bad: ['nope:x', ''],
 };
-const DATA: readonly string[] = ['{"a":1}', '{ "a" : [1, 2] }', '1.50', '"<b>&"', 'null', '""', '[1,"x"]', 'true', '{"n":1e3,"s":"\\u2028"}', '{"deep":{"x":[{"y":null}]}}', '-0'];
+const DATA: readonly string[] = [
+  '{"a":1}',
+  '{ "a" : [1, 2] }',
+  '1.50',
+  '"<b>&"',
+  'null',
+  '""',
+  '[1,"x"]',
+  'true',
+  '{"n":1e3,"s":"\\u2028"}',
+  '{"deep":{"x":[{"y":null}]}}',
+  '-0',
+];
 const B64: readonly string[] = ['eyJhIjoxfQ==', 'Mg==', 'AP8=', '!!', 'eyJhIjoxfQ', 'e30=\r\n'];
-const PATTERNS: readonly string[] = ['', '*', 'pres:*', 'h*:*', '[', '[]', '{news,chat}', 'n?ws', '[!a]*', '\\*', '[a-z]*', '[z-a]', '{a', '**', 'hist:d[1-2]'];
+const PATTERNS: readonly string[] = [
+  '',
+  '*',
+  'pres:*',
+  'h*:*',
+  '[',
+  '[]',
+  '{news,chat}',
+  'n?ws',
+  '[!a]*',
+  '\\*',
+  '[a-z]*',
+  '[z-a]',
+  '{a',
+  '**',
+  'hist:d[1-2]',
+];
 
 export function diffCases(seed: number, count: number): DiffCase[] {
   const r = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const chance = (p: number) => r() < p;
   const int = (n: number) => Math.floor(r() * n);
-  const anyChannel = () => pick(pick([CHANNELS.stream, CHANNELS.hist, CHANNELS.hist, CHANNELS.formats, CHANNELS.pres, CHANNELS.map, CHANNELS.bad]));
+  const anyChannel = () =>
+    pick(
+      pick([
+        CHANNELS.stream,
+        CHANNELS.hist,
+        CHANNELS.hist,
+        CHANNELS.formats,
+        CHANNELS.pres,
+        CHANNELS.map,
+        CHANNELS.bad,
+      ]),
+    );
   const raw = (v: string) => ({ raw: v }) as unknown as Json; // spliced into the body text as is
   const payload = (p: Params) => {
     if (chance(0.15)) p['b64data'] = pick(B64);
@@ -57,7 +96,14 @@ export function diffCases(seed: number, count: number): DiffCase[] {
 
   const gens: Record<string, () => { method: string; params: Params; channel?: string }> = {
     publish: () => {
-      const channel = pick([...CHANNELS.stream, ...CHANNELS.hist, ...CHANNELS.hist, ...CHANNELS.formats, ...CHANNELS.map, ...CHANNELS.bad]);
+      const channel = pick([
+        ...CHANNELS.stream,
+        ...CHANNELS.hist,
+        ...CHANNELS.hist,
+        ...CHANNELS.formats,
+        ...CHANNELS.map,
+        ...CHANNELS.bad,
+      ]);
       const p: Params = { channel };
       payload(p);
       if (chance(0.2)) p['tags'] = pick([{ k: 'v' }, { b: '2', a: '1' }, {}, null]);
@@ -77,18 +123,34 @@ export function diffCases(seed: number, count: number): DiffCase[] {
       return { method: 'broadcast', params: p };
     },
     history: () => {
-      const channel = pick([...CHANNELS.hist, ...CHANNELS.hist, 'hist:fresh' + int(3), 'bin:x1', ...CHANNELS.stream.slice(0, 1), ...CHANNELS.bad]);
+      const channel = pick([
+        ...CHANNELS.hist,
+        ...CHANNELS.hist,
+        'hist:fresh' + int(3),
+        'bin:x1',
+        ...CHANNELS.stream.slice(0, 1),
+        ...CHANNELS.bad,
+      ]);
       const p: Params = { channel };
       if (chance(0.8)) p['limit'] = pick([0, 1, 2, -1, -5, 100]);
       if (chance(0.3)) p['reverse'] = chance(0.7);
       if (chance(0.4)) p['since'] = since();
       return { method: 'history', params: p, channel };
     },
-    history_remove: () => ({ method: 'history_remove', params: { channel: pick([...CHANNELS.hist, 'news', ...CHANNELS.bad]) } }),
-    presence: () => ({ method: pick(['presence', 'presence_stats']), params: { channel: pick([...CHANNELS.pres, 'news', ...CHANNELS.bad]) } }),
+    history_remove: () => ({
+      method: 'history_remove',
+      params: { channel: pick([...CHANNELS.hist, 'news', ...CHANNELS.bad]) },
+    }),
+    presence: () => ({
+      method: pick(['presence', 'presence_stats']),
+      params: { channel: pick([...CHANNELS.pres, 'news', ...CHANNELS.bad]) },
+    }),
     channels: () => ({ method: 'channels', params: chance(0.8) ? { pattern: pick(PATTERNS) } : {} }),
     info: () => ({ method: 'info', params: chance(0.8) ? {} : { zz: 1 } }),
-    rpc: () => ({ method: 'rpc', params: chance(0.8) ? { method: pick(['', 'x', 'getUser']), params: raw(pick(DATA)) } : {} }),
+    rpc: () => ({
+      method: 'rpc',
+      params: chance(0.8) ? { method: pick(['', 'x', 'getUser']), params: raw(pick(DATA)) } : {},
+    }),
     connection: () => {
       const method = pick(['subscribe', 'unsubscribe', 'disconnect', 'refresh']);
       const p: Params = {};
@@ -143,11 +205,35 @@ export function diffCases(seed: number, count: number): DiffCase[] {
       }
       return { method, params: p, channel };
     },
-    map_clear: () => ({ method: pick(['map_clear', 'shared_poll_publish']), params: chance(0.5) ? { channel: pick([...CHANNELS.map, 'news', 'nope:x']) } : { channel: 'news', key: 'k', version: 1, data: raw('1') } }),
+    map_clear: () => ({
+      method: pick(['map_clear', 'shared_poll_publish']),
+      params: chance(0.5)
+        ? { channel: pick([...CHANNELS.map, 'news', 'nope:x']) }
+        : { channel: 'news', key: 'k', version: 1, data: raw('1') },
+    }),
   };
   const weights: readonly (keyof typeof gens)[] = [
-    'publish', 'publish', 'publish', 'publish', 'broadcast', 'history', 'history', 'history', 'history_remove', 'presence', 'channels', 'info',
-    'rpc', 'connection', 'connection', 'map_write', 'map_write', 'map_write', 'map_read', 'map_read', 'map_clear',
+    'publish',
+    'publish',
+    'publish',
+    'publish',
+    'broadcast',
+    'history',
+    'history',
+    'history',
+    'history_remove',
+    'presence',
+    'channels',
+    'info',
+    'rpc',
+    'connection',
+    'connection',
+    'map_write',
+    'map_write',
+    'map_write',
+    'map_read',
+    'map_read',
+    'map_clear',
   ];
   const call = () => (gens[pick(weights)] as () => { method: string; params: Params; channel?: string })();
 
@@ -157,7 +243,13 @@ export function diffCases(seed: number, count: number): DiffCase[] {
     const roll = r();
     const c = call();
     const body = text(c.params);
-    const base = { method: 'POST', path: `/api/${c.method}`, headers: [KEY] as const, body, ...(c.channel === undefined ? {} : { channel: c.channel }) };
+    const base = {
+      method: 'POST',
+      path: `/api/${c.method}`,
+      headers: [KEY] as const,
+      body,
+      ...(c.channel === undefined ? {} : { channel: c.channel }),
+    };
     if (roll < 0.45) add(`valid ${c.method}`, base);
     else if (roll < 0.75) add(`malformed body ${c.method}`, { ...base, body: breakBody(body, c.params) });
     else if (roll < 0.82) add('batch', { ...base, path: '/api/batch', body: batchBody(), channel: undefined as never });
@@ -168,7 +260,10 @@ export function diffCases(seed: number, count: number): DiffCase[] {
   return cases;
 
   function text(p: Params): string {
-    return JSON.stringify(p).replace(/\{"raw":"((?:[^"\\]|\\.)*)"\}/g, (_, s: string) => JSON.parse(`"${s}"`) as string);
+    return JSON.stringify(p).replace(
+      /\{"raw":"((?:[^"\\]|\\.)*)"\}/g,
+      (_, s: string) => JSON.parse(`"${s}"`) as string,
+    );
   }
 
   function breakBody(body: string, p: Params): string {
@@ -182,7 +277,10 @@ export function diffCases(seed: number, count: number): DiffCase[] {
       case 2:
         return body.replace(/^\{/, `{"zz":${pick(['1', '{"a":[null]}', '"x"'])},`).replace(',}', '}');
       case 3:
-        return body.replace(`"${key}":`, `"${pick([key.toUpperCase(), key[0]?.toUpperCase() + key.slice(1), key.replace(/s/g, 'ſ')])}":`);
+        return body.replace(
+          `"${key}":`,
+          `"${pick([key.toUpperCase(), key[0]?.toUpperCase() + key.slice(1), key.replace(/s/g, 'ſ')])}":`,
+        );
       case 4:
         return body.replace(/^\{/, `{"${key}":${pick(['""', '0', 'null', '"nope:x"'])},`).replace(',}', '}');
       case 5:
@@ -192,15 +290,26 @@ export function diffCases(seed: number, count: number): DiffCase[] {
       case 7:
         return pick(['', 'null', '[]', '5', '"x"', 'true', '[{}]', ' ', '\t{}']);
       case 8:
-        return body.replace(/^\{/, `{"${pick(['version', 'limit', 'since_offset', 'expire_at', 'revision_offset'])}":${pick(['-1', '1.0', '1e2', '18446744073709551616', '2147483648', '-9223372036854775809', '"5"'])},`).replace(',}', '}');
+        return body
+          .replace(
+            /^\{/,
+            `{"${pick(['version', 'limit', 'since_offset', 'expire_at', 'revision_offset'])}":${pick(['-1', '1.0', '1e2', '18446744073709551616', '2147483648', '-9223372036854775809', '"5"'])},`,
+          )
+          .replace(',}', '}');
       case 9:
         return body.replace(/^\{/, `{"b64data":${JSON.stringify(pick(B64))},`).replace(',}', '}');
       case 10:
-        return body.replace(/^\{/, `{"tags":${pick(['{"a":1}', '{"a":null}', '[]', '"t"', '{"a":"1","a":"2"}'])},`).replace(',}', '}');
+        return body
+          .replace(/^\{/, `{"tags":${pick(['{"a":1}', '{"a":null}', '[]', '"t"', '{"a":"1","a":"2"}'])},`)
+          .replace(',}', '}');
       case 11:
-        return body.replace(/^\{/, `{"since":${pick(['[]', '"x"', '{"offset":"1"}', '{"offset":-1}', 'null', '{"epoch":1}'])},`).replace(',}', '}');
+        return body
+          .replace(/^\{/, `{"since":${pick(['[]', '"x"', '{"offset":"1"}', '{"offset":-1}', 'null', '{"epoch":1}'])},`)
+          .replace(',}', '}');
       case 12:
-        return body.replace(/^\{/, `{"channels":${pick(['"news"', '[1]', '[null,"news"]', '{}', 'null'])},`).replace(',}', '}');
+        return body
+          .replace(/^\{/, `{"channels":${pick(['"news"', '[1]', '[null,"news"]', '{}', 'null'])},`)
+          .replace(',}', '}');
       default:
         return body.replace(/"/g, "'");
     }
@@ -213,16 +322,33 @@ export function diffCases(seed: number, count: number): DiffCase[] {
     for (let i = 0; i < n; i += 1) {
       const roll = r();
       if (roll < 0.08) commands.push('null');
-      else if (roll < 0.14) commands.push(pick(['{}', '{"connections":{}}', '{"PUBLISH":{"channel":"news","data":1}}']));
+      else if (roll < 0.14)
+        commands.push(pick(['{}', '{"connections":{}}', '{"PUBLISH":{"channel":"news","data":1}}']));
       else if (roll < 0.2) commands.push('{"presence":{"channel":"pres:p1"},"history":{"channel":"hist:d1"}}');
       else {
         let c = call();
-        while (readOnly && !['history', 'presence', 'presence_stats', 'channels', 'info', 'rpc', 'map_read_state', 'map_read_stream', 'map_stats'].includes(c.method)) c = call();
+        while (
+          readOnly &&
+          ![
+            'history',
+            'presence',
+            'presence_stats',
+            'channels',
+            'info',
+            'rpc',
+            'map_read_state',
+            'map_read_stream',
+            'map_stats',
+          ].includes(c.method)
+        )
+          c = call();
         commands.push(`{"${c.method}":${text(c.params).replace(/"@epoch"/g, '"xxxxxxxx"')}}`);
       }
     }
     const body = `{"commands":[${commands.join(',')}]${readOnly && chance(0.6) ? ',"parallel":true' : ''}}`;
-    return chance(0.1) ? pick(['{}', '{"commands":[]}', '{"commands":{}}', 'null', '{"commands":[{"publish":{"channel":1}}]}']) : body;
+    return chance(0.1)
+      ? pick(['{}', '{"commands":[]}', '{"commands":{}}', 'null', '{"commands":[{"publish":{"channel":1}}]}'])
+      : body;
   }
 
   function legacyBody(): string {
@@ -231,8 +357,12 @@ export function diffCases(seed: number, count: number): DiffCase[] {
       const c = call();
       const cmd: string[] = [];
       if (chance(0.3)) cmd.push(`"id":${pick(['1', '7', '0', '-1', '"2"', '4294967296'])}`);
-      if (chance(0.9)) cmd.push(`"method":${pick([`"${c.method}"`, `"${c.method.toUpperCase()}"`, '8', '9', '13', '"foo"', '"connections"', '"batch"', 'null', '"13"'])}`);
-      if (chance(0.85)) cmd.push(`"params":${chance(0.9) ? text(c.params).replace(/"@epoch"/g, '"xxxxxxxx"') : 'null'}`);
+      if (chance(0.9))
+        cmd.push(
+          `"method":${pick([`"${c.method}"`, `"${c.method.toUpperCase()}"`, '8', '9', '13', '"foo"', '"connections"', '"batch"', 'null', '"13"'])}`,
+        );
+      if (chance(0.85))
+        cmd.push(`"params":${chance(0.9) ? text(c.params).replace(/"@epoch"/g, '"xxxxxxxx"') : 'null'}`);
       lines.push(`{${cmd.join(',')}}`);
     }
     const sep = pick(['\n', ' ', '', '\r\n']);
@@ -249,10 +379,30 @@ export function diffCases(seed: number, count: number): DiffCase[] {
       { headers: [['Authorization', 'APIKEY    k1']] },
       { headers: [['Authorization', 'Bearer k1']] },
       { headers: [['Authorization', 'apikey k1 k1']] },
-      { headers: [['X-API-Key', 'nope'], ['Authorization', 'apikey k1']] },
-      { headers: [['X-API-Key', ''], ['Authorization', 'apikey k1']] },
-      { headers: [['X-API-Key', 'k1'], ['X-API-Key', 'nope']] },
-      { headers: [['X-API-Key', 'nope'], ['X-API-Key', 'k1']] },
+      {
+        headers: [
+          ['X-API-Key', 'nope'],
+          ['Authorization', 'apikey k1'],
+        ],
+      },
+      {
+        headers: [
+          ['X-API-Key', ''],
+          ['Authorization', 'apikey k1'],
+        ],
+      },
+      {
+        headers: [
+          ['X-API-Key', 'k1'],
+          ['X-API-Key', 'nope'],
+        ],
+      },
+      {
+        headers: [
+          ['X-API-Key', 'nope'],
+          ['X-API-Key', 'k1'],
+        ],
+      },
       { headers: [], path: `/api/${pick(['publish', 'history', 'channels'])}?api_key=k1` },
       { headers: [['X-API-Key', 'nope']], path: '/api/channels?x=1&api_key=k1' },
       { headers: [], path: '/api/channels?api_key=k1;x=1' },
@@ -267,7 +417,19 @@ export function diffCases(seed: number, count: number): DiffCase[] {
   function pathVariant(method: string): Pick<DiffCase, 'method' | 'path'> {
     return pick([
       { method: pick(['GET', 'PUT', 'DELETE', 'OPTIONS', 'PATCH']), path: `/api/${method}` },
-      { method: 'POST', path: pick(['/api/foo', '/api/connections', '/api/Publish', `/api/${method}/`, '/api/', '/nope', '/publish', '/API/info']) },
+      {
+        method: 'POST',
+        path: pick([
+          '/api/foo',
+          '/api/connections',
+          '/api/Publish',
+          `/api/${method}/`,
+          '/api/',
+          '/nope',
+          '/publish',
+          '/API/info',
+        ]),
+      },
       { method: 'POST', path: pick([`//api/${method}`, `/api/./${method}`, `/api/x/../${method}`, `/api//${method}`]) },
       { method: 'GET', path: `//api/${method}` },
       { method: 'POST', path: pick(['/api/pub%6Cish', '/api/%70ublish', '/api/publish%2F', '/api/publish%zz']) },
@@ -282,6 +444,12 @@ export function goldenCases(lines: readonly GoldenLine[], server: string): DiffC
     .filter((l) => l.server === server && l.request !== undefined)
     .map((l) => {
       const req = l.request as NonNullable<GoldenLine['request']>;
-      return { group: `golden ${/^([A-Za-z]+?)\d/.exec(l.name)?.[1] ?? l.name}`, method: req.method, path: req.path, headers: Object.entries(req.headers), body: expandBody(req) };
+      return {
+        group: `golden ${/^([A-Za-z]+?)\d/.exec(l.name)?.[1] ?? l.name}`,
+        method: req.method,
+        path: req.path,
+        headers: Object.entries(req.headers),
+        body: expandBody(req),
+      };
     });
 }

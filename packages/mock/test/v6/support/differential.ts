@@ -33,7 +33,10 @@ class Side {
   async exchange(c: DiffCase): Promise<{ res: SideResponse; masked: string }> {
     const epoch = c.channel === undefined ? 'xxxxxxxx' : (this.epochs.get(c.channel) ?? 'xxxxxxxx');
     // Golden cases carry the recording's placeholders: this side's own values go in their place.
-    const body = this.masker.unmask(c.body).replace(/"@epoch"/g, JSON.stringify(epoch)).replace(/"<unix-time>"/g, String(Math.floor(Date.now() / 1000) + 3600));
+    const body = this.masker
+      .unmask(c.body)
+      .replace(/"@epoch"/g, JSON.stringify(epoch))
+      .replace(/"<unix-time>"/g, String(Math.floor(Date.now() / 1000) + 3600));
     const res = await this.send({ ...c, path: this.masker.unmask(c.path) }, body);
     this.masker.learn(res.body);
     const found = /"epoch":"([A-Za-z]{8})"/.exec(res.body);
@@ -43,7 +46,12 @@ class Side {
   }
 }
 
-export async function runDifferential(cases: readonly DiffCase[], real: Send, mock: Send, maxListed = 40): Promise<DiffReport> {
+export async function runDifferential(
+  cases: readonly DiffCase[],
+  real: Send,
+  mock: Send,
+  maxListed = 40,
+): Promise<DiffReport> {
   const a = new Side(real);
   const b = new Side(mock);
   const byGroup = new Map<string, { identical: number; different: number }>();
@@ -51,7 +59,11 @@ export async function runDifferential(cases: readonly DiffCase[], real: Send, mo
   for (const [i, c] of cases.entries()) {
     const x = await a.exchange(c);
     const y = await b.exchange(c);
-    const same = x.res.status === y.res.status && x.res.contentType === y.res.contentType && x.res.location === y.res.location && x.masked === y.masked;
+    const same =
+      x.res.status === y.res.status &&
+      x.res.contentType === y.res.contentType &&
+      x.res.location === y.res.location &&
+      x.masked === y.masked;
     const g = byGroup.get(c.group) ?? { identical: 0, different: 0 };
     if (same) g.identical += 1;
     else {
@@ -74,7 +86,9 @@ export function formatReport(r: DiffReport): string {
   const identical = groups.reduce((n, [, g]) => n + g.identical, 0);
   return [
     `v6 differential: ${r.total} requests, ${identical} identical, ${r.total - identical} different`,
-    ...groups.map(([name, g]) => `  ${name.padEnd(32)} identical ${String(g.identical).padStart(5)}  different ${g.different}`),
+    ...groups.map(
+      ([name, g]) => `  ${name.padEnd(32)} identical ${String(g.identical).padStart(5)}  different ${g.different}`,
+    ),
     ...r.differences.map((d) => `  ${d}`),
   ].join('\n');
 }

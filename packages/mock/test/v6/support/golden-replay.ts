@@ -31,7 +31,11 @@ export interface Received {
 
 export interface ReplayTarget {
   request(server: VariantName, req: ReplayRequest): Promise<ReplayResponse>;
-  connect(server: VariantName, name: string, spec: { readonly user: string; readonly client: string; readonly info: unknown }): Promise<void>;
+  connect(
+    server: VariantName,
+    name: string,
+    spec: { readonly user: string; readonly client: string; readonly info: unknown },
+  ): Promise<void>;
   subscribe(server: VariantName, name: string, channel: string): Promise<void>;
   /** What the client received since the last call. */
   received(server: VariantName, name: string): Promise<Received>;
@@ -56,20 +60,29 @@ export async function replay(lines: readonly GoldenLine[], target: ReplayTarget)
   const ids = new Map<string, string>();
   let http = 0;
   let sockets = 0;
-  const differ = (name: string, what: string, want: unknown, got: unknown) => differences.push(`${name}: ${what}\n    real: ${JSON.stringify(want)}\n    mock: ${JSON.stringify(got)}`);
+  const differ = (name: string, what: string, want: unknown, got: unknown) =>
+    differences.push(`${name}: ${what}\n    real: ${JSON.stringify(want)}\n    mock: ${JSON.stringify(got)}`);
   for (const line of lines) {
     if (line.server === 'startup') continue;
     const server = line.server;
     for (const s of line.ws ?? []) await drive(server, s, line.name);
     if (line.request !== undefined && line.response !== undefined) {
       http += 1;
-      const body = masker.unmask(expandBody(line.request)).replace(/"<unix-time>"/g, String(target.nowSeconds() + 3600));
-      const res = await target.request(server, { method: line.request.method, path: masker.unmask(line.request.path), headers: line.request.headers, body });
+      const body = masker
+        .unmask(expandBody(line.request))
+        .replace(/"<unix-time>"/g, String(target.nowSeconds() + 3600));
+      const res = await target.request(server, {
+        method: line.request.method,
+        path: masker.unmask(line.request.path),
+        headers: line.request.headers,
+        body,
+      });
       masker.learn(res.body);
       const masked = masker.mask(res.body, new Set<PlaceholderKind>());
       const want = line.response;
       if (res.status !== want.status) differ(line.name, 'status', want.status, res.status);
-      if (res.contentType !== want.headers['Content-Type']) differ(line.name, 'content type', want.headers['Content-Type'], res.contentType);
+      if (res.contentType !== want.headers['Content-Type'])
+        differ(line.name, 'content type', want.headers['Content-Type'], res.contentType);
       if (masked !== want.body) differ(line.name, 'body', want.body, masked);
     }
     for (const s of line.ws ?? []) {
@@ -78,9 +91,14 @@ export async function replay(lines: readonly GoldenLine[], target: ReplayTarget)
       const racy = RACY_LEAVES.has(line.name);
       for (const p of got.pushes) masker.learn(p);
       const pushes = got.pushes.map((p) => masker.mask(p, new Set())).filter((p) => !(racy && p.includes('"leave"')));
-      const wantPushes = s.frames.filter((f) => f.dir === 'recv' && f.text.startsWith('{"push"')).map((f) => f.text).filter((p) => !(racy && p.includes('"leave"')));
-      if (JSON.stringify(pushes) !== JSON.stringify(wantPushes)) differ(`${line.name} ${s.client}`, 'pushes', wantPushes, pushes);
-      if (JSON.stringify(got.closed) !== JSON.stringify(s.close)) differ(`${line.name} ${s.client}`, 'close', s.close, got.closed);
+      const wantPushes = s.frames
+        .filter((f) => f.dir === 'recv' && f.text.startsWith('{"push"'))
+        .map((f) => f.text)
+        .filter((p) => !(racy && p.includes('"leave"')));
+      if (JSON.stringify(pushes) !== JSON.stringify(wantPushes))
+        differ(`${line.name} ${s.client}`, 'pushes', wantPushes, pushes);
+      if (JSON.stringify(got.closed) !== JSON.stringify(s.close))
+        differ(`${line.name} ${s.client}`, 'close', s.close, got.closed);
     }
     target.afterLine?.();
   }

@@ -13,7 +13,10 @@ import { startWsTestServer, type WsTestServer } from './support/ws-server.js';
 let server: WsTestServer;
 let env: SdkEnv;
 beforeAll(async () => {
-  server = await startWsTestServer({ ...recordingConfig, client: { ...(recordingConfig['client'] as object), queue_max_size: 4096 } });
+  server = await startWsTestServer({
+    ...recordingConfig,
+    client: { ...(recordingConfig['client'] as object), queue_max_size: 4096 },
+  });
 });
 afterAll(async () => server.stop());
 beforeEach(() => {
@@ -23,9 +26,19 @@ beforeEach(() => {
 });
 
 /** A server API call answered synchronously enough for a burst: the mock's own HTTP API. */
-const api = async (method: string, body: object) => (await (await fetch(`${server.url}/api/${method}`, { method: 'POST', headers: { 'X-API-Key': 'k1' }, body: JSON.stringify(body) })).json()) as { result: any };
+const api = async (method: string, body: object) =>
+  (await (
+    await fetch(`${server.url}/api/${method}`, {
+      method: 'POST',
+      headers: { 'X-API-Key': 'k1' },
+      body: JSON.stringify(body),
+    })
+  ).json()) as { result: any };
 const control = async (method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${server.url}/_mock${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const res = await fetch(`${server.url}/_mock${path}`, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   return { status: res.status, body: (await res.json()) as any };
 };
 
@@ -42,10 +55,19 @@ describe('websocket connections beside fake clients', () => {
   it('count in presence, presence stats, channels and info together', async () => {
     await subscribed('A', 'u1', 'pres:r');
     server.mock.addClient({ user: 'fake', client: 'fake-1', channels: ['pres:r'] });
-    expect(Object.values((await api('presence', { channel: 'pres:r' })).result.presence).map((p: any) => p.user).sort()).toEqual(['fake', 'u1']);
+    expect(
+      Object.values((await api('presence', { channel: 'pres:r' })).result.presence)
+        .map((p: any) => p.user)
+        .sort(),
+    ).toEqual(['fake', 'u1']);
     expect((await api('presence_stats', { channel: 'pres:r' })).result).toEqual({ num_clients: 2, num_users: 2 });
     expect((await api('channels', {})).result).toEqual({ channels: { 'pres:r': { num_clients: 2 } } });
-    expect((await api('info', {})).result.nodes[0]).toMatchObject({ num_clients: 2, num_users: 2, num_channels: 1, num_subs: 2 });
+    expect((await api('info', {})).result.nodes[0]).toMatchObject({
+      num_clients: 2,
+      num_users: 2,
+      num_channels: 1,
+      num_subs: 2,
+    });
     await env.log.waitFor('A/pres:r join', 2);
     expect(env.log.lines.filter((l) => l.includes('join')).at(-1)).toContain('"user":"fake"');
   });
@@ -56,7 +78,9 @@ describe('websocket connections beside fake clients', () => {
     expect(server.mock.wsConnections()).toMatchObject([{ user: 'u1', connected: true, channels: ['news'] }]);
     await api('publish', { channel: 'news', data: { n: 1 } });
     await env.log.waitFor('A/news publication');
-    expect(server.mock.client('fake-2')).toMatchObject({ pushes: [{ push: { channel: 'news', pub: { data: { n: 1 } } } }] });
+    expect(server.mock.client('fake-2')).toMatchObject({
+      pushes: [{ push: { channel: 'news', pub: { data: { n: 1 } } } }],
+    });
     await api('disconnect', { user: 'u1' });
     await env.log.waitFor('A disconnected');
     expect(server.mock.client('fake-2')).toMatchObject({ closed: { code: 3503, reason: 'force disconnect' } });
@@ -84,18 +108,29 @@ describe('controls', () => {
     c.connect();
     await sub.ready(5000);
     const listed = await control('GET', '/ws/connections');
-    expect(listed).toMatchObject({ status: 200, body: { connections: [{ user: 'u7', connected: true, channels: ['news'] }] } });
+    expect(listed).toMatchObject({
+      status: 200,
+      body: { connections: [{ user: 'u7', connected: true, channels: ['news'] }] },
+    });
     const fault = await control('POST', '/ws/faults', { type: 'drop', channel: 'news' });
-    expect(fault).toMatchObject({ status: 201, body: { id: expect.any(Number), spec: { type: 'drop', channel: 'news' } } });
+    expect(fault).toMatchObject({
+      status: 201,
+      body: { id: expect.any(Number), spec: { type: 'drop', channel: 'news' } },
+    });
     expect((await control('GET', '/ws/faults')).body.faults).toHaveLength(1);
     await api('publish', { channel: 'news', data: { n: 1 } });
     expect((await control('DELETE', `/ws/faults/${fault.body.id as number}`)).body).toEqual({ removed: true });
     await api('publish', { channel: 'news', data: { n: 2 } });
     await env.log.waitFor('A/news publication');
     const client = listed.body.connections[0].client as string;
-    expect((await control('POST', `/ws/connections/${client}/disconnect`, { code: 4001, reason: 'again' })).body).toEqual({ disconnected: client });
+    expect(
+      (await control('POST', `/ws/connections/${client}/disconnect`, { code: 4001, reason: 'again' })).body,
+    ).toEqual({ disconnected: client });
     await env.log.waitFor('A connecting', 2);
-    expect(env.log.lines.filter((l) => l.includes('publication') || l.includes('4001'))).toEqual(['A/news publication {"data":{"n":2}}', 'A connecting {"code":4001,"reason":"again"}']);
+    expect(env.log.lines.filter((l) => l.includes('publication') || l.includes('4001'))).toEqual([
+      'A/news publication {"data":{"n":2}}',
+      'A connecting {"code":4001,"reason":"again"}',
+    ]);
     expect((await control('POST', '/ws/faults', { type: 'slow' })).status).toBe(400);
     expect((await control('POST', '/ws/connections/nobody/disconnect', {})).status).toBe(400);
   });
@@ -137,17 +172,26 @@ describe('controls', () => {
       });
       ws.on('error', () => undefined);
     });
-    expect(refused).toEqual({ status: 400, body: 'the centkit mock speaks only the JSON client protocol (centrifuge-json), not protobuf\n' });
+    expect(refused).toEqual({
+      status: 400,
+      body: 'the centkit mock speaks only the JSON client protocol (centrifuge-json), not protobuf\n',
+    });
   });
 
   it('closes a connection with 3008 once more than client.queue_max_size bytes wait to be sent', async () => {
     const ws = new WebSocket(server.wsUrl);
     await new Promise((resolve) => ws.once('open', resolve));
-    ws.send(JSON.stringify({ id: 1, connect: { token: await env.token({ sub: 'u9' }) } }) + '\n' + JSON.stringify({ id: 2, subscribe: { channel: 'news' } }));
+    ws.send(
+      JSON.stringify({ id: 1, connect: { token: await env.token({ sub: 'u9' }) } }) +
+        '\n' +
+        JSON.stringify({ id: 2, subscribe: { channel: 'news' } }),
+    );
     await new Promise((resolve) => ws.once('message', resolve));
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     // one batch: its publications are delivered in one turn of the event loop, nothing written in between
-    const commands = Array.from({ length: 20 }, (_, i) => ({ publish: { channel: 'news', data: { blob: 'x'.repeat(1000), i } } }));
+    const commands = Array.from({ length: 20 }, (_, i) => ({
+      publish: { channel: 'news', data: { blob: 'x'.repeat(1000), i } },
+    }));
     await api('batch', { commands });
     expect(await closed).toBe(3008);
     expect(server.mock.wsConnections()).toEqual([]);

@@ -7,17 +7,33 @@
 import WebSocket from 'ws';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { API_KEY, describeWithCentrifugo, recordingConfig, startCentrifugo, TOKEN_SECRET } from '../../../../../test/support/centrifugo-v6.js';
+import {
+  API_KEY,
+  describeWithCentrifugo,
+  recordingConfig,
+  startCentrifugo,
+  TOKEN_SECRET,
+} from '../../../../../test/support/centrifugo-v6.js';
 import { startWsTestServer } from './support/ws-server.js';
 
 const config = { ...recordingConfig, client: { ...(recordingConfig['client'] as object), expired_close_delay: '1s' } };
-const token = (claims: object) => new SignJWT({ ...claims }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(TOKEN_SECRET));
+const token = (claims: object) =>
+  new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(new TextEncoder().encode(TOKEN_SECRET));
 
 async function story(url: string, wsUrl: string): Promise<string[]> {
   const seen: string[] = [];
   const open = async (user: string) => {
     const ws = new WebSocket(wsUrl);
-    ws.on('message', (m: Buffer) => seen.push(`${user} ${m.toString().replace(/"client":"[^"]+"/, '"client":"<c>"').replace(/"ttl":\d+/, '"ttl":"<ttl>"')}`));
+    ws.on('message', (m: Buffer) =>
+      seen.push(
+        `${user} ${m
+          .toString()
+          .replace(/"client":"[^"]+"/, '"client":"<c>"')
+          .replace(/"ttl":\d+/, '"ttl":"<ttl>"')}`,
+      ),
+    );
     ws.on('close', (code: number) => seen.push(`${user} close ${code}`));
     await new Promise((resolve) => ws.once('open', resolve));
     ws.send(JSON.stringify({ id: 1, connect: { token: await token({ sub: user }) } }));
@@ -29,9 +45,19 @@ async function story(url: string, wsUrl: string): Promise<string[]> {
   // At least a full second ahead, so a slow machine never sends an expiry already past (which the
   // server treats as expired at once, with no refresh push).
   const expireAt = Math.floor(Date.now() / 1000) + 2;
-  for (const user of ['ua', 'ub']) await fetch(`${url}/api/refresh`, { method: 'POST', headers: { 'X-API-Key': API_KEY }, body: JSON.stringify({ user, expire_at: expireAt }) });
+  for (const user of ['ua', 'ub'])
+    await fetch(`${url}/api/refresh`, {
+      method: 'POST',
+      headers: { 'X-API-Key': API_KEY },
+      body: JSON.stringify({ user, expire_at: expireAt }),
+    });
   await new Promise((resolve) => setTimeout(resolve, 300));
-  b.send(JSON.stringify({ id: 2, refresh: { token: await token({ sub: 'ub', exp: Math.floor(Date.now() / 1000) + 3600 }) } }));
+  b.send(
+    JSON.stringify({
+      id: 2,
+      refresh: { token: await token({ sub: 'ub', exp: Math.floor(Date.now() / 1000) + 3600 }) },
+    }),
+  );
   await new Promise((resolve) => setTimeout(resolve, 4500));
   a.terminate();
   b.terminate();

@@ -9,7 +9,10 @@ import { joinMessages } from '../../../src/v6/ws/frames.js';
 
 class BatchingWriter {
   private outbox: string[] = [];
-  constructor(private readonly queue: FlushQueue, readonly sent: string[]) {}
+  constructor(
+    private readonly queue: FlushQueue,
+    readonly sent: string[],
+  ) {}
   write(m: string): void {
     this.outbox.push(m);
     if (this.outbox.length === 1) this.queue.add(this);

@@ -37,7 +37,9 @@ describe('frames made once, against ws framing the same message', () => {
     return new Promise((resolve) => {
       const chunks: Buffer[] = [];
       const socket = net.connect(port, '127.0.0.1', () =>
-        socket.write('GET / HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n'),
+        socket.write(
+          'GET / HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+        ),
       );
       socket.on('data', (c: Buffer) => chunks.push(c));
       socket.on('close', () => {

@@ -6,13 +6,23 @@
 import WebSocket from 'ws';
 import { SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeWithCentrifugo, startCentrifugo, TOKEN_SECRET, variantConfigs } from '../../../../../test/support/centrifugo-v6.js';
+import {
+  describeWithCentrifugo,
+  startCentrifugo,
+  TOKEN_SECRET,
+  variantConfigs,
+} from '../../../../../test/support/centrifugo-v6.js';
 import { startWsTestServer } from './support/ws-server.js';
 
-const config = { ...variantConfigs.shortPing, client: { ...variantConfigs.shortPing.client, stale_close_delay: '10s' } };
+const config = {
+  ...variantConfigs.shortPing,
+  client: { ...variantConfigs.shortPing.client, stale_close_delay: '10s' },
+};
 
 async function frameMode(wsUrl: string): Promise<{ reply: string; pings: number; open: boolean }> {
-  const token = await new SignJWT({ sub: 'u1' }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(TOKEN_SECRET));
+  const token = await new SignJWT({ sub: 'u1' })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(new TextEncoder().encode(TOKEN_SECRET));
   const ws = new WebSocket(`${wsUrl}?cf_ws_frame_ping_pong=true`);
   let pings = 0;
   ws.on('ping', () => (pings += 1));

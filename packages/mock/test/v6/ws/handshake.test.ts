@@ -5,7 +5,12 @@
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeWithCentrifugo, recordingConfig, startCentrifugo, type RealCentrifugo } from '../../../../../test/support/centrifugo-v6.js';
+import {
+  describeWithCentrifugo,
+  recordingConfig,
+  startCentrifugo,
+  type RealCentrifugo,
+} from '../../../../../test/support/centrifugo-v6.js';
 import { startWsTestServer, type WsTestServer } from './support/ws-server.js';
 
 const KEY = 'dGhlIHNhbXBsZSBub25jZQ==';
@@ -14,8 +19,14 @@ const upgrade = (extra: string, method = 'GET', key = KEY, version = '13') =>
 
 const CASES: readonly (readonly [string, string])[] = [
   ['plain GET', 'GET /connection/websocket HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'],
-  ['plain GET, allowed Origin', 'GET /connection/websocket HTTP/1.1\r\nHost: x\r\nOrigin: http://localhost:1\r\nConnection: close\r\n\r\n'],
-  ['plain GET, other Origin', 'GET /connection/websocket HTTP/1.1\r\nHost: x\r\nOrigin: http://evil.example\r\nConnection: close\r\n\r\n'],
+  [
+    'plain GET, allowed Origin',
+    'GET /connection/websocket HTTP/1.1\r\nHost: x\r\nOrigin: http://localhost:1\r\nConnection: close\r\n\r\n',
+  ],
+  [
+    'plain GET, other Origin',
+    'GET /connection/websocket HTTP/1.1\r\nHost: x\r\nOrigin: http://evil.example\r\nConnection: close\r\n\r\n',
+  ],
   ['POST', 'POST /connection/websocket HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'],
   ['POST upgrade', upgrade('', 'POST')],
   ['version 12', upgrade('', 'GET', KEY, '12')],
@@ -39,7 +50,11 @@ function exchange(port: number, request: string): Promise<string> {
       text += d.toString('latin1');
       const head = text.indexOf('\r\n\r\n');
       const length = /Content-Length: (\d+)/i.exec(text)?.[1];
-      if (head >= 0 && (text.startsWith('HTTP/1.1 101') || (length !== undefined && text.length >= head + 4 + Number(length)))) done();
+      if (
+        head >= 0 &&
+        (text.startsWith('HTTP/1.1 101') || (length !== undefined && text.length >= head + 4 + Number(length)))
+      )
+        done();
     });
     socket.on('end', done);
     socket.on('error', done);
@@ -48,17 +63,31 @@ function exchange(port: number, request: string): Promise<string> {
 }
 
 const WANT: Readonly<Record<string, string>> = {
-  'plain GET': 'HTTP/1.1 400 Bad Request\r\nAccess-Control-Allow-Credentials: true\r\nAccess-Control-Allow-Origin: \r\nContent-Type: text/plain; charset=utf-8\r\nSec-Websocket-Version: 13\r\nX-Content-Type-Options: nosniff\r\n',
-  'POST upgrade': 'HTTP/1.1 405 Method Not Allowed\r\nAccess-Control-Allow-Credentials: true\r\nAccess-Control-Allow-Origin: \r\nContent-Type: text/plain; charset=utf-8\r\nSec-Websocket-Version: 13\r\nX-Content-Type-Options: nosniff\r\nContent-Length: 19\r\n\r\nMethod Not Allowed\n',
-  'Origin not allowed': 'HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\nSec-Websocket-Version: 13\r\nX-Content-Type-Options: nosniff\r\nContent-Length: 10\r\n\r\nForbidden\n',
-  'subprotocols offered': 'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\nSec-WebSocket-Protocol: centrifuge-json\r\n\r\n',
+  'plain GET':
+    'HTTP/1.1 400 Bad Request\r\nAccess-Control-Allow-Credentials: true\r\nAccess-Control-Allow-Origin: \r\nContent-Type: text/plain; charset=utf-8\r\nSec-Websocket-Version: 13\r\nX-Content-Type-Options: nosniff\r\n',
+  'POST upgrade':
+    'HTTP/1.1 405 Method Not Allowed\r\nAccess-Control-Allow-Credentials: true\r\nAccess-Control-Allow-Origin: \r\nContent-Type: text/plain; charset=utf-8\r\nSec-Websocket-Version: 13\r\nX-Content-Type-Options: nosniff\r\nContent-Length: 19\r\n\r\nMethod Not Allowed\n',
+  'Origin not allowed':
+    'HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\nSec-Websocket-Version: 13\r\nX-Content-Type-Options: nosniff\r\nContent-Length: 10\r\n\r\nForbidden\n',
+  'subprotocols offered':
+    'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\nSec-WebSocket-Protocol: centrifuge-json\r\n\r\n',
 };
 
 /** Status line, the sorted header names and values, the body: header order and `Connection` handling are the HTTP layers' own. */
 function normal(text: string): string {
   const [head = '', body = ''] = text.split('\r\n\r\n');
   const [status, ...headers] = head.split('\r\n');
-  return [status, ...headers.filter((h) => !/^(connection|keep-alive|content-length|transfer-encoding):/i.test(h) || text.startsWith('HTTP/1.1 101')).sort(), '', body].join('\n');
+  return [
+    status,
+    ...headers
+      .filter(
+        (h) =>
+          !/^(connection|keep-alive|content-length|transfer-encoding):/i.test(h) || text.startsWith('HTTP/1.1 101'),
+      )
+      .sort(),
+    '',
+    body,
+  ].join('\n');
 }
 
 describe('websocket handshake answers: the mock', () => {

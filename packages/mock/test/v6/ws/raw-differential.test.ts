@@ -6,7 +6,13 @@
  */
 import { CompactSign } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { API_KEY, describeWithCentrifugo, recordingConfig, startCentrifugo, type RealCentrifugo } from '../../../../../test/support/centrifugo-v6.js';
+import {
+  API_KEY,
+  describeWithCentrifugo,
+  recordingConfig,
+  startCentrifugo,
+  type RealCentrifugo,
+} from '../../../../../test/support/centrifugo-v6.js';
 import { Masker } from '../../../../../test/support/golden-v6/mask.js';
 import { RecordingSocket } from '../../../../../test/support/golden-v6/ws-client.js';
 import { RAW_CASES, type RawCase } from './support/raw-cases.js';
@@ -29,8 +35,12 @@ async function materialize(text: string): Promise<string> {
     const close = out.indexOf(')', end);
     const secret = out.slice(end + 1, close);
     const now = Math.floor(Date.now() / 1000);
-    const claims = out.slice(at + 6, end).replace(/:([+-])(\d+)/g, (_, sign: string, n: string) => `:${sign === '+' ? now + Number(n) : now - Number(n)}`);
-    const jwt = await new CompactSign(new TextEncoder().encode(claims)).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(secret));
+    const claims = out
+      .slice(at + 6, end)
+      .replace(/:([+-])(\d+)/g, (_, sign: string, n: string) => `:${sign === '+' ? now + Number(n) : now - Number(n)}`);
+    const jwt = await new CompactSign(new TextEncoder().encode(claims))
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .sign(new TextEncoder().encode(secret));
     out = out.slice(0, at) + jwt + out.slice(close + 1);
   }
   return out;
@@ -71,7 +81,9 @@ async function run(url: string, wsUrl: string, c: RawCase, masker: Masker): Prom
   for (const step of c.steps) {
     if ('send' in step) socket.send(await materialize(step.send));
     else {
-      const body = JSON.stringify(step.api[1]).replace(/"\+(\d+)"/g, (_, n: string) => String(Math.floor(Date.now() / 1000) + Number(n)));
+      const body = JSON.stringify(step.api[1]).replace(/"\+(\d+)"/g, (_, n: string) =>
+        String(Math.floor(Date.now() / 1000) + Number(n)),
+      );
       const res = await fetch(`${url}/api/${step.api[0]}`, { method: 'POST', headers: { 'X-API-Key': API_KEY }, body });
       await res.text();
     }
@@ -79,10 +91,12 @@ async function run(url: string, wsUrl: string, c: RawCase, masker: Masker): Prom
   }
   const record = socket.take();
   await socket.close();
-  const received = record.frames.filter((f) => f.dir === 'recv').map((f) => {
-    masker.learn(f.text);
-    return canonical(masker.mask(f.text, new Set()));
-  });
+  const received = record.frames
+    .filter((f) => f.dir === 'recv')
+    .map((f) => {
+      masker.learn(f.text);
+      return canonical(masker.mask(f.text, new Set()));
+    });
   return { received, close: record.close };
 }
 
@@ -98,7 +112,10 @@ describeWithCentrifugo('client protocol cases: the mock against the real v6.9.1'
   });
 
   it.each(RAW_CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const [want, got] = await Promise.all([run(real.url, real.wsUrl, c, maskers.real), run(mock.url, mock.wsUrl, c, maskers.mock)]);
+    const [want, got] = await Promise.all([
+      run(real.url, real.wsUrl, c, maskers.real),
+      run(mock.url, mock.wsUrl, c, maskers.mock),
+    ]);
     expect(want.received.length + (want.close === undefined ? 0 : 1)).toBeGreaterThan(0);
     expect(got).toEqual(want);
   });

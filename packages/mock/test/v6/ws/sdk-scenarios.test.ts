@@ -7,12 +7,21 @@
  * real server gave (written in the scenario), client by client.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeWithCentrifugo, recordingConfig, startCentrifugo, type RealCentrifugo } from '../../../../../test/support/centrifugo-v6.js';
+import {
+  describeWithCentrifugo,
+  recordingConfig,
+  startCentrifugo,
+  type RealCentrifugo,
+} from '../../../../../test/support/centrifugo-v6.js';
 import { SdkEnv } from './support/sdk-env.js';
 import { SCENARIOS } from './support/sdk-scenarios.js';
 import { startWsTestServer, type WsTestServer } from './support/ws-server.js';
 
-async function runScenario(url: string, wsUrl: string, scenario: (typeof SCENARIOS)[number]): Promise<readonly string[]> {
+async function runScenario(
+  url: string,
+  wsUrl: string,
+  scenario: (typeof SCENARIOS)[number],
+): Promise<readonly string[]> {
   const env = new SdkEnv(url, wsUrl);
   try {
     await scenario.run(env);

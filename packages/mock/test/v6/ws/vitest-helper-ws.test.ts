@@ -13,7 +13,9 @@ const centrifugo = useMockCentrifugoV6({
   config: {
     http_api: { key: 'test-key' },
     client: { token: { hmac_secret_key: 'test-secret' } },
-    channel: { namespaces: [{ name: 'chat', allow_subscribe_for_client: true, history_size: 10, history_ttl: '300s' }] },
+    channel: {
+      namespaces: [{ name: 'chat', allow_subscribe_for_client: true, history_size: 10, history_ttl: '300s' }],
+    },
   },
 });
 
@@ -23,7 +25,11 @@ afterAll(() => left?.disconnect());
 
 describe('useMockCentrifugoV6 with the centrifuge SDK', () => {
   it('gives the websocket URL and a token maker', async () => {
-    const client = new Centrifuge(centrifugo.wsUrl, { websocket: WebSocket, token: await centrifugo.connectionToken('ann', { info: { name: 'Ann' } }), minReconnectDelay: 60_000 });
+    const client = new Centrifuge(centrifugo.wsUrl, {
+      websocket: WebSocket,
+      token: await centrifugo.connectionToken('ann', { info: { name: 'Ann' } }),
+      minReconnectDelay: 60_000,
+    });
     client.on('disconnected', (ctx) => closes.push(ctx.code));
     client.on('connecting', (ctx) => closes.push(ctx.code));
     const sub = client.newSubscription('chat:lobby');

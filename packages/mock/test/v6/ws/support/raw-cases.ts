@@ -7,9 +7,7 @@
  * and what API publishes push (tags, version, binary data, offsets with epochs). A step sends a
  * frame (tokens written as `TOKEN(<claims json>[,<secret>])`), calls the server API, or waits.
  */
-export type RawStep =
-  | { readonly send: string }
-  | { readonly api: readonly [method: string, body: object] };
+export type RawStep = { readonly send: string } | { readonly api: readonly [method: string, body: object] };
 
 export interface RawCase {
   readonly name: string;
@@ -19,15 +17,22 @@ export interface RawCase {
 const s = (send: string): RawStep => ({ send });
 const api = (method: string, body: object): RawStep => ({ api: [method, body] });
 /** A connect frame with a token of these claims (`exp`/`nbf`/`expire_at` given as seconds from now with `+`/`-`). */
-const connect = (claims: string, secret = 's1', id = 1) => s(`{"id":${id},"connect":{"token":"TOKEN(${claims},${secret})"}}`);
+const connect = (claims: string, secret = 's1', id = 1) =>
+  s(`{"id":${id},"connect":{"token":"TOKEN(${claims},${secret})"}}`);
 const u1 = connect('{"sub":"u1"}');
 
 export const RAW_CASES: readonly RawCase[] = [
   { name: 'id as a string', steps: [s('{"id":"1","connect":{}}')] },
   { name: 'bad JSON', steps: [s('{"id":1,')] },
-  { name: 'trailing text after the command', steps: [s('{"id":1,"connect":{"token":"TOKEN({"sub":"u1"},s1)"}} trailing')] },
+  {
+    name: 'trailing text after the command',
+    steps: [s('{"id":1,"connect":{"token":"TOKEN({"sub":"u1"},s1)"}} trailing')],
+  },
   { name: 'connect without id', steps: [s('{"connect":{"token":"TOKEN({"sub":"u1"},s1)"}}')] },
-  { name: 'keys in another case', steps: [s('{"ID":1,"Connect":{"Token":"TOKEN({"sub":"u1"},s1)"}}'), s('{"id":2,"SUBSCRIBE":{"Channel":"news"}}')] },
+  {
+    name: 'keys in another case',
+    steps: [s('{"ID":1,"Connect":{"Token":"TOKEN({"sub":"u1"},s1)"}}'), s('{"id":2,"SUBSCRIBE":{"Channel":"news"}}')],
+  },
   { name: 'connect twice', steps: [u1, s('{"id":2,"connect":{}}')] },
   { name: 'send closes 3508', steps: [u1, s('{"send":{"data":{}}}')] },
   { name: 'no method', steps: [u1, s('{"id":2}')] },
@@ -35,22 +40,59 @@ export const RAW_CASES: readonly RawCase[] = [
   { name: 'ping beside a method is 108', steps: [u1, s('{"id":2,"ping":{},"presence":{"channel":"pres:x"}}')] },
   { name: 'null line', steps: [s('null')] },
   { name: 'refresh without token', steps: [u1, s('{"id":2,"refresh":{}}')] },
-  { name: 'refresh with a token of the same user', steps: [u1, s('{"id":2,"refresh":{"token":"TOKEN({"sub":"u1","exp":+100},s1)"}}')] },
-  { name: 'refresh with an expired token', steps: [u1, s('{"id":2,"refresh":{"token":"TOKEN({"sub":"u1","exp":-100},s1)"}}')] },
+  {
+    name: 'refresh with a token of the same user',
+    steps: [u1, s('{"id":2,"refresh":{"token":"TOKEN({"sub":"u1","exp":+100},s1)"}}')],
+  },
+  {
+    name: 'refresh with an expired token',
+    steps: [u1, s('{"id":2,"refresh":{"token":"TOKEN({"sub":"u1","exp":-100},s1)"}}')],
+  },
   { name: 'refresh with another user', steps: [u1, s('{"id":2,"refresh":{"token":"TOKEN({"sub":"u2"},s1)"}}')] },
   { name: 'token channels claim', steps: [connect('{"sub":"u1","channels":["news","hist:q","pres:x"]}')] },
-  { name: 'token subs claim with data, info and overrides', steps: [connect('{"sub":"u1","subs":{"news":{"data":{"d":1},"info":{"i":1}},"pres:y":{"override":{"presence":{"value":false}}}}}'), s('{"id":2,"presence":{"channel":"pres:y"}}')] },
-  { name: 'token channels with an unknown namespace', steps: [connect('{"sub":"u1","channels":["nope:x"]}'), s('{"id":2,"subscribe":{"channel":"news"}}')] },
+  {
+    name: 'token subs claim with data, info and overrides',
+    steps: [
+      connect(
+        '{"sub":"u1","subs":{"news":{"data":{"d":1},"info":{"i":1}},"pres:y":{"override":{"presence":{"value":false}}}}}',
+      ),
+      s('{"id":2,"presence":{"channel":"pres:y"}}'),
+    ],
+  },
+  {
+    name: 'token channels with an unknown namespace',
+    steps: [connect('{"sub":"u1","channels":["nope:x"]}'), s('{"id":2,"subscribe":{"channel":"news"}}')],
+  },
   { name: 'expire_at over exp', steps: [connect('{"sub":"u1","expire_at":+100,"exp":+1000}')] },
   { name: 'expire_at 0 never expires', steps: [connect('{"sub":"u1","expire_at":0,"exp":+1000}')] },
-  { name: 'expire_at in the past', steps: [connect('{"sub":"u1","expire_at":-10,"exp":+1000}'), s('{"id":2,"subscribe":{"channel":"news"}}')] },
+  {
+    name: 'expire_at in the past',
+    steps: [connect('{"sub":"u1","expire_at":-10,"exp":+1000}'), s('{"id":2,"subscribe":{"channel":"news"}}')],
+  },
   { name: 'nbf in the future', steps: [connect('{"sub":"u1","nbf":+100}')] },
   { name: 'channel claim in a connection token', steps: [connect('{"sub":"u1","channel":"x"}')] },
   { name: 'sub as a number', steps: [connect('{"sub":5}')] },
   { name: 'malformed token', steps: [s('{"id":1,"connect":{"token":"abc"}}')] },
-  { name: 'info and b64info', steps: [connect('{"sub":"u1","info":{"a":"<"},"b64info":"eyJiIjoxfQ=="}'), s('{"id":2,"subscribe":{"channel":"pres:z"}}'), s('{"id":3,"presence":{"channel":"pres:z"}}')] },
-  { name: 'info with spaces and html kept as sent', steps: [connect('{"sub":"u1","info":{ "n" : "<&>" }}'), s('{"id":2,"subscribe":{"channel":"pres:z"}}')] },
-  { name: 'anonymous token', steps: [connect('{}'), s('{"id":2,"subscribe":{"channel":"news"}}'), s('{"id":3,"subscribe":{"channel":"pres:a"}}')] },
+  {
+    name: 'info and b64info',
+    steps: [
+      connect('{"sub":"u1","info":{"a":"<"},"b64info":"eyJiIjoxfQ=="}'),
+      s('{"id":2,"subscribe":{"channel":"pres:z"}}'),
+      s('{"id":3,"presence":{"channel":"pres:z"}}'),
+    ],
+  },
+  {
+    name: 'info with spaces and html kept as sent',
+    steps: [connect('{"sub":"u1","info":{ "n" : "<&>" }}'), s('{"id":2,"subscribe":{"channel":"pres:z"}}')],
+  },
+  {
+    name: 'anonymous token',
+    steps: [
+      connect('{}'),
+      s('{"id":2,"subscribe":{"channel":"news"}}'),
+      s('{"id":3,"subscribe":{"channel":"pres:a"}}'),
+    ],
+  },
   {
     name: 'subscribe flags and namespaces',
     steps: [
@@ -78,15 +120,22 @@ export const RAW_CASES: readonly RawCase[] = [
     name: 'subscription tokens',
     steps: [
       u1,
-      s('{"id":2,"subscribe":{"channel":"$p","token":"TOKEN({"sub":"u1","channel":"$p","info":{"ci":1},"data":{"d":2}},s1)"}}'),
+      s(
+        '{"id":2,"subscribe":{"channel":"$p","token":"TOKEN({"sub":"u1","channel":"$p","info":{"ci":1},"data":{"d":2}},s1)"}}',
+      ),
       s('{"id":3,"subscribe":{"channel":"$q","token":"TOKEN({"sub":"u1","channel":"$q"},bad)"}}'),
       s('{"id":4,"subscribe":{"channel":"$r","token":"TOKEN({"sub":"u1","channel":"$r","exp":-10},s1)"}}'),
-      s('{"id":5,"subscribe":{"channel":"news","token":"TOKEN({"sub":"u1","channel":"news","override":{"force_recovery":{"value":true}}},s1)"}}'),
+      s(
+        '{"id":5,"subscribe":{"channel":"news","token":"TOKEN({"sub":"u1","channel":"news","override":{"force_recovery":{"value":true}}},s1)"}}',
+      ),
       s('{"id":6,"subscribe":{"channel":"$t"}}'),
       s('{"id":7,"subscribe":{"channel":"$s","token":"TOKEN({"sub":"u2","channel":"$s"},s1)"}}'),
     ],
   },
-  { name: 'subscription token for another channel', steps: [u1, s('{"id":2,"subscribe":{"channel":"$p","token":"TOKEN({"sub":"u1","channel":"$x"},s1)"}}')] },
+  {
+    name: 'subscription token for another channel',
+    steps: [u1, s('{"id":2,"subscribe":{"channel":"$p","token":"TOKEN({"sub":"u1","channel":"$x"},s1)"}}')],
+  },
   {
     name: 'client commands and their errors',
     steps: [
@@ -127,7 +176,9 @@ export const RAW_CASES: readonly RawCase[] = [
     name: 'what API publishes push',
     steps: [
       connect('{"sub":"u1","info":{"n":"<&>"}}'),
-      s('{"id":2,"subscribe":{"channel":"hist:v"}}\n{"id":3,"subscribe":{"channel":"news"}}\n{"id":4,"subscribe":{"channel":"pres:v"}}'),
+      s(
+        '{"id":2,"subscribe":{"channel":"hist:v"}}\n{"id":3,"subscribe":{"channel":"news"}}\n{"id":4,"subscribe":{"channel":"pres:v"}}',
+      ),
       api('publish', { channel: 'hist:v', data: { x: '<' }, version: 5 }),
       api('publish', { channel: 'hist:v', data: { x: 2 }, version: 3 }),
       api('publish', { channel: 'hist:v', data: { x: 3 }, tags: { b: '2', a: '1' }, delta: true }),

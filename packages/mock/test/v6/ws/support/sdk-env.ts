@@ -22,7 +22,11 @@ export class EventLog {
   private mask(text: string): string {
     const name = (value: string, kind: string) => {
       let n = this.names.get(value);
-      if (n === undefined) this.names.set(value, (n = `<${kind}:${[...this.names.values()].filter((v) => v.startsWith(`<${kind}:`)).length + 1}>`));
+      if (n === undefined)
+        this.names.set(
+          value,
+          (n = `<${kind}:${[...this.names.values()].filter((v) => v.startsWith(`<${kind}:`)).length + 1}>`),
+        );
       return n;
     };
     return text
@@ -64,7 +68,10 @@ export class SdkEnv {
   readonly api: Client;
   private readonly clients: Centrifuge[] = [];
 
-  constructor(readonly url: string, readonly wsUrl: string) {
+  constructor(
+    readonly url: string,
+    readonly wsUrl: string,
+  ) {
     this.api = new Client({ url, apiKey: API_KEY });
   }
 
@@ -77,11 +84,20 @@ export class SdkEnv {
 
   /** A client named `who` whose events go to the log; not connected yet. */
   client(who: string, options: Partial<Options> = {}): Centrifuge {
-    const c = new Centrifuge(this.wsUrl, { websocket: WebSocket, minReconnectDelay: 300, maxReconnectDelay: 600, ...options });
-    c.on('connected', (ctx) => this.log.add(who, 'connected', { client: ctx.client, transport: ctx.transport, data: ctx.data }));
+    const c = new Centrifuge(this.wsUrl, {
+      websocket: WebSocket,
+      minReconnectDelay: 300,
+      maxReconnectDelay: 600,
+      ...options,
+    });
+    c.on('connected', (ctx) =>
+      this.log.add(who, 'connected', { client: ctx.client, transport: ctx.transport, data: ctx.data }),
+    );
     c.on('connecting', (ctx) => this.log.add(who, 'connecting', { code: ctx.code, reason: ctx.reason }));
     c.on('disconnected', (ctx) => this.log.add(who, 'disconnected', { code: ctx.code, reason: ctx.reason }));
-    c.on('error', (ctx) => this.log.add(who, 'error', { type: ctx.type, code: ctx.error.code, message: ctx.error.message }));
+    c.on('error', (ctx) =>
+      this.log.add(who, 'error', { type: ctx.type, code: ctx.error.code, message: ctx.error.message }),
+    );
     c.on('subscribed', (ctx) => this.log.add(who, 'server-subscribed', { ...ctx }));
     c.on('unsubscribed', (ctx) => this.log.add(who, 'server-unsubscribed', { ...ctx }));
     c.on('publication', (ctx) => this.log.add(who, 'server-publication', { ...ctx }));
@@ -97,10 +113,14 @@ export class SdkEnv {
     const tag = `${who}/${channel}`;
     s.on('subscribed', (ctx) => this.log.add(tag, 'subscribed', { ...ctx }));
     s.on('unsubscribed', (ctx) => this.log.add(tag, 'unsubscribed', { code: ctx.code, reason: ctx.reason }));
-    s.on('publication', (ctx) => this.log.add(tag, 'publication', { data: ctx.data, offset: ctx.offset, tags: ctx.tags, info: ctx.info }));
+    s.on('publication', (ctx) =>
+      this.log.add(tag, 'publication', { data: ctx.data, offset: ctx.offset, tags: ctx.tags, info: ctx.info }),
+    );
     s.on('join', (ctx) => this.log.add(tag, 'join', { info: ctx.info }));
     s.on('leave', (ctx) => this.log.add(tag, 'leave', { info: ctx.info }));
-    s.on('error', (ctx) => this.log.add(tag, 'error', { type: ctx.type, code: ctx.error.code, message: ctx.error.message }));
+    s.on('error', (ctx) =>
+      this.log.add(tag, 'error', { type: ctx.type, code: ctx.error.code, message: ctx.error.message }),
+    );
     return s;
   }
 

@@ -26,11 +26,11 @@ export const SCENARIOS: readonly SdkScenario[] = [
       await env.log.waitFor('A/news publication', 2);
     },
     expected: [
-      "A connecting {\"code\":0,\"reason\":\"connect called\"}",
-      "A connected {\"client\":\"<client:1>\",\"transport\":\"websocket\"}",
-      "A/news subscribed {\"channel\":\"news\",\"positioned\":false,\"recoverable\":false,\"wasRecovering\":false,\"recovered\":false,\"hasRecoveredPublications\":false}",
-      "A/news publication {\"data\":{\"text\":\"hello\"}}",
-      "A/news publication {\"data\":{\"text\":\"tagged\"},\"tags\":{\"kind\":\"greeting\"}}",
+      'A connecting {"code":0,"reason":"connect called"}',
+      'A connected {"client":"<client:1>","transport":"websocket"}',
+      'A/news subscribed {"channel":"news","positioned":false,"recoverable":false,"wasRecovering":false,"recovered":false,"hasRecoveredPublications":false}',
+      'A/news publication {"data":{"text":"hello"}}',
+      'A/news publication {"data":{"text":"tagged"},"tags":{"kind":"greeting"}}',
     ],
   },
   {
@@ -46,15 +46,18 @@ export const SCENARIOS: readonly SdkScenario[] = [
       await env.api.publish({ channel: 'hist:sdk1', data: { n: 3 } });
       await env.log.waitFor('A/hist:sdk1 publication', 2);
       const h = await sub.history({ limit: 2, reverse: true });
-      env.log.add('A/hist:sdk1', 'history', { offset: h.offset, publications: h.publications.map((p) => ({ data: p.data, offset: p.offset })) });
+      env.log.add('A/hist:sdk1', 'history', {
+        offset: h.offset,
+        publications: h.publications.map((p) => ({ data: p.data, offset: p.offset })),
+      });
     },
     expected: [
-      "A connecting {\"code\":0,\"reason\":\"connect called\"}",
-      "A connected {\"client\":\"<client:1>\",\"transport\":\"websocket\"}",
-      "A/hist:sdk1 subscribed {\"channel\":\"hist:sdk1\",\"positioned\":true,\"recoverable\":true,\"wasRecovering\":false,\"recovered\":false,\"hasRecoveredPublications\":false,\"streamPosition\":{\"offset\":1,\"epoch\":\"<epoch:1>\"}}",
-      "A/hist:sdk1 publication {\"data\":{\"n\":2},\"offset\":2}",
-      "A/hist:sdk1 publication {\"data\":{\"n\":3},\"offset\":3}",
-      "A/hist:sdk1 history {\"offset\":3,\"publications\":[{\"data\":{\"n\":3},\"offset\":3},{\"data\":{\"n\":2},\"offset\":2}]}",
+      'A connecting {"code":0,"reason":"connect called"}',
+      'A connected {"client":"<client:1>","transport":"websocket"}',
+      'A/hist:sdk1 subscribed {"channel":"hist:sdk1","positioned":true,"recoverable":true,"wasRecovering":false,"recovered":false,"hasRecoveredPublications":false,"streamPosition":{"offset":1,"epoch":"<epoch:1>"}}',
+      'A/hist:sdk1 publication {"data":{"n":2},"offset":2}',
+      'A/hist:sdk1 publication {"data":{"n":3},"offset":3}',
+      'A/hist:sdk1 history {"offset":3,"publications":[{"data":{"n":3},"offset":3},{"data":{"n":2},"offset":2}]}',
     ],
   },
   {
@@ -73,26 +76,30 @@ export const SCENARIOS: readonly SdkScenario[] = [
       await sb.ready(5000);
       await env.log.waitFor('A/pres:room join', 2);
       const p = await sa.presence();
-      env.log.add('A/pres:room', 'presence', { users: Object.values(p.clients).map((c) => c.user).sort() });
+      env.log.add('A/pres:room', 'presence', {
+        users: Object.values(p.clients)
+          .map((c) => c.user)
+          .sort(),
+      });
       const st = await sa.presenceStats();
       env.log.add('A/pres:room', 'presence-stats', { numClients: st.numClients, numUsers: st.numUsers });
       sb.unsubscribe();
       await env.log.waitFor('A/pres:room leave');
     },
     expected: [
-      "A connecting {\"code\":0,\"reason\":\"connect called\"}",
-      "A connected {\"client\":\"<client:1>\",\"transport\":\"websocket\"}",
-      "A/pres:room subscribed {\"channel\":\"pres:room\",\"positioned\":false,\"recoverable\":false,\"wasRecovering\":false,\"recovered\":false,\"hasRecoveredPublications\":false}",
-      "A/pres:room join {\"info\":{\"client\":\"<client:1>\",\"user\":\"u1\",\"connInfo\":{\"name\":\"Ann\"}}}",
-      "B connecting {\"code\":0,\"reason\":\"connect called\"}",
-      "A/pres:room join {\"info\":{\"client\":\"<client:2>\",\"user\":\"u2\"}}",
-      "B connected {\"client\":\"<client:2>\",\"transport\":\"websocket\"}",
-      "B/pres:room subscribed {\"channel\":\"pres:room\",\"positioned\":false,\"recoverable\":false,\"wasRecovering\":false,\"recovered\":false,\"hasRecoveredPublications\":false}",
-      "B/pres:room join {\"info\":{\"client\":\"<client:2>\",\"user\":\"u2\"}}",
-      "A/pres:room presence {\"users\":[\"u1\",\"u2\"]}",
-      "A/pres:room presence-stats {\"numClients\":2,\"numUsers\":2}",
-      "B/pres:room unsubscribed {\"code\":0,\"reason\":\"unsubscribe called\"}",
-      "A/pres:room leave {\"info\":{\"client\":\"<client:2>\",\"user\":\"u2\"}}",
+      'A connecting {"code":0,"reason":"connect called"}',
+      'A connected {"client":"<client:1>","transport":"websocket"}',
+      'A/pres:room subscribed {"channel":"pres:room","positioned":false,"recoverable":false,"wasRecovering":false,"recovered":false,"hasRecoveredPublications":false}',
+      'A/pres:room join {"info":{"client":"<client:1>","user":"u1","connInfo":{"name":"Ann"}}}',
+      'B connecting {"code":0,"reason":"connect called"}',
+      'A/pres:room join {"info":{"client":"<client:2>","user":"u2"}}',
+      'B connected {"client":"<client:2>","transport":"websocket"}',
+      'B/pres:room subscribed {"channel":"pres:room","positioned":false,"recoverable":false,"wasRecovering":false,"recovered":false,"hasRecoveredPublications":false}',
+      'B/pres:room join {"info":{"client":"<client:2>","user":"u2"}}',
+      'A/pres:room presence {"users":["u1","u2"]}',
+      'A/pres:room presence-stats {"numClients":2,"numUsers":2}',
+      'B/pres:room unsubscribed {"code":0,"reason":"unsubscribe called"}',
+      'A/pres:room leave {"info":{"client":"<client:2>","user":"u2"}}',
     ],
   },
   {
@@ -107,10 +114,10 @@ export const SCENARIOS: readonly SdkScenario[] = [
       await env.log.waitFor('A/news publication');
     },
     expected: [
-      "A connecting {\"code\":0,\"reason\":\"connect called\"}",
-      "A connected {\"client\":\"<client:1>\",\"transport\":\"websocket\"}",
-      "A/news subscribed {\"channel\":\"news\",\"positioned\":false,\"recoverable\":false,\"wasRecovering\":false,\"recovered\":false,\"hasRecoveredPublications\":false}",
-      "A/news publication {\"data\":{\"text\":\"from the client\"},\"info\":{\"client\":\"<client:1>\",\"user\":\"u1\"}}",
+      'A connecting {"code":0,"reason":"connect called"}',
+      'A connected {"client":"<client:1>","transport":"websocket"}',
+      'A/news subscribed {"channel":"news","positioned":false,"recoverable":false,"wasRecovering":false,"recovered":false,"hasRecoveredPublications":false}',
+      'A/news publication {"data":{"text":"from the client"},"info":{"client":"<client:1>","user":"u1"}}',
     ],
   },
   {
@@ -130,15 +137,15 @@ export const SCENARIOS: readonly SdkScenario[] = [
       await env.log.waitFor('A/hist:sdk2 publication', 3);
     },
     expected: [
-      "A connecting {\"code\":0,\"reason\":\"connect called\"}",
-      "A connected {\"client\":\"<client:1>\",\"transport\":\"websocket\"}",
-      "A/hist:sdk2 subscribed {\"channel\":\"hist:sdk2\",\"positioned\":true,\"recoverable\":true,\"wasRecovering\":false,\"recovered\":false,\"hasRecoveredPublications\":false,\"streamPosition\":{\"offset\":0,\"epoch\":\"<epoch:1>\"}}",
-      "A/hist:sdk2 publication {\"data\":{\"n\":1},\"offset\":1}",
-      "A connecting {\"code\":4001,\"reason\":\"come back\"}",
-      "A connected {\"client\":\"<client:2>\",\"transport\":\"websocket\"}",
-      "A/hist:sdk2 subscribed {\"channel\":\"hist:sdk2\",\"positioned\":true,\"recoverable\":true,\"wasRecovering\":true,\"recovered\":true,\"hasRecoveredPublications\":true,\"streamPosition\":{\"offset\":1,\"epoch\":\"<epoch:1>\"}}",
-      "A/hist:sdk2 publication {\"data\":{\"n\":2},\"offset\":2}",
-      "A/hist:sdk2 publication {\"data\":{\"n\":3},\"offset\":3}",
+      'A connecting {"code":0,"reason":"connect called"}',
+      'A connected {"client":"<client:1>","transport":"websocket"}',
+      'A/hist:sdk2 subscribed {"channel":"hist:sdk2","positioned":true,"recoverable":true,"wasRecovering":false,"recovered":false,"hasRecoveredPublications":false,"streamPosition":{"offset":0,"epoch":"<epoch:1>"}}',
+      'A/hist:sdk2 publication {"data":{"n":1},"offset":1}',
+      'A connecting {"code":4001,"reason":"come back"}',
+      'A connected {"client":"<client:2>","transport":"websocket"}',
+      'A/hist:sdk2 subscribed {"channel":"hist:sdk2","positioned":true,"recoverable":true,"wasRecovering":true,"recovered":true,"hasRecoveredPublications":true,"streamPosition":{"offset":1,"epoch":"<epoch:1>"}}',
+      'A/hist:sdk2 publication {"data":{"n":2},"offset":2}',
+      'A/hist:sdk2 publication {"data":{"n":3},"offset":3}',
     ],
   },
   {
@@ -155,11 +162,11 @@ export const SCENARIOS: readonly SdkScenario[] = [
       await env.log.waitFor('A disconnected');
     },
     expected: [
-      "A connecting {\"code\":0,\"reason\":\"connect called\"}",
-      "A connected {\"client\":\"<client:1>\",\"transport\":\"websocket\"}",
-      "A/news subscribed {\"channel\":\"news\",\"positioned\":false,\"recoverable\":false,\"wasRecovering\":false,\"recovered\":false,\"hasRecoveredPublications\":false}",
-      "A/news unsubscribed {\"code\":2000,\"reason\":\"server unsubscribe\"}",
-      "A disconnected {\"code\":3503,\"reason\":\"force disconnect\"}",
+      'A connecting {"code":0,"reason":"connect called"}',
+      'A connected {"client":"<client:1>","transport":"websocket"}',
+      'A/news subscribed {"channel":"news","positioned":false,"recoverable":false,"wasRecovering":false,"recovered":false,"hasRecoveredPublications":false}',
+      'A/news unsubscribed {"code":2000,"reason":"server unsubscribe"}',
+      'A disconnected {"code":3503,"reason":"force disconnect"}',
     ],
   },
   {
@@ -174,10 +181,10 @@ export const SCENARIOS: readonly SdkScenario[] = [
       await env.log.waitFor('A server-publication');
     },
     expected: [
-      "A connecting {\"code\":0,\"reason\":\"connect called\"}",
-      "A connected {\"client\":\"<client:1>\",\"transport\":\"websocket\"}",
-      "A server-subscribed {\"channel\":\"hist:sdk3\",\"positioned\":true,\"recoverable\":true,\"wasRecovering\":false,\"recovered\":false,\"hasRecoveredPublications\":false,\"streamPosition\":{\"offset\":0,\"epoch\":\"<epoch:1>\"},\"data\":{\"welcome\":true}}",
-      "A server-publication {\"channel\":\"hist:sdk3\",\"data\":{\"n\":1},\"offset\":1}",
+      'A connecting {"code":0,"reason":"connect called"}',
+      'A connected {"client":"<client:1>","transport":"websocket"}',
+      'A server-subscribed {"channel":"hist:sdk3","positioned":true,"recoverable":true,"wasRecovering":false,"recovered":false,"hasRecoveredPublications":false,"streamPosition":{"offset":0,"epoch":"<epoch:1>"},"data":{"welcome":true}}',
+      'A server-publication {"channel":"hist:sdk3","data":{"n":1},"offset":1}',
     ],
   },
   {
@@ -190,7 +197,9 @@ export const SCENARIOS: readonly SdkScenario[] = [
           return env.token({ sub: 'u1' }, 3600);
         },
       });
-      const sub = env.subscription(a, 'A', '$private', { getToken: async (ctx) => env.token({ sub: 'u1', channel: ctx.channel }, 3600) });
+      const sub = env.subscription(a, 'A', '$private', {
+        getToken: async (ctx) => env.token({ sub: 'u1', channel: ctx.channel }, 3600),
+      });
       sub.subscribe();
       a.connect();
       await sub.ready(5000);
@@ -201,12 +210,12 @@ export const SCENARIOS: readonly SdkScenario[] = [
       await env.log.waitFor('A/$private publication', 2);
     },
     expected: [
-      "A connecting {\"code\":0,\"reason\":\"connect called\"}",
-      "A connected {\"client\":\"<client:1>\",\"transport\":\"websocket\"}",
-      "A/$private subscribed {\"channel\":\"$private\",\"positioned\":false,\"recoverable\":false,\"wasRecovering\":false,\"recovered\":false,\"hasRecoveredPublications\":false}",
-      "A/$private publication {\"data\":{\"secret\":1}}",
-      "A getToken {}",
-      "A/$private publication {\"data\":{\"secret\":2}}",
+      'A connecting {"code":0,"reason":"connect called"}',
+      'A connected {"client":"<client:1>","transport":"websocket"}',
+      'A/$private subscribed {"channel":"$private","positioned":false,"recoverable":false,"wasRecovering":false,"recovered":false,"hasRecoveredPublications":false}',
+      'A/$private publication {"data":{"secret":1}}',
+      'A getToken {}',
+      'A/$private publication {"data":{"secret":2}}',
     ],
   },
   {
@@ -226,11 +235,11 @@ export const SCENARIOS: readonly SdkScenario[] = [
       await env.log.waitFor('A/nope:x unsubscribed');
     },
     expected: [
-      "A connecting {\"code\":0,\"reason\":\"connect called\"}",
-      "A error {\"type\":\"connect\",\"code\":109,\"message\":\"token expired\"}",
-      "A getToken {}",
-      "A connected {\"client\":\"<client:1>\",\"transport\":\"websocket\"}",
-      "A/nope:x unsubscribed {\"code\":102,\"reason\":\"unknown channel\"}",
+      'A connecting {"code":0,"reason":"connect called"}',
+      'A error {"type":"connect","code":109,"message":"token expired"}',
+      'A getToken {}',
+      'A connected {"client":"<client:1>","transport":"websocket"}',
+      'A/nope:x unsubscribed {"code":102,"reason":"unknown channel"}',
     ],
   },
 ];

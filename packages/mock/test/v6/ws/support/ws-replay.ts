@@ -13,7 +13,13 @@ import type { VariantName } from '../../../../../../test/support/centrifugo-v6.j
 import { sendHttp } from '../../../../../../test/support/golden-v6/http.js';
 import { Masker } from '../../../../../../test/support/golden-v6/mask.js';
 import { makeToken, type TokenLabel } from '../../../../../../test/support/golden-v6/tokens.js';
-import { expandBody, expandRepeats, type GoldenFrame, type GoldenLine, type GoldenSocket } from '../../../../../../test/support/golden-v6/transcript.js';
+import {
+  expandBody,
+  expandRepeats,
+  type GoldenFrame,
+  type GoldenLine,
+  type GoldenSocket,
+} from '../../../../../../test/support/golden-v6/transcript.js';
 import { RecordingSocket } from '../../../../../../test/support/golden-v6/ws-client.js';
 
 export interface WsReplayTarget {
@@ -43,7 +49,8 @@ export async function replayWs(lines: readonly GoldenLine[], target: WsReplayTar
   let observed = 0;
   let frames = 0;
   const ordered = new Set<string>();
-  const differ = (name: string, what: string, want: unknown, got: unknown) => differences.push(`${name}: ${what}\n    real: ${JSON.stringify(want)}\n    mock: ${JSON.stringify(got)}`);
+  const differ = (name: string, what: string, want: unknown, got: unknown) =>
+    differences.push(`${name}: ${what}\n    real: ${JSON.stringify(want)}\n    mock: ${JSON.stringify(got)}`);
   try {
     for (const line of lines) {
       if (line.server === 'startup') continue;
@@ -51,12 +58,15 @@ export async function replayWs(lines: readonly GoldenLine[], target: WsReplayTar
       for (const s of line.ws ?? []) await drive(s, base);
       if (line.request !== undefined && line.response !== undefined) {
         http += 1;
-        const body = masker.unmask(expandBody(line.request)).replace(/"<unix-time>"/g, String(Math.floor(Date.now() / 1000) + 3600));
+        const body = masker
+          .unmask(expandBody(line.request))
+          .replace(/"<unix-time>"/g, String(Math.floor(Date.now() / 1000) + 3600));
         const res = await sendHttp(base, { ...line.request, path: masker.unmask(line.request.path) }, body);
         const text = res.body.toString('utf8');
         masker.learn(text);
         if (res.status !== line.response.status) differ(line.name, 'status', line.response.status, res.status);
-        if (res.headers['Content-Type'] !== line.response.headers['Content-Type']) differ(line.name, 'content type', line.response.headers['Content-Type'], res.headers['Content-Type']);
+        if (res.headers['Content-Type'] !== line.response.headers['Content-Type'])
+          differ(line.name, 'content type', line.response.headers['Content-Type'], res.headers['Content-Type']);
         const masked = masker.mask(text, new Set());
         if (masked !== line.response.body) differ(line.name, 'body', line.response.body, masked);
       }
@@ -69,15 +79,27 @@ export async function replayWs(lines: readonly GoldenLine[], target: WsReplayTar
         else await socket.settle(150);
         const got = socket.take();
         const racy = (t: string) => RACY_LEAVES.has(line.name) && t.includes('"leave"');
-        const recv = got.frames.filter((f) => f.dir === 'recv').map((f) => {
-          masker.learn(f.text);
-          return masker.mask(f.text, new Set());
-        });
+        const recv = got.frames
+          .filter((f) => f.dir === 'recv')
+          .map((f) => {
+            masker.learn(f.text);
+            return masker.mask(f.text, new Set());
+          });
         frames += want.length;
         const name = `${line.name} ${s.client}`;
-        if (JSON.stringify(recv.filter((t) => !racy(t))) !== JSON.stringify(want.map((f) => f.text).filter((t) => !racy(t)))) differ(name, 'received', want.map((f) => f.text), recv);
+        if (
+          JSON.stringify(recv.filter((t) => !racy(t))) !==
+          JSON.stringify(want.map((f) => f.text).filter((t) => !racy(t)))
+        )
+          differ(
+            name,
+            'received',
+            want.map((f) => f.text),
+            recv,
+          );
         if (JSON.stringify(got.close) !== JSON.stringify(s.close)) differ(name, 'close', s.close, got.close);
-        if (JSON.stringify(got.rejected) !== JSON.stringify(s.rejected)) differ(name, 'handshake', s.rejected, got.rejected);
+        if (JSON.stringify(got.rejected) !== JSON.stringify(s.rejected))
+          differ(name, 'handshake', s.rejected, got.rejected);
       }
       orderPairs();
     }
@@ -107,7 +129,14 @@ export async function replayWs(lines: readonly GoldenLine[], target: WsReplayTar
     if (s.open !== undefined) {
       const keepPings = s.frames.some((f) => f.dir === 'recv' && f.text === '{}');
       const url = `${base.replace(/^http/, 'ws')}${s.open.path}`;
-      sockets.set(s.client, await RecordingSocket.open(s.client, url, { headers: { ...s.open.headers }, keepPings, onConnected: (id) => masker.nameClient(id, s.client) }));
+      sockets.set(
+        s.client,
+        await RecordingSocket.open(s.client, url, {
+          headers: { ...s.open.headers },
+          keepPings,
+          onConnected: (id) => masker.nameClient(id, s.client),
+        }),
+      );
     }
     const socket = sockets.get(s.client);
     if (socket === undefined) throw new Error(`${s.client}: used before it was opened`);
@@ -124,7 +153,8 @@ export async function replayWs(lines: readonly GoldenLine[], target: WsReplayTar
 
   async function materialize(f: GoldenFrame): Promise<string> {
     let text = f.expand === 'repeat' ? expandRepeats(f.text) : f.text;
-    for (const m of [...text.matchAll(/<token:([a-z0-9-]+)>/g)]) text = text.replace(m[0], await makeToken(m[1] as TokenLabel, masker));
+    for (const m of [...text.matchAll(/<token:([a-z0-9-]+)>/g)])
+      text = text.replace(m[0], await makeToken(m[1] as TokenLabel, masker));
     return masker.unmask(text);
   }
 }
