@@ -7,7 +7,8 @@
 // rotating each round), figures as medians over the rounds. Where taskset works the load
 // generator runs on CPU 0 and every server on CPU 1, so neither is moved about or shares a core.
 // BENCH_ROUNDS and BENCH_SECONDS change the rounds and their length; BENCH_MOCK_BUILDS adds
-// saved builds of the mock as rows (lib/mock-builds.js), to measure a change to its hot path.
+// saved builds of the mock as rows (lib/mock-builds.js), to measure a change to its hot path;
+// CENTKIT_CENTRIFUGO_1 names a real Centrifugo 1.8.0 binary to measure beside it (lib/centrifugo-1.js).
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import os from 'node:os';
@@ -18,6 +19,7 @@ import { fmt, median, table } from './lib/measure.js';
 import { canPin, cpuSeconds, pinThisProcess, startChild, startMock } from './lib/processes.js';
 import { compareBuild, mockBuilds } from './lib/mock-builds.js';
 import { CENTRIFUGO_VERSION, startV6, V6_PUBLISH, v6Unavailable } from './lib/centrifugo-v6.js';
+import { centrifugo1Unavailable, startCentrifugo1 } from './lib/centrifugo-1.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECRET = 'bench-secret';
@@ -80,6 +82,16 @@ const SERVERS = [
     name: `@centkit/mock, build ${name}`,
     start: () => startMock({ secret: SECRET }, { cpu: 1, bin }),
   })),
+  // Issue #17 §3: the real Centrifugo 1.8.0, the server the 1.x mock fakes, where a binary is named.
+  ...(centrifugo1Unavailable() === undefined
+    ? [
+        {
+          role: 'real1',
+          name: 'the real Centrifugo 1.8.0 (baseline)',
+          start: () => startCentrifugo1({ secret: SECRET }, { cpu: 1 }),
+        },
+      ]
+    : []),
   // Issue #17 §4: the real server as a reference, where it is installed; its v6 API takes the same publish as JSON.
   ...(v6Unavailable() === undefined
     ? [
@@ -140,12 +152,18 @@ async function throughput() {
   table(rows);
   for (const c of CONNECTIONS) {
     const rps = (role) => running.find((r) => r.role === role)?.rounds[c].map((x) => x.rps);
-    const [bare, flushed, mock, real] = ['bare', 'flushed', 'mock', 'real'].map(rps);
+    const [bare, flushed, mock, real, real1] = ['bare', 'flushed', 'mock', 'real', 'real1'].map(rps);
     const perRound = mock.map((m, i) => m / bare[i]);
     const versusReal =
       real === undefined
         ? ''
         : `; mock / real Centrifugo v${CENTRIFUGO_VERSION} = ${fmt(median(mock) / median(real), 2)}× (a 1.x publish against v6's JSON API: a reference, not the same protocol)`;
+    if (real1 !== undefined) {
+      const perRound1 = mock.map((m, i) => m / real1[i]);
+      console.log(
+        `  → c=${c}: mock / real Centrifugo 1.8.0 = ${fmt(median(mock) / median(real1), 2)}× (per round ${fmt(Math.min(...perRound1), 2)}–${fmt(Math.max(...perRound1), 2)}×; target ≥ 1.0×)`,
+      );
+    }
     console.log(
       `  → c=${c}: mock / bare = ${fmt(median(mock) / median(bare), 2)}× (per round ${fmt(Math.min(...perRound), 2)}–${fmt(Math.max(...perRound), 2)}×), mock / bare sending at end of turn = ${fmt(median(mock) / median(flushed), 2)}×${versusReal}`,
     );
@@ -159,7 +177,8 @@ async function throughput() {
       );
   }
   if (v6Unavailable() !== undefined) console.log(`  (no real Centrifugo row: ${v6Unavailable()})`);
-  console.log('  (the real Centrifugo 1.8 is not installed here; it did ~27,000 req/s at c=32 on this machine class)');
+  if (centrifugo1Unavailable() !== undefined)
+    console.log(`  (no real Centrifugo 1.8.0 row: ${centrifugo1Unavailable()})`);
 }
 
 // Start-up is timed in a clean environment (PATH only), as the cli section does: variables such

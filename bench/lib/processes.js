@@ -67,21 +67,26 @@ function clockTicks() {
 }
 
 /**
- * Spawns `node ...args` (pinned to CPU `cpu` when given and possible; with `env` added to this
+ * Spawns `node ...args` (or `executable ...args`; pinned to CPU `cpu` when given and possible; with `env` added to this
  * process's environment, or as the whole of it when `inheritEnv` is false), waits until a stdout
  * line matches `ready` (its first group is returned as `url`), and gives a `stop()` that kills
  * it. Fails after `timeoutMs`.
  */
 export function startChild(
   args,
-  { ready = /(http:\/\/127\.0\.0\.1:\d+)/, timeoutMs = 10_000, env, inheritEnv = true, cpu } = {},
+  {
+    ready = /(http:\/\/127\.0\.0\.1:\d+)/,
+    timeoutMs = 10_000,
+    env,
+    inheritEnv = true,
+    cpu,
+    executable = process.execPath,
+  } = {},
 ) {
   const started = performance.now();
-  // taskset execs node in place: the child's pid is node's.
+  // taskset execs the program in place: the child's pid is the program's.
   const [command, argv] =
-    cpu !== undefined && canPin()
-      ? ['taskset', ['-c', String(cpu), process.execPath, ...args]]
-      : [process.execPath, args];
+    cpu !== undefined && canPin() ? ['taskset', ['-c', String(cpu), executable, ...args]] : [executable, args];
   const child = spawn(command, argv, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: inheritEnv ? { ...process.env, ...env } : { ...env },

@@ -8,6 +8,7 @@ import { resolveConfig } from '../src/config/resolve-config.js';
 import { loadProtocol } from '../src/diff/load-protocol.js';
 import { runEmitters } from '../src/emit/run-emitters.js';
 import { emitters } from '../src/emitters/index.js';
+import type { FileStatement } from '../src/emit/file-statements.js';
 import { literal, printStatements } from '../src/emit/ts-file.js';
 import { StructureKind, VariableDeclarationKind } from '../src/emit/ts-morph.js';
 import { writeSyntheticProtocol } from '../../bench/lib/synthetic-protocol.js';
@@ -108,14 +109,13 @@ describe('formatting the tree a file was built with (a speed-up) against formatT
     printed.length = 0;
     for (let seed = 1; seed <= 60; seed++) {
       const value = madeUpJson(seed);
-      const constant = (name: string, initializer: string, type?: string) =>
-        ({
-          kind: StructureKind.VariableStatement,
-          isExported: true,
-          declarationKind: VariableDeclarationKind.Const,
-          docs: [{ description: `Value ${seed}.` }],
-          declarations: [{ name, initializer, ...(type === undefined ? {} : { type }) }],
-        }) as const;
+      const constant = (name: string, initializer: string, type?: string): FileStatement => ({
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: [{ description: `Value ${seed}.` }],
+        declarations: [{ name, initializer, ...(type === undefined ? {} : { type }) }],
+      });
       printStatements('made-up.ts', 'test', [
         constant('plain', literal(value)),
         constant('frozen', `${literal(value)} as const`),
