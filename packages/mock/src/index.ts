@@ -19,6 +19,8 @@ export type { FakeClient, FakeClientSpec } from './state/clients.js';
 export type { ActiveFault, FaultSpec } from './state/faults.js';
 export type { CommandOutcome, RecordedCommand, Transport } from './state/recorded-command.js';
 export type { CommandFilter, CommandMatcher, WaitOptions } from './state/recorder.js';
+export { isCommandOf } from './state/typed-commands.js';
+export type { MethodFilter, RecordedCommandOf } from './state/typed-commands.js';
 export type { ContractViolation, ViolationKind } from './state/violations.js';
 export { formatViolation } from './state/violations.js';
 export type { HistoryEntry } from './control/control-target.js';

@@ -12,6 +12,8 @@ import { subscribeRefusal } from './state/subscribe-rules.js';
 import type { MockNode } from './state/node.js';
 import type { RecordedCommand } from './state/recorded-command.js';
 import type { CommandFilter, CommandMatcher, WaitOptions } from './state/recorder.js';
+import type { MethodFilter, RecordedCommandOf } from './state/typed-commands.js';
+import type { MethodName } from '@centkit/validators/protocol';
 import type { ContractViolation } from './state/violations.js';
 
 export class Mock implements MockCentrifugo, ControlTarget {
@@ -77,12 +79,16 @@ export class Mock implements MockCentrifugo, ControlTarget {
     return this.node.clients.list();
   }
 
+  commands<M extends MethodName>(filter: MethodFilter<M>): RecordedCommandOf<M>[];
+  commands(filter?: CommandFilter): RecordedCommand[];
   commands(filter?: CommandFilter): RecordedCommand[] {
     return this.node.recorder.list(filter);
   }
   clearCommands(): void {
     this.node.recorder.clear();
   }
+  waitFor<M extends MethodName>(match: MethodFilter<M>, options?: WaitOptions): Promise<RecordedCommandOf<M>>;
+  waitFor(match: CommandMatcher, options?: WaitOptions): Promise<RecordedCommand>;
   waitFor(match: CommandMatcher, options?: WaitOptions): Promise<RecordedCommand> {
     return this.node.recorder.waitFor(match, options);
   }

@@ -17,7 +17,9 @@ import { startRedisApi, type RedisApi, type RedisApiOptions } from './redis/redi
 import { loadWireValidation } from './protocol.js';
 import { MockNode } from './state/node.js';
 import type { RecordedCommand } from './state/recorded-command.js';
-import type { CommandMatcher, WaitOptions } from './state/recorder.js';
+import type { CommandFilter, CommandMatcher, WaitOptions } from './state/recorder.js';
+import type { MethodFilter, RecordedCommandOf } from './state/typed-commands.js';
+import type { MethodName } from '@centkit/validators/protocol';
 
 export interface MockCentrifugoOptions {
   /** API secret; overrides `config.secret`. */
@@ -54,7 +56,7 @@ export interface MockCentrifugoOptions {
   readonly timeouts?: ServerTimeouts;
 }
 
-export interface MockCentrifugo extends Omit<ControlTarget, 'historyJson'> {
+export interface MockCentrifugo extends Omit<ControlTarget, 'historyJson' | 'commands' | 'waitFor'> {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
   /** The API endpoint: `url` + `http_prefix` + `/api/`. */
@@ -64,6 +66,11 @@ export interface MockCentrifugo extends Omit<ControlTarget, 'historyJson'> {
   readonly config: ResolvedConfig;
   /** Node uid and name, as stats/node report them. */
   readonly nodeInfo: { readonly uid: string; readonly name: string };
+  /** Recorded commands, oldest first; naming a method of the protocol types their `params`. */
+  commands<M extends MethodName>(filter: MethodFilter<M>): RecordedCommandOf<M>[];
+  commands(filter?: CommandFilter): RecordedCommand[];
+  /** The first recorded command that matches (already recorded ones count); naming a method types its `params`. */
+  waitFor<M extends MethodName>(match: MethodFilter<M>, options?: WaitOptions): Promise<RecordedCommandOf<M>>;
   waitFor(match: CommandMatcher, options?: WaitOptions): Promise<RecordedCommand>;
   assertNoViolations(): void;
   /** The sign a client must send for `data`, with the configured secret. */
