@@ -13,7 +13,7 @@ export default tseslint.config(
       '**/fixtures/**',
       '**/dist/**',
       'node_modules/**',
-      '.tmp/**',
+      '.tmp/**', '.tmp-*/**',
       '**/node_modules/**',
     ],
   },
