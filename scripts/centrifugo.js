@@ -36,11 +36,16 @@ export function centrifugoInstalled() {
   return existsSync(centrifugoPath());
 }
 
+/** What `go version` prints (`go version go1.26.0 linux/amd64`), or undefined when Go cannot run here. */
+export function goVersion(env = process.env) {
+  const go = spawnSync('go', ['version'], { encoding: 'utf8', env });
+  if (go.error !== undefined || go.status !== 0) return undefined;
+  return go.stdout.trim();
+}
+
 /** Why the binary cannot be installed here (no Go toolchain), or undefined when it can. */
-export function cannotInstall() {
-  const go = spawnSync('go', ['version'], { encoding: 'utf8' });
-  if (go.error !== undefined || go.status !== 0) return 'no Go toolchain (`go` is not on PATH)';
-  return undefined;
+export function cannotInstall(env = process.env) {
+  return goVersion(env) === undefined ? 'no Go toolchain (`go version` does not run: `go` is not on PATH)' : undefined;
 }
 
 /**

@@ -1,73 +1,12 @@
-import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startMockCentrifugo, type MockCentrifugo } from '@centkit/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, repoRoot } from './support/workspace.js';
+import { createUserApp, expectSelfContained, ok, run, runAsync, type UserApp } from './support/user-app.js';
+import { fixture } from './support/workspace.js';
 
-/** The workspaces a user installs: packed as npm publishes them. */
-const PACKED = ['@centkit/validators', '@centkit/client', '@centkit/generator'];
 const SLOW = 120_000;
-
-function run(command: string, args: readonly string[], cwd: string): SpawnSyncReturns<string> {
-  return spawnSync(command, [...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, npm_config_update_notifier: 'false' },
-  });
-}
-
-/** Like `run`, without blocking this process: the mock server answering the child lives here. */
-function runAsync(
-  command: string,
-  args: readonly string[],
-  cwd: string,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, [...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.once('error', reject);
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-function ok(result: SpawnSyncReturns<string>): string {
-  expect(result.error).toBeUndefined();
-  expect(`exit ${result.status}\n${result.stderr}`).toBe(`exit 0\n${result.stderr}`);
-  return result.stdout;
-}
-
-/**
- * A package.json as a user writes it: the centkit tarballs (from `npm pack`), and the
- * third-party packages they depend on, linked to the copies this checkout already installed so
- * `npm install --offline` needs no registry (npm installs what the tarballs declare from these).
- */
-async function appManifest(tarballs: readonly string[]): Promise<object> {
-  const thirdParty = new Set<string>(['typescript', '@types/node']);
-  for (const dir of ['packages/validators', 'packages/client', 'generator']) {
-    const manifest = JSON.parse(await readFile(path.join(repoRoot, dir, 'package.json'), 'utf8')) as {
-      dependencies?: Record<string, string>;
-    };
-    for (const name of Object.keys(manifest.dependencies ?? {}))
-      if (!name.startsWith('@centkit/')) thirdParty.add(name);
-  }
-  return {
-    name: 'kv-app',
-    private: true,
-    type: 'module',
-    dependencies: Object.fromEntries([
-      ...tarballs.map((file) => [
-        `@centkit/${path.basename(file).replace(/^centkit-(.+)-\d+\.\d+\.\d+\.tgz$/, '$1')}`,
-        `file:tarballs/${path.basename(file)}`,
-      ]),
-      ...[...thirdParty].sort().map((name) => [name, `file:${path.join(repoRoot, 'node_modules', name)}`]),
-    ]),
-  };
-}
 
 const CONFIG = {
   protocols: [
@@ -81,25 +20,6 @@ const CONFIG = {
       },
     },
   ],
-};
-
-const TSCONFIG = {
-  compilerOptions: {
-    target: 'ES2022',
-    module: 'NodeNext',
-    moduleResolution: 'NodeNext',
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    exactOptionalPropertyTypes: true,
-    verbatimModuleSyntax: true,
-    allowJs: true,
-    checkJs: false,
-    skipLibCheck: false,
-    types: ['node'],
-    rootDir: 'src',
-    outDir: 'dist',
-  },
-  include: ['src'],
 };
 
 /** The user's code: typed calls, a typed batch, the validators; `@ts-expect-error` lines prove the types refuse misuse. */
@@ -122,26 +42,13 @@ console.log(methodNames.join(','), transports[0]?.request.shape, validateGetPara
 `;
 
 describe("a user's own protocol, generated into a package outside the repository", () => {
+  let user: UserApp;
   let app: string;
   let mock: MockCentrifugo;
 
   beforeAll(async () => {
-    app = await mkdtemp(path.join(os.tmpdir(), 'centkit-user-'));
-    await mkdir(path.join(app, 'tarballs'));
-    const packed = JSON.parse(
-      ok(
-        run(
-          'npm',
-          ['pack', '--json', '--pack-destination', path.join(app, 'tarballs'), ...PACKED.flatMap((w) => ['-w', w])],
-          repoRoot,
-        ),
-      ),
-    ) as { filename: string }[];
-    await writeFile(
-      path.join(app, 'package.json'),
-      `${JSON.stringify(await appManifest(packed.map((p) => p.filename)), null, 2)}\n`,
-    );
-    ok(run('npm', ['install', '--offline', '--no-audit', '--no-fund'], app));
+    user = await createUserApp('kv-app');
+    app = user.dir;
     await cp(fixture('kvstore'), path.join(app, 'schema/kvstore'), { recursive: true });
     await writeFile(path.join(app, 'centkit.config.json'), JSON.stringify(CONFIG, null, 2));
     mock = await startMockCentrifugo({
@@ -151,11 +58,10 @@ describe("a user's own protocol, generated into a package outside the repository
   }, SLOW);
   afterAll(async () => {
     await mock?.close();
-    if (app !== undefined) await rm(app, { recursive: true, force: true });
+    await user?.dispose();
   });
 
-  const centkit = (args: readonly string[], cwd = app) =>
-    run(process.execPath, [path.join(app, 'node_modules/@centkit/generator/bin/centkit.js'), ...args], cwd);
+  const centkit = (args: readonly string[]) => user.centkit(args);
 
   it('installs real copies of the packed packages, not links into the checkout', async () => {
     const installed = await readdir(path.join(app, 'node_modules/@centkit'), { withFileTypes: true });
@@ -177,24 +83,14 @@ describe("a user's own protocol, generated into a package outside the repository
     async () => {
       expect(centkit(['generate']).stdout).toMatch(/^centkit: generated from schema\/kvstore\n/);
       const gen = path.join(app, 'src/gen');
-      const files = (await readdir(gen)).sort();
-      expect(files).toEqual([
+      expect(await readdir(gen)).toHaveLength(5);
+      expect(await expectSelfContained(gen, gen, /^(node:|ajv\/|@centkit\/(client|validators)$)/)).toEqual([
         'ajv-standalone.gen.js',
         'client.gen.ts',
         'protocol.gen.ts',
         'types.gen.ts',
         'validators.gen.ts',
       ]);
-      for (const file of files) {
-        const text = await readFile(path.join(gen, file), 'utf8');
-        expect(text).not.toContain(repoRoot);
-        const specifiers = [...text.matchAll(/(?:from|import|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
-        for (const specifier of specifiers) {
-          if (specifier.startsWith('.'))
-            expect(path.dirname(path.resolve(gen, specifier)), `${file}: ${specifier}`).toBe(gen);
-          else expect(specifier, `${file}: ${specifier}`).toMatch(/^(node:|ajv\/|@centkit\/(client|validators)$)/);
-        }
-      }
     },
     SLOW,
   );
@@ -202,9 +98,8 @@ describe("a user's own protocol, generated into a package outside the repository
   it(
     'typechecks there with tsc in strict mode, and runs',
     async () => {
-      await writeFile(path.join(app, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
       await writeFile(path.join(app, 'src/index.ts'), INDEX);
-      expect(ok(run(process.execPath, [path.join(app, 'node_modules/typescript/bin/tsc'), '-p', '.'], app))).toBe('');
+      expect(await user.typecheck()).toBe('');
       expect(ok(run(process.execPath, ['dist/index.js'], app))).toBe('get,put,list_keys commands true false\n');
     },
     SLOW,

@@ -14,12 +14,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { describe } from 'vitest';
+import type { Need } from './missing-needs.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-export const browserAvailable: { readonly available: boolean; readonly reason: string | undefined } = existsSync(
-  CHROMIUM_PATH,
-)
+export const browserAvailable: Need = existsSync(CHROMIUM_PATH)
   ? { available: true, reason: undefined }
   : {
       available: false,

@@ -7,21 +7,20 @@
  */
 import { createServer } from 'node:net';
 import { describe } from 'vitest';
-import { CENTRIFUGO_VERSION, centrifugoInstalled, centrifugoPath } from '../../scripts/centrifugo.js';
+import { CENTRIFUGO_VERSION, centrifugoInstalled, centrifugoPath, goVersion } from '../../scripts/centrifugo.js';
 import { startCentrifugoProcess } from '../../scripts/centrifugo-process.js';
+import { centrifugoNeed, type Need } from './missing-needs.js';
 
 export { cleanEnv } from '../../scripts/centrifugo-process.js';
 
 export { CENTRIFUGO_VERSION };
 
-/** Whether the real server can run here; `reason` says why not. */
-export const realCentrifugo: { readonly available: boolean; readonly reason: string | undefined } =
+/** Whether the real server can run here; `reason` says why not (and whether Go is here to install it). */
+export const realCentrifugo: Need = centrifugoNeed(
   centrifugoInstalled()
-    ? { available: true, reason: undefined }
-    : {
-        available: false,
-        reason: `the real Centrifugo v${CENTRIFUGO_VERSION} is not installed at ${centrifugoPath()} (run: node scripts/centrifugo.js)`,
-      };
+    ? { installed: true, path: centrifugoPath(), goVersion: undefined }
+    : { installed: false, path: centrifugoPath(), goVersion: goVersion() },
+);
 
 /** `describe` for suites that talk to the real server: skipped when it is not installed. */
 export const describeWithCentrifugo = describe.skipIf(!realCentrifugo.available);

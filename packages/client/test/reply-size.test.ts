@@ -3,84 +3,14 @@
  * the streamed body, rejects with `CentReplyTooLargeError`; the connection is destroyed and
  * nothing past the cap is kept, so memory stays bounded whatever the server sends.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CentReplyTooLargeError, DEFAULT_MAX_REPLY_BYTES } from '../src/index.js';
 import type { ClientOptions } from '../src/index.js';
 import { rejectionOf, waitFor } from './support/net.js';
 import { TestClient } from './support/test-client.js';
+import { peakGrowth, STREAM_CHUNK_BYTES, StreamingServer } from '../../../test/support/streaming-server.js';
 
 const MiB = 1024 * 1024;
-const CHUNK = Buffer.alloc(64 * 1024, 0x61);
-
-/** How the next request is answered, and what the server managed to send. */
-interface Plan {
-  /** Body bytes to send (Infinity: until the client goes away). */
-  size: number;
-  /** Declared Content-Length (else chunked). */
-  contentLength?: number;
-  /** The body, when it is not CHUNK repeated. */
-  body?: string;
-}
-
-class StreamingServer {
-  plan: Plan = { size: 0 };
-  /** Body bytes the server wrote for the last request, and whether its connection closed. */
-  sent = 0;
-  closed = false;
-  requests = 0;
-  readonly #server = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => void this.#answer(res));
-  });
-
-  async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
-  }
-
-  async close(): Promise<void> {
-    this.#server.closeAllConnections();
-    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
-  }
-
-  async #answer(res: http.ServerResponse): Promise<void> {
-    const plan = this.plan;
-    this.requests += 1;
-    this.sent = 0;
-    this.closed = false;
-    res.on('close', () => {
-      this.closed = true;
-    });
-    const headers: Record<string, string | number> = { 'Content-Type': 'application/json' };
-    if (plan.contentLength !== undefined) headers['Content-Length'] = plan.contentLength;
-    res.writeHead(200, headers);
-    if (plan.body !== undefined) return void res.end(plan.body);
-    // Bounded: at most `size` bytes, and never past a connection the client closed.
-    while (this.sent < plan.size && !this.closed) {
-      const chunk = plan.size - this.sent < CHUNK.length ? CHUNK.subarray(0, plan.size - this.sent) : CHUNK;
-      this.sent += chunk.length;
-      if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
-    }
-    if (!this.closed) res.end();
-  }
-}
-
-/** Runs `work` while sampling `arrayBuffers` (where Buffers live); returns the peak growth in bytes. */
-async function peakGrowth(work: () => Promise<unknown>): Promise<number> {
-  const before = process.memoryUsage().arrayBuffers;
-  let peak = before;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().arrayBuffers);
-  }, 1);
-  try {
-    await work();
-  } finally {
-    clearInterval(timer);
-  }
-  return Math.max(peak, process.memoryUsage().arrayBuffers) - before;
-}
 
 describe('maxReplyBytes', () => {
   const server = new StreamingServer();
@@ -121,8 +51,8 @@ describe('maxReplyBytes', () => {
     });
     const received = (error as CentReplyTooLargeError).received;
     expect(received).toBeGreaterThan(MiB);
-    expect(received).toBeLessThanOrEqual(MiB + CHUNK.length);
-    await waitFor(() => server.closed);
+    expect(received).toBeLessThanOrEqual(MiB + STREAM_CHUNK_BYTES);
+    await waitFor(() => server.socketClosed);
     // The client stopped reading: what the server got out is the cap plus socket buffers, not more.
     expect(server.sent).toBeLessThan(32 * MiB);
     expect(growth).toBeLessThan(16 * MiB);

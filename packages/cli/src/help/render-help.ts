@@ -62,7 +62,7 @@ export function renderGeneralHelp(data: HelpData): string {
       '',
       ...wrapLines([
         'Output: one JSON reply per command ({"method","error","body"}), pretty on a terminal, one line each when piped.',
-        "Exit codes: 0 ok, 1 a command's reply carried an error, 2 usage, 3 config, 4 params, 5 connection, 6 auth (HTTP 401), 7 other HTTP status, 8 timeout, 9 malformed reply.",
+        "Exit codes: 0 ok, 1 a command's reply carried an error, 2 usage, 3 config, 4 params, 5 connection, 6 auth (HTTP 401), 7 other HTTP status, 8 timeout, 9 malformed or oversized reply.",
         "Run cent help METHOD for a method's params and an example.",
       ]),
     ].join('\n') + '\n'

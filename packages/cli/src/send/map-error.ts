@@ -6,6 +6,7 @@ import {
   CentError,
   CentHttpError,
   CentMalformedReplyError,
+  CentReplyTooLargeError,
   CentTimeoutError,
   CentTransportError,
 } from '@centkit/client';
@@ -60,6 +61,16 @@ function mapError(error: unknown, settings: Settings, batch: boolean): unknown {
     );
   }
   if (error instanceof CentHttpError) return httpError(error.status, settings, batch);
+  if (error instanceof CentReplyTooLargeError) {
+    const size =
+      error.declared === undefined ? `more than ${error.limit} bytes came` : `its Content-Length is ${error.declared}`;
+    const ran = batch ? "the server did run this request's commands" : 'the server did run the command';
+    return new CliError(
+      'malformedReply',
+      `the reply from ${url} is larger than ${error.limit >> 20} MiB (${size}): cent stopped reading and closed the connection; ${ran}`,
+      `Is the address a Centrifugo 1.x server? cent reads replies of up to ${error.limit >> 20} MiB.`,
+    );
+  }
   if (error instanceof CentMalformedReplyError) {
     const detail = error.message.replace(/^malformed reply from \S+: /, '');
     return new CliError(

@@ -3,7 +3,7 @@
  * subprocess, asynchronously so a mock server in the test process keeps answering. The
  * environment is clean: PATH, a HOME of the test's choosing, and only the CENT_* it passes.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,8 @@ export interface CentOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Run under script(1): stdin and stdout are a pseudo-terminal, stderr is merged into stdout, lines end in \r\n. */
   readonly tty?: boolean;
+  /** Called with the child once it is started (e.g. to watch its memory by its pid). */
+  readonly onSpawn?: (child: ChildProcess) => void;
 }
 
 export const NO_HOME = '/nonexistent-home-for-cent-tests';
@@ -47,6 +49,7 @@ export function runCent(args: readonly string[], options: CentOptions = {}): Pro
     child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
+    options.onSpawn?.(child);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     if (typeof options.stdin === 'string') child.stdin?.end(options.stdin);
   });
