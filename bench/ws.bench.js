@@ -1,12 +1,11 @@
 // Issue 15 targets: 1,000 connected SDK clients on one channel, one API publish every 10 ms for
-// 5 s; delivery latency (API call sent → the SDK's `publication` event) p50 and p99, and the
-// server's memory per connection (RSS growth from 0 to 1,000 subscribed connections / 1,000) and
-// the CPU time it spent while publishing,
-// the v6 mock and the real Centrifugo v6.9.1 side by side, in alternating rounds (figures are
-// medians over the rounds). The clients are the real `centrifuge` SDK (Centrifuge +
-// newSubscription, `ws` as the websocket) in a load-generator process of their own
-// (lib/sdk-clients.js, on CPU 0 with this one), each server on CPU 1 where taskset works. The SDK's own cost
-// (1,000 clients decoding every push in one process) is in both servers' figures alike.
+// 5 s; delivery latency (API call sent → the SDK's `publication` event) p50 and p99, the server's
+// memory per connection (RSS growth from 0 to 1,000 subscribed connections / 1,000) and the CPU
+// time it spent while publishing: the v6 mock and the real Centrifugo v6.9.1 side by side, in
+// alternating rounds (figures are medians over the rounds). The clients are the real `centrifuge`
+// SDK (Centrifuge + newSubscription, `ws` as the websocket) in a load-generator process of their
+// own (lib/sdk-clients.js, on CPU 0 with this one), each server on CPU 1 where taskset works. The
+// SDK's own cost (1,000 clients decoding every push in one process) is in both servers' figures.
 // BENCH_ROUNDS (default 5) and BENCH_WS_CLIENTS (default 1000) change the rounds and clients.
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
