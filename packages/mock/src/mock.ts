@@ -11,6 +11,7 @@ import { BodyBudget, DEFAULT_MAX_BODY_IN_FLIGHT, DEFAULT_MAX_JSON_BODY } from '.
 import { ReplyFlush } from './http/reply-flush.js';
 import { createMockServer, type ServerTimeouts } from './http/server.js';
 import { listen, shutdown } from './http/go-server.js';
+import { warnIfReachable } from './http/reachable-warning.js';
 import { silentLogger, type MockLogger } from './logger.js';
 import { Mock } from './mock-instance.js';
 import { startRedisApi, type RedisApi, type RedisApiOptions } from './redis/redis-api.js';
@@ -78,7 +79,6 @@ export interface MockCentrifugo extends Omit<ControlTarget, 'historyJson' | 'com
   close(): Promise<void>;
 }
 
-const LOOPBACK: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '::1']);
 export { DEFAULT_MAX_BODY_IN_FLIGHT, DEFAULT_MAX_JSON_BODY } from './http/body-budget.js';
 /** What Go's ParseMultipartForm(32 MiB) keeps in memory at most: 32 MiB + 10 MiB of values. */
 const MULTIPART_MAX_MEMORY = 42 << 20;
@@ -121,8 +121,7 @@ export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): 
   });
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
-  if (!LOOPBACK.has(host))
-    logger.warn(`listening on ${host}:${port}, which other hosts may reach (the default is 127.0.0.1)`);
+  warnIfReachable(logger, host, port);
   if (node.name === '') node.name = `${hostname()}_${port}`;
   const sweep = setInterval(() => node.history.sweep(), 1000);
   sweep.unref();

@@ -5,13 +5,14 @@
  * closed after the answer once 256 KiB or more would be thrown away, as Go's server does.
  * Memory is measured in a mock of its own process.
  */
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockCentrifugo, type MockCentrifugo } from '../src/index.js';
+import { startMemoryChild } from './support/memory-child-process.js';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const MiB = 1 << 20;
@@ -20,38 +21,6 @@ beforeAll(() => {
   // The child runs the built package.
   execFileSync(process.execPath, [join(pkg, '../../node_modules/typescript/bin/tsc'), '-b', pkg], { stdio: 'inherit' });
 }, 120_000);
-
-interface Child {
-  readonly child: ChildProcess;
-  readonly port: number;
-  readonly rss: number;
-  readonly held: number;
-  ask<T>(what: string): Promise<T>;
-}
-
-async function startChild(options: object): Promise<Child> {
-  const child = fork(join(pkg, 'test/support/memory-child.js'), [JSON.stringify(options)], {
-    execArgv: ['--expose-gc'],
-    stdio: 'inherit',
-  });
-  const next = <T>() =>
-    new Promise<T>((resolve, reject) => {
-      child.once('message', (m) => resolve(m as T));
-      child.once('exit', (code) => reject(new Error(`memory child exited (${code})`)));
-    });
-  const { port, rss, held } = await next<{ port: number; rss: number; held: number }>();
-  return {
-    child,
-    port,
-    rss,
-    held,
-    ask<T>(what: string) {
-      const answer = next<T>();
-      child.send(what);
-      return answer;
-    },
-  };
-}
 
 /** POSTs `body` with a sign that does not match; resolves with the status (or the error code). */
 function post(port: number, body: Buffer, chunked = false): Promise<number | string> {
@@ -77,7 +46,7 @@ describe('bytes in flight, all requests together (16 §3)', () => {
     { timeout: 120_000 },
     async () => {
       const budget = 64 * MiB;
-      const c = await startChild({ secret: 's', maxJsonBodyBytes: 64 * MiB, maxBodyBytesInFlight: budget });
+      const c = await startMemoryChild({ secret: 's', maxJsonBodyBytes: 64 * MiB, maxBodyBytesInFlight: budget });
       try {
         const body = Buffer.alloc(60 * MiB, 0x5b);
         const statuses = await Promise.all(Array.from({ length: 16 }, () => post(c.port, body)));

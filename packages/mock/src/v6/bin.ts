@@ -1,7 +1,9 @@
 /**
  * `centkit-mock --protocol v6`: the fake Centrifugo v6 server API from a shell, configured with
  * Centrifugo v6's own config file (JSON, YAML or TOML, by extension). Port and address come from
- * the options, else the config's `http_server`, else 8000 and 127.0.0.1. A config the real server
+ * the options (the real server's `-p`/`-a` flags, by either name), else the config's
+ * `http_server` as the server reads it (keys in any case; port 0 or "" is 8000), else 8000 and
+ * 127.0.0.1 (the real server's default address is every interface). A config the real server
  * refuses stops it with the server's own message. Stops on SIGINT/SIGTERM.
  */
 import { createRequire } from 'node:module';
@@ -9,6 +11,8 @@ import { parseArgs } from 'node:util';
 import { MockError } from '../errors.js';
 import { createConsoleLogger } from '../logger.js';
 import { loadConfigFileV6 } from './config/load-config.js';
+import { parseConfigV6 } from './config/parse-config.js';
+import { withValueAt } from './config/read-value.js';
 import type { CentrifugoV6Config } from './config/types.js';
 import { VERSION } from './methods/node-info.js';
 import { startMockCentrifugoV6 } from './mock.js';
@@ -21,7 +25,9 @@ A fake Centrifugo v6 server API and websocket client protocol for tests, with a 
 options:
   -c, --config FILE            Centrifugo v6 config file: .json, .yaml/.yml or .toml
   -p, --port N                 port to listen on (default: the config's http_server.port, else 8000; 0: a free one)
+                               (also --http_server.port, as the real server names it)
   -a, --address ADDR           address to listen on (default: the config's http_server.address, else 127.0.0.1)
+                               (also --http_server.address)
       --http_api.insecure      accept API requests without a key
       --strict                 record requests the real server would refuse (GET /_mock/violations)
   -v, --verbose                log one line per request (never a key)
@@ -35,6 +41,8 @@ export async function mainV6(argv: readonly string[]): Promise<void> {
       config: { type: 'string', short: 'c' },
       port: { type: 'string', short: 'p' },
       address: { type: 'string', short: 'a' },
+      'http_server.port': { type: 'string' },
+      'http_server.address': { type: 'string' },
       'http_api.insecure': { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       verbose: { type: 'boolean', short: 'v', default: false },
@@ -49,15 +57,14 @@ export async function mainV6(argv: readonly string[]): Promise<void> {
     return void process.stdout.write(`centkit-mock ${String(manifest.version)} (Centrifugo ${VERSION} server API)\n`);
   }
   let config: CentrifugoV6Config = values.config === undefined ? {} : await loadConfigFileV6(values.config);
-  if (values['http_api.insecure'])
-    config = { ...config, http_api: { ...(config['http_api'] as object | undefined), insecure: true } };
-  const server = (config['http_server'] ?? {}) as { port?: unknown; address?: unknown };
-  const portText = values.port ?? (server.port === undefined || server.port === '' ? '8000' : String(server.port));
+  if (values['http_api.insecure']) config = withValueAt(config, 'http_api.insecure', true);
+  const { httpServer } = parseConfigV6(config).config;
+  const portText = values.port ?? values['http_server.port'] ?? String(httpServer.port);
   const port = Number(portText);
-  if (!Number.isSafeInteger(port) || port < 0 || port > 65535)
+  if (portText.trim() === '' || !Number.isSafeInteger(port) || port < 0 || port > 65535)
     throw new MockError('invalid_port', `--port must be 0-65535, got ${portText}`);
   const host =
-    values.address ?? (typeof server.address === 'string' && server.address !== '' ? server.address : '127.0.0.1');
+    values.address ?? values['http_server.address'] ?? (httpServer.address === '' ? '127.0.0.1' : httpServer.address);
   const logger = createConsoleLogger(values.verbose);
   let mock: MockCentrifugoV6 | undefined;
   const stop = () => {

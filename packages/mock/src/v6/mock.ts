@@ -9,6 +9,7 @@ import { MockUsageError } from '../errors.js';
 import { BodyBudget, DEFAULT_MAX_BODY_IN_FLIGHT, DEFAULT_MAX_JSON_BODY } from '../http/body-budget.js';
 import { ReplyFlush } from '../http/reply-flush.js';
 import { createGoServer, listen, shutdown } from '../http/go-server.js';
+import { warnIfReachable } from '../http/reachable-warning.js';
 import { silentLogger } from '../logger.js';
 import { apiPrefix, splitTarget } from './api/route.js';
 import { parseConfigV6 } from './config/parse-config.js';
@@ -20,8 +21,6 @@ import { NodeV6 } from './state/node.js';
 import { RecordsV6 } from './state/records.js';
 import { loadWireValidationV6 } from './wire-validation.js';
 import { WebsocketTransport } from './ws/transport.js';
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export async function startMockCentrifugoV6(options: MockCentrifugoV6Options = {}): Promise<MockCentrifugoV6> {
   const host = options.host ?? '127.0.0.1';
@@ -66,8 +65,7 @@ export async function startMockCentrifugoV6(options: MockCentrifugoV6Options = {
   routeUpgrades(server, ws);
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
-  if (!LOOPBACK.has(host))
-    logger.warn(`listening on ${host}:${port}, which other hosts may reach (the default is 127.0.0.1)`);
+  warnIfReachable(logger, host, port);
   if (node.name === '') node.name = `${hostname()}_${port}`;
   const sweep = setInterval(() => node.sweep(), 1000);
   sweep.unref();

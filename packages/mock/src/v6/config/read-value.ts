@@ -24,6 +24,28 @@ export function lowerKeys(value: unknown): unknown {
   return out;
 }
 
+/**
+ * `config` as viper sees it (keys lower-cased) with `value` at the dotted `path`, as a
+ * command-line flag bound to that key (`--http_api.insecure`) overrides the file: the sections on
+ * the way are kept, whatever the case of their keys in the file.
+ */
+export function withValueAt(config: unknown, path: string, value: unknown): Section {
+  const [key, ...rest] = path.toLowerCase().split('.');
+  const root = (lowerKeys(config ?? {}) ?? {}) as Record<string, unknown>;
+  const inner = root[key as string];
+  const next =
+    rest.length === 0
+      ? value
+      : withValueAt(
+          inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? inner : {},
+          rest.join('.'),
+          value,
+        );
+  const out: Record<string, unknown> = { ...root };
+  Object.defineProperty(out, key as string, { value: next, enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
 const join = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
 
 function typeError(path: string, want: string, got: unknown): CentrifugoConfigError {

@@ -4,6 +4,8 @@
  * then the same calls broken in the ways a client breaks them (wrong JSON types, nulls, unknown
  * keys, key case, duplicate keys, bad JSON, out-of-range integers, bad base64, bad or misplaced
  * API keys, odd paths and HTTP methods). Bounded and deterministic: `diffCases(seed, count)`.
+ * `extra` names channels of namespaces a config adds: shared-poll ones get valid (and broken)
+ * `shared_poll_publish` calls, map ones join the map methods' channels.
  * A body may hold `"@epoch"`: each side puts in the epoch it last answered for the channel.
  * `goldenCases` turns the golden transcripts' requests into cases too.
  */
@@ -25,7 +27,7 @@ type Params = { [k: string]: Json };
 
 const KEY: readonly [string, string] = ['X-API-Key', 'k1'];
 
-const CHANNELS = {
+const BASE_CHANNELS = {
   stream: ['news', 'chat', ':x', '$news', 'новости', 'a<b>&c'],
   hist: ['hist:d1', 'hist:d2', 'hist:d3', 'both:b1', 'both:b2', 'delta:z1'],
   formats: ['jsonobj:j1', 'bin:x1'],
@@ -65,8 +67,18 @@ const PATTERNS: readonly string[] = [
   'hist:d[1-2]',
 ];
 
-export function diffCases(seed: number, count: number): DiffCase[] {
+/** Channels of the namespaces a config has beyond the recording config's. */
+export interface ExtraChannels {
+  /** Of `shared_poll` namespaces (with `publish_enabled` or not). */
+  readonly sharedPoll?: readonly string[];
+  /** Of map namespaces (`map`, `map_clients`, `map_users`; any mode). */
+  readonly map?: readonly string[];
+}
+
+export function diffCases(seed: number, count: number, extra: ExtraChannels = {}): DiffCase[] {
   const r = prng(seed);
+  const CHANNELS = { ...BASE_CHANNELS, map: [...BASE_CHANNELS.map, ...(extra.map ?? [])] };
+  const pollChannels = extra.sharedPoll ?? [];
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const chance = (p: number) => r() < p;
   const int = (n: number) => Math.floor(r() * n);
@@ -205,6 +217,15 @@ export function diffCases(seed: number, count: number): DiffCase[] {
       }
       return { method, params: p, channel };
     },
+    shared_poll: () => {
+      const channel = chance(0.85) ? pick(pollChannels) : pick(['map:m1', 'news', 'nope:x']);
+      const p: Params = { channel };
+      if (chance(0.95)) p['key'] = pick(['k1', 'k2', 'k3', 'k1', '']);
+      if (chance(0.95)) p['version'] = pick([1, 2, 3, 1 + int(100), 0]);
+      if (chance(0.3)) p['epoch'] = pick(['', 'e1', 'e2']);
+      payload(p);
+      return { method: 'shared_poll_publish', params: p, channel };
+    },
     map_clear: () => ({
       method: pick(['map_clear', 'shared_poll_publish']),
       params: chance(0.5)
@@ -235,7 +256,9 @@ export function diffCases(seed: number, count: number): DiffCase[] {
     'map_read',
     'map_clear',
   ];
-  const call = () => (gens[pick(weights)] as () => { method: string; params: Params; channel?: string })();
+  const weighted: readonly (keyof typeof gens)[] =
+    pollChannels.length === 0 ? weights : [...weights, 'shared_poll', 'shared_poll', 'shared_poll', 'shared_poll'];
+  const call = () => (gens[pick(weighted)] as () => { method: string; params: Params; channel?: string })();
 
   const cases: DiffCase[] = [];
   const add = (group: string, c: Omit<DiffCase, 'group'>) => cases.push({ group, ...c });

@@ -18,9 +18,16 @@ export interface SideResponse {
 
 export type Send = (c: DiffCase, body: string) => Promise<SideResponse>;
 
+export interface GroupCounts {
+  identical: number;
+  different: number;
+  succeeded: number;
+}
+
 export interface DiffReport {
   readonly total: number;
-  readonly byGroup: Map<string, { identical: number; different: number }>;
+  /** Per group; `succeeded`: the real server answered 200 with a `result` and no error anywhere in it. */
+  readonly byGroup: Map<string, GroupCounts>;
   readonly differences: string[];
 }
 
@@ -54,7 +61,7 @@ export async function runDifferential(
 ): Promise<DiffReport> {
   const a = new Side(real);
   const b = new Side(mock);
-  const byGroup = new Map<string, { identical: number; different: number }>();
+  const byGroup = new Map<string, GroupCounts>();
   const differences: string[] = [];
   for (const [i, c] of cases.entries()) {
     const x = await a.exchange(c);
@@ -64,7 +71,8 @@ export async function runDifferential(
       x.res.contentType === y.res.contentType &&
       x.res.location === y.res.location &&
       x.masked === y.masked;
-    const g = byGroup.get(c.group) ?? { identical: 0, different: 0 };
+    const g = byGroup.get(c.group) ?? { identical: 0, different: 0, succeeded: 0 };
+    if (x.res.status === 200 && x.res.body.startsWith('{"result"') && !x.res.body.includes('"error"')) g.succeeded += 1;
     if (same) g.identical += 1;
     else {
       g.different += 1;
@@ -87,7 +95,8 @@ export function formatReport(r: DiffReport): string {
   return [
     `v6 differential: ${r.total} requests, ${identical} identical, ${r.total - identical} different`,
     ...groups.map(
-      ([name, g]) => `  ${name.padEnd(32)} identical ${String(g.identical).padStart(5)}  different ${g.different}`,
+      ([name, g]) =>
+        `  ${name.padEnd(36)} identical ${String(g.identical).padStart(5)}  different ${g.different}  (succeeded on the real server: ${g.succeeded})`,
     ),
     ...r.differences.map((d) => `  ${d}`),
   ].join('\n');
