@@ -50,6 +50,12 @@ export interface MockCentrifugoOptions {
   readonly maxBodyBytesInFlight?: number;
   /** How many recorded commands to keep (default 10000). */
   readonly recordLimit?: number;
+  /**
+   * How much long text (params and replies over 256 characters, kept as received) the recorded
+   * commands hold together, in characters (default 256 Mi); past it the oldest are dropped, as
+   * past `recordLimit`.
+   */
+  readonly recordTextLimit?: number;
   /** Log one line per request with `logger.debug` (method, path without the query, status, time). */
   readonly logRequests?: boolean;
   /** Serve the `/_mock/` control API (default true). */
@@ -105,6 +111,7 @@ export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): 
     strict: options.strict ?? false,
     ...(wire === undefined ? {} : { wire }),
     ...(options.recordLimit === undefined ? {} : { recordLimit: options.recordLimit }),
+    ...(options.recordTextLimit === undefined ? {} : { recordTextLimit: options.recordTextLimit }),
   });
   const maxJson = options.maxJsonBodyBytes ?? DEFAULT_MAX_JSON_BODY;
   const limits = { maxJsonBodyBytes: maxJson, maxMultipartBytes: Math.max(maxJson, MULTIPART_MAX_MEMORY) };

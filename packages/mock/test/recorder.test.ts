@@ -123,3 +123,41 @@ describe('recorded strings (text ring)', () => {
     expect(r.list().map((c) => c.paramsJson)).toEqual([made[1]?.paramsJson]);
   });
 });
+
+describe('recorded long text, bounded in total', () => {
+  const big = (i: number, size: number): RecordInput =>
+    input(i, { paramsJson: `{"channel":"c${i}","data":"${String(i % 10).repeat(size)}"}`, bodyJson: 'null' });
+
+  it('drops the oldest records once their long texts pass the limit, and counts them as dropped', () => {
+    const r = new CommandRecorder(10_000, 1000);
+    for (let i = 0; i < 10; i++) r.record(big(i, 300));
+    // Each record holds ~317 characters of params: three fit in 1000.
+    expect(r.list().map((c) => c.seq)).toEqual([8, 9, 10]);
+    expect(r.dropped).toBe(7);
+    expect(r.list().map((c) => c.paramsJson)).toEqual([7, 8, 9].map((i) => big(i, 300).paramsJson));
+    // Short ones (kept in the text ring) cost nothing against it.
+    for (let i = 10; i < 110; i++) r.record(input(i));
+    expect(r.list()).toHaveLength(103);
+  });
+
+  it('keeps the newest record even when it alone is over the limit, and wakes its waiter', async () => {
+    const r = new CommandRecorder(10_000, 1000);
+    r.record(big(0, 300));
+    const waited = r.waitFor({ channel: 'c1' });
+    r.record(big(1, 5000));
+    expect(r.list().map((c) => c.seq)).toEqual([2]);
+    expect((await waited).paramsJson).toBe(big(1, 5000).paramsJson);
+    r.clear();
+    for (let i = 0; i < 3; i++) r.record(big(i, 300));
+    expect(r.list()).toHaveLength(3);
+  });
+
+  it('holds no more than the limit over many large records (a heap bound, not just a count)', () => {
+    const r = new CommandRecorder(10_000, 4 * 1024 * 1024);
+    for (let i = 0; i < 200; i++) r.record(big(i, 1024 * 1024));
+    const kept = r.list();
+    expect(kept.length).toBeLessThanOrEqual(4);
+    expect(kept.reduce((n, c) => n + (c.paramsJson?.length ?? 0), 0)).toBeLessThanOrEqual(4 * 1024 * 1024);
+    expect(kept.at(-1)?.seq).toBe(200);
+  });
+});

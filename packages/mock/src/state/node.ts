@@ -21,6 +21,7 @@ export interface NodeOptions {
   /** The wire validators, in strict mode. */
   readonly wire?: ValidateParams;
   readonly recordLimit?: number;
+  readonly recordTextLimit?: number;
 }
 
 export class MockNode {
@@ -51,7 +52,7 @@ export class MockNode {
     this.strict = options.strict;
     this.wire = options.wire;
     this.history = new HistoryStore(options.clock);
-    this.recorder = new CommandRecorder(options.recordLimit);
+    this.recorder = new CommandRecorder(options.recordLimit, options.recordTextLimit);
     this.startedAt = options.clock.now();
     this.name = options.config.name ?? '';
   }

@@ -1,6 +1,7 @@
 /**
- * Every command received, in order (bounded: the oldest are dropped past `limit`), with
- * filtering and `waitFor` for app code that publishes asynchronously.
+ * Every command received, in order (bounded: the oldest are dropped past `limit` records, or
+ * once the long texts they hold pass `maxLongText`), with filtering and `waitFor` for app code
+ * that publishes asynchronously.
  */
 import { MockTimeoutError } from '../errors.js';
 import {
@@ -37,6 +38,12 @@ interface Waiter {
 }
 
 export const DEFAULT_RECORD_LIMIT = 10_000;
+/**
+ * How much long text (params, reply bodies and the like over 256 characters, kept as they came)
+ * the records may hold together, in characters (bytes, for the ASCII that JSON mostly is):
+ * without it, 10,000 records of 64 MiB bodies could hold 640 GiB.
+ */
+export const DEFAULT_RECORD_TEXT_LIMIT = 256 * 1024 * 1024;
 
 const TRANSPORTS: readonly Transport[] = ['http', 'redis'];
 const OUTCOMES: readonly CommandOutcome[] = ['ok', 'error', 'rejected', 'ignored'];
@@ -45,9 +52,10 @@ const OUTCOMES: readonly CommandOutcome[] = ['ok', 'error', 'rejected', 'ignored
 const REFS = 7;
 /**
  * Per slot in `nums`: requestId, index, at, transport and outcome codes, then position and
- * length in the text ring of uid, params and the one channel, then where the slot's text ends.
+ * length in the text ring of uid, params and the one channel, then where the slot's text ends,
+ * then the length of the long texts it holds outside the ring.
  */
-const NUMS = 11;
+const NUMS = 12;
 /** Longer strings stay heap strings (their size, not their count, is what they cost). */
 const RING_MAX = 256;
 /** Lengths that say where a value is instead. */
@@ -73,12 +81,16 @@ export class CommandRecorder {
   private count = 0;
   private seq = 0;
   private droppedCount = 0;
+  /** Length of the long texts the kept records hold (what `maxLongText` bounds). */
+  private longText = 0;
 
   private readonly limit: number;
+  private readonly maxLongText: number;
 
-  constructor(limit = DEFAULT_RECORD_LIMIT) {
+  constructor(limit = DEFAULT_RECORD_LIMIT, maxLongText = DEFAULT_RECORD_TEXT_LIMIT) {
     const whole = Math.floor(limit);
     this.limit = whole > 0 ? whole : 0;
+    this.maxLongText = Math.max(0, maxLongText);
   }
 
   record(input: RecordInput): void {
@@ -88,17 +100,9 @@ export class CommandRecorder {
       if (this.waiters.size > 0) this.wake(new StoredCommand(this.seq, input));
       return;
     }
-    let slot: number;
-    if (this.count < this.limit) {
-      slot = (this.head + this.count) % this.limit;
-      this.count += 1;
-    } else {
-      slot = this.head;
-      this.head = (this.head + 1) % this.limit;
-      this.droppedCount += 1;
-      // The dropped record's text is the oldest in the ring.
-      this.text.release(this.nums[slot * NUMS + 10] as number);
-    }
+    if (this.count === this.limit) this.dropOldest();
+    const slot = (this.head + this.count) % this.limit;
+    this.count += 1;
     const refs = this.refs;
     const nums = this.nums;
     const r = slot * REFS;
@@ -125,7 +129,25 @@ export class CommandRecorder {
       nums[n + 9] = channels.length === 0 ? ABSENT : IN_REFS;
     }
     nums[n + 10] = this.text.position;
+    const long = longLength(refs, r);
+    nums[n + 11] = long;
+    this.longText += long;
+    // The newest record stays even alone over the limit (a single body is bounded by the server's caps).
+    while (this.longText > this.maxLongText && this.count > 1) this.dropOldest();
     if (this.waiters.size > 0) this.wake(this.materialize(this.count - 1));
+  }
+
+  /** Drops the oldest kept record, and lets go of what it held. */
+  private dropOldest(): void {
+    const slot = this.head;
+    const r = slot * REFS;
+    this.longText -= this.nums[slot * NUMS + 11] as number;
+    // The dropped record's text is the oldest in the ring.
+    this.text.release(this.nums[slot * NUMS + 10] as number);
+    this.refs.fill(undefined, r, r + REFS);
+    this.head = (this.head + 1) % this.limit;
+    this.count -= 1;
+    this.droppedCount += 1;
   }
 
   /** Stores a string field: in the text ring when short, as a reference otherwise. */
@@ -241,6 +263,7 @@ export class CommandRecorder {
     this.text.clear();
     this.head = 0;
     this.count = 0;
+    this.longText = 0;
   }
 
   /** Highest `seq` handed out so far (0 before the first command). */
@@ -248,7 +271,7 @@ export class CommandRecorder {
     return this.seq;
   }
 
-  /** How many commands were dropped because the limit was reached. */
+  /** How many commands were dropped because a limit was reached. */
   get dropped(): number {
     return this.droppedCount;
   }
@@ -341,4 +364,20 @@ export function toPredicate(match: CommandMatcher): (c: RecordedCommand) => bool
 
 function describe(match: CommandMatcher): string {
   return typeof match === 'function' ? 'predicate' : JSON.stringify(match);
+}
+
+/**
+ * The length of the long texts a slot holds as references (method, error, reply body, uid,
+ * params, channels): the ones over `RING_MAX`, whose size rather than count is their cost.
+ */
+function longLength(refs: readonly Ref[], r: number): number {
+  let total = 0;
+  for (let i = r; i < r + REFS; i += 1) {
+    const ref = refs[i];
+    let length = 0;
+    if (typeof ref === 'string') length = ref.length;
+    else if (Array.isArray(ref)) for (const item of ref as readonly string[]) length += item.length;
+    if (length > RING_MAX) total += length;
+  }
+  return total;
 }

@@ -31,6 +31,12 @@ export interface MockCentrifugoV6Options {
   readonly maxBodyBytesInFlight?: number;
   /** How many recorded commands to keep (default 10000). */
   readonly recordLimit?: number;
+  /**
+   * How much long text (params and replies over 256 characters, kept as received) the recorded
+   * commands hold together, in characters (default 256 Mi); past it the oldest are dropped, as
+   * past `recordLimit`.
+   */
+  readonly recordTextLimit?: number;
   /** Log one line per request with `logger.debug`. */
   readonly logRequests?: boolean;
   /** Serve the `/_mock/` control API (default true). */

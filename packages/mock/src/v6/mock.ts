@@ -38,7 +38,7 @@ export async function startMockCentrifugoV6(options: MockCentrifugoV6Options = {
   const wire = options.strict === true ? await loadWireValidationV6() : undefined;
   const clock = options.clock ?? systemClock;
   const node = new NodeV6({ config, clock, logger });
-  const records = new RecordsV6(clock, wire, options.recordLimit);
+  const records = new RecordsV6(clock, wire, options.recordLimit, options.recordTextLimit);
   const maxJsonBodyBytes = options.maxJsonBodyBytes ?? DEFAULT_MAX_JSON_BODY;
   const budget = new BodyBudget(Math.max(options.maxBodyBytesInFlight ?? DEFAULT_MAX_BODY_IN_FLIGHT, maxJsonBodyBytes));
   const ws = new WebsocketTransport(node, options.config, logger);

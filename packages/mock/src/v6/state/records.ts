@@ -26,9 +26,10 @@ export class RecordsV6 {
     /** The wire validators, in strict mode. */
     readonly wire: WireIssues | undefined,
     recordLimit?: number,
+    recordTextLimit?: number,
   ) {
     this.strict = wire !== undefined;
-    this.recorder = new CommandRecorder(recordLimit);
+    this.recorder = new CommandRecorder(recordLimit, recordTextLimit);
   }
 
   nextRequestId(): number {
