@@ -4,16 +4,15 @@
  * print width of 120 and leaves generated files to the generator.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
-/** Files checked from a folder inside the repository, so that its configs apply. */
-const scratch = mkdtempSync(path.join(root, '.tmp-lint-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+/** Text is given on stdin as a file at this path of the repository, so that its configs apply (no file is written). */
+const AS_FILE = 'packages/mock/src/lint-probe.ts';
 
 describe('lint (16 §17)', () => {
   it('is part of npm test', () => {
@@ -23,9 +22,12 @@ describe('lint (16 §17)', () => {
   });
 
   it('ESLint finds an unused variable and a non-const binding in a TypeScript file', () => {
-    const file = path.join(scratch, 'bad.ts');
-    writeFileSync(file, 'export function f(): number {\n  let x = 1;\n  const unused = 2;\n  return x;\n}\n');
-    const run = spawnSync(bin('eslint'), ['--no-cache', file], { cwd: root, encoding: 'utf8' });
+    const text = 'export function f(): number {\n  let x = 1;\n  const unused = 2;\n  return x;\n}\n';
+    const run = spawnSync(bin('eslint'), ['--stdin', '--stdin-filename', AS_FILE], {
+      cwd: root,
+      input: text,
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('prefer-const');
     expect(run.stdout).toContain('@typescript-eslint/no-unused-vars');
@@ -37,11 +39,8 @@ describe('lint (16 §17)', () => {
       const args = `'${'x'.repeat(width - head.length - 7)}', 1`;
       return `${head}${args});\n`;
     };
-    const format = (text: string) => {
-      const file = path.join(scratch, 'line.ts');
-      writeFileSync(file, text);
-      return execFileSync(bin('prettier'), [file], { cwd: root, encoding: 'utf8' });
-    };
+    const format = (text: string) =>
+      execFileSync(bin('prettier'), ['--stdin-filepath', AS_FILE], { cwd: root, input: text, encoding: 'utf8' });
     expect(call(118)).toHaveLength(119);
     expect(format(call(118))).toBe(call(118)); // kept on one line: not 80 or 100 columns
     expect(format(call(124)).split('\n').length).toBeGreaterThan(2); // over 120: wrapped
