@@ -43,6 +43,17 @@ export class Readme {
     return block;
   }
 
+  /**
+   * A block another test file runs (named by `testFile`, which must name this README): marked as
+   * run here, with a test that the other file does name it.
+   */
+  runElsewhere(lang: string, marker: string | RegExp, testFile: string): void {
+    const block = this.take(lang, marker);
+    it(`${this.file}:${block.line} is run by ${testFile}`, () => {
+      expect(readFileSync(path.join(repoRoot, testFile), 'utf8')).toContain(this.file);
+    });
+  }
+
   /** Blocks that must run and no test took. */
   untaken(): string[] {
     return this.blocks

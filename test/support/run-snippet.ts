@@ -25,13 +25,15 @@ export function scratchFolder(): { readonly dir: string; remove(): void } {
 export function runProcess(
   command: string,
   args: readonly string[],
-  options: { cwd: string; env?: Record<string, string>; input?: string },
+  options: { cwd: string; env?: Record<string, string>; input?: string; timeout?: number },
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, [...args], {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      // A snippet that never ends (a socket left open) fails its test instead of hanging it.
+      timeout: options.timeout ?? 15_000,
     });
     let stdout = '';
     let stderr = '';
@@ -70,6 +72,7 @@ export function runVitest(dir: string, env: Record<string, string> = {}): Promis
   const vitest = path.join(repoRoot, 'node_modules/vitest/vitest.mjs');
   return runProcess(process.execPath, [vitest, 'run', '--config', 'vitest.config.mjs', '--root', dir], {
     cwd: dir,
+    timeout: 50_000,
     env: { ...env, NO_COLOR: '1', CI: '1' },
   });
 }
