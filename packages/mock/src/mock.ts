@@ -6,6 +6,7 @@ import { parseConfig } from './config/parse-config.js';
 import type { CentrifugoConfig, ResolvedConfig } from './config/types.js';
 import type { ControlTarget } from './control/control-target.js';
 import { MockUsageError } from './errors.js';
+import { signCheckFor } from './http/api-checks.js';
 import { MAX_FORM_BYTES } from './http/api-input.js';
 import { BodyBudget, DEFAULT_MAX_BODY_IN_FLIGHT, DEFAULT_MAX_JSON_BODY } from './http/body-budget.js';
 import { ReplyFlush } from './http/reply-flush.js';
@@ -121,7 +122,14 @@ export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): 
   let closing = false;
   const mock = new Mock(node);
   const server = createMockServer({
-    api: { node, replies: new ReplyFlush(), limits, budget, isClosing: () => closing },
+    api: {
+      node,
+      replies: new ReplyFlush(),
+      signCheck: signCheckFor(config.secret),
+      limits,
+      budget,
+      isClosing: () => closing,
+    },
     control: options.controlApi === false ? undefined : mock,
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.logRequests === true ? { requestLog: (line: string) => logger.debug(line) } : {}),

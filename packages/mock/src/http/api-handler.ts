@@ -24,13 +24,15 @@ import { readApiHead, readApiInput, type ApiHead, type ApiInput, type BodyRead, 
 import { readBodyThen, type BodyResult } from './read-body.js';
 import type { ReplyFlush } from './reply-flush.js';
 import { sendError, sendJson, sendOverBudget, sendShuttingDown } from './responses.js';
-import { signRefusal, type Refusal } from './api-checks.js';
+import { signRefusal, type Refusal, type SignCheck } from './api-checks.js';
 import { settleUnreadBody } from './unread-body.js';
 
 export interface ApiContext {
   readonly node: MockNode;
   /** This server's reply flush. */
   readonly replies: ReplyFlush;
+  /** This server's sign check for the configured secret (`signCheckFor`). */
+  readonly signCheck: SignCheck;
   readonly limits: Limits;
   readonly budget: BodyBudget;
   isClosing(): boolean;
@@ -44,7 +46,7 @@ export function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResp
     node.metrics.inc('http_api_num_requests');
     const requestId = node.nextRequestId();
     const head = readApiHead(req, node.config.insecureApi);
-    const early = head.mode === 'json' ? checkSign(node, head.sign, head.declared) : undefined;
+    const early = head.mode === 'json' ? checkSign(ctx, head.sign, head.declared) : undefined;
     if (early !== undefined) {
       const pending = refuse(node, req, res, requestId, head.declared === 0 ? 'all' : 'none', early);
       if (pending !== undefined) pending.catch((err: unknown) => failed(ctx, res, err));
@@ -72,13 +74,13 @@ function failed(ctx: ApiContext, res: ServerResponse, err: unknown): void {
 
 /** `signRefusal`, logging a missing secret as the server does. */
 function checkSign(
-  node: MockNode,
+  ctx: ApiContext,
   sign: Buffer | undefined,
   data: Buffer | number | undefined,
   form = false,
 ): Refusal | undefined {
-  const refusal = signRefusal(node.config, sign, data, form);
-  if (refusal?.kind === 'config') node.logger.error('no secret set in config');
+  const refusal = signRefusal(ctx.node.config, sign, data, form, ctx.signCheck);
+  if (refusal?.kind === 'config') ctx.node.logger.error('no secret set in config');
   return refusal;
 }
 
@@ -130,7 +132,7 @@ function respond(
   sign: Buffer | undefined,
 ): Promise<void> | undefined {
   const { node } = ctx;
-  const refusal = checkSign(node, sign, data, head.mode === 'form');
+  const refusal = checkSign(ctx, sign, data, head.mode === 'form');
   if (refusal !== undefined) return refuse(node, req, res, requestId, 'all', refusal);
   const text = decodeKeptBytes(data);
   const decoded = decodeCommands(text.text);
