@@ -6,6 +6,7 @@ import { parseConfig } from './config/parse-config.js';
 import type { CentrifugoConfig, ResolvedConfig } from './config/types.js';
 import type { ControlTarget } from './control/control-target.js';
 import { MockUsageError } from './errors.js';
+import { MediaTypeMemo } from './go/media-type.js';
 import { signCheckFor } from './http/api-checks.js';
 import { MAX_FORM_BYTES } from './http/api-input.js';
 import { BodyBudget, DEFAULT_MAX_BODY_IN_FLIGHT, DEFAULT_MAX_JSON_BODY } from './http/body-budget.js';
@@ -126,6 +127,7 @@ export async function startMockCentrifugo(options: MockCentrifugoOptions = {}): 
       node,
       replies: new ReplyFlush(),
       signCheck: signCheckFor(config.secret),
+      mediaTypes: new MediaTypeMemo(),
       limits,
       budget,
       isClosing: () => closing,

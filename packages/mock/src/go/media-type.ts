@@ -28,6 +28,23 @@ function consumeToken(s: string): [string, string] {
   return [s.slice(0, i), s.slice(i)];
 }
 
+/**
+ * `parseMediaType` remembering its last answer: a server's clients send the same Content-Type on
+ * every request (answers are never mutated). One per server, made with it.
+ */
+export class MediaTypeMemo {
+  private lastValue: string | undefined;
+  private lastResult: MediaType | undefined;
+
+  readonly parse = (value: string): MediaType | undefined => {
+    if (value !== this.lastValue) {
+      this.lastResult = parseMediaType(value);
+      this.lastValue = value;
+    }
+    return this.lastResult;
+  };
+}
+
 export function parseMediaType(value: string): MediaType | undefined {
   const semi = value.indexOf(';');
   const base = semi < 0 ? value : value.slice(0, semi);

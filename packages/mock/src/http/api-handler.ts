@@ -18,6 +18,7 @@ import { decodeGoStructAt } from '../json/go-decode.js';
 import { goTable } from '../json/go-kinds.js';
 import { decodeKeptBytes } from '../json/kept-bytes.js';
 import type { CommandTarget } from '../state/faults.js';
+import type { MediaTypeMemo } from '../go/media-type.js';
 import type { MockNode } from '../state/node.js';
 import type { BodyBudget } from './body-budget.js';
 import { readApiHead, readApiInput, type ApiHead, type ApiInput, type BodyRead, type Limits } from './api-input.js';
@@ -33,6 +34,8 @@ export interface ApiContext {
   readonly replies: ReplyFlush;
   /** This server's sign check for the configured secret (`signCheckFor`). */
   readonly signCheck: SignCheck;
+  /** This server's Content-Type parser, remembering the last. */
+  readonly mediaTypes: MediaTypeMemo;
   readonly limits: Limits;
   readonly budget: BodyBudget;
   isClosing(): boolean;
@@ -45,7 +48,7 @@ export function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResp
     const { node } = ctx;
     node.metrics.inc('http_api_num_requests');
     const requestId = node.nextRequestId();
-    const head = readApiHead(req, node.config.insecureApi);
+    const head = readApiHead(req, node.config.insecureApi, ctx.mediaTypes.parse);
     const early = head.mode === 'json' ? checkSign(ctx, head.sign, head.declared) : undefined;
     if (early !== undefined) {
       const pending = refuse(node, req, res, requestId, head.declared === 0 ? 'all' : 'none', early);

@@ -32,6 +32,8 @@ export type BodyRead = 'all' | 'none' | 'partial';
 export interface ApiHead {
   readonly mode: 'json' | 'form';
   readonly contentType: string;
+  /** Form mode: the Content-Type parsed (undefined when absent or unparsable). */
+  readonly media: MediaType | undefined;
   /** JSON mode: the `X-API-Sign` header (undefined when absent or insecure). */
   readonly sign: Buffer | undefined;
   /** undefined for a chunked body. */
@@ -54,12 +56,21 @@ export type BodyReader = (limit: number, done: (result: BodyResult) => void) => 
 
 const EMPTY = Buffer.alloc(0);
 
-export function readApiHead(req: { readonly rawHeaders: readonly string[] }, insecure: boolean): ApiHead {
+/** `mediaType`: a server passes its `MediaTypeMemo`'s `parse`. */
+export function readApiHead(
+  req: { readonly rawHeaders: readonly string[] },
+  insecure: boolean,
+  mediaType: (value: string) => MediaType | undefined = parseMediaType,
+): ApiHead {
   const contentType = firstHeader(req.rawHeaders, 'content-type') ?? '';
   const declared = declaredLength(req);
-  if (!isJsonContentType(contentType)) return { mode: 'form', contentType, sign: undefined, declared };
+  if (!isJsonContentType(contentType)) {
+    const media = contentType === '' ? undefined : mediaType(contentType);
+    return { mode: 'form', contentType, media, sign: undefined, declared };
+  }
   const sign = insecure ? undefined : firstHeader(req.rawHeaders, 'x-api-sign');
-  return { mode: 'json', contentType, sign: sign === undefined ? undefined : Buffer.from(sign, 'latin1'), declared };
+  const signBytes = sign === undefined ? undefined : Buffer.from(sign, 'latin1');
+  return { mode: 'json', contentType, media: undefined, sign: signBytes, declared };
 }
 
 /**
@@ -89,7 +100,7 @@ export function readApiInput(
     return;
   }
   const form = new ApiForm();
-  const media = head.contentType === '' ? undefined : parseMediaType(head.contentType);
+  const media = head.media;
   if (
     (method === 'POST' || method === 'PUT' || method === 'PATCH') &&
     media?.type === 'application/x-www-form-urlencoded'

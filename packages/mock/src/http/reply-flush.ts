@@ -25,7 +25,18 @@ export interface Reply {
   readonly headers: { readonly 'Content-Type': string; readonly 'Content-Length': number };
 }
 
+/** A 200 JSON reply's body and headers. */
+export function jsonBytesReply(body: Buffer): Reply {
+  return { body, headers: { 'Content-Type': 'application/json', 'Content-Length': body.length } };
+}
+
+/** Replies up to this many characters are kept for the next request (a plain publish reply is ~60). */
+const KEEP_MAX = 256;
+
 export class ReplyFlush {
+  /** The last short JSON reply and its bytes and headers: most replies of a run are the same text. */
+  private lastJson: string | undefined;
+  private lastReply: Reply | undefined;
   private responses: ServerResponse[] = [];
   private replies: Reply[] = [];
   /** Connections that have had a reply and are still open: one means no batching. */
@@ -38,6 +49,17 @@ export class ReplyFlush {
     this.replies = [];
     for (let i = 0; i < due.length; i += 1) send(due[i] as ServerResponse, dueReplies[i] as Reply);
   };
+
+  /** The reply for `json` (UTF-8); the last short one is made once, and never mutated. */
+  jsonReply(json: string): Reply {
+    if (json === this.lastJson) return this.lastReply as Reply;
+    const reply = jsonBytesReply(Buffer.from(json, 'utf8'));
+    if (json.length <= KEEP_MAX) {
+      this.lastJson = json;
+      this.lastReply = reply;
+    }
+    return reply;
+  }
 
   /** Sends `reply` with status 200: now with one connection getting replies, else at the end of this event-loop turn (in order). */
   queue(res: ServerResponse, reply: Reply): void {

@@ -2,7 +2,7 @@
 import { STATUS_CODES, type ServerResponse } from 'node:http';
 import { encodeKeptBytes } from '../json/kept-bytes.js';
 import { hexEscapeNonAscii, htmlEscape } from './go-url.js';
-import type { Reply, ReplyFlush } from './reply-flush.js';
+import { jsonBytesReply, type ReplyFlush } from './reply-flush.js';
 
 const PLAIN = 'text/plain; charset=utf-8';
 
@@ -69,12 +69,8 @@ export function sendStar(res: ServerResponse, http11: boolean): void {
  */
 export function sendJson(replies: ReplyFlush, res: ServerResponse, json: string, keptBytes = false): void {
   // The body goes out as bytes: a string body is joined to the header text and encoded on
-  // every write, which costs more than making the bytes.
-  replies.queue(res, bytesReply(keptBytes ? encodeKeptBytes(json) : Buffer.from(json, 'utf8')));
-}
-
-function bytesReply(body: Buffer): Reply {
-  return { body, headers: { 'Content-Type': 'application/json', 'Content-Length': body.length } };
+  // every write, which costs more than making the bytes (and the server keeps its last short reply's).
+  replies.queue(res, keptBytes ? jsonBytesReply(encodeKeptBytes(json)) : replies.jsonReply(json));
 }
 
 /**

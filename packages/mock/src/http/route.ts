@@ -21,6 +21,30 @@ export type Route =
 
 export const CONTROL_PREFIX = '/_mock';
 
+/**
+ * `routeOf` for one server, remembering the last answer: a client sends the same target again
+ * and again (routes are never mutated). One per server, made with it.
+ */
+export class RouteMemo {
+  private lastMethod = '';
+  private lastTarget: string | undefined;
+  private lastRoute: Route = { kind: 'not-found' };
+
+  constructor(
+    private readonly httpPrefix: string,
+    private readonly control: boolean,
+  ) {}
+
+  route(method: string, target: string): Route {
+    if (target !== this.lastTarget || method !== this.lastMethod) {
+      this.lastRoute = routeOf(method, target, this.httpPrefix, this.control);
+      this.lastTarget = target;
+      this.lastMethod = method;
+    }
+    return this.lastRoute;
+  }
+}
+
 /** `target` as Node gives it: the request line's bytes, one char per byte. */
 export function routeOf(method: string, target: string, httpPrefix: string, control: boolean): Route {
   if (target === '*') return method === 'OPTIONS' ? { kind: 'options-star' } : { kind: 'star' };

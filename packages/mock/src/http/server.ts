@@ -9,7 +9,7 @@ import { handleApi, type ApiContext } from './api-handler.js';
 import { GO_BAD_REQUEST } from './go-server-answers.js';
 import { createGoServer, type ServerTimeouts } from './go-server.js';
 import { sendNotFound, sendOptionsStar, sendRawAndClose, sendRedirect, sendStar } from './responses.js';
-import { routeOf } from './route.js';
+import { RouteMemo } from './route.js';
 
 export type { ServerTimeouts } from './go-server.js';
 
@@ -22,9 +22,9 @@ export interface ServerSetup {
 }
 
 export function createMockServer(setup: ServerSetup): Server {
-  const prefix = setup.api.node.config.httpPrefix;
+  const routes = new RouteMemo(setup.api.node.config.httpPrefix, setup.control !== undefined);
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    const r = routeOf(req.method ?? 'GET', req.url ?? '/', prefix, setup.control !== undefined);
+    const r = routes.route(req.method ?? 'GET', req.url ?? '/');
     switch (r.kind) {
       case 'api':
         return handleApi(setup.api, req, res, r.query);
