@@ -33,6 +33,7 @@ import {
   type GoStructs,
   type GoTable,
 } from './go-kinds.js';
+import { walkFlat } from './go-decode-flat.js';
 import { growSlice, sliceOf, sliceView, type Backings, type GoSlice } from './go-slice.js';
 
 export type { GoKind, GoStructs, GoStruct, GoTable } from './go-kinds.js';
@@ -112,6 +113,24 @@ export function decodeGoDocument<S extends GoStructs, N extends keyof S & string
 
 /** Decodes the (valid) value at `start` into a new struct `name` (a Go `var v T; json.Unmarshal`). */
 export function decodeGoStructAt<S extends GoStructs, N extends keyof S & string>(
+  text: string,
+  start: number,
+  table: GoTable<S>,
+  name: N,
+): GoDecodeResult<GoStruct<S, N>> {
+  const c = compiledStruct(table, name);
+  const root = c.zero();
+  const ch = text.charCodeAt(start);
+  if (ch === 123) {
+    // Scalar members only (most requests): the flat loop; else the walk, from the start.
+    const end = walkFlat(text, start, c, root);
+    if (end >= 0) return { ok: true, value: root as never, end };
+  }
+  return decodeGoStructWalked(text, start, table, name);
+}
+
+/** `decodeGoStructAt` by the generic walk alone: the reference `go-decode-flat.ts` is checked against. */
+export function decodeGoStructWalked<S extends GoStructs, N extends keyof S & string>(
   text: string,
   start: number,
   table: GoTable<S>,
