@@ -11,7 +11,8 @@ import { ReplyFlush } from '../http/reply-flush.js';
 import { createGoServer, listen, shutdown } from '../http/go-server.js';
 import { warnIfReachable } from '../http/reachable-warning.js';
 import { silentLogger } from '../logger.js';
-import { apiPrefix, splitTarget } from './api/route.js';
+import { AdmitMemo } from './api/admit-memo.js';
+import { apiPrefix } from './api/route.js';
 import { parseConfigV6 } from './config/parse-config.js';
 import { handleRequestV6 } from './http/handler.js';
 import { routeUpgrades } from './http/upgrade.js';
@@ -48,6 +49,7 @@ export async function startMockCentrifugoV6(options: MockCentrifugoV6Options = {
     node,
     records,
     replies: new ReplyFlush(),
+    admits: new AdmitMemo(),
     maxJsonBodyBytes,
     budget,
     control: options.controlApi === false ? undefined : mock,
@@ -55,7 +57,7 @@ export async function startMockCentrifugoV6(options: MockCentrifugoV6Options = {
   };
   const server = createGoServer({
     onRequest: (req, res) => {
-      const target = splitTarget(req.url ?? '/');
+      const target = context.admits.target(req.url ?? '/');
       if (target !== undefined && ws.handles(target.path)) ws.handleRequest(req, res, target.query);
       else handleRequestV6(context, req, res);
     },

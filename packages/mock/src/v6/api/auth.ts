@@ -12,11 +12,17 @@ import { firstHeader } from '../../http/raw-header.js';
 /** unicode.IsSpace, as strings.Fields splits on it. */
 const GO_SPACES = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
 
-export function keyAccepted(key: string, rawHeaders: readonly string[], query: string): boolean {
+/** `keyBytes`: the key's UTF-8 bytes (a server keeps them: `AdmitMemo`). */
+export function keyAccepted(
+  key: string,
+  rawHeaders: readonly string[],
+  query: string,
+  keyBytes: Buffer = Buffer.from(key, 'utf8'),
+): boolean {
   if (key === '') return false;
   let valid = false;
   const xApiKey = firstHeader(rawHeaders, 'x-api-key') ?? '';
-  if (xApiKey !== '') valid = same(key, Buffer.from(xApiKey, 'latin1'));
+  if (xApiKey !== '') valid = same(keyBytes, Buffer.from(xApiKey, 'latin1'));
   else {
     const authorization = firstHeader(rawHeaders, 'authorization') ?? '';
     if (authorization !== '') {
@@ -27,7 +33,7 @@ export function keyAccepted(key: string, rawHeaders: readonly string[], query: s
       valid =
         parts.length === 2 &&
         goLower(parts[0] as string) === 'apikey' &&
-        same(key, Buffer.from(parts[1] as string, 'utf8'));
+        same(keyBytes, Buffer.from(parts[1] as string, 'utf8'));
     }
   }
   if (!valid && query !== '') {
@@ -37,7 +43,7 @@ export function keyAccepted(key: string, rawHeaders: readonly string[], query: s
       Buffer.from(query, 'latin1'),
       ['api_key'],
     );
-    valid = same(key, fromQuery ?? Buffer.alloc(0));
+    valid = same(keyBytes, fromQuery ?? Buffer.alloc(0));
   }
   return valid;
 }
@@ -48,7 +54,6 @@ function goLower(s: string): string {
 }
 
 /** Equality of the key and a candidate, in constant time for a candidate of the key's length. */
-function same(key: string, candidate: Buffer): boolean {
-  const expected = Buffer.from(key, 'utf8');
+function same(expected: Buffer, candidate: Buffer): boolean {
   return candidate.length === expected.length && timingSafeEqual(expected, candidate);
 }

@@ -13,6 +13,7 @@ import type { MethodContext } from '../methods/types.js';
 import { decodeParams, type MethodName } from '../protocol.js';
 import type { ResolvedConfigV6 } from '../config/types.js';
 import type { NodeV6 } from '../state/node.js';
+import type { AdmitMemo } from './admit-memo.js';
 import { keyAccepted } from './auth.js';
 import { runBatch } from './batch.js';
 import { hard, json, redirect, type RequestV6, type ResponseV6 } from './exchange.js';
@@ -33,17 +34,28 @@ export type Admission =
   | { readonly route: ApiRoute };
 
 /** `admitBy` with the node's config, logging an empty configured key as the server does. */
-export function admit(node: NodeV6, req: Pick<RequestV6, 'method' | 'target' | 'rawHeaders'>): Admission {
-  const a = admitBy(node.config, req);
+export function admit(
+  node: NodeV6,
+  req: Pick<RequestV6, 'method' | 'target' | 'rawHeaders'>,
+  memo?: AdmitMemo,
+): Admission {
+  const a = admitBy(node.config, req, memo);
   if ('refusal' in a && a.refusal === 'auth' && node.config.httpApi.key === '') node.logger.error('API key is empty');
   return a;
 }
 
-/** The checks made before any body is read, in the server's order: the route, POST, the API key. */
-export function admitBy(config: ResolvedConfigV6, req: Pick<RequestV6, 'method' | 'target' | 'rawHeaders'>): Admission {
-  const target = splitTarget(req.target);
+/**
+ * The checks made before any body is read, in the server's order: the route, POST, the API key.
+ * `memo`: the server's (it remembers the last target, route and key bytes).
+ */
+export function admitBy(
+  config: ResolvedConfigV6,
+  req: Pick<RequestV6, 'method' | 'target' | 'rawHeaders'>,
+  memo?: AdmitMemo,
+): Admission {
+  const target = memo === undefined ? splitTarget(req.target) : memo.target(req.target);
   if (target === undefined) return { unparsable: true };
-  const route = routeV6(target, config);
+  const route = memo === undefined ? routeV6(target, config) : memo.route(target, config);
   switch (route.kind) {
     case 'redirect':
       return { response: redirect(req.method, route.location) };
@@ -58,7 +70,7 @@ export function admitBy(config: ResolvedConfigV6, req: Pick<RequestV6, 'method' 
   }
   if (req.method !== 'POST') return { response: hard('method_not_allowed'), refusal: 'method' };
   const api = config.httpApi;
-  if (!api.insecure && !keyAccepted(api.key, req.rawHeaders, route.query))
+  if (!api.insecure && !keyAccepted(api.key, req.rawHeaders, route.query, memo?.keyBytes(api.key)))
     return { response: hard('unauthorized'), refusal: 'auth' };
   return { route };
 }

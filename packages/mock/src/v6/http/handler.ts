@@ -23,9 +23,9 @@ import { CONTROL_PREFIX } from '../../http/route.js';
 import type { ReplyFlush } from '../../http/reply-flush.js';
 import { settleUnreadBody } from '../../http/unread-body.js';
 import type { CommandTarget } from '../../state/faults.js';
+import type { AdmitMemo } from '../api/admit-memo.js';
 import { channelsOf } from '../api/invoke.js';
 import { admit, perform, prepare, type ApiRoute, type Prepared, type Refusal } from '../api/execute.js';
-import { splitTarget } from '../api/route.js';
 import type { MethodName } from '../protocol.js';
 import type { NodeV6 } from '../state/node.js';
 import type { RecordsV6 } from '../state/records.js';
@@ -37,6 +37,8 @@ export interface ContextV6 {
   readonly records: RecordsV6;
   /** This server's reply flush. */
   readonly replies: ReplyFlush;
+  /** This server's memo of the last target, route and API key bytes. */
+  readonly admits: AdmitMemo;
   readonly maxJsonBodyBytes: number;
   readonly budget: BodyBudget;
   readonly control: ControlTarget<unknown, unknown, unknown> | undefined;
@@ -55,18 +57,15 @@ export function handleRequestV6(ctx: ContextV6, req: IncomingMessage, res: Serve
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
     if (url === '*') return method === 'OPTIONS' ? sendOptionsStar(res) : sendStar(res, req.httpVersion !== '1.0');
-    const target = splitTarget(url);
-    const path = target === undefined ? undefined : Buffer.from(target.path, 'latin1').toString('utf8');
-    if (
-      ctx.control !== undefined &&
-      target !== undefined &&
-      (path === CONTROL_PREFIX || path?.startsWith(`${CONTROL_PREFIX}/`))
-    ) {
-      void handleControl(ctx.control, ctx.budget, req, res, path as string, target.query);
+    const target = ctx.admits.target(url);
+    // The prefix is ASCII: the path's bytes start with it exactly when its UTF-8 text does.
+    if (ctx.control !== undefined && target !== undefined && isControlPath(target.path)) {
+      const path = Buffer.from(target.path, 'latin1').toString('utf8');
+      void handleControl(ctx.control, ctx.budget, req, res, path, target.query);
       return;
     }
     const requestId = ctx.records.nextRequestId();
-    const a = admit(ctx.node, { method, target: url, rawHeaders: req.rawHeaders });
+    const a = admit(ctx.node, { method, target: url, rawHeaders: req.rawHeaders }, ctx.admits);
     if ('unparsable' in a) {
       violation(ctx, requestId, 400, 'route', UNPARSABLE);
       return sendRawAndClose(res, GO_BAD_REQUEST);
@@ -105,6 +104,10 @@ export function handleRequestV6(ctx: ContextV6, req: IncomingMessage, res: Serve
   } catch (err) {
     failed(ctx, res, err);
   }
+}
+
+function isControlPath(path: string): boolean {
+  return path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
 }
 
 function withBody(
