@@ -71,7 +71,9 @@ describe('bytes in flight, all requests together (16 §3)', () => {
         // Nothing keeps a body once its request is answered: the engine gives every byte back at
         // the next collection (RSS then depends on the C allocator, which keeps some for reuse).
         expect(after.held - c.held, 'heap and external bytes once the garbage is collected').toBeLessThan(8 * MiB);
-        expect(after.rss - c.rss, 'RSS once the garbage is collected').toBeLessThan(2 * budget);
+        // RSS is what the allocator has not handed back yet (it keeps some arenas): a loose bound
+        // (before the budget it stayed at +850 MiB); the heap and external bytes above are the tight one.
+        expect(after.rss - c.rss, 'RSS once the garbage is collected').toBeLessThan(3 * budget);
       } finally {
         await c.ask('stop').catch(() => undefined);
       }
