@@ -7,24 +7,14 @@ import type { BroadcastParams, HistoryParams, PublishParams } from '@centkit/val
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { isCommandOf, type RecordedCommand } from '../src/index.js';
 import { useMockCentrifugo } from '../src/vitest.js';
-import { rawRequest } from './support/http.js';
+import { postSigned } from './support/http.js';
 
 const mock = useMockCentrifugo({
   secret: 's',
   config: { namespaces: [{ name: 'public', history_size: 5, history_lifetime: 60 }] },
 });
 
-async function send(commands: unknown): Promise<number> {
-  const data = JSON.stringify(commands);
-  const res = await rawRequest({
-    port: mock.port,
-    method: 'POST',
-    path: '/api/',
-    headers: { 'Content-Type': 'application/json', 'X-API-Sign': mock.sign(data) },
-    body: data,
-  });
-  return res.status;
-}
+const send = (commands: unknown) => postSigned(mock, commands);
 
 describe('recorded commands typed by method (1.x)', () => {
   it('commands({ method }) and waitFor({ method }) give that method’s params type', async () => {

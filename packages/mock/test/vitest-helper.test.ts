@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { useMockCentrifugo } from '../src/vitest.js';
-import { rawRequest } from './support/http.js';
+import { postSigned } from './support/http.js';
 
 const mock = useMockCentrifugo({
   secret: 's',
   config: { namespaces: [{ name: 'public', history_size: 5, history_lifetime: 60 }] },
 });
 
-async function publish(channel: string): Promise<number> {
-  const data = JSON.stringify({ method: 'publish', params: { channel, data: { ok: true } } });
-  const res = await rawRequest({
-    port: mock.port,
-    method: 'POST',
-    path: '/api/',
-    headers: { 'Content-Type': 'application/json', 'X-API-Sign': mock.sign(data) },
-    body: data,
-  });
-  return res.status;
-}
+const publish = (channel: string) => postSigned(mock, { method: 'publish', params: { channel, data: { ok: true } } });
 
 describe('useMockCentrifugo', () => {
   it('gives the file a running mock', async () => {

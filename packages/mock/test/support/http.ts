@@ -56,3 +56,19 @@ export async function control(
   });
   return { status: res.status, json: res.body === '' ? undefined : (JSON.parse(res.body) as unknown) };
 }
+
+/** POSTs `commands` as JSON to a 1.x mock's API, signed with its secret; resolves with the status. */
+export async function postSigned(
+  mock: { readonly port: number; sign(data: string): string },
+  commands: unknown,
+): Promise<number> {
+  const data = JSON.stringify(commands);
+  const res = await rawRequest({
+    port: mock.port,
+    method: 'POST',
+    path: '/api/',
+    headers: { 'Content-Type': 'application/json', 'X-API-Sign': mock.sign(data) },
+    body: data,
+  });
+  return res.status;
+}
