@@ -11,12 +11,11 @@
 // CENTKIT_CENTRIFUGO_1 names a real Centrifugo 1.8.0 binary to measure beside it (lib/centrifugo-1.js).
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { fmt, median, table } from './lib/measure.js';
-import { canPin, cpuSeconds, pinThisProcess, startChild, startMock } from './lib/processes.js';
+import { cpuSeconds, startChild, startMock, withLoadPinned } from './lib/processes.js';
 import { compareBuild, mockBuilds } from './lib/mock-builds.js';
 import { CENTRIFUGO_VERSION, startV6, V6_PUBLISH, v6Unavailable } from './lib/centrifugo-v6.js';
 import { centrifugo1Unavailable, startCentrifugo1 } from './lib/centrifugo-1.js';
@@ -243,18 +242,7 @@ async function startTimes() {
 }
 
 export async function run() {
-  const pinned = pinThisProcess('0');
-  console.log(
-    pinned
-      ? '  (throughput: load generator pinned to CPU 0, servers to CPU 1)'
-      : `  (not pinned: ${canPin() ? 'taskset failed' : 'no taskset or < 2 CPUs'})`,
-  );
-  try {
-    await throughput();
-  } finally {
-    // Start-up uses more than one thread (V8 compiles in the background): both CPUs from here.
-    if (pinned) pinThisProcess(`0-${os.cpus().length - 1}`);
-  }
+  await withLoadPinned(throughput);
   const memory = JSON.parse(
     execFileSync(process.execPath, ['--expose-gc', path.join(root, 'bench/lib/mock-memory.js')], {
       cwd: root,

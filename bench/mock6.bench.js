@@ -7,12 +7,11 @@
 // servers on CPU 1. BENCH_ROUNDS and BENCH_SECONDS change the rounds and their length;
 // BENCH_MOCK_BUILDS adds saved builds of the mock as rows (lib/mock-builds.js).
 import { execFileSync } from 'node:child_process';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { fmt, median, table } from './lib/measure.js';
-import { canPin, cpuSeconds, pinThisProcess, startChild, startMockV6 as startMockV6With } from './lib/processes.js';
+import { cpuSeconds, startChild, startMockV6 as startMockV6With, withLoadPinned } from './lib/processes.js';
 import { CENTRIFUGO_VERSION, startV6, V6_PUBLISH, v6Unavailable } from './lib/centrifugo-v6.js';
 import { compareBuild, mockBuilds } from './lib/mock-builds.js';
 
@@ -194,17 +193,7 @@ export async function run() {
     console.log(`  (skipped: ${why})`);
     return;
   }
-  const pinned = pinThisProcess('0');
-  console.log(
-    pinned
-      ? '  (throughput: load generator pinned to CPU 0, servers to CPU 1)'
-      : `  (not pinned: ${canPin() ? 'taskset failed' : 'no taskset or < 2 CPUs'})`,
-  );
-  try {
-    await throughput();
-  } finally {
-    if (pinned) pinThisProcess(`0-${os.cpus().length - 1}`);
-  }
+  await withLoadPinned(throughput);
   const memory = JSON.parse(
     execFileSync(process.execPath, ['--expose-gc', path.join(root, 'bench/lib/mock6-memory.js')], {
       cwd: root,

@@ -31,6 +31,25 @@ export function startMockV6(config, { bin = MOCK_BIN, ...options } = {}) {
   });
 }
 
+/**
+ * Runs `measure` with this process (the load generator) pinned to CPU 0 where it can be, saying
+ * which; afterwards this process may use every CPU again (start-up timings compile in the
+ * background on more than one thread).
+ */
+export async function withLoadPinned(measure) {
+  const pinned = pinThisProcess('0');
+  console.log(
+    pinned
+      ? '  (throughput: load generator pinned to CPU 0, servers to CPU 1)'
+      : `  (not pinned: ${canPin() ? 'taskset failed' : 'no taskset or < 2 CPUs'})`,
+  );
+  try {
+    return await measure();
+  } finally {
+    if (pinned) pinThisProcess(`0-${os.cpus().length - 1}`);
+  }
+}
+
 let taskset;
 /** Whether CPUs can be pinned here (Linux with util-linux's taskset, and at least 2 CPUs). */
 export function canPin() {
