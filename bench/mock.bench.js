@@ -13,9 +13,9 @@ import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { fmt, median, table } from './lib/measure.js';
-import { cpuSeconds, startChild, startMock, withLoadPinned } from './lib/processes.js';
+import { startChild, startMock, withLoadPinned } from './lib/processes.js';
+import { alternatingRounds, ratio, throughputTable } from './lib/alternating-rounds.js';
 import { compareBuild, mockBuilds } from './lib/mock-builds.js';
 import { CENTRIFUGO_VERSION, startV6, V6_PUBLISH, v6Unavailable } from './lib/centrifugo-v6.js';
 import { centrifugo1Unavailable, startCentrifugo1 } from './lib/centrifugo-1.js';
@@ -34,39 +34,6 @@ const body = `sign=${createHmac('sha256', SECRET).update(data).digest('hex')}&da
 const CONNECTIONS = [1, 32];
 
 const FORM_PUBLISH = { path: '/api/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body };
-
-function load(url, seconds, connections, request = FORM_PUBLISH) {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url: `${url}${request.path}`,
-        connections,
-        duration: seconds,
-        method: 'POST',
-        headers: request.headers,
-        body: request.body,
-      },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    );
-  });
-}
-
-/** One round against one server: req/s, p99, non-2xx and the server's CPU µs per request. */
-async function round(server, seconds, connections, request) {
-  const cpuBefore = cpuSeconds(server.child.pid);
-  const result = await load(server.url, seconds, connections, request);
-  const cpuAfter = cpuSeconds(server.child.pid);
-  const requests = result.requests.total;
-  return {
-    rps: requests / result.duration,
-    p99: result.latency.p99,
-    bad: result.non2xx + result.errors + result.timeouts,
-    cpuPerRequest:
-      cpuBefore === undefined || cpuAfter === undefined || requests === 0
-        ? undefined
-        : ((cpuAfter - cpuBefore) * 1e6) / requests,
-  };
-}
 
 const SERVERS = [
   { role: 'bare', name: 'bare node:http, fixed reply (baseline)', start: () => startChild([bareServer], { cpu: 1 }) },
@@ -105,75 +72,27 @@ const SERVERS = [
 ];
 
 async function throughput() {
-  const running = [];
-  try {
-    for (const s of SERVERS)
-      running.push({ ...s, server: await s.start(), rounds: Object.fromEntries(CONNECTIONS.map((c) => [c, []])) });
-    for (const r of running) await load(r.server.url, 1, 32, r.request); // warm-up: JIT, connections, caches
-    for (let i = 0; i < ROUNDS; i++) {
-      for (const c of CONNECTIONS) {
-        for (let j = 0; j < running.length; j++) {
-          const r = running[(i + j) % running.length];
-          r.rounds[c].push(await round(r.server, SECONDS, c, r.request));
-        }
-      }
-    }
-  } finally {
-    await Promise.all(running.map((r) => r.server.stop()));
-  }
-  const rows = [
-    [
-      `autocannon, signed publish; median of ${ROUNDS} × ${SECONDS} s`,
-      'connections',
-      'req/s',
-      'min–max',
-      'p99 ms',
-      'server CPU µs/req',
-      'failed',
-    ],
-  ];
+  const running = await alternatingRounds(SERVERS, {
+    rounds: ROUNDS,
+    seconds: SECONDS,
+    connections: CONNECTIONS,
+    request: FORM_PUBLISH,
+  });
+  throughputTable(`autocannon, signed publish; median of ${ROUNDS} × ${SECONDS} s`, running, CONNECTIONS);
+  const [bare, flushed, mock, real, real1] = ['bare', 'flushed', 'mock', 'real', 'real1'].map((role) =>
+    running.find((r) => r.role === role),
+  );
   for (const c of CONNECTIONS) {
-    for (const r of running) {
-      const rounds = r.rounds[c];
-      const rps = rounds.map((x) => x.rps);
-      const cpu = rounds.map((x) => x.cpuPerRequest).filter((x) => x !== undefined);
-      rows.push([
-        r.name,
-        c,
-        fmt(median(rps)),
-        `${fmt(Math.min(...rps))}–${fmt(Math.max(...rps))}`,
-        fmt(median(rounds.map((x) => x.p99))),
-        cpu.length === 0 ? 'n/a' : fmt(median(cpu), 1),
-        rounds.reduce((n, x) => n + x.bad, 0),
-      ]);
-    }
-  }
-  table(rows);
-  for (const c of CONNECTIONS) {
-    const rps = (role) => running.find((r) => r.role === role)?.rounds[c].map((x) => x.rps);
-    const [bare, flushed, mock, real, real1] = ['bare', 'flushed', 'mock', 'real', 'real1'].map(rps);
-    const perRound = mock.map((m, i) => m / bare[i]);
+    if (real1 !== undefined)
+      console.log(`  → c=${c}: mock / real Centrifugo 1.8.0 = ${ratio(mock, real1, c)}; target ≥ 1.0×`);
     const versusReal =
       real === undefined
         ? ''
-        : `; mock / real Centrifugo v${CENTRIFUGO_VERSION} = ${fmt(median(mock) / median(real), 2)}× (a 1.x publish against v6's JSON API: a reference, not the same protocol)`;
-    if (real1 !== undefined) {
-      const perRound1 = mock.map((m, i) => m / real1[i]);
-      console.log(
-        `  → c=${c}: mock / real Centrifugo 1.8.0 = ${fmt(median(mock) / median(real1), 2)}× (per round ${fmt(Math.min(...perRound1), 2)}–${fmt(Math.max(...perRound1), 2)}×; target ≥ 1.0×)`,
-      );
-    }
+        : `; mock / real Centrifugo v${CENTRIFUGO_VERSION} = ${ratio(mock, real, c)} (a 1.x publish against v6's JSON API: a reference, not the same protocol)`;
     console.log(
-      `  → c=${c}: mock / bare = ${fmt(median(mock) / median(bare), 2)}× (per round ${fmt(Math.min(...perRound), 2)}–${fmt(Math.max(...perRound), 2)}×), mock / bare sending at end of turn = ${fmt(median(mock) / median(flushed), 2)}×${versusReal}`,
+      `  → c=${c}: mock / bare = ${ratio(mock, bare, c)}, mock / bare sending at end of turn = ${ratio(mock, flushed, c)}${versusReal}`,
     );
-    for (const b of running.filter((r) => r.role === 'build'))
-      console.log(
-        `  → c=${c}: ${compareBuild(
-          b,
-          running.find((r) => r.role === 'mock'),
-          c,
-        )}`,
-      );
+    for (const b of running.filter((r) => r.role === 'build')) console.log(`  → c=${c}: ${compareBuild(b, mock, c)}`);
   }
   if (v6Unavailable() !== undefined) console.log(`  (no real Centrifugo row: ${v6Unavailable()})`);
   if (centrifugo1Unavailable() !== undefined)

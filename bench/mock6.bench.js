@@ -9,9 +9,9 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { fmt, median, table } from './lib/measure.js';
-import { cpuSeconds, startChild, startMockV6 as startMockV6With, withLoadPinned } from './lib/processes.js';
+import { startChild, startMockV6 as startMockV6With, withLoadPinned } from './lib/processes.js';
+import { alternatingRounds, ratio, throughputTable } from './lib/alternating-rounds.js';
 import { CENTRIFUGO_VERSION, startV6, V6_PUBLISH, v6Unavailable } from './lib/centrifugo-v6.js';
 import { compareBuild, mockBuilds } from './lib/mock-builds.js';
 
@@ -27,38 +27,6 @@ const CONFIG = { http_api: { key: V6_PUBLISH.headers['x-api-key'] } };
 /** `centkit-mock --protocol v6` (or the build at `options.bin`) in its own process on a free port, with CONFIG as its config file. */
 const startMockV6 = (options = {}) => startMockV6With(CONFIG, options);
 
-function load(url, seconds, connections, request = V6_PUBLISH) {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url: `${url}${request.path}`,
-        connections,
-        duration: seconds,
-        method: 'POST',
-        headers: request.headers,
-        body: request.body,
-      },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    );
-  });
-}
-
-async function round(server, seconds, connections) {
-  const cpuBefore = cpuSeconds(server.child.pid);
-  const result = await load(server.url, seconds, connections);
-  const cpuAfter = cpuSeconds(server.child.pid);
-  const requests = result.requests.total;
-  return {
-    rps: requests / result.duration,
-    p99: result.latency.p99,
-    bad: result.non2xx + result.errors + result.timeouts,
-    cpuPerRequest:
-      cpuBefore === undefined || cpuAfter === undefined || requests === 0
-        ? undefined
-        : ((cpuAfter - cpuBefore) * 1e6) / requests,
-  };
-}
-
 async function throughput() {
   const servers = [
     { role: 'mock', name: '@centkit/mock --protocol v6', start: () => startMockV6({ cpu: 1 }) },
@@ -73,12 +41,13 @@ async function throughput() {
       start: () => startV6({ cpu: 1 }),
     },
   ];
-  const running = [];
-  try {
-    for (const s of servers)
-      running.push({ ...s, server: await s.start(), rounds: Object.fromEntries(CONNECTIONS.map((c) => [c, []])) });
-    for (const r of running) {
-      // Both must take the request: a 401 or 400 would make the figures meaningless.
+  const running = await alternatingRounds(servers, {
+    rounds: ROUNDS,
+    seconds: SECONDS,
+    connections: CONNECTIONS,
+    request: V6_PUBLISH,
+    // Both must take the request: a 401 or 400 would make the figures meaningless.
+    check: async (r) => {
       const res = await fetch(`${r.server.url}${V6_PUBLISH.path}`, {
         method: 'POST',
         headers: V6_PUBLISH.headers,
@@ -87,63 +56,19 @@ async function throughput() {
       const text = await res.text();
       if (res.status !== 200 || !text.startsWith('{"result"'))
         throw new Error(`${r.name}: publish answered ${res.status} ${text}`);
-      await load(r.server.url, 1, 32); // warm-up: JIT, connections, caches
-    }
-    for (let i = 0; i < ROUNDS; i++) {
-      for (const c of CONNECTIONS) {
-        for (let j = 0; j < running.length; j++) {
-          const r = running[(i + j) % running.length];
-          r.rounds[c].push(await round(r.server, SECONDS, c));
-        }
-      }
-    }
-  } finally {
-    await Promise.all(running.map((r) => r.server.stop()));
-  }
-  const rows = [
-    [
-      `autocannon, POST /api/publish (JSON, X-API-Key); median of ${ROUNDS} × ${SECONDS} s`,
-      'connections',
-      'req/s',
-      'min–max',
-      'p99 ms',
-      'server CPU µs/req',
-      'failed',
-    ],
-  ];
+    },
+  });
+  throughputTable(
+    `autocannon, POST /api/publish (JSON, X-API-Key); median of ${ROUNDS} × ${SECONDS} s`,
+    running,
+    CONNECTIONS,
+  );
+  const [mock, real] = ['mock', 'real'].map((role) => running.find((r) => r.role === role));
   for (const c of CONNECTIONS) {
-    for (const r of running) {
-      const rounds = r.rounds[c];
-      const rps = rounds.map((x) => x.rps);
-      const cpu = rounds.map((x) => x.cpuPerRequest).filter((x) => x !== undefined);
-      rows.push([
-        r.name,
-        c,
-        fmt(median(rps)),
-        `${fmt(Math.min(...rps))}–${fmt(Math.max(...rps))}`,
-        fmt(median(rounds.map((x) => x.p99))),
-        cpu.length === 0 ? 'n/a' : fmt(median(cpu), 1),
-        rounds.reduce((n, x) => n + x.bad, 0),
-      ]);
-    }
-  }
-  table(rows);
-  for (const c of CONNECTIONS) {
-    const [mock, real] = ['mock', 'real'].map((role) =>
-      running.find((r) => r.role === role).rounds[c].map((x) => x.rps),
-    );
-    const perRound = mock.map((m, i) => m / real[i]);
     console.log(
-      `  → c=${c}: mock v6 / real v${CENTRIFUGO_VERSION} = ${fmt(median(mock) / median(real), 2)}× (per round ${fmt(Math.min(...perRound), 2)}–${fmt(Math.max(...perRound), 2)}×)${c === 32 ? '; goal ≥ 1.0×' : ''}`,
+      `  → c=${c}: mock v6 / real v${CENTRIFUGO_VERSION} = ${ratio(mock, real, c)}${c === 32 ? '; goal ≥ 1.0×' : ''}`,
     );
-    for (const b of running.filter((r) => r.role === 'build'))
-      console.log(
-        `  → c=${c}: ${compareBuild(
-          b,
-          running.find((r) => r.role === 'mock'),
-          c,
-        )}`,
-      );
+    for (const b of running.filter((r) => r.role === 'build')) console.log(`  → c=${c}: ${compareBuild(b, mock, c)}`);
   }
 }
 
