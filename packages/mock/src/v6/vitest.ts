@@ -4,40 +4,12 @@
  * when it sent a request the real server would refuse. Use the returned object only inside tests
  * and hooks.
  */
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { MockStateError } from '../errors.js';
+import { useMock } from '../control/use-mock.js';
 import { startMockCentrifugoV6 } from './mock.js';
 import type { MockCentrifugoV6, MockCentrifugoV6Options } from './mock-types.js';
 
 export function useMockCentrifugoV6(options: MockCentrifugoV6Options = {}): MockCentrifugoV6 {
-  let instance: MockCentrifugoV6 | undefined;
-  beforeAll(async () => {
-    instance = await startMockCentrifugoV6(options);
-  });
-  beforeEach(() => {
-    instance?.reset();
-  });
-  if (options.strict) {
-    afterEach(() => {
-      instance?.assertNoViolations();
-    });
-  }
-  afterAll(async () => {
-    await instance?.close();
-    instance = undefined;
-  });
-  return new Proxy({} as MockCentrifugoV6, {
-    get(_target, prop) {
-      if (instance === undefined) {
-        throw new MockStateError(
-          'not_started',
-          `the mock is only available inside tests and hooks (reading .${String(prop)} outside them)`,
-        );
-      }
-      const value: unknown = Reflect.get(instance, prop, instance);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(instance) : value;
-    },
-  });
+  return useMock(() => startMockCentrifugoV6(options), options.strict === true);
 }
 
 export { useMockCentrifugoV6 as useMockCentrifugo };
