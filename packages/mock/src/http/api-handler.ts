@@ -11,7 +11,6 @@
  * goes out with the others at the end of the event-loop turn (`reply-flush.ts` says why); a
  * promise is made only when a fault is registered (a latency fault has to wait).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeCommands, type RawCommand } from '../api/decode-commands.js';
 import { runBatch, schemaIssues } from '../api/dispatch.js';
 import { decodeGoStructAt } from '../json/go-decode.js';
@@ -21,6 +20,7 @@ import type { CommandTarget } from '../state/faults.js';
 import type { MediaTypeMemo } from '../go/media-type.js';
 import type { MockNode } from '../state/node.js';
 import type { BodyBudget } from './body-budget.js';
+import type { ApiRequest, ApiResponse } from './exchange.js';
 import { readApiHead, readApiInput, type ApiHead, type ApiInput, type BodyRead, type Limits } from './api-input.js';
 import { readBodyThen, type BodyResult } from './read-body.js';
 import type { ReplyFlush } from './reply-flush.js';
@@ -42,7 +42,7 @@ export interface ApiContext {
 }
 
 /** Answers one API request; never throws (a failure is logged and answered with 500). */
-export function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, query: string): void {
+export function handleApi(ctx: ApiContext, req: ApiRequest, res: ApiResponse, query: string): void {
   try {
     if (ctx.isClosing()) return settleUnreadBody(req, res, 'none', () => sendShuttingDown(res));
     const { node } = ctx;
@@ -69,7 +69,7 @@ export function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResp
   }
 }
 
-function failed(ctx: ApiContext, res: ServerResponse, err: unknown): void {
+function failed(ctx: ApiContext, res: ApiResponse, err: unknown): void {
   ctx.node.logger.error(`API handler failed: ${(err as Error).message}`);
   if (!res.headersSent) sendError(res, 500);
   else res.destroy();
@@ -90,8 +90,8 @@ function checkSign(
 /** The checks in Centrifugo's order, then the commands. A promise only when faults are set. */
 function answer(
   ctx: ApiContext,
-  req: IncomingMessage,
-  res: ServerResponse,
+  req: ApiRequest,
+  res: ApiResponse,
   requestId: number,
   head: ApiHead,
   input: ApiInput,
@@ -127,8 +127,8 @@ function answer(
 
 function respond(
   ctx: ApiContext,
-  req: IncomingMessage,
-  res: ServerResponse,
+  req: ApiRequest,
+  res: ApiResponse,
   requestId: number,
   head: ApiHead,
   data: Buffer,
@@ -158,7 +158,7 @@ function respond(
 
 function run(
   ctx: ApiContext,
-  res: ServerResponse,
+  res: ApiResponse,
   requestId: number,
   batch: boolean,
   commands: readonly RawCommand[],
@@ -187,8 +187,8 @@ function run(
 
 function refuse(
   node: MockNode,
-  req: IncomingMessage,
-  res: ServerResponse,
+  req: ApiRequest,
+  res: ApiResponse,
   requestId: number,
   body: BodyRead,
   r: Refusal,
@@ -202,7 +202,7 @@ function refuse(
   return refuseNow(node, req, res, r);
 }
 
-function refuseNow(node: MockNode, req: IncomingMessage, res: ServerResponse, r: Refusal): Promise<void> | undefined {
+function refuseNow(node: MockNode, req: ApiRequest, res: ApiResponse, r: Refusal): Promise<void> | undefined {
   if (node.faults.size === 0) {
     sendError(res, r.status);
     return undefined;
@@ -215,8 +215,8 @@ function refuseNow(node: MockNode, req: IncomingMessage, res: ServerResponse, r:
 /** Applies request-level faults; true when the answer was replaced (status or drop). */
 async function applyFaults(
   node: MockNode,
-  req: IncomingMessage,
-  res: ServerResponse,
+  req: ApiRequest,
+  res: ApiResponse,
   targets: readonly CommandTarget[],
 ): Promise<boolean> {
   const faults = node.faults.takeRequestFaults(targets);

@@ -1,5 +1,6 @@
 /**
- * Which HTTP parser reads a connection: Node's (llhttp, fast, in C) unless the first request
+ * Which HTTP parser reads a connection. A server that asks for it has every connection read by
+ * `js-http1.ts` (Go's reading; its fast lane needs it). Otherwise Node's (llhttp, fast, in C) unless the first request
  * line is one llhttp refuses and Go's server takes (a method outside llhttp's list, such as
  * `FOO` or `post`, or bytes >= 0x80 in the target); those connections are read by `js-http1.ts`
  * from then on. Decided once per connection, on its first bytes. (A later request on an llhttp
@@ -19,12 +20,17 @@ const SNIFF_MAX = 8192;
  * Puts the choice in front of `server`'s own connection handling. Connections read here are
  * destroyed with the server's others (`closeAllConnections`, `closeIdleConnections`).
  */
-export function sniffConnections(server: Server, options: JsHttpOptions): void {
+export function sniffConnections(server: Server, options: JsHttpOptions, everyConnection: boolean): void {
   const toNode = server.listeners('connection') as ((socket: Socket) => void)[];
   server.removeAllListeners('connection');
   /** Connections read here, and whether each is idle: no request on it yet or now. */
   const ours = new Map<Socket, () => boolean>();
   server.on('connection', (socket: Socket) => {
+    if (everyConnection) {
+      ours.set(socket, serveJsHttp(socket, Buffer.alloc(0), options));
+      socket.once('close', () => ours.delete(socket));
+      return;
+    }
     ours.set(socket, () => true);
     socket.once('close', () => ours.delete(socket));
     let seen: Buffer = Buffer.alloc(0);

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import { sniffConnections } from './connection-sniff.js';
 import { checkRequestHead, GO_BAD_REQUEST, GO_HEADERS_TOO_LARGE, GO_MAX_HEADER_BYTES } from './go-server-answers.js';
+import type { FastLane } from './fast-lane.js';
 import { sendRawAndClose } from './responses.js';
 
 export interface ServerTimeouts {
@@ -24,6 +25,10 @@ export interface GoServerSetup {
   readonly timeouts?: ServerTimeouts;
   /** Called with one line per request once it is answered (method, path without the query, status, time). */
   readonly requestLog?: (line: string) => void;
+  /** Every connection read by the Go reader (`js-http1.ts`), not only those Node's parser refuses. */
+  readonly goReader?: boolean;
+  /** With `goReader`: requests the reader may hand over before Node's objects are made (`fast-lane.ts`). */
+  readonly fastLane?: FastLane;
 }
 
 /** One line per request, without the query (it may hold data); raw answers show as closed. */
@@ -31,12 +36,18 @@ function logWhenDone(req: IncomingMessage, res: ServerResponse, log: (line: stri
   const started = performance.now();
   const url = req.url ?? '';
   const q = url.indexOf('?');
-  res.once('close', () => {
+  let logged = false;
+  const done = () => {
+    if (logged) return;
+    logged = true;
     const answer = res.writableFinished ? String(res.statusCode) : 'closed without an answer from a handler';
     log(
       `${req.method ?? ''} ${q < 0 ? url : url.slice(0, q)} ${answer} ${(performance.now() - started).toFixed(1)} ms`,
     );
-  });
+  };
+  // The Go reader's responses get no 'close' once answered (the socket is theirs only until then).
+  res.once('finish', done);
+  res.once('close', done);
 }
 
 export function createGoServer(setup: GoServerSetup): Server {
@@ -61,7 +72,9 @@ export function createGoServer(setup: GoServerSetup): Server {
     },
     onRequest,
   );
-  sniffConnections(server, { onRequest, headersMs, requestMs, keepAliveMs });
+  const fastLane = setup.goReader === true && setup.requestLog === undefined ? setup.fastLane : undefined;
+  // A request the lane answers has no ServerResponse to log from: a logging server has no lane.
+  sniffConnections(server, { onRequest, headersMs, requestMs, keepAliveMs, fastLane }, setup.goReader === true);
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable || socket.destroyed) return void socket.destroy();
     // Go answers and closes; after a 431 it half-closes and waits before the full close.

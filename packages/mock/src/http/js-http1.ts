@@ -1,16 +1,17 @@
 /**
- * HTTP/1.x for the connections Node's parser refuses but Go's server takes: any token as the
- * method (`FOO`, `post`: llhttp knows a fixed list, in capitals), bytes >= 0x80 in the target.
- * `connection-sniff.ts` hands such a connection here from its first request on; requests are
- * read as Go's `readRequest` reads them (request line, textproto headers, Content-Length or
- * chunked) and answered through Node's own IncomingMessage and ServerResponse, so handlers
- * cannot tell the two paths apart. One request at a time; the next is read once the answer is
- * written and the body is drained.
+ * HTTP/1.x read as Go's `readRequest` reads it (request line, textproto headers, Content-Length
+ * or chunked): for the connections Node's parser refuses but Go's server takes (any token as the
+ * method — `FOO`, `post`: llhttp knows a fixed list, in capitals —, bytes >= 0x80 in the target),
+ * and for every connection of a server with a fast lane (`connection-sniff.ts` decides). Requests
+ * are answered through Node's own IncomingMessage and ServerResponse, so handlers cannot tell the
+ * two paths apart, unless the server's fast lane (`fast-lane.ts`) takes one whose whole body is
+ * here. One request at a time; the next is read once the answer is written and the body is drained.
  */
 import { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { readMimeHeader } from '../go/mime-header.js';
 import { ChunkedDecoder } from './chunked-decoder.js';
+import type { FastLane } from './fast-lane.js';
 import {
   checkRequestHead,
   GO_BAD_REQUEST,
@@ -26,11 +27,14 @@ export interface JsHttpOptions {
   readonly headersMs: number;
   readonly requestMs: number;
   readonly keepAliveMs: number;
+  /** Takes requests whose whole body has arrived, or leaves them to `onRequest`. */
+  readonly fastLane?: FastLane | undefined;
 }
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-interface Head {
+/** A request's head as read; a parsed head is shared by the requests that repeat its bytes: never mutated. */
+export interface RequestHead {
   readonly method: string;
   readonly target: string;
   readonly version: string;
@@ -48,6 +52,10 @@ export function serveJsHttp(socket: Socket, first: Buffer, options: JsHttpOption
   let timer: NodeJS.Timeout | undefined;
   /** Takes the bytes as they come: the head reader, then the body, then nothing until the answer. */
   let take: (() => void) | undefined;
+  // A client sends the same head bytes again and again on a connection: parsing them (Go's
+  // header rules, in JS) was a third of a fast-lane request's CPU (bench/mock.bench.js, c=32).
+  let lastHeadBytes: Buffer | undefined;
+  let lastHead: RequestHead | undefined;
   const arm = (ms: number) => {
     clearTimeout(timer);
     timer = setTimeout(() => socket.destroy(), ms);
@@ -69,23 +77,48 @@ export function serveJsHttp(socket: Socket, first: Buffer, options: JsHttpOption
       return;
     }
     if (end > GO_MAX_HEADER_BYTES) return refuse(GO_HEADERS_TOO_LARGE);
-    const head = parseHead(buffered.subarray(0, end));
+    const headBytes = buffered.subarray(0, end);
+    let head: RequestHead | string;
+    if (lastHead !== undefined && lastHeadBytes?.equals(headBytes) === true) head = lastHead;
+    else {
+      head = parseHead(headBytes);
+      if (typeof head !== 'string') {
+        lastHeadBytes = Buffer.from(headBytes);
+        lastHead = head;
+      }
+    }
     buffered = buffered.subarray(end);
     if (typeof head === 'string') return refuse(head);
     lastMethod = head.method;
+    if (tryFastLane(head)) return;
     arm(options.requestMs);
     startRequest(head);
   };
 
-  const startRequest = (head: Head) => {
+  /** Hands the request to the fast lane when its whole body is here and the lane takes it. */
+  const tryFastLane = (head: RequestHead): boolean => {
+    const lane = options.fastLane;
+    if (lane === undefined || typeof head.length !== 'number' || buffered.length < head.length) return false;
+    const whole = buffered;
+    const body = whole.subarray(0, head.length);
+    buffered = whole.subarray(head.length);
+    // Nothing is read until the answer is written (the lane calls `answered`, at once or at the end of the turn).
+    take = undefined;
+    if (lane(head, body, socket, next)) return true;
+    buffered = whole;
+    return false;
+  };
+
+  const startRequest = (head: RequestHead) => {
     const req = new IncomingMessage(socket);
     req.method = head.method;
     req.url = head.target;
     req.httpVersion = head.version;
     req.httpVersionMajor = Number(head.version[0]);
     req.httpVersionMinor = Number(head.version[2]);
-    req.rawHeaders = head.rawHeaders;
-    req.headers = head.headers;
+    // Copies: the head may be shared with the requests that repeat it, and a handler may change its own.
+    req.rawHeaders = [...head.rawHeaders];
+    req.headers = { ...head.headers };
     const res = new ServerResponse(req);
     res.shouldKeepAlive = head.keepAlive;
     res.assignSocket(socket);
@@ -181,7 +214,7 @@ function headEnd(buf: Buffer): number {
 }
 
 /** Go's readRequest and the server's checks; a string is the raw answer to close with. */
-function parseHead(buf: Buffer): Head | string {
+function parseHead(buf: Buffer): RequestHead | string {
   const lf = buf.indexOf(0x0a);
   const line = buf.toString('latin1', 0, lf > 0 && buf[lf - 1] === 0x0d ? lf - 1 : lf);
   const sp1 = line.indexOf(' ');

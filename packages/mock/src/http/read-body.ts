@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { BodyBudget } from './body-budget.js';
+import type { ApiRequest } from './exchange.js';
 import { firstHeader } from './raw-header.js';
 
 export type BodyResult =
@@ -35,7 +36,7 @@ export function declaredLength(req: { readonly rawHeaders: readonly string[] }):
  * never calls `done`: no one is left to answer.
  */
 export function readBodyThen(
-  req: IncomingMessage,
+  req: ApiRequest,
   limit: number,
   budget: BodyBudget,
   done: (result: BodyResult) => void,
@@ -51,12 +52,7 @@ export function readBodyThen(
 }
 
 /** A declared length: most bodies come in one chunk, kept as is; more are copied into one buffer. */
-function readDeclared(
-  req: IncomingMessage,
-  length: number,
-  budget: BodyBudget,
-  done: (result: BodyResult) => void,
-): void {
+function readDeclared(req: ApiRequest, length: number, budget: BodyBudget, done: (result: BodyResult) => void): void {
   let first: Buffer | undefined;
   let whole: Buffer | undefined;
   let size = 0;
@@ -92,12 +88,7 @@ function readDeclared(
  * the chunks Node reads into die young, where a list of them kept to the end would spread over
  * the allocator's heap and keep it from shrinking afterwards.
  */
-function readChunked(
-  req: IncomingMessage,
-  limit: number,
-  budget: BodyBudget,
-  done: (result: BodyResult) => void,
-): void {
+function readChunked(req: ApiRequest, limit: number, budget: BodyBudget, done: (result: BodyResult) => void): void {
   let buffer: Buffer | undefined;
   let size = 0;
   let finished = false;

@@ -16,7 +16,7 @@
  * `setImmediate` is the one from `node:timers`, not the global: fake timers in an app's test
  * (vitest's `useFakeTimers` replaces the global) must not hold the mock's replies back.
  */
-import type { ServerResponse } from 'node:http';
+import type { ApiResponse } from './exchange.js';
 import type { Socket } from 'node:net';
 import { setImmediate } from 'node:timers';
 
@@ -37,7 +37,7 @@ export class ReplyFlush {
   /** The last short JSON reply and its bytes and headers: most replies of a run are the same text. */
   private lastJson: string | undefined;
   private lastReply: Reply | undefined;
-  private responses: ServerResponse[] = [];
+  private responses: ApiResponse[] = [];
   private replies: Reply[] = [];
   /** Connections that have had a reply and are still open: one means no batching. */
   private connections = 0;
@@ -47,7 +47,7 @@ export class ReplyFlush {
     const dueReplies = this.replies;
     this.responses = [];
     this.replies = [];
-    for (let i = 0; i < due.length; i += 1) send(due[i] as ServerResponse, dueReplies[i] as Reply);
+    for (let i = 0; i < due.length; i += 1) send(due[i] as ApiResponse, dueReplies[i] as Reply);
   };
 
   /** The reply for `json` (UTF-8); the last short one is made once, and never mutated. */
@@ -62,7 +62,7 @@ export class ReplyFlush {
   }
 
   /** Sends `reply` with status 200: now with one connection getting replies, else at the end of this event-loop turn (in order). */
-  queue(res: ServerResponse, reply: Reply): void {
+  queue(res: ApiResponse, reply: Reply): void {
     const socket = res.socket;
     if (socket !== null && !this.counted.has(socket)) this.count(socket);
     if (this.connections <= 1 && this.responses.length === 0) return send(res, reply);
@@ -79,7 +79,7 @@ export class ReplyFlush {
   }
 }
 
-function send(res: ServerResponse, reply: Reply): void {
+function send(res: ApiResponse, reply: Reply): void {
   // The client may have gone (or the mock closed its connections) since the reply was queued.
   if (res.destroyed || res.writableEnded) return;
   try {

@@ -1,13 +1,14 @@
 /** The few fixed answers Go's net/http gives, plus the JSON reply. */
 import { STATUS_CODES, type ServerResponse } from 'node:http';
 import { encodeKeptBytes } from '../json/kept-bytes.js';
+import type { ApiResponse } from './exchange.js';
 import { hexEscapeNonAscii, htmlEscape } from './go-url.js';
 import { jsonBytesReply, type ReplyFlush } from './reply-flush.js';
 
 const PLAIN = 'text/plain; charset=utf-8';
 
 /** Go's `http.Error`: status text plus newline, text/plain, nosniff. */
-export function sendError(res: ServerResponse, status: number, body = `${STATUS_CODES[status] ?? 'Error'}\n`): void {
+export function sendError(res: ApiResponse, status: number, body = `${STATUS_CODES[status] ?? 'Error'}\n`): void {
   if (res.headersSent) {
     res.destroy();
     return;
@@ -59,7 +60,9 @@ export function sendOptionsStar(res: ServerResponse): void {
 
 /** Another method with `*`: ServeMux answers 400, no body, and closes an HTTP/1.1 connection. */
 export function sendStar(res: ServerResponse, http11: boolean): void {
-  res.writeHead(400, http11 ? { Connection: 'close', 'Content-Length': 0 } : { 'Content-Length': 0 });
+  // Set, not passed to writeHead: the Go reader (js-http1.ts) looks for it to close after the answer.
+  if (http11) res.setHeader('Connection', 'close');
+  res.writeHead(400, { 'Content-Length': 0 });
   res.end();
 }
 
@@ -67,7 +70,7 @@ export function sendStar(res: ServerResponse, http11: boolean): void {
  * The API's 200: `application/json` with no charset, no trailing newline; sent through the
  * server's reply flush. `keptBytes`: `json` holds raw bytes that were not UTF-8, written back.
  */
-export function sendJson(replies: ReplyFlush, res: ServerResponse, json: string, keptBytes = false): void {
+export function sendJson(replies: ReplyFlush, res: ApiResponse, json: string, keptBytes = false): void {
   // The body goes out as bytes: a string body is joined to the header text and encoded on
   // every write, which costs more than making the bytes (and the server keeps its last short reply's).
   replies.queue(res, keptBytes ? jsonBytesReply(encodeKeptBytes(json)) : replies.jsonReply(json));
@@ -77,13 +80,13 @@ export function sendJson(replies: ReplyFlush, res: ServerResponse, json: string,
  * The mock's answer when a body does not fit in the server's body budget (Go has no such limit):
  * 503, in `http.Error`'s form, with `Retry-After`, since the budget frees as other requests end.
  */
-export function sendOverBudget(res: ServerResponse): void {
+export function sendOverBudget(res: ApiResponse): void {
   res.setHeader('Retry-After', '1');
   sendError(res, 503);
 }
 
 /** What Go's wrapShutdown answers once shutdown has begun. */
-export function sendShuttingDown(res: ServerResponse): void {
+export function sendShuttingDown(res: ApiResponse): void {
   res.writeHead(503, { 'Content-Length': 0 });
   res.end();
 }

@@ -6,8 +6,8 @@
  * the body ended within them. Node would read and discard any amount, for as long as the client
  * sends it (the request timeout is the only limit), so this is decided here.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { ApiRequest, ApiResponse } from './exchange.js';
 import { declaredLength } from './read-body.js';
 
 export const MAX_POST_HANDLER_READ = 256 << 10;
@@ -17,12 +17,7 @@ export const MAX_POST_HANDLER_READ = 256 << 10;
  * calls `then` (synchronously unless a chunked body has to be drained first). Without a
  * response yet, `res` gets `Connection: close` when Go would close.
  */
-export function settleUnreadBody(
-  req: IncomingMessage,
-  res: ServerResponse,
-  read: 'none' | 'partial',
-  then: () => void,
-): void {
+export function settleUnreadBody(req: ApiRequest, res: ApiResponse, read: 'none' | 'partial', then: () => void): void {
   if (req.complete) return then();
   const declared = read === 'none' ? declaredLength(req) : undefined;
   if (read === 'partial' || (declared !== undefined && declared >= MAX_POST_HANDLER_READ)) {
@@ -53,7 +48,7 @@ const RST_AVOIDANCE_MS = 500;
  * later, as Go's `closeWriteAndWait` does. Node would close it as soon as the answer is flushed:
  * a client still sending its body then gets a reset, often before it has read the answer.
  */
-export function closeAfterAnswer(res: ServerResponse): void {
+export function closeAfterAnswer(res: ApiResponse): void {
   if (res.headersSent) return;
   res.setHeader('Connection', 'close');
   const socket = res.socket;

@@ -1,0 +1,152 @@
+/**
+ * Quarantined speed-up (STYLE.md, "Speed-ups are quarantined"): a server's usual request answered
+ * without Node's IncomingMessage and ServerResponse. The Go reader (`js-http1.ts`) hands a
+ * request whose whole body has arrived to the server's lane; a lane that takes it runs the
+ * handler on a `LaneRequest` and a `LaneResponse`, and the answer goes out in one write, its head
+ * written as Node's ServerResponse writes it on that reader (status line, the headers in the
+ * order set, Date, Connection). Node's pair and its parser cost some 8 µs of server CPU per
+ * request here, a third of a signed publish: the 1.x mock at 32 connections went from ~24 to
+ * ~17 µs per request.
+ *
+ * Justified by bench/mock.bench.js (the 1.x mock's signed publish beside bare node:http;
+ * `BENCH_MOCK_BUILDS` compares a saved build without the lane); checked byte for byte against
+ * the plain path (the same server with no lane, every answer's bytes but the Date) by
+ * test/fast-lane.test.ts.
+ */
+import { STATUS_CODES, type OutgoingHttpHeaders } from 'node:http';
+import type { Socket } from 'node:net';
+import type { ApiRequest, ApiResponse } from './exchange.js';
+import type { RequestHead } from './js-http1.js';
+import { lingerClose } from './unread-body.js';
+
+/**
+ * Takes the request (true: it calls `answered` once its answer is written, unless the connection
+ * closes) or leaves it to the server's `onRequest` (false: nothing has been done with it).
+ */
+export type FastLane = (head: RequestHead, body: Buffer, socket: Socket, answered: () => void) => boolean;
+
+/** A request whose body is all here: handed over by `deliver` once the handler has asked for it. */
+export class LaneRequest implements ApiRequest {
+  readonly complete = true;
+  private onData: ((chunk: Buffer) => void) | undefined;
+  private onEnd: (() => void) | undefined;
+
+  constructor(
+    readonly method: string,
+    readonly rawHeaders: string[],
+    readonly socket: Socket,
+  ) {}
+
+  on(event: 'data' | 'end' | 'close', listener: ((chunk: Buffer) => void) | (() => void)): this {
+    // 'close' is never emitted: nothing is left to abort once the body is here.
+    if (event === 'data') this.onData = once(this.onData, listener);
+    else if (event === 'end') this.onEnd = once(this.onEnd, listener as () => void);
+    return this;
+  }
+
+  /** The body, then its end, to the handler's listeners (none: it did not read the body). */
+  deliver(body: Buffer): void {
+    if (body.length > 0) this.onData?.(body);
+    this.onEnd?.();
+  }
+}
+
+function once<T>(current: T | undefined, next: T): T {
+  if (current !== undefined) throw new Error('a fast-lane request takes one listener per event');
+  return next;
+}
+
+/** A response written in one go by `end`, on a keep-alive connection of the Go reader. */
+export class LaneResponse implements ApiResponse {
+  headersSent = false;
+  destroyed = false;
+  writableEnded = false;
+  private status = 200;
+  private readonly headers: [string, string][] = [];
+
+  constructor(
+    readonly socket: Socket,
+    private readonly answered: () => void,
+  ) {}
+
+  setHeader(name: string, value: string | number): this {
+    const lower = name.toLowerCase();
+    const at = this.headers.findIndex(([n]) => n.toLowerCase() === lower);
+    if (at >= 0) this.headers[at] = [name, String(value)];
+    else this.headers.push([name, String(value)]);
+    return this;
+  }
+
+  writeHead(status: number, headers: OutgoingHttpHeaders = {}): this {
+    this.status = status;
+    for (const [name, value] of Object.entries(headers)) {
+      if (value === undefined) continue;
+      if (Array.isArray(value)) throw new Error(`a fast-lane response takes one value per header (${name})`);
+      this.setHeader(name, value);
+    }
+    return this;
+  }
+
+  end(body?: string | Buffer): this {
+    if (this.writableEnded) return this;
+    const head = this.head();
+    this.writableEnded = true;
+    this.headersSent = true;
+    if (!this.socket.destroyed) {
+      if (body === undefined || typeof body === 'string') this.socket.write(body === undefined ? head : head + body);
+      else {
+        const bytes = Buffer.allocUnsafe(head.length + body.length);
+        bytes.write(head, 0, 'latin1');
+        body.copy(bytes, head.length);
+        this.socket.write(bytes);
+      }
+    }
+    if (this.closes()) lingerClose(this.socket);
+    else this.answered();
+    return this;
+  }
+
+  destroy(): this {
+    this.destroyed = true;
+    this.socket.destroy();
+    return this;
+  }
+
+  /** Node's head for this response on a keep-alive HTTP/1.1 connection with a Content-Length. */
+  private head(): string {
+    let text = `HTTP/1.1 ${this.status} ${STATUS_CODES[this.status] ?? 'unknown'}\r\n`;
+    let length = false;
+    let date = false;
+    let connection = false;
+    for (const [name, value] of this.headers) {
+      text += `${name}: ${value}\r\n`;
+      const lower = name.toLowerCase();
+      length ||= lower === 'content-length';
+      date ||= lower === 'date';
+      connection ||= lower === 'connection';
+    }
+    // Node would send the body chunked: no answer the lane gives goes without its length.
+    if (!length) throw new Error('a fast-lane response needs a Content-Length');
+    if (!date) text += `Date: ${utcDate()}\r\n`;
+    if (!connection) text += 'Connection: keep-alive\r\n';
+    return `${text}\r\n`;
+  }
+
+  private closes(): boolean {
+    return this.headers.some(([n, v]) => n.toLowerCase() === 'connection' && /(?:^|\W)close(?:$|\W)/i.test(v));
+  }
+}
+
+let dateSecond = -1;
+let dateText = '';
+
+/** The Date header's text, made once a second (as Node's own is). */
+function utcDate(): string {
+  const now = Date.now();
+  const second = Math.floor(now / 1000);
+  if (second !== dateSecond) {
+    dateSecond = second;
+    dateText = new Date(now).toUTCString();
+  }
+  return dateText;
+}
