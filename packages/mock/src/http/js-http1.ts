@@ -31,6 +31,9 @@ export interface JsHttpOptions {
   readonly fastLane?: FastLane | undefined;
 }
 
+/** Heads up to this many bytes are remembered for the next request (a client's usual head is a few hundred). */
+const HEAD_MEMO_MAX = 4096;
+
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** A request's head as read; a parsed head is shared by the requests that repeat its bytes: never mutated. */
@@ -82,7 +85,7 @@ export function serveJsHttp(socket: Socket, first: Buffer, options: JsHttpOption
     if (lastHead !== undefined && lastHeadBytes?.equals(headBytes) === true) head = lastHead;
     else {
       head = parseHead(headBytes);
-      if (typeof head !== 'string') {
+      if (typeof head !== 'string' && headBytes.length <= HEAD_MEMO_MAX) {
         lastHeadBytes = Buffer.from(headBytes);
         lastHead = head;
       }
