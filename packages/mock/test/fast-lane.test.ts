@@ -7,11 +7,11 @@
  * chunked and multipart bodies, other content types, redirects, 404). Every answer's bytes must
  * be the same but the Date, and so must the recorded commands; the lane must have answered most.
  */
-import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LaneResponse } from '../src/http/fast-lane.js';
 import { apiSign, startMockCentrifugo, type MockCentrifugo } from '../src/index.js';
 import { prng } from './support/prng.js';
+import { RawConnection } from './support/raw-connection.js';
 
 const SECRET = 'lane-secret';
 const SEED = 20261207;
@@ -21,75 +21,6 @@ const REQUESTS = 1500;
 interface Case {
   readonly bytes: Buffer;
   readonly closes: boolean;
-}
-
-/** Reads answers off one connection: a head, then Content-Length bytes of body (or up to the close). */
-class Connection {
-  private buffered = Buffer.alloc(0);
-  private closed = false;
-  private interim = '';
-  private wake: (() => void) | undefined;
-
-  private constructor(private readonly socket: Socket) {
-    socket.on('data', (chunk: Buffer) => {
-      this.buffered = Buffer.concat([this.buffered, chunk]);
-      this.wake?.();
-    });
-    socket.on('close', () => {
-      this.closed = true;
-      this.wake?.();
-    });
-    socket.on('error', () => undefined);
-  }
-
-  static open(port: number): Promise<Connection> {
-    return new Promise((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1', () => resolve(new Connection(socket)));
-      socket.once('error', reject);
-    });
-  }
-
-  get isClosed(): boolean {
-    return this.closed;
-  }
-
-  async exchange(bytes: Buffer): Promise<string> {
-    this.socket.write(bytes);
-    for (;;) {
-      const answer = this.takeAnswer();
-      if (answer !== undefined) return answer;
-      if (this.closed) {
-        const rest = this.buffered.toString('latin1');
-        this.buffered = Buffer.alloc(0);
-        return `${this.interim}${rest}<closed>`;
-      }
-      await new Promise<void>((resolve) => (this.wake = resolve));
-    }
-  }
-
-  private takeAnswer(): string | undefined {
-    const end = this.buffered.indexOf('\r\n\r\n');
-    if (end < 0) return undefined;
-    const head = this.buffered.toString('latin1', 0, end);
-    if (head.startsWith('HTTP/1.1 100 ')) {
-      // An interim answer (`Expect: 100-continue`): kept in front of the final one.
-      this.interim += `${head}\r\n\r\n`;
-      this.buffered = this.buffered.subarray(end + 4);
-      return this.takeAnswer();
-    }
-    const length = /\r\ncontent-length: (\d+)/i.exec(head);
-    if (length === null) return undefined; // read to the close
-    const total = end + 4 + Number(length[1]);
-    if (this.buffered.length < total) return undefined;
-    const answer = this.interim + this.buffered.toString('latin1', 0, total);
-    this.buffered = this.buffered.subarray(total);
-    this.interim = '';
-    return answer;
-  }
-
-  close(): void {
-    this.socket.destroy();
-  }
 }
 
 /** The seeded requests. */
@@ -187,13 +118,14 @@ function cases(seed: number, count: number): Case[] {
 /** Every answer, in order, with the Date masked. */
 async function answers(mock: MockCentrifugo, all: readonly Case[]): Promise<string[]> {
   const out: string[] = [];
-  let conn = await Connection.open(mock.port);
+  let conn = await RawConnection.open(mock.port);
   for (const c of all) {
-    if (conn.isClosed) conn = await Connection.open(mock.port);
-    out.push((await conn.exchange(c.bytes)).replace(/\r\nDate: [^\r]*/, '\r\nDate: <masked>'));
+    if (conn.isClosed) conn = await RawConnection.open(mock.port);
+    const answer = await conn.exchange(c.bytes);
+    out.push(`${answer.raw.replace(/\r\nDate: [^\r]*/, '\r\nDate: <masked>')}${answer.closed ? '<closed>' : ''}`);
     if (c.closes) {
       conn.close();
-      conn = await Connection.open(mock.port);
+      conn = await RawConnection.open(mock.port);
     }
   }
   conn.close();

@@ -8,6 +8,9 @@ import type { Socket } from 'node:net';
 
 export interface ApiRequest {
   readonly method?: string | undefined;
+  /** The request target, as sent. */
+  readonly url?: string | undefined;
+  readonly httpVersion: string;
   readonly rawHeaders: string[];
   /** The whole body has been received (read or not). */
   readonly complete: boolean;

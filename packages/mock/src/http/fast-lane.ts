@@ -31,11 +31,20 @@ export class LaneRequest implements ApiRequest {
   private onData: ((chunk: Buffer) => void) | undefined;
   private onEnd: (() => void) | undefined;
 
+  readonly method: string;
+  readonly url: string;
+  readonly httpVersion: string;
+  readonly rawHeaders: string[];
+
   constructor(
-    readonly method: string,
-    readonly rawHeaders: string[],
+    head: RequestHead,
     readonly socket: Socket,
-  ) {}
+  ) {
+    this.method = head.method;
+    this.url = head.target;
+    this.httpVersion = head.version;
+    this.rawHeaders = head.rawHeaders;
+  }
 
   on(event: 'data' | 'end' | 'close', listener: ((chunk: Buffer) => void) | (() => void)): this {
     // 'close' is never emitted: nothing is left to abort once the body is here.
@@ -56,7 +65,10 @@ function once<T>(current: T | undefined, next: T): T {
   return next;
 }
 
-/** A response written in one go by `end`, on a keep-alive connection of the Go reader. */
+/**
+ * A response written in one go by `end`, on a keep-alive HTTP/1.1 connection of the Go reader:
+ * with its Content-Length, or chunked without one (as Node sends a body whose head went first).
+ */
 export class LaneResponse implements ApiResponse {
   headersSent = false;
   destroyed = false;
@@ -89,11 +101,14 @@ export class LaneResponse implements ApiResponse {
 
   end(body?: string | Buffer): this {
     if (this.writableEnded) return this;
-    const head = this.head();
+    const chunked = !this.has('content-length');
+    const head = this.head(chunked);
     this.writableEnded = true;
     this.headersSent = true;
     if (!this.socket.destroyed) {
-      if (body === undefined || typeof body === 'string') this.socket.write(body === undefined ? head : head + body);
+      if (chunked) this.socket.write(Buffer.concat([Buffer.from(head, 'latin1'), ...chunk(body)]));
+      else if (body === undefined || typeof body === 'string')
+        this.socket.write(body === undefined ? head : head + body);
       else {
         const bytes = Buffer.allocUnsafe(head.length + body.length);
         bytes.write(head, 0, 'latin1');
@@ -112,29 +127,31 @@ export class LaneResponse implements ApiResponse {
     return this;
   }
 
-  /** Node's head for this response on a keep-alive HTTP/1.1 connection with a Content-Length. */
-  private head(): string {
+  /** Node's head for this response on a keep-alive HTTP/1.1 connection. */
+  private head(chunked: boolean): string {
     let text = `HTTP/1.1 ${this.status} ${STATUS_CODES[this.status] ?? 'unknown'}\r\n`;
-    let length = false;
-    let date = false;
-    let connection = false;
-    for (const [name, value] of this.headers) {
-      text += `${name}: ${value}\r\n`;
-      const lower = name.toLowerCase();
-      length ||= lower === 'content-length';
-      date ||= lower === 'date';
-      connection ||= lower === 'connection';
-    }
-    // Node would send the body chunked: no answer the lane gives goes without its length.
-    if (!length) throw new Error('a fast-lane response needs a Content-Length');
-    if (!date) text += `Date: ${utcDate()}\r\n`;
-    if (!connection) text += 'Connection: keep-alive\r\n';
+    for (const [name, value] of this.headers) text += `${name}: ${value}\r\n`;
+    if (!this.has('date')) text += `Date: ${utcDate()}\r\n`;
+    if (!this.has('connection')) text += 'Connection: keep-alive\r\n';
+    if (chunked) text += 'Transfer-Encoding: chunked\r\n';
     return `${text}\r\n`;
+  }
+
+  private has(lowerName: string): boolean {
+    return this.headers.some(([n]) => n.toLowerCase() === lowerName);
   }
 
   private closes(): boolean {
     return this.headers.some(([n, v]) => n.toLowerCase() === 'connection' && /(?:^|\W)close(?:$|\W)/i.test(v));
   }
+}
+
+/** A whole body as one chunk and the last, as Node frames it. */
+function chunk(body: string | Buffer | undefined): Buffer[] {
+  const bytes = body === undefined ? Buffer.alloc(0) : typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  const last = Buffer.from('0\r\n\r\n', 'latin1');
+  if (bytes.length === 0) return [last];
+  return [Buffer.from(`${bytes.length.toString(16)}\r\n`, 'latin1'), bytes, Buffer.from('\r\n', 'latin1'), last];
 }
 
 let dateSecond = -1;

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { sniffConnections } from './connection-sniff.js';
+import { sniffConnections, type GoReaderUse } from './connection-sniff.js';
 import { checkRequestHead, GO_BAD_REQUEST, GO_HEADERS_TOO_LARGE, GO_MAX_HEADER_BYTES } from './go-server-answers.js';
 import type { FastLane } from './fast-lane.js';
 import { sendRawAndClose } from './responses.js';
@@ -25,9 +25,9 @@ export interface GoServerSetup {
   readonly timeouts?: ServerTimeouts;
   /** Called with one line per request once it is answered (method, path without the query, status, time). */
   readonly requestLog?: (line: string) => void;
-  /** Every connection read by the Go reader (`js-http1.ts`), not only those Node's parser refuses. */
-  readonly goReader?: boolean;
-  /** With `goReader`: requests the reader may hand over before Node's objects are made (`fast-lane.ts`). */
+  /** The connections the Go reader (`js-http1.ts`) reads besides those Node's parser refuses (default none). */
+  readonly goReader?: GoReaderUse;
+  /** Requests the Go reader may hand over before Node's objects are made (`fast-lane.ts`). */
   readonly fastLane?: FastLane;
 }
 
@@ -72,9 +72,9 @@ export function createGoServer(setup: GoServerSetup): Server {
     },
     onRequest,
   );
-  const fastLane = setup.goReader === true && setup.requestLog === undefined ? setup.fastLane : undefined;
+  const fastLane = setup.requestLog === undefined ? setup.fastLane : undefined;
   // A request the lane answers has no ServerResponse to log from: a logging server has no lane.
-  sniffConnections(server, { onRequest, headersMs, requestMs, keepAliveMs, fastLane }, setup.goReader === true);
+  sniffConnections(server, { onRequest, headersMs, requestMs, keepAliveMs, fastLane }, setup.goReader ?? 'refused');
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable || socket.destroyed) return void socket.destroy();
     // Go answers and closes; after a 431 it half-closes and waits before the full close.

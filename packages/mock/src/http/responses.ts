@@ -45,7 +45,7 @@ export function sendRedirect(res: ServerResponse, method: string, location: stri
 }
 
 /** Writes `raw` (bytes, one char each) straight to the connection and closes it, as Go's server does for unreadable requests. */
-export function sendRawAndClose(res: ServerResponse, raw: string): void {
+export function sendRawAndClose(res: ApiResponse, raw: string): void {
   const socket = res.socket;
   if (socket === null || socket.destroyed) return;
   socket.write(raw, 'latin1');

@@ -53,7 +53,7 @@ export function createMockServer(setup: ServerSetup): Server {
   return createGoServer({
     onRequest,
     // Go's reading of every request (more faithful than Node's, and what the lane needs).
-    goReader: true,
+    goReader: 'all',
     ...(setup.fastLane ? { fastLane: apiLane(setup.api, routes) } : {}),
     ...(setup.timeouts === undefined ? {} : { timeouts: setup.timeouts }),
     ...(setup.requestLog === undefined ? {} : { requestLog: setup.requestLog }),
@@ -75,7 +75,7 @@ function apiLane(api: ApiContext, routes: RouteMemo): FastLane {
     if (!isJsonContentType(contentType) && api.mediaTypes.parse(contentType)?.type !== FORM) return false;
     const route = routes.route('POST', head.target);
     if (route.kind !== 'api') return false;
-    const req = new LaneRequest(head.method, head.rawHeaders, socket);
+    const req = new LaneRequest(head, socket);
     handleApi(api, req, new LaneResponse(socket, answered), route.query);
     req.deliver(body);
     return true;

@@ -15,6 +15,7 @@ import { AdmitMemo } from './api/admit-memo.js';
 import { apiPrefix } from './api/route.js';
 import { parseConfigV6 } from './config/parse-config.js';
 import { handleRequestV6 } from './http/handler.js';
+import { apiLaneV6 } from './http/lane.js';
 import { routeUpgrades } from './http/upgrade.js';
 import { MockV6 } from './mock-instance.js';
 import type { MockCentrifugoV6, MockCentrifugoV6Options } from './mock-types.js';
@@ -63,6 +64,11 @@ export async function startMockCentrifugoV6(options: MockCentrifugoV6Options = {
     },
     ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
     ...(options.logRequests === true ? { requestLog: (line: string) => logger.debug(line) } : {}),
+    // Connections that start with a POST are read as Go reads them (the real server's heads: no
+    // Keep-Alive header), and their usual API request takes the fast lane; the others (websocket
+    // upgrades among them) stay with Node's parser.
+    goReader: 'post',
+    ...(options.fastLane === false ? {} : { fastLane: apiLaneV6(context, ws) }),
   });
   routeUpgrades(server, ws);
   await listen(server, options.port ?? 0, host);

@@ -1,13 +1,13 @@
 /** Request-level faults (latency, a forced status, a dropped connection) on a v6 request, as on a 1.x one. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiRequest, ApiResponse } from '../../http/exchange.js';
 import { sendError } from '../../http/responses.js';
 import type { CommandTarget, FaultRegistry } from '../../state/faults.js';
 
 /** Applies the faults matching `targets`; true when the answer was replaced (status or drop). */
 export async function applyFaults(
   faults: FaultRegistry,
-  req: IncomingMessage,
-  res: ServerResponse,
+  req: ApiRequest,
+  res: ApiResponse,
   targets: readonly CommandTarget[],
 ): Promise<boolean> {
   const f = faults.takeRequestFaults(targets);

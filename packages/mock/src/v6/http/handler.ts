@@ -6,6 +6,7 @@
  * answered 500.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiRequest, ApiResponse } from '../../http/exchange.js';
 import type { ControlTarget } from '../../control/control-target.js';
 import { handleControl } from '../../control/http-control.js';
 import type { BodyBudget } from '../../http/body-budget.js';
@@ -64,6 +65,17 @@ export function handleRequestV6(ctx: ContextV6, req: IncomingMessage, res: Serve
       void handleControl(ctx.control, ctx.budget, req, res, path, target.query);
       return;
     }
+    handleApiV6(ctx, req, res);
+  } catch (err) {
+    failed(ctx, res, err);
+  }
+}
+
+/** An API request (not `*`, not the control API): where the fast lane (`lane.ts`) hands its requests in. */
+export function handleApiV6(ctx: ContextV6, req: ApiRequest, res: ApiResponse): void {
+  try {
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
     const requestId = ctx.records.nextRequestId();
     const a = admit(ctx.node, { method, target: url, rawHeaders: req.rawHeaders }, ctx.admits);
     if ('unparsable' in a) {
@@ -112,8 +124,8 @@ function isControlPath(path: string): boolean {
 
 function withBody(
   ctx: ContextV6,
-  req: IncomingMessage,
-  res: ServerResponse,
+  req: ApiRequest,
+  res: ApiResponse,
   requestId: number,
   route: ApiRoute,
   body: Buffer,
@@ -183,7 +195,7 @@ function targetsOf(p: Prepared): CommandTarget[] {
     : [];
 }
 
-function failed(ctx: ContextV6, res: ServerResponse, err: unknown): void {
+function failed(ctx: ContextV6, res: ApiResponse, err: unknown): void {
   ctx.node.logger.error(`API handler failed: ${(err as Error).message}`);
   if (!res.headersSent) sendError(res, 500);
   else res.destroy();

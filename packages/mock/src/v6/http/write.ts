@@ -3,7 +3,7 @@
  * the 2048 bytes Go buffers before it starts chunking, else `Transfer-Encoding: chunked` (the
  * `info` reply is that long); a 200 JSON reply through the server's reply flush (reply-flush.ts).
  */
-import type { ServerResponse } from 'node:http';
+import type { ApiResponse } from '../../http/exchange.js';
 import { sendJson } from '../../http/responses.js';
 import type { ResponseV6 } from '../api/exchange.js';
 import type { ReplyFlush } from '../../http/reply-flush.js';
@@ -11,7 +11,7 @@ import type { ReplyFlush } from '../../http/reply-flush.js';
 /** net/http's bufferBeforeChunkingSize. */
 const CHUNKING_AFTER = 2048;
 
-export function writeResponse(replies: ReplyFlush, res: ServerResponse, r: ResponseV6): void {
+export function writeResponse(replies: ReplyFlush, res: ApiResponse, r: ResponseV6): void {
   if (res.writableEnded || res.destroyed) return;
   const body = r.body;
   const length = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
