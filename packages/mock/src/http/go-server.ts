@@ -29,6 +29,8 @@ export interface GoServerSetup {
   readonly goReader?: GoReaderUse;
   /** Requests the Go reader may hand over before Node's objects are made (`fast-lane.ts`). */
   readonly fastLane?: FastLane;
+  /** The server has 'upgrade' listeners: upgrade requests the Go reader reads go to them too. */
+  readonly upgrades?: boolean;
 }
 
 /** One line per request, without the query (it may hold data); raw answers show as closed. */
@@ -74,7 +76,18 @@ export function createGoServer(setup: GoServerSetup): Server {
   );
   const fastLane = setup.requestLog === undefined ? setup.fastLane : undefined;
   // A request the lane answers has no ServerResponse to log from: a logging server has no lane.
-  sniffConnections(server, { onRequest, headersMs, requestMs, keepAliveMs, fastLane }, setup.goReader ?? 'refused');
+  sniffConnections(
+    server,
+    {
+      onRequest,
+      headersMs,
+      requestMs,
+      keepAliveMs,
+      fastLane,
+      onUpgrade: setup.upgrades === true ? (req, socket, rest) => server.emit('upgrade', req, socket, rest) : undefined,
+    },
+    setup.goReader ?? 'refused',
+  );
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable || socket.destroyed) return void socket.destroy();
     // Go answers and closes; after a 431 it half-closes and waits before the full close.

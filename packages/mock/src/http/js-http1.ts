@@ -29,6 +29,12 @@ export interface JsHttpOptions {
   readonly keepAliveMs: number;
   /** Takes requests whose whole body has arrived, or leaves them to `onRequest`. */
   readonly fastLane?: FastLane | undefined;
+  /**
+   * Where an upgrade request (`Connection: upgrade` and an `Upgrade` header) goes, as Node's server
+   * hands it to its 'upgrade' listeners, with the socket and the bytes read after its head; the
+   * connection is no longer read here. Undefined: upgrade requests are ordinary requests.
+   */
+  readonly onUpgrade?: ((req: IncomingMessage, socket: Socket, rest: Buffer) => void) | undefined;
 }
 
 /** Heads up to this many bytes are remembered for the next request (a client's usual head is a few hundred). */
@@ -102,6 +108,7 @@ export function serveJsHttp(socket: Socket, first: Buffer, options: JsHttpOption
   const tryFastLane = (head: RequestHead): boolean => {
     const lane = options.fastLane;
     if (lane === undefined || typeof head.length !== 'number' || buffered.length < head.length) return false;
+    if (options.onUpgrade !== undefined && isUpgrade(head)) return false;
     const whole = buffered;
     const body = whole.subarray(0, head.length);
     buffered = whole.subarray(head.length);
@@ -122,6 +129,14 @@ export function serveJsHttp(socket: Socket, first: Buffer, options: JsHttpOption
     // Copies: the head may be shared with the requests that repeat it, and a handler may change its own.
     req.rawHeaders = [...head.rawHeaders];
     req.headers = { ...head.headers };
+    if (options.onUpgrade !== undefined && isUpgrade(head)) {
+      take = undefined;
+      clearTimeout(timer);
+      socket.off('data', onData);
+      const rest = buffered;
+      buffered = Buffer.alloc(0);
+      return options.onUpgrade(req, socket, rest);
+    }
     const res = new ServerResponse(req);
     res.shouldKeepAlive = head.keepAlive;
     res.assignSocket(socket);
@@ -187,15 +202,23 @@ export function serveJsHttp(socket: Socket, first: Buffer, options: JsHttpOption
     readHead();
   };
 
-  socket.on('data', (chunk: Buffer) => {
+  const onData = (chunk: Buffer) => {
     buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
     if (take === readHead) arm(options.headersMs);
     take?.();
-  });
+  };
+  socket.on('data', onData);
   socket.on('close', () => clearTimeout(timer));
   socket.on('error', () => socket.destroy());
   next();
   return () => take === readHead && buffered.length === 0;
+}
+
+/** What makes Node's parser call a request an upgrade: a `connection: upgrade` token and an `Upgrade` header. */
+function isUpgrade(head: RequestHead): boolean {
+  const upgrade = head.headers['upgrade'];
+  const connection = head.headers['connection'];
+  return upgrade !== undefined && connection !== undefined && /(?:^|,)\s*upgrade\s*(?:,|$)/i.test(connection);
 }
 
 /** Go skips CR and LF bytes before a request line after a POST (old clients sent them). */

@@ -68,6 +68,7 @@ export async function startMockCentrifugoV6(options: MockCentrifugoV6Options = {
     // Keep-Alive header), and their usual API request takes the fast lane; the others (websocket
     // upgrades among them) stay with Node's parser.
     goReader: 'post',
+    upgrades: true,
     ...(options.fastLane === false ? {} : { fastLane: apiLaneV6(context, ws) }),
   });
   routeUpgrades(server, ws);
