@@ -6,13 +6,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parse as parseToml } from 'smol-toml';
-import { parse as parseYaml } from 'yaml';
+import type * as Toml from 'smol-toml';
+import type * as Yaml from 'yaml';
 import { checkJson } from '../../json/scan.js';
+import { lazyModule } from '../../lazy-module.js';
 import { CentrifugoConfigError } from './config-error.js';
 import type { CentrifugoV6Config } from './types.js';
 
 export type ConfigFormat = 'json' | 'yaml' | 'toml';
+
+const yaml = lazyModule<typeof Yaml>('yaml');
+const toml = lazyModule<typeof Toml>('smol-toml');
 
 export function configFormatOf(path: string): ConfigFormat {
   const ext = extname(path).toLowerCase();
@@ -71,8 +75,8 @@ function parseAs(text: string, format: ConfigFormat): unknown {
       return JSON.parse(text) as unknown;
     }
     case 'yaml':
-      return parseYaml(text) as unknown;
+      return yaml().parse(text) as unknown;
     case 'toml':
-      return parseToml(text) as unknown;
+      return toml().parse(text) as unknown;
   }
 }

@@ -3,9 +3,12 @@
  * `client.token.hmac_secret_key`, with any other claims the test gives (`exp`, `info`,
  * `channels`, `subs`…; `expiresIn` seconds sets `exp`). The secret never appears in errors.
  */
-import { SignJWT } from 'jose';
+import type * as Jose from 'jose';
+import { lazyModule } from '../../lazy-module.js';
 import { MockUsageError } from '../../errors.js';
 import type { NodeV6 } from '../state/node.js';
+
+const jose = lazyModule<typeof Jose>('jose');
 
 export interface ConnectionTokenClaims {
   readonly [claim: string]: unknown;
@@ -31,7 +34,7 @@ export async function signConnectionToken(
   const { expiresIn, ...rest } = claims;
   if (expiresIn !== undefined && (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn)))
     throw new MockUsageError('invalid_token_request', 'expiresIn is a number of seconds');
-  let jwt = new SignJWT({ ...rest, sub: user }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' });
+  let jwt = new (jose().SignJWT)({ ...rest, sub: user }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' });
   if (expiresIn !== undefined) jwt = jwt.setExpirationTime(Math.floor(node.clock.now() / 1000) + Math.trunc(expiresIn));
   return jwt.sign(new TextEncoder().encode(secret));
 }

@@ -7,7 +7,8 @@
  * After that a connection token's `subs`/`channels` must name configured namespaces (→ 102)
  * and its base64 fields decode (→ invalid, or a plain error for `b64info`).
  */
-import { compactVerify, decodeProtectedHeader } from 'jose';
+import type * as Jose from 'jose';
+import { lazyModule } from '../../lazy-module.js';
 import { goBase64Decode } from '../../json/go-base64.js';
 import type { NodeV6 } from '../state/node.js';
 import { decodeClaims, type Claims, type SubscribeOptionsClaim } from './claims.js';
@@ -42,12 +43,14 @@ export interface SubscribeToken extends TokenSubscribeOptions {
   readonly expireAt: number;
 }
 
+const jose = lazyModule<typeof Jose>('jose');
+
 const fail = <T>(failure: TokenFailure): Verified<T> => ({ ok: false, failure });
 
 async function verified(token: string, secret: string, config: WsConfig): Promise<Claims | TokenFailure> {
   let claims: Claims;
   try {
-    decodeProtectedHeader(token);
+    jose().decodeProtectedHeader(token);
     const [, payload] = token.split('.');
     claims = decodeClaims(Buffer.from(payload ?? '', 'base64url'));
   } catch {
@@ -55,7 +58,7 @@ async function verified(token: string, secret: string, config: WsConfig): Promis
   }
   if (secret === '') return 'invalid';
   try {
-    await compactVerify(token, new TextEncoder().encode(secret), { algorithms: ALGORITHMS });
+    await jose().compactVerify(token, new TextEncoder().encode(secret), { algorithms: ALGORITHMS });
   } catch {
     return 'invalid';
   }

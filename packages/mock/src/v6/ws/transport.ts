@@ -6,8 +6,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type * as Ws from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
 import { MockUsageError } from '../../errors.js';
+import { lazyModule } from '../../lazy-module.js';
 import type { MockLogger } from '../../logger.js';
 import type { CentrifugoV6Config } from '../config/types.js';
 import type { NodeV6 } from '../state/node.js';
@@ -17,6 +19,8 @@ import { checkHandshake, refusalBytes, selectProtocol, type Accepted } from './h
 import { FlushQueue } from './flush-queue.js';
 import { PushFaults } from './push-faults.js';
 import { ClientSession, type SessionContext, type Wire } from './session.js';
+
+const ws = lazyModule<typeof Ws>('ws');
 
 /** A websocket connection as the control API lists it. */
 export interface WsConnectionInfo {
@@ -33,7 +37,8 @@ export class WebsocketTransport {
   readonly config: WsConfig;
   readonly faults = new PushFaults();
   private readonly sessions = new Set<ClientSession>();
-  private readonly wss: WebSocketServer;
+  /** Made at the first upgrade (`lazy-module.ts`). */
+  private wssMade: WebSocketServer | undefined;
   private readonly ctx: SessionContext;
 
   constructor(
@@ -42,14 +47,6 @@ export class WebsocketTransport {
     private readonly logger: MockLogger = node.logger,
   ) {
     this.config = readWsConfig(input);
-    this.wss = new WebSocketServer({
-      noServer: true,
-      clientTracking: false,
-      perMessageDeflate: false,
-      skipUTF8Validation: true,
-      maxPayload: this.config.messageSizeLimit,
-      handleProtocols: (offered) => selectProtocol(offered) ?? false,
-    });
     this.ctx = {
       node,
       config: this.config,
@@ -58,6 +55,18 @@ export class WebsocketTransport {
       onGone: (s) => this.sessions.delete(s),
       flushes: new FlushQueue(),
     };
+  }
+
+  private get wss(): WebSocketServer {
+    this.wssMade ??= new (ws().WebSocketServer)({
+      noServer: true,
+      clientTracking: false,
+      perMessageDeflate: false,
+      skipUTF8Validation: true,
+      maxPayload: this.config.messageSizeLimit,
+      handleProtocols: (offered) => selectProtocol(offered) ?? false,
+    });
+    return this.wssMade;
   }
 
   /** Whether a request path (no query) is this endpoint. */
