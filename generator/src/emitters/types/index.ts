@@ -2,7 +2,7 @@ import { compile } from 'json-schema-to-typescript';
 import type { Emitter } from '../../emit/emitter.js';
 import { tsHeader } from '../../emit/header.js';
 import type { JsonSchema, ProtocolIR } from '../../ir/types.js';
-import { referencedNames } from '../../ir/reachable.js';
+import { referencedNamesOfAll } from '../../ir/reachable.js';
 import { forTypeScript } from './prepare-schema.js';
 import { referenceStubs } from './reference-stubs.js';
 import { formatTypeScript } from './prettier-standalone.js';
@@ -26,6 +26,7 @@ export const typesEmitter: Emitter = {
       ir.schemas.map((s) => [s.name, forTypeScript({ ...s.typed, title: s.name })]),
     );
     const blocks: string[] = [];
+    const reaches = referencedNamesOfAll(definitions);
     for (const schema of ir.schemas) {
       // Only the definitions it reaches: compiling against all of them is quadratic in size. The
       // root is its own definition (not a copy), so a recursive type refers to itself by name;
@@ -33,7 +34,7 @@ export const typesEmitter: Emitter = {
       const reachable = structuredClone(
         referenceStubs(
           schema.name,
-          Object.fromEntries(referencedNames(schema.name, definitions).map((n) => [n, definitions[n] as JsonSchema])),
+          Object.fromEntries((reaches.get(schema.name) ?? []).map((n) => [n, definitions[n] as JsonSchema])),
         ),
       );
       const root = reachable[schema.name] as JsonSchema & { definitions?: unknown };
