@@ -37,8 +37,9 @@ export async function planChangelog(
   pending: PendingChangelogs,
 ): Promise<GeneratedFile[]> {
   if (job.snapshot === undefined) return [];
-  const snapshot = snapshotFile(set, job.snapshot);
+  // The hash of the whole definition (its canonical JSON) is computed once, for both.
   const hash = protocolHash(set);
+  const snapshot = snapshotFile(set, job.snapshot, hash);
   const previous = await readSnapshotFile(path.join(root, job.snapshot));
   if (previous?.hash === hash) return [snapshot];
 

@@ -28,7 +28,8 @@ export function protocolHash(set: SchemaSet): string {
   return digest.slice(0, 12);
 }
 
-export function snapshotFile(set: SchemaSet, file: string): GeneratedFile {
+/** The snapshot file of `set`; `hash` is its `protocolHash`, when the caller has it already. */
+export function snapshotFile(set: SchemaSet, file: string, hash: string = protocolHash(set)): GeneratedFile {
   const m = set.manifest as { name?: unknown; version?: unknown };
   const content = {
     $comment: `${headerLines(set.source).join(' ')} The protocol definition the packages were last generated from; the next generate diffs against it for CHANGELOG entries.`,
@@ -36,7 +37,7 @@ export function snapshotFile(set: SchemaSet, file: string): GeneratedFile {
     source: set.source,
     name: m.name,
     version: m.version,
-    hash: protocolHash(set),
+    hash,
     manifest: set.manifest,
     files: Object.fromEntries(set.files),
   };

@@ -20,12 +20,30 @@ import path from 'node:path';
 import vm from 'node:vm';
 
 /**
- * Files compiled through the cache: large, and never importing dynamically (a vm.Script here
- * could not): ts-morph and the TypeScript it bundles, prettier's standalone build and the two
- * plugins the types are formatted with (emitters/types/prettier-standalone.ts).
+ * Files compiled through the cache: large or busy, and never importing dynamically (a vm.Script
+ * here could not): ts-morph, the TypeScript it bundles and the writer it prints with, prettier's
+ * standalone build and the two plugins the types are formatted with
+ * (emitters/types/prettier-standalone.ts), and the CommonJS packages that compile the types and
+ * the validators: json-schema-to-typescript with its ref parser, lodash and js-yaml, and ajv with
+ * the URI parser it resolves refs with (some 20 ms of their top-level code and the functions a run
+ * calls, compiled again on every run without it).
  */
-const CACHED =
-  /[\\/]node_modules[\\/](?:@ts-morph[\\/]common[\\/]dist[\\/](?:typescript|ts-morph-common)|ts-morph[\\/]dist[\\/]ts-morph|prettier[\\/](?:standalone|plugins[\\/](?:typescript|estree)))\.js$/;
+const CACHED = new RegExp(
+  String.raw`[\\/]node_modules[\\/](?:` +
+    [
+      String.raw`@ts-morph[\\/]common[\\/]dist[\\/](?:typescript|ts-morph-common)`,
+      String.raw`ts-morph[\\/]dist[\\/]ts-morph`,
+      String.raw`code-block-writer[\\/]script[\\/].*`,
+      String.raw`prettier[\\/](?:standalone|plugins[\\/](?:typescript|estree))`,
+      String.raw`json-schema-to-typescript[\\/]dist[\\/].*`,
+      String.raw`@apidevtools[\\/]json-schema-ref-parser[\\/](?:dist|lib)[\\/].*`,
+      String.raw`lodash[\\/]lodash`,
+      String.raw`js-yaml[\\/].*`,
+      String.raw`ajv[\\/]dist[\\/].*`,
+      String.raw`fast-uri[\\/].*`,
+    ].join('|') +
+    String.raw`)\.js$`,
+);
 
 /** What happened to each cached file in this process (for tests). */
 export interface CodeCacheUse {

@@ -10,6 +10,7 @@
  * and synthetic protocols.
  */
 import type { SourceFile, ts as Ts } from 'ts-morph';
+import type { DeferredJson } from './deferred-json.js';
 import { jsonSkeleton } from './json-skeleton.js';
 import { ts } from './ts-morph.js';
 
@@ -51,29 +52,45 @@ const formatting = (ts as unknown as { formatting?: Partial<Formatting> }).forma
  * newline: the text of `formatText` + `insertText(0, header + "\n\n")`, trimmed at the end.
  * Its JSON constants are left out of the formatter's way when it has them (json-skeleton.ts).
  */
-export function formatPrinted(file: SourceFile, header: string): string {
-  return `${`${header}\n\n${formattedText(file).replace(/\r?\n/g, '\n')}`.replace(/\s+$/, '')}\n`;
+export function formatPrinted(file: SourceFile, header: string): string;
+/**
+ * The same for a file built without the `deferred` literals (deferred-json.ts), which are put
+ * back; undefined when they cannot be.
+ */
+export function formatPrinted(file: SourceFile, header: string, deferred: readonly DeferredJson[]): string | undefined;
+export function formatPrinted(
+  file: SourceFile,
+  header: string,
+  deferred: readonly DeferredJson[] = [],
+): string | undefined {
+  const text = formattedText(file, deferred);
+  return text === undefined ? undefined : `${`${header}\n\n${text.replace(/\r?\n/g, '\n')}`.replace(/\s+$/, '')}\n`;
 }
 
-function formattedText(file: SourceFile): string {
+function formattedText(file: SourceFile, deferred: readonly DeferredJson[]): string | undefined {
   if (formatting?.formatDocument === undefined || formatting.getFormatContext === undefined) {
+    if (deferred.length > 0) return undefined;
     return applyChanges(
       file.getFullText(),
       file.getProject().getLanguageService().compilerObject.getFormattingEditsForDocument(file.getFilePath(), SETTINGS),
     );
   }
   const context = formatting.getFormatContext(SETTINGS, { getNewLine: () => '\n' });
-  const skeleton = jsonSkeleton(file);
+  const skeleton = jsonSkeleton(file, deferred);
   if (skeleton !== undefined) {
-    const tree = ts.createSourceFile(
-      file.getFilePath(),
-      skeleton.text,
-      file.compilerNode.languageVersion,
-      true,
-      file.getScriptKind(),
-    );
+    // Only deferred literals: the skeleton is the built file, whose tree is at hand.
+    const tree =
+      skeleton.text === file.compilerNode.text
+        ? file.compilerNode
+        : ts.createSourceFile(
+            file.getFilePath(),
+            skeleton.text,
+            file.compilerNode.languageVersion,
+            true,
+            file.getScriptKind(),
+          );
     const restored = skeleton.restore(applyChanges(skeleton.text, formatting.formatDocument(tree, context)));
-    if (restored !== undefined) return restored;
+    if (restored !== undefined || deferred.length > 0) return restored;
   }
   return applyChanges(file.getFullText(), formatting.formatDocument(file.compilerNode, context));
 }

@@ -14,6 +14,7 @@
  * and synthetic protocols, and on made-up JSON values.
  */
 import type { SourceFile, ts as Ts } from 'ts-morph';
+import type { DeferredJson } from './deferred-json.js';
 import { ts } from './ts-morph.js';
 
 /** A file with its JSON literals out of the way: `text` to format, and how to put them back. */
@@ -23,8 +24,12 @@ export interface Skeleton {
   restore(formatted: string): string | undefined;
 }
 
-/** The skeleton of a built file, or undefined when it has no literal worth leaving out. */
-export function jsonSkeleton(file: SourceFile): Skeleton | undefined {
+/**
+ * The skeleton of a built file, or undefined when it has no literal worth leaving out. `deferred`
+ * are literals the file was built without (deferred-json.ts): their placeholders are in its text
+ * already, and are put back with the others.
+ */
+export function jsonSkeleton(file: SourceFile, deferred: readonly DeferredJson[] = []): Skeleton | undefined {
   const source = file.compilerNode;
   const text = source.text;
   const literals = source.statements.flatMap((statement) =>
@@ -32,24 +37,34 @@ export function jsonSkeleton(file: SourceFile): Skeleton | undefined {
       ? statement.declarationList.declarations.flatMap((d) => jsonInitializer(d.initializer, source))
       : [],
   );
-  if (literals.length === 0) return undefined;
+  if (literals.length === 0 && deferred.length === 0) return undefined;
   // A prefix that is nowhere in the file, so each placeholder is found exactly where it was put.
   let prefix = '__json';
   while (text.includes(prefix)) prefix += '_';
   const parts: string[] = [];
   let at = 0;
-  literals.forEach((literal, i) => {
-    parts.push(text.slice(at, literal.start), `${prefix}${i}`);
+  let length = 0;
+  const cut = literals.map((literal, i) => {
+    const placed = { at: length + literal.start - at, placeholder: `${prefix}${i}`, text: literal.text };
+    parts.push(text.slice(at, literal.start), placed.placeholder);
+    length = placed.at + placed.placeholder.length;
     at = literal.end;
+    return placed;
   });
   parts.push(text.slice(at));
+  const skeleton = parts.join('');
+  // Every placeholder in the order it stands in the skeleton, so each is looked for after the one before.
+  const placed = [...cut, ...deferred.map((d) => ({ at: skeleton.indexOf(d.placeholder), ...d }))].sort(
+    (a, b) => a.at - b.at,
+  );
+  if (placed.some((p) => p.at === -1)) return undefined;
   return {
-    text: parts.join(''),
+    text: skeleton,
     restore(formatted) {
       const restored: string[] = [];
       let from = 0;
-      for (const [i, literal] of literals.entries()) {
-        const placeholder = `${prefix}${i}`;
+      for (const literal of placed) {
+        const placeholder = literal.placeholder;
         const found = formatted.indexOf(placeholder, from);
         // Top-level statements start their line: a literal anywhere else would be re-indented.
         const line = formatted.slice(formatted.lastIndexOf('\n', found) + 1, found);
@@ -86,7 +101,8 @@ function jsonInitializer(
   return [{ start, end: node.end, text }];
 }
 
-function isCanonicalJson(text: string): boolean {
+/** Whether `text` is what `JSON.stringify(value, null, 2)` writes for the value it holds. */
+export function isCanonicalJson(text: string): boolean {
   try {
     return JSON.stringify(JSON.parse(text), null, 2) === text;
   } catch {

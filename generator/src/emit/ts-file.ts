@@ -1,4 +1,5 @@
 import type { Project as TsProject, SourceFile } from 'ts-morph';
+import { jsonDeferral } from './deferred-json.js';
 import { addFileStatements, type FileStatement } from './file-statements.js';
 import { formatPrinted } from './format-printed.js';
 import { IndentationText, NewLineKind, Project, QuoteKind } from './ts-morph.js';
@@ -28,18 +29,41 @@ function getProject(): TsProject {
 
 let printed = 0;
 
+/** Gives a top-level statement structure with its JSON constants left out until the file is formatted (deferred-json.ts). */
+export type Defer = <T>(statement: T) => T;
+
 /**
  * Builds a TypeScript (or JavaScript) file through ts-morph and prints it formatted, with the
- * generated header, LF line ends and one trailing newline. `build` adds declarations to the file.
+ * generated header, LF line ends and one trailing newline. `build` adds declarations to the file,
+ * passing the statement structures it adds through `defer`.
  */
-export function printSourceFile(fileName: string, source: string, build: (file: SourceFile) => void): string {
+export function printSourceFile(
+  fileName: string,
+  source: string,
+  build: (file: SourceFile, defer: Defer) => void,
+): string {
+  const deferral = jsonDeferral();
+  const fast = buildAndFormat(fileName, (file) => {
+    build(file, deferral.defer);
+    return formatPrinted(file, tsHeader(source), deferral.literals);
+  });
+  // A deferred literal that could not be put back: the file as built with every literal in it.
+  return (
+    fast ??
+    buildAndFormat(fileName, (file) => {
+      build(file, (statement) => statement);
+      return formatPrinted(file, tsHeader(source));
+    })
+  );
+}
+
+function buildAndFormat<T>(fileName: string, print: (file: SourceFile) => T): T {
   // A path of its own each time: a file re-created at a path just deleted can be parsed
   // incrementally against the old text (a long file, then a short one, came out garbled).
   printed += 1;
   const file = getProject().createSourceFile(`/${printed}/${fileName}`, '', { overwrite: true });
   try {
-    build(file);
-    return formatPrinted(file, tsHeader(source));
+    return print(file);
   } finally {
     file.delete();
   }
@@ -47,7 +71,7 @@ export function printSourceFile(fileName: string, source: string, build: (file: 
 
 /** A file of top-level statements given as data, printed as `printSourceFile` prints (see file-statements.ts). */
 export function printStatements(fileName: string, source: string, statements: readonly FileStatement[]): string {
-  return printSourceFile(fileName, source, (file) => addFileStatements(file, statements));
+  return printSourceFile(fileName, source, (file, defer) => addFileStatements(file, statements.map(defer)));
 }
 
 /**

@@ -24,7 +24,9 @@ export const clientEmitter: Emitter<ClientOptions> = {
     const transport = ir.transports.find((t) => t.isDefault) ?? ir.transports[0];
     const content =
       transport?.request.shape === 'params'
-        ? printSourceFile(CLIENT_FILE, ir.source, (file) => buildParamsClient(file, ir, transport, context))
+        ? printSourceFile(CLIENT_FILE, ir.source, (file, defer) =>
+            buildParamsClient(file, defer, ir, transport, context),
+          )
         : printStatements(CLIENT_FILE, ir.source, commandsClientStatements(ir, context));
     return [{ path: CLIENT_FILE, content }];
   },

@@ -7,7 +7,7 @@ import type {
 } from 'ts-morph';
 import { EmitterSetupError, type EmitContext } from '../../emit/emitter.js';
 import { StructureKind, VariableDeclarationKind } from '../../emit/ts-morph.js';
-import { docs, literal } from '../../emit/ts-file.js';
+import { docs, literal, type Defer } from '../../emit/ts-file.js';
 import type { MethodIR, ProtocolIR, TransportIR } from '../../ir/types.js';
 import { withoutUndefined } from '../protocol-table/index.js';
 import { methodTableOf } from './method-docs.js';
@@ -31,6 +31,7 @@ const BATCH_MEMBERS = new Set(['push', 'send', 'size', 'commands', 'constructor'
  */
 export function buildParamsClient(
   file: SourceFile,
+  defer: Defer,
   ir: ProtocolIR,
   transport: TransportIR,
   context: EmitContext<ClientOptions>,
@@ -122,7 +123,7 @@ export function buildParamsClient(
   statements.push(clientClass(ir, methods, keyed?.method, codeType));
   if (keyed !== undefined) statements.push(batchClass(methods, keyed.method));
   // One manipulation after the imports: ts-morph re-reads the whole file after each one.
-  file.addStatements(statements);
+  file.addStatements(statements.map(defer));
 }
 
 function checkNames(methods: readonly MethodIR[], batched: boolean): void {

@@ -1,6 +1,6 @@
 import type { EmitContext, Emitter } from '../../emit/emitter.js';
 import { EmitterSetupError } from '../../emit/emitter.js';
-import { VariableDeclarationKind } from '../../emit/ts-morph.js';
+import { StructureKind, VariableDeclarationKind } from '../../emit/ts-morph.js';
 import { docs, literal, printSourceFile } from '../../emit/ts-file.js';
 import type { JsonSchema, NamedSchema, ProtocolIR } from '../../ir/types.js';
 import { goKindOf, type GoKind } from './go-kinds.js';
@@ -49,31 +49,37 @@ export const mockGlueEmitter: Emitter<MockGlueOptions> = {
       structs.set(s.name, fields);
     }
     const table = Object.fromEntries([...structs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
-    const content = printSourceFile(GLUE_FILE, ir.source, (file) => {
+    const content = printSourceFile(GLUE_FILE, ir.source, (file, defer) => {
       file.addImportDeclaration({
         moduleSpecifier: options.kindsModule,
         isTypeOnly: true,
         namedImports: ['GoStructs'],
       });
-      file.addVariableStatement({
-        isExported: true,
-        declarationKind: VariableDeclarationKind.Const,
-        docs: docs(
-          'Every struct a request decodes into, by name: each field with its Go decoding kind (from the wire schema).',
-        ),
-        declarations: [{ name: 'structs', initializer: `${literal(table)} as const satisfies GoStructs` }],
-      });
-      file.addVariableStatement({
-        isExported: true,
-        declarationKind: VariableDeclarationKind.Const,
-        docs: docs("The struct each method's params decode into."),
-        declarations: [
-          {
-            name: 'paramsStructs',
-            initializer: `${literal(Object.fromEntries(ir.methods.map((m) => [m.name, m.params.name])))} as const`,
-          },
-        ],
-      });
+      file.addVariableStatement(
+        defer({
+          kind: StructureKind.VariableStatement,
+          isExported: true,
+          declarationKind: VariableDeclarationKind.Const,
+          docs: docs(
+            'Every struct a request decodes into, by name: each field with its Go decoding kind (from the wire schema).',
+          ),
+          declarations: [{ name: 'structs', initializer: `${literal(table)} as const satisfies GoStructs` }],
+        }),
+      );
+      file.addVariableStatement(
+        defer({
+          kind: StructureKind.VariableStatement,
+          isExported: true,
+          declarationKind: VariableDeclarationKind.Const,
+          docs: docs("The struct each method's params decode into."),
+          declarations: [
+            {
+              name: 'paramsStructs',
+              initializer: `${literal(Object.fromEntries(ir.methods.map((m) => [m.name, m.params.name])))} as const`,
+            },
+          ],
+        }),
+      );
     });
     return [{ path: GLUE_FILE, content }];
   },

@@ -2,8 +2,9 @@ import { compile } from 'json-schema-to-typescript';
 import type { Emitter } from '../../emit/emitter.js';
 import { tsHeader } from '../../emit/header.js';
 import type { JsonSchema, ProtocolIR } from '../../ir/types.js';
-import { referencedNames } from '../../ir/reachable.js';
+import { referencedNamesOfAll } from '../../ir/reachable.js';
 import { forTypeScript } from './prepare-schema.js';
+import { referenceStubs } from './reference-stubs.js';
 import { formatTypeScript } from './prettier-standalone.js';
 
 /** The file this emitter writes in its output folder. */
@@ -25,12 +26,17 @@ export const typesEmitter: Emitter = {
       ir.schemas.map((s) => [s.name, forTypeScript({ ...s.typed, title: s.name })]),
     );
     const blocks: string[] = [];
+    const reaches = referencedNamesOfAll(definitions);
     for (const schema of ir.schemas) {
       // Only the definitions it reaches: compiling against all of them is quadratic in size. The
-      // root is its own definition (not a copy), so a recursive type refers to itself by name.
+      // root is its own definition (not a copy), so a recursive type refers to itself by name;
+      // the others are printed as references by name only (reference-stubs.ts).
       const reachable = structuredClone(
-        Object.fromEntries(referencedNames(schema.name, definitions).map((n) => [n, definitions[n]])),
-      ) as Record<string, JsonSchema>;
+        referenceStubs(
+          schema.name,
+          Object.fromEntries((reaches.get(schema.name) ?? []).map((n) => [n, definitions[n] as JsonSchema])),
+        ),
+      );
       const root = reachable[schema.name] as JsonSchema & { definitions?: unknown };
       root.definitions = reachable;
       blocks.push(

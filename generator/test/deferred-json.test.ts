@@ -1,0 +1,134 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../src/config/load-config.js';
+import { defaultProtocolConfig } from '../src/config/default-layout.js';
+import type { ProtocolJob } from '../src/config/protocol-job.js';
+import { resolveConfig } from '../src/config/resolve-config.js';
+import { loadProtocol } from '../src/diff/load-protocol.js';
+import type { FileStatement } from '../src/emit/file-statements.js';
+import { runEmitters } from '../src/emit/run-emitters.js';
+import { literal, printStatements } from '../src/emit/ts-file.js';
+import { StructureKind, VariableDeclarationKind } from '../src/emit/ts-morph.js';
+import { emitters } from '../src/emitters/index.js';
+import { writeSyntheticProtocol } from '../../bench/lib/synthetic-protocol.js';
+import { fixture, repoRoot, scratchRoot } from './support/workspace.js';
+
+/** Whether the deferral runs (the speed-up) or leaves every statement as it is (the reference), and what it deferred. */
+const deferral = vi.hoisted(() => ({ on: true, deferred: 0 }));
+
+vi.mock('../src/emit/deferred-json.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/emit/deferred-json.js')>();
+  return {
+    jsonDeferral: () => {
+      if (!deferral.on) return { defer: <T>(statement: T): T => statement, literals: [] };
+      const made = original.jsonDeferral();
+      return {
+        defer: <T>(statement: T): T => {
+          const before = made.literals.length;
+          const deferred = made.defer(statement);
+          deferral.deferred += made.literals.length - before;
+          return deferred;
+        },
+        literals: made.literals,
+      };
+    },
+  };
+});
+
+/** The files of `print()` with the deferral and without it, and how many literals it deferred. */
+async function both<T>(print: () => Promise<T>): Promise<{ fast: T; plain: T; deferred: number }> {
+  deferral.on = true;
+  deferral.deferred = 0;
+  const fast = await print();
+  const deferred = deferral.deferred;
+  deferral.on = false;
+  try {
+    return { fast, plain: await print(), deferred };
+  } finally {
+    deferral.on = true;
+  }
+}
+
+describe('JSON constants left out of the built file (a speed-up) against printing them into it (the reference)', () => {
+  let root: { dir: string; dispose: () => Promise<void> };
+  let shipped: ProtocolJob[];
+  beforeAll(async () => {
+    root = await scratchRoot('deferred-json');
+    await writeSyntheticProtocol(path.join(root.dir, 'synthetic'), 40);
+    const config = path.join(repoRoot, 'centkit.config.json');
+    shipped = resolveConfig(await loadConfig(config, 'centkit.config.json'), repoRoot, emitters, 'centkit.config.json');
+  });
+  afterAll(() => root.dispose());
+
+  const defaultLayout = (dir: string): ProtocolJob[] =>
+    resolveConfig({ protocols: [defaultProtocolConfig(dir)] }, root.dir, emitters, '(default layout)');
+
+  it.each([
+    ['centrifugo-v1 as configured', () => shipped.filter((job) => job.name === 'centrifugo-v1')],
+    ['centrifugo-v6 as configured', () => shipped.filter((job) => job.name === 'centrifugo-v6')],
+    ['centrifugo-v1.0', () => defaultLayout(path.join(repoRoot, 'schema/centrifugo-v1.0'))],
+    ['kvstore', () => defaultLayout(fixture('kvstore'))],
+    ['mini-v6', () => defaultLayout(fixture('mini-v6'))],
+    ['a synthetic protocol of 40 methods', () => defaultLayout(path.join(root.dir, 'synthetic'))],
+  ])('gives the same bytes on every file generated for %s', async (_name, jobs) => {
+    const files = async () => {
+      const out: { path: string; content: string }[] = [];
+      for (const job of jobs()) {
+        const { ir } = await loadProtocol(job.schemaDir, repoRoot);
+        out.push(...(await runEmitters(ir, job.emitters)).map(({ path: p, content }) => ({ path: p, content })));
+      }
+      return out;
+    };
+    const { fast, plain, deferred } = await both(files);
+    // The protocol table, the client's tables, the mock's structs: some literal was left out.
+    expect(deferred).toBeGreaterThan(2);
+    expect(fast.map((f) => f.path)).toEqual(plain.map((f) => f.path));
+    for (const [i, file] of fast.entries()) expect(file.content, file.path).toBe(plain[i]?.content);
+  });
+
+  it('gives the same bytes on constants holding JSON values whose strings trouble a printer', async () => {
+    const strings = [
+      '',
+      'a "quoted" word',
+      'back\\slash',
+      'ends with a backslash\\',
+      'line\nbreak',
+      "it's `ticked` ${template}",
+      '/* not a comment */ // nor this',
+      '/regex?/',
+      '{ brace',
+      'sep\u2028arator',
+      '__deferredJson_0_',
+    ];
+    const values: unknown[] = [
+      [],
+      {},
+      ...strings,
+      strings,
+      Object.fromEntries(strings.map((s, i) => [s, { i, s, list: [s, [s]] }])),
+      // An escaped backslash before a closing quote, then a backtick on that line: the writer's string tracking loses step.
+      { 'ends with a backslash\\': 'a `tick`', next: ['x'] },
+    ];
+    const constant = (name: string, initializer: string, type?: string): FileStatement => ({
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [{ description: `${name}, from "${String(strings[1])}"` }],
+      declarations: [{ name, initializer, ...(type === undefined ? {} : { type }) }],
+    });
+    const print = async () =>
+      values.map((value, i) =>
+        printStatements('made-up.ts', 'test', [
+          { kind: StructureKind.ImportDeclaration, moduleSpecifier: './x.js', namedImports: ['X'] },
+          constant('plain', literal(value)),
+          constant('frozen', `${literal(value)} as const`),
+          constant('checked', `${literal([value, { nested: value }])} as const satisfies X.Y`, 'unknown'),
+          { kind: StructureKind.TypeAlias, isExported: true, name: `T${i}`, type: 'typeof plain' },
+          constant('after', `${literal(value)} satisfies unknown`),
+        ]),
+      );
+    const { fast, plain, deferred } = await both(print);
+    expect(deferred).toBeGreaterThan(values.length / 2);
+    expect(fast).toEqual(plain);
+  });
+});
