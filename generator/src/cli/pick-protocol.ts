@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE } from '../config/config-types.js';
 import { displayPath, loadConfig } from '../config/load-config.js';
+import { packageFile } from '../package-dir.js';
 import { CliUsageError } from './io.js';
 
 /**
@@ -11,7 +11,7 @@ import { CliUsageError } from './io.js';
  * `schemas/index.json` in the order of the config they were copied from; made by
  * `scripts/pack-schemas.js` when the package is packed).
  */
-export const SHIPPED_SCHEMAS = fileURLToPath(new URL('../../schemas/', import.meta.url));
+export const SHIPPED_SCHEMAS = `${packageFile('schemas')}${path.sep}`;
 
 export interface ProtocolChoice {
   readonly schema?: string | undefined;

@@ -6,6 +6,7 @@ import { EmitterSetupError } from '../emit/emitter.js';
 import { SchemaSetError, formatProblem, formatProblemIn, schemaSetLabel } from '../validate/problem.js';
 import { CliUsageError, type CliIo } from './io.js';
 import { COMMAND_USAGE, USAGE, type CommandName } from './usage.js';
+import { packageFile } from '../package-dir.js';
 
 const HELP = { help: { type: 'boolean', short: 'h' } } as const;
 
@@ -136,7 +137,7 @@ function shown(folder: string, cwd: string): string {
 }
 
 async function version(): Promise<string> {
-  const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  const manifest = JSON.parse(await readFile(packageFile('package.json'), 'utf8')) as {
     version: string;
   };
   return manifest.version;

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { packageFile } from '../package-dir.js';
 import { createCheckingAjv, toProblems } from '../validate/ajv-instance.js';
 import { sortProblems } from '../validate/problem.js';
 import { ConfigError } from './config-error.js';
@@ -9,7 +10,7 @@ let configSchema: Promise<object> | undefined;
 
 /** The config's JSON schema, shipped beside the package (`centkit.config.schema.json`). */
 export function readConfigSchema(): Promise<object> {
-  configSchema ??= readFile(new URL('../../centkit.config.schema.json', import.meta.url), 'utf8').then(
+  configSchema ??= readFile(packageFile('centkit.config.schema.json'), 'utf8').then(
     (text) => JSON.parse(text) as object,
   );
   return configSchema;
