@@ -112,9 +112,13 @@ export function serveJsHttp(socket: Socket, first: Buffer, options: JsHttpOption
     const whole = buffered;
     const body = whole.subarray(0, head.length);
     buffered = whole.subarray(head.length);
-    // Nothing is read until the answer is written (the lane calls `answered`, at once or at the end of the turn).
+    // Nothing is read until the answer is written (the lane calls `answered`, at once or at the
+    // end of the turn): the socket pauses, so a client sending requests faster than they are
+    // answered is held back by TCP instead of filling memory here.
     take = undefined;
+    socket.pause();
     if (lane(head, body, socket, next)) return true;
+    socket.resume();
     buffered = whole;
     return false;
   };
@@ -149,6 +153,7 @@ export function serveJsHttp(socket: Socket, first: Buffer, options: JsHttpOption
       req.complete = true;
       req.push(null);
       if (answered) next();
+      else socket.pause(); // read on once answered (next), as for the fast lane
     };
     const decoder = head.length === 'chunked' ? new ChunkedDecoder() : undefined;
     let left = typeof head.length === 'number' ? head.length : 0;
@@ -196,6 +201,15 @@ export function serveJsHttp(socket: Socket, first: Buffer, options: JsHttpOption
   };
 
   const next = () => {
+    // Answers the client is not reading stay queued on the socket: read no more requests until
+    // they have gone (as Node's server stops parsing), for up to the request timeout.
+    if (socket.writableNeedDrain) {
+      take = undefined;
+      arm(options.requestMs);
+      socket.pause();
+      socket.once('drain', next);
+      return;
+    }
     take = readHead;
     arm(buffered.length > 0 ? options.headersMs : options.keepAliveMs);
     socket.resume();
