@@ -41,6 +41,8 @@ export async function connect(s: ClientSession, id: number, req: ConnectRequest)
   let clientChannels = false;
   if (req.token !== '') {
     const v = await verifyConnectToken(node, config, req.token);
+    // The socket may have closed while the token was checked: nothing may be registered for it then.
+    if (s.isClosed) return undefined;
     if (!v.ok) {
       if (v.failure === 'invalid') return drop(DISCONNECT.invalidToken);
       s.unusable = true;

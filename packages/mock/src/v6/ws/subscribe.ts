@@ -46,6 +46,8 @@ export async function subscribe(s: ClientSession, id: number, req: SubscribeRequ
   let settings: SubscribeSettings;
   if (req.token !== '') {
     const v = await verifySubscribeToken(node, config, req.token);
+    // The socket may have closed while the token was checked: nothing may be attached to it then.
+    if (s.isClosed) return undefined;
     if (!v.ok)
       return v.failure === 'expired'
         ? fail(ERR.tokenExpired)
