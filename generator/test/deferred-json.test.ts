@@ -1,17 +1,11 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadConfig } from '../src/config/load-config.js';
-import { defaultProtocolConfig } from '../src/config/default-layout.js';
-import type { ProtocolJob } from '../src/config/protocol-job.js';
-import { resolveConfig } from '../src/config/resolve-config.js';
+import { describe, expect, it, vi } from 'vitest';
 import { loadProtocol } from '../src/diff/load-protocol.js';
 import type { FileStatement } from '../src/emit/file-statements.js';
 import { runEmitters } from '../src/emit/run-emitters.js';
 import { literal, printStatements } from '../src/emit/ts-file.js';
 import { StructureKind, VariableDeclarationKind } from '../src/emit/ts-morph.js';
-import { emitters } from '../src/emitters/index.js';
-import { writeSyntheticProtocol } from '../../bench/lib/synthetic-protocol.js';
-import { fixture, repoRoot, scratchRoot } from './support/workspace.js';
+import { speedUpJobs } from './support/speed-up-jobs.js';
+import { repoRoot } from './support/workspace.js';
 
 /** Whether the deferral runs (the speed-up) or leaves every statement as it is (the reference), and what it deferred. */
 const deferral = vi.hoisted(() => ({ on: true, deferred: 0 }));
@@ -50,27 +44,7 @@ async function both<T>(print: () => Promise<T>): Promise<{ fast: T; plain: T; de
 }
 
 describe('JSON constants left out of the built file (a speed-up) against printing them into it (the reference)', () => {
-  let root: { dir: string; dispose: () => Promise<void> };
-  let shipped: ProtocolJob[];
-  beforeAll(async () => {
-    root = await scratchRoot('deferred-json');
-    await writeSyntheticProtocol(path.join(root.dir, 'synthetic'), 40);
-    const config = path.join(repoRoot, 'centkit.config.json');
-    shipped = resolveConfig(await loadConfig(config, 'centkit.config.json'), repoRoot, emitters, 'centkit.config.json');
-  });
-  afterAll(() => root.dispose());
-
-  const defaultLayout = (dir: string): ProtocolJob[] =>
-    resolveConfig({ protocols: [defaultProtocolConfig(dir)] }, root.dir, emitters, '(default layout)');
-
-  it.each([
-    ['centrifugo-v1 as configured', () => shipped.filter((job) => job.name === 'centrifugo-v1')],
-    ['centrifugo-v6 as configured', () => shipped.filter((job) => job.name === 'centrifugo-v6')],
-    ['centrifugo-v1.0', () => defaultLayout(path.join(repoRoot, 'schema/centrifugo-v1.0'))],
-    ['kvstore', () => defaultLayout(fixture('kvstore'))],
-    ['mini-v6', () => defaultLayout(fixture('mini-v6'))],
-    ['a synthetic protocol of 40 methods', () => defaultLayout(path.join(root.dir, 'synthetic'))],
-  ])('gives the same bytes on every file generated for %s', async (_name, jobs) => {
+  it.each(speedUpJobs('deferred-json'))('gives the same bytes on every file generated for %s', async (_name, jobs) => {
     const files = async () => {
       const out: { path: string; content: string }[] = [];
       for (const job of jobs()) {

@@ -1,18 +1,12 @@
-import path from 'node:path';
 import type { SourceFile } from 'ts-morph';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadConfig } from '../src/config/load-config.js';
-import { defaultProtocolConfig } from '../src/config/default-layout.js';
-import type { ProtocolJob } from '../src/config/protocol-job.js';
-import { resolveConfig } from '../src/config/resolve-config.js';
+import { describe, expect, it, vi } from 'vitest';
 import { loadProtocol } from '../src/diff/load-protocol.js';
 import { runEmitters } from '../src/emit/run-emitters.js';
-import { emitters } from '../src/emitters/index.js';
 import type { FileStatement } from '../src/emit/file-statements.js';
 import { literal, printStatements } from '../src/emit/ts-file.js';
 import { StructureKind, VariableDeclarationKind } from '../src/emit/ts-morph.js';
-import { writeSyntheticProtocol } from '../../bench/lib/synthetic-protocol.js';
-import { fixture, repoRoot, scratchRoot } from './support/workspace.js';
+import { speedUpJobs } from './support/speed-up-jobs.js';
+import { repoRoot } from './support/workspace.js';
 
 /** Every file the emitters print in this test: the fast formatting and the plain one of the same built file. */
 const printed = vi.hoisted(() => [] as { file: string; built: string; fast: string; plain: string }[]);
@@ -79,36 +73,19 @@ function madeUpJson(seed: number): unknown {
 }
 
 describe('formatting the tree a file was built with (a speed-up) against formatText and insertText (the reference)', () => {
-  let root: { dir: string; dispose: () => Promise<void> };
-  let shipped: ProtocolJob[];
-  beforeAll(async () => {
-    root = await scratchRoot('format-printed');
-    await writeSyntheticProtocol(path.join(root.dir, 'synthetic'), 40);
-    const config = path.join(repoRoot, 'centkit.config.json');
-    shipped = resolveConfig(await loadConfig(config, 'centkit.config.json'), repoRoot, emitters, 'centkit.config.json');
-  });
-  afterAll(() => root.dispose());
-
-  const defaultLayout = (dir: string): ProtocolJob[] =>
-    resolveConfig({ protocols: [defaultProtocolConfig(dir)] }, root.dir, emitters, '(default layout)');
-
-  it.each([
-    ['centrifugo-v1 as configured', () => shipped.filter((job) => job.name === 'centrifugo-v1')],
-    ['centrifugo-v6 as configured', () => shipped.filter((job) => job.name === 'centrifugo-v6')],
-    ['centrifugo-v1.0', () => defaultLayout(path.join(repoRoot, 'schema/centrifugo-v1.0'))],
-    ['kvstore', () => defaultLayout(fixture('kvstore'))],
-    ['mini-v6', () => defaultLayout(fixture('mini-v6'))],
-    ['a synthetic protocol of 40 methods', () => defaultLayout(path.join(root.dir, 'synthetic'))],
-  ])('gives the same bytes on every TypeScript file printed for %s', async (_name, jobs) => {
-    printed.length = 0;
-    for (const job of jobs()) await runEmitters((await loadProtocol(job.schemaDir, repoRoot)).ir, job.emitters);
-    expect(printed.map((p) => p.file)).toEqual(
-      expect.arrayContaining(['client.gen.ts', 'protocol.gen.ts', 'validators.gen.ts']),
-    );
-    for (const { file, fast, plain: reference } of printed) expect(fast, file).toBe(reference);
-    // The formatter had work to do: a file as built is not a file as printed.
-    expect(printed.some(({ built, fast }) => fast !== `${built.replace(/\s+$/, '')}\n`)).toBe(true);
-  });
+  it.each(speedUpJobs('format-printed'))(
+    'gives the same bytes on every TypeScript file printed for %s',
+    async (_name, jobs) => {
+      printed.length = 0;
+      for (const job of jobs()) await runEmitters((await loadProtocol(job.schemaDir, repoRoot)).ir, job.emitters);
+      expect(printed.map((p) => p.file)).toEqual(
+        expect.arrayContaining(['client.gen.ts', 'protocol.gen.ts', 'validators.gen.ts']),
+      );
+      for (const { file, fast, plain: reference } of printed) expect(fast, file).toBe(reference);
+      // The formatter had work to do: a file as built is not a file as printed.
+      expect(printed.some(({ built, fast }) => fast !== `${built.replace(/\s+$/, '')}\n`)).toBe(true);
+    },
+  );
 
   it('gives the same bytes on constants holding made-up JSON values (the JSON skeleton)', () => {
     printed.length = 0;

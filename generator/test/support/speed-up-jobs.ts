@@ -1,0 +1,41 @@
+/**
+ * The generator runs a quarantined speed-up is checked on against its plain reference: each
+ * shipped protocol as configured, the legacy 1.0 definition, the test fixtures and a synthetic
+ * protocol of 40 methods (written into a scratch folder before the suite's tests). Call it in a
+ * `describe`; each case's jobs are read once the suite has started.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { writeSyntheticProtocol } from '../../../bench/lib/synthetic-protocol.js';
+import { defaultProtocolConfig } from '../../src/config/default-layout.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import type { ProtocolJob } from '../../src/config/protocol-job.js';
+import { resolveConfig } from '../../src/config/resolve-config.js';
+import { emitters } from '../../src/emitters/index.js';
+import { fixture, repoRoot, scratchRoot } from './workspace.js';
+
+export type JobsCase = readonly [name: string, jobs: () => ProtocolJob[]];
+
+export function speedUpJobs(scratchName: string): JobsCase[] {
+  let root: { dir: string; dispose: () => Promise<void> } | undefined;
+  let shipped: ProtocolJob[] = [];
+  beforeAll(async () => {
+    root = await scratchRoot(scratchName);
+    await writeSyntheticProtocol(path.join(root.dir, 'synthetic'), 40);
+    const config = path.join(repoRoot, 'centkit.config.json');
+    shipped = resolveConfig(await loadConfig(config, 'centkit.config.json'), repoRoot, emitters, 'centkit.config.json');
+  });
+  afterAll(() => root?.dispose());
+  const defaultLayout =
+    (dir: () => string): (() => ProtocolJob[]) =>
+    () =>
+      resolveConfig({ protocols: [defaultProtocolConfig(dir())] }, root?.dir ?? repoRoot, emitters, '(default layout)');
+  return [
+    ['centrifugo-v1 as configured', () => shipped.filter((job) => job.name === 'centrifugo-v1')],
+    ['centrifugo-v6 as configured', () => shipped.filter((job) => job.name === 'centrifugo-v6')],
+    ['centrifugo-v1.0', defaultLayout(() => path.join(repoRoot, 'schema/centrifugo-v1.0'))],
+    ['kvstore', defaultLayout(() => fixture('kvstore'))],
+    ['mini-v6', defaultLayout(() => fixture('mini-v6'))],
+    ['a synthetic protocol of 40 methods', defaultLayout(() => path.join((root as { dir: string }).dir, 'synthetic'))],
+  ];
+}
