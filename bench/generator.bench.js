@@ -32,26 +32,22 @@ export async function run() {
     const shipped = processWallTime(process.execPath, [bin, 'generate', '--quiet'], { runs: 5, cwd: shippedRoot });
     const check = processWallTime(process.execPath, [bin, 'generate', '--check', '--quiet'], { runs: 5, cwd: root });
     const { protocols } = JSON.parse(await readFile(path.join(root, 'centkit.config.json'), 'utf8'));
-    const each = protocols.map(({ name }) => [
-      name,
-      processWallTime(process.execPath, [bin, 'generate', '--check', '--quiet', '--protocol', name], {
-        runs: 5,
-        cwd: root,
-      }),
-    ]);
+    /** Each shipped protocol alone, cold: `generate --check --protocol NAME`. */
+    const eachProtocol = (options) =>
+      protocols.map(({ name }) => [
+        name,
+        processWallTime(process.execPath, [bin, 'generate', '--check', '--quiet', '--protocol', name], {
+          cwd: root,
+          ...options,
+        }),
+      ]);
+    const each = eachProtocol({ runs: 5 });
     // Each protocol again in a clean environment (PATH only), as the cli and mock sections measure:
     // variables such as NODE_EXTRA_CA_CERTS (set on this workplace's machines) make every node
     // process read a certificate file first, which says nothing about the generator.
     const clean = { env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } };
     const bareClean = processWallTime(process.execPath, ['-e', '0'], { runs: 9, ...clean });
-    const eachClean = protocols.map(({ name }) => [
-      name,
-      processWallTime(process.execPath, [bin, 'generate', '--check', '--quiet', '--protocol', name], {
-        runs: 9,
-        cwd: root,
-        ...clean,
-      }),
-    ]);
+    const eachClean = eachProtocol({ runs: 9, ...clean });
     table([
       ['cold process', 'median ms', 'min ms', 'runs'],
       ['node -e 0 (baseline: process start)', fmt(bare.median), fmt(bare.min), bare.runs],

@@ -5,10 +5,11 @@ import { runEmitters } from '../src/emit/run-emitters.js';
 import { literal, printStatements } from '../src/emit/ts-file.js';
 import { StructureKind, VariableDeclarationKind } from '../src/emit/ts-morph.js';
 import { speedUpJobs } from './support/speed-up-jobs.js';
+import { withAndWithout } from './support/speed-up-switch.js';
 import { repoRoot } from './support/workspace.js';
 
 /** Whether the deferral runs (the speed-up) or leaves every statement as it is (the reference), and what it deferred. */
-const deferral = vi.hoisted(() => ({ on: true, deferred: 0 }));
+const deferral = vi.hoisted(() => ({ on: true, count: 0 }));
 
 vi.mock('../src/emit/deferred-json.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../src/emit/deferred-json.js')>();
@@ -20,7 +21,7 @@ vi.mock('../src/emit/deferred-json.js', async (importOriginal) => {
         defer: <T>(statement: T): T => {
           const before = made.literals.length;
           const deferred = made.defer(statement);
-          deferral.deferred += made.literals.length - before;
+          deferral.count += made.literals.length - before;
           return deferred;
         },
         literals: made.literals,
@@ -31,16 +32,8 @@ vi.mock('../src/emit/deferred-json.js', async (importOriginal) => {
 
 /** The files of `print()` with the deferral and without it, and how many literals it deferred. */
 async function both<T>(print: () => Promise<T>): Promise<{ fast: T; plain: T; deferred: number }> {
-  deferral.on = true;
-  deferral.deferred = 0;
-  const fast = await print();
-  const deferred = deferral.deferred;
-  deferral.on = false;
-  try {
-    return { fast, plain: await print(), deferred };
-  } finally {
-    deferral.on = true;
-  }
+  const { fast, plain, count } = await withAndWithout(deferral, print);
+  return { fast, plain, deferred: count };
 }
 
 describe('JSON constants left out of the built file (a speed-up) against printing them into it (the reference)', () => {

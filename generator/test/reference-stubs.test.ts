@@ -8,10 +8,11 @@ import { emitters } from '../src/emitters/index.js';
 import { typesEmitter } from '../src/emitters/types/index.js';
 import type { JsonSchema, NamedSchema, ProtocolIR } from '../src/ir/types.js';
 import { writeSyntheticProtocol } from '../../bench/lib/synthetic-protocol.js';
+import { withAndWithout } from './support/speed-up-switch.js';
 import { fixture, repoRoot, scratchRoot } from './support/workspace.js';
 
 /** Whether the types are compiled against stubs (the speed-up) or the definitions themselves (the reference). */
-const stubs = vi.hoisted(() => ({ on: true, stubbed: 0 }));
+const stubs = vi.hoisted(() => ({ on: true, count: 0 }));
 
 vi.mock('../src/emitters/types/reference-stubs.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../src/emitters/types/reference-stubs.js')>();
@@ -19,7 +20,7 @@ vi.mock('../src/emitters/types/reference-stubs.js', async (importOriginal) => {
     referenceStubs: (root: string, definitions: Readonly<Record<string, JsonSchema>>) => {
       if (!stubs.on) return { ...definitions };
       const stubbed = original.referenceStubs(root, definitions);
-      stubs.stubbed += Object.keys(definitions).filter((name) => stubbed[name] !== definitions[name]).length;
+      stubs.count += Object.keys(definitions).filter((name) => stubbed[name] !== definitions[name]).length;
       return stubbed;
     },
   };
@@ -30,16 +31,8 @@ const context = { out: 'gen', options: {}, importOf: () => './x.js' } as unknown
 /** The types file of `ir` compiled with the stubs and without them, and how many definitions were stubbed. */
 async function both(ir: ProtocolIR): Promise<{ fast: string; plain: string; stubbed: number }> {
   const print = async () => (await typesEmitter.emit(ir, context))[0]?.content ?? '';
-  stubs.on = true;
-  stubs.stubbed = 0;
-  const fast = await print();
-  const stubbed = stubs.stubbed;
-  stubs.on = false;
-  try {
-    return { fast, plain: await print(), stubbed };
-  } finally {
-    stubs.on = true;
-  }
+  const { fast, plain, count } = await withAndWithout(stubs, print);
+  return { fast, plain, stubbed: count };
 }
 
 /** Named types that reach each other in the ways a reference is printed: alone, in arrays, unions, intersections, recursively. */

@@ -17,13 +17,42 @@ import { STATUS_CODES, type OutgoingHttpHeaders } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ApiRequest, ApiResponse } from './exchange.js';
 import type { RequestHead } from './js-http1.js';
-import { lingerClose } from './unread-body.js';
+import { lingerClose, MAX_POST_HANDLER_READ } from './unread-body.js';
 
 /**
  * Takes the request (true: it calls `answered` once its answer is written, unless the connection
  * closes) or leaves it to the server's `onRequest` (false: nothing has been done with it).
  */
 export type FastLane = (head: RequestHead, body: Buffer, socket: Socket, answered: () => void) => boolean;
+
+/**
+ * What any lane requires of a request: a kept-alive HTTP/1.1 POST with no `Expect`, its body under
+ * 256 KiB. Its body is then always received whole, so Go's handling of unread bodies (and Node's
+ * request stream) has nothing left to decide; a protocol's lane adds its own conditions.
+ */
+export function laneMayTake(head: RequestHead, body: Buffer): boolean {
+  return (
+    head.method === 'POST' &&
+    head.version === '1.1' &&
+    head.keepAlive &&
+    body.length < MAX_POST_HANDLER_READ &&
+    head.headers['expect'] === undefined
+  );
+}
+
+/** Runs `handle` on the lane's request and response for `head`, then hands it the body; a lane's `true`. */
+export function answerInLane(
+  head: RequestHead,
+  body: Buffer,
+  socket: Socket,
+  answered: () => void,
+  handle: (req: LaneRequest, res: LaneResponse) => void,
+): true {
+  const req = new LaneRequest(head, socket);
+  handle(req, new LaneResponse(socket, answered));
+  req.deliver(body);
+  return true;
+}
 
 /** A request whose body is all here: handed over by `deliver` once the handler has asked for it. */
 export class LaneRequest implements ApiRequest {

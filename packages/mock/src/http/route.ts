@@ -21,6 +21,11 @@ export type Route =
 
 export const CONTROL_PREFIX = '/_mock';
 
+/** A path (unescaped) of the control API. */
+export function isControlPath(path: string): boolean {
+  return path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
+}
+
 /**
  * `routeOf` for one server, remembering the last answer: a client sends the same target again
  * and again (routes are never mutated). One per server, made with it.
@@ -63,8 +68,7 @@ export function routeOf(method: string, target: string, httpPrefix: string, cont
   const path = unescapePath(rawPath);
   if (path === undefined) return { kind: 'bad-request' };
   const decoded = Buffer.from(path, 'latin1').toString('utf8');
-  if (control && (decoded === CONTROL_PREFIX || decoded.startsWith(`${CONTROL_PREFIX}/`)))
-    return { kind: 'control', path: decoded, query };
+  if (control && isControlPath(decoded)) return { kind: 'control', path: decoded, query };
   const clean = needsCleaning(path) ? cleanPath(path) : path;
   const suffix = query === '' ? '' : `?${query}`;
   // The prefix as the bytes a request carries it in.

@@ -8,13 +8,12 @@ import type { ControlTarget } from '../control/control-target.js';
 import { handleControl } from '../control/http-control.js';
 import { handleApi, type ApiContext } from './api-handler.js';
 import { isJsonContentType } from './api-input.js';
-import { LaneRequest, LaneResponse, type FastLane } from './fast-lane.js';
+import { answerInLane, laneMayTake, type FastLane } from './fast-lane.js';
 import { GO_BAD_REQUEST } from './go-server-answers.js';
 import { createGoServer, type ServerTimeouts } from './go-server.js';
 import { sendNotFound, sendOptionsStar, sendRawAndClose, sendRedirect, sendStar } from './responses.js';
 import { firstHeader } from './raw-header.js';
 import { RouteMemo } from './route.js';
-import { MAX_POST_HANDLER_READ } from './unread-body.js';
 
 export type { ServerTimeouts } from './go-server.js';
 
@@ -60,25 +59,15 @@ export function createMockServer(setup: ServerSetup): Server {
   });
 }
 
-/**
- * The API requests the lane takes: a keep-alive HTTP/1.1 POST to the API with a JSON or
- * urlencoded body under 256 KiB, with no `Expect`, while no fault is set and the server is not
- * closing. Their body is always read whole, so nothing of Go's handling of unread bodies (or of
- * Node's request stream) is left to emulate; every other request goes the plain way.
- */
+/** The API requests the lane takes (`laneMayTake`) with a JSON or urlencoded body, while no fault is set and the server is not closing. */
 function apiLane(api: ApiContext, routes: RouteMemo): FastLane {
   return (head, body, socket, answered) => {
-    if (head.method !== 'POST' || head.version !== '1.1' || !head.keepAlive) return false;
-    if (body.length >= MAX_POST_HANDLER_READ || head.headers['expect'] !== undefined) return false;
-    if (api.node.faults.size !== 0 || api.isClosing()) return false;
+    if (!laneMayTake(head, body) || api.node.faults.size !== 0 || api.isClosing()) return false;
     const contentType = firstHeader(head.rawHeaders, 'content-type') ?? '';
     if (!isJsonContentType(contentType) && api.mediaTypes.parse(contentType)?.type !== FORM) return false;
     const route = routes.route('POST', head.target);
     if (route.kind !== 'api') return false;
-    const req = new LaneRequest(head, socket);
-    handleApi(api, req, new LaneResponse(socket, answered), route.query);
-    req.deliver(body);
-    return true;
+    return answerInLane(head, body, socket, answered, (req, res) => handleApi(api, req, res, route.query));
   };
 }
 

@@ -20,7 +20,7 @@ import {
   sendShuttingDown,
   sendStar,
 } from '../../http/responses.js';
-import { CONTROL_PREFIX } from '../../http/route.js';
+import { isControlPath } from '../../http/route.js';
 import type { ReplyFlush } from '../../http/reply-flush.js';
 import { settleUnreadBody } from '../../http/unread-body.js';
 import type { CommandTarget } from '../../state/faults.js';
@@ -116,10 +116,6 @@ export function handleApiV6(ctx: ContextV6, req: ApiRequest, res: ApiResponse): 
   } catch (err) {
     failed(ctx, res, err);
   }
-}
-
-function isControlPath(path: string): boolean {
-  return path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
 }
 
 function withBody(
