@@ -77,6 +77,7 @@ describe.each(['centrifugo-v6', 'centrifugo-v6.0'])('the generator on %s', (name
       importOf: () => {
         throw new Error('the types import nothing');
       },
+      runsWith: () => false,
     });
     const content = (file as { content: string }).content;
     const root = await mkdtemp(path.join(os.tmpdir(), 'centkit-v6-types-'));

@@ -12,6 +12,7 @@ const context = {
   importOf: () => {
     throw new Error('the docs import nothing');
   },
+  runsWith: () => false,
 };
 
 describe('docs emitter, on a made-up protocol', () => {

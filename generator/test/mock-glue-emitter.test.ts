@@ -11,7 +11,7 @@ import type { ProtocolIR } from '../src/ir/types.js';
 import { readFixture, writeSchemaDir } from './support/schema-dir.js';
 import { repoRoot, scratchRoot } from './support/workspace.js';
 
-const context = { out: 'gen', options: { kindsModule: './kinds.js' }, importOf: () => '' };
+const context = { out: 'gen', options: { kindsModule: './kinds.js' }, importOf: () => '', runsWith: () => false };
 
 async function irOf(dir: string): Promise<ProtocolIR> {
   return buildIR(await loadSchemaSet(dir, path.relative(repoRoot, dir)));

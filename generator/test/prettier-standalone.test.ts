@@ -38,7 +38,7 @@ describe("prettier's standalone build with its CommonJS plugins (a speed-up) aga
   ])('formats the types of %s to the same bytes', async (_name, dir) => {
     formatted.length = 0;
     const { ir } = await loadProtocol(dir(), repoRoot);
-    const [file] = await typesEmitter.emit(ir, { out: 'gen', options: {}, importOf: () => '' });
+    const [file] = await typesEmitter.emit(ir, { out: 'gen', options: {}, importOf: () => '', runsWith: () => false });
     expect(formatted).toHaveLength(1);
     const { text, options, fast } = formatted[0] as (typeof formatted)[number];
     expect(fast).toBe(await format(text, { ...options, parser: 'typescript' }));

@@ -26,7 +26,7 @@ vi.mock('../src/emitters/types/reference-stubs.js', async (importOriginal) => {
   };
 });
 
-const context = { out: 'gen', options: {}, importOf: () => './x.js' } as unknown as EmitContext;
+const context = { out: 'gen', options: {}, importOf: () => './x.js', runsWith: () => false } as unknown as EmitContext;
 
 /** The types file of `ir` compiled with the stubs and without them, and how many definitions were stubbed. */
 async function both(ir: ProtocolIR): Promise<{ fast: string; plain: string; stubbed: number }> {

@@ -26,6 +26,7 @@ async function typesOf(edit: Parameters<typeof editedKvstore>[0]): Promise<strin
       importOf: () => {
         throw new Error('the types import nothing');
       },
+      runsWith: () => false,
     });
     const content = (file as { content: string }).content;
     const out = path.join(root, 'types.gen.ts');

@@ -7,6 +7,7 @@ import { emitters } from '../emitters/index.js';
 import { generate, generateAll, type GenerateReport } from '../pipeline/generate.js';
 import type { CliIo } from './io.js';
 import { CliUsageError } from './io.js';
+import { startStandaloneWorker } from '../emitters/validators/off-thread.js';
 
 interface Parsed {
   readonly values: {
@@ -30,6 +31,8 @@ export async function generateCommand({ values, positionals }: Parsed, io: CliIo
   if (values.protocol !== undefined && values.schema !== undefined)
     throw new CliUsageError('--protocol picks a protocol of the config; with --schema DIR there is only that one');
   const started = performance.now();
+  // Loads ajv on a second thread now, to compile the validators there while this one prints.
+  startStandaloneWorker();
   const check = values.check === true;
   const report =
     values.schema === undefined

@@ -4,7 +4,8 @@
  * some 66 KB of bytecode. A cold `centkit generate` lasts about a second and runs much of
  * TypeScript, ajv and json-schema-to-typescript briefly; TurboFan then compiles hundreds of
  * functions that are hardly used again, about 0.5 s of CPU on a background thread that, on a
- * two-core machine, competes with the generator's own thread. A budget 15 times larger leaves only the functions that
+ * two-core machine, competes with the generator's own thread and with the validators' worker
+ * (emitters/validators/off-thread.ts). A budget 15 times larger leaves only the functions that
  * really are hot to TurboFan: on centrifugo-v6, CPU time 1.44 → 0.89 s and wall time 1.07 →
  * 0.91 s in alternating runs; 1000 methods take ~7 % longer (8.5 → 9.1 s), as their hot code
  * is optimised a little later. V8 flags change how fast code runs, never what it does: the

@@ -23,6 +23,8 @@ export interface EmitContext<O extends object = object> {
    * emitter must be among `dependsOn`.
    */
   importOf(emitter: string, file: string): string;
+  /** Whether `emitter` is configured for this protocol too (it runs in the same run). */
+  runsWith(emitter: string): boolean;
 }
 
 /**
@@ -37,6 +39,11 @@ export interface Emitter<O extends object = object> {
   readonly dependsOn: readonly string[];
   /** Emitters it runs after when they are configured too, without needing them (default none). */
   readonly runsAfter?: readonly string[];
+  /**
+   * Its `emit` is started before the other emitters' and awaited in its place (default false): it
+   * hands work to another thread, which does it while they print. It must not need their state.
+   */
+  readonly startsFirst?: boolean;
   emit(ir: ProtocolIR, context: EmitContext<O>): Promise<readonly GeneratedFile[]> | readonly GeneratedFile[];
 }
 

@@ -15,8 +15,14 @@ export interface PlacedFile extends GeneratedFile {
  */
 export async function runEmitters(ir: ProtocolIR, runs: readonly EmitterRun[]): Promise<PlacedFile[]> {
   const outs = new Map(runs.map((r) => [r.emitter.name, r.out]));
-  const files = new Map<string, PlacedFile>();
-  for (const run of orderEmitters(runs)) {
+  const ordered = orderEmitters(runs);
+  // Every emit is started first (those marked `startsFirst` before the others), then the files
+  // are taken in dependency order; a failure meanwhile is not an unhandled rejection.
+  const started = new Map<EmitterRun, Promise<readonly GeneratedFile[]>>();
+  for (const run of [
+    ...ordered.filter((r) => r.emitter.startsFirst),
+    ...ordered.filter((r) => !r.emitter.startsFirst),
+  ]) {
     const context: EmitContext = {
       out: run.out,
       options: run.options,
@@ -30,8 +36,20 @@ export async function runEmitters(ir: ProtocolIR, runs: readonly EmitterRun[]): 
         }
         return relativeSpecifier(run.out, `${target}/${file}`);
       },
+      runsWith: (emitter) => outs.has(emitter),
     };
-    for (const file of await run.emitter.emit(ir, context)) {
+    let emitted: Promise<readonly GeneratedFile[]>;
+    try {
+      emitted = Promise.resolve(run.emitter.emit(ir, context));
+    } catch (error) {
+      emitted = Promise.reject(error as Error);
+    }
+    emitted.catch(() => undefined);
+    started.set(run, emitted);
+  }
+  const files = new Map<string, PlacedFile>();
+  for (const run of ordered) {
+    for (const file of await (started.get(run) as Promise<readonly GeneratedFile[]>)) {
       const placed = path.posix.join(run.out, file.path);
       const previous = files.get(placed);
       if (previous !== undefined)

@@ -6,7 +6,7 @@ import type { JsonSchema, ProtocolIR } from './types.js';
  * and `wire` (refs read `#/definitions/<Name>`), and declares the `x-` annotations they use.
  * Exported so benchmarks can compile the very same schemas at run time.
  */
-export function addBundles(ajv: Ajv, ir: ProtocolIR): Ajv {
+export function addBundles(ajv: Ajv, ir: Pick<ProtocolIR, 'schemas'>): Ajv {
   const annotations = new Set<string>();
   const bundle = (view: 'typed' | 'wire'): JsonSchema => ({
     $id: view,

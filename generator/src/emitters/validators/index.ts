@@ -4,7 +4,8 @@ import type { FileStatement } from '../../emit/file-statements.js';
 import { docs, printStatements } from '../../emit/ts-file.js';
 import type { ProtocolIR } from '../../ir/types.js';
 import { TYPES_FILE } from '../types/index.js';
-import { standaloneValidators, type ValidatorEntry } from './standalone.js';
+import { standaloneOffThread } from './off-thread.js';
+import { standaloneFile, standaloneInput, standaloneValidators, type ValidatorEntry } from './standalone.js';
 
 /** The files this emitter writes in its output folder. */
 export const STANDALONE_FILE = 'ajv-standalone.gen.js';
@@ -26,12 +27,16 @@ const DEFAULT_RUNTIME = '@centkit/validators';
 export const validatorsEmitter: Emitter<ValidatorsOptions> = {
   name: 'validators',
   dependsOn: ['types'],
-  emit(ir: ProtocolIR, { options, importOf }: EmitContext<ValidatorsOptions>) {
+  // Its ajv compilation may run on a worker thread (off-thread.ts) while the others print.
+  startsFirst: true,
+  async emit(ir: ProtocolIR, { options, importOf, runsWith }: EmitContext<ValidatorsOptions>) {
     const entries: ValidatorEntry[] = ir.schemas.flatMap((s) => [
       { exportName: `validate${s.name}`, view: 'typed' as const, schema: s },
       { exportName: `validate${s.name}Wire`, view: 'wire' as const, schema: s },
     ]);
-    const standalone = standaloneValidators(ir, entries);
+    // The fixtures emitter checks its values with the functions compiled here (compiled.ts):
+    // compiling them on the worker too would cost more than it saves.
+    const offThread = runsWith('fixtures') ? undefined : standaloneOffThread(standaloneInput(ir, entries));
     const wrapper = printStatements('validators.gen.ts', ir.source, [
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./${STANDALONE_FILE}`, namespaceImport: 'standalone' },
       {
@@ -95,6 +100,8 @@ export const validatorsEmitter: Emitter<ValidatorsOptions> = {
         ],
       },
     ]);
+    const code = offThread === undefined ? undefined : await offThread;
+    const standalone = code === undefined ? standaloneValidators(ir, entries) : standaloneFile(ir.source, code);
     return [
       { path: STANDALONE_FILE, content: standalone },
       { path: VALIDATORS_FILE, content: wrapper },

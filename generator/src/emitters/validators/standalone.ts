@@ -1,10 +1,11 @@
-import { Ajv } from 'ajv';
 import { StructureKind, VariableDeclarationKind } from '../../emit/ts-morph.js';
 import { printStatements } from '../../emit/ts-file.js';
-import { addBundles } from '../../ir/ajv-bundles.js';
 import type { NamedSchema, ProtocolIR } from '../../ir/types.js';
 import { keepCompiled } from './compiled.js';
+import { standaloneAjv, type StandaloneInput } from './standalone-ajv.js';
 import { standaloneModule } from './standalone-module.js';
+
+export { standaloneAjv } from './standalone-ajv.js';
 
 export interface ValidatorEntry {
   readonly exportName: string;
@@ -12,33 +13,28 @@ export interface ValidatorEntry {
   readonly schema: NamedSchema;
 }
 
-/**
- * ajv standalone validation code for the entries, as an ES module. Both views are bundled as
- * one schema each (`typed`, `wire`) so `$ref`s between named types resolve inside the bundle.
- */
-export function standaloneValidators(ir: ProtocolIR, entries: readonly ValidatorEntry[]): string {
-  const ajv = standaloneAjv(ir);
-  keepCompiled(ir, ajv);
+/** What `standaloneCode` compiles: every named schema (both views), and each export's schema ref. */
+export function standaloneInput(ir: ProtocolIR, entries: readonly ValidatorEntry[]): StandaloneInput {
   const refs = Object.fromEntries(entries.map((e) => [e.exportName, `${e.view}#/definitions/${e.schema.name}`]));
-  // ajv's standaloneCode, assembled in linear time (see standalone-module.ts).
-  const code = standaloneModule(ajv, refs);
-  // ajv's output is a finished block from ajv's own code generator: it is kept whole (not
-  // re-parsed or re-formatted, which costs seconds on large protocols) after a preamble.
-  return `${preamble(ir.source)}\n${code.replace(/^"use strict";\s*/, '')}\n`;
+  return { schemas: ir.schemas, refs };
 }
 
-/** The ajv instance the standalone code is compiled with: both bundles, ES module source. */
-export function standaloneAjv(ir: ProtocolIR): Ajv {
-  return addBundles(
-    new Ajv({
-      allErrors: true,
-      strict: true,
-      strictRequired: false,
-      allowUnionTypes: true,
-      code: { source: true, esm: true, lines: true },
-    }),
-    ir,
-  );
+/**
+ * ajv standalone validation code for the entries, as an ES module, compiled here. Both views are
+ * bundled as one schema each (`typed`, `wire`) so `$ref`s between named types resolve inside the
+ * bundle. The instance is kept for the fixtures emitter (compiled.ts).
+ */
+export function standaloneValidators(ir: ProtocolIR, entries: readonly ValidatorEntry[]): string {
+  const input = standaloneInput(ir, entries);
+  const ajv = standaloneAjv(input);
+  keepCompiled(ir, ajv);
+  return standaloneFile(ir.source, standaloneModule(ajv, input.refs));
+}
+
+/** The module: a preamble, then ajv's output, a finished block from ajv's own code generator, kept whole. */
+export function standaloneFile(source: string, code: string): string {
+  // Not re-parsed or re-formatted, which costs seconds on large protocols.
+  return `${preamble(source)}\n${code.replace(/^"use strict";\s*/, '')}\n`;
 }
 
 /**
