@@ -19,33 +19,36 @@ import { ts } from './ts-morph.js';
  * hands TypeScript, with the project's settings (ts-file.ts) and ts-morph's defaults filled in
  * (`ensureNewLineAtEndOfFile` is ts-morph's own: the trailing newline is put back below).
  */
-const SETTINGS: Ts.FormatCodeSettings = {
-  convertTabsToSpaces: true,
-  newLineCharacter: '\n',
-  indentStyle: ts.IndentStyle.Smart,
-  indentSize: 2,
-  tabSize: 2,
-  insertSpaceAfterOpeningAndBeforeClosingNonemptyBraces: true,
-  insertSpaceAfterCommaDelimiter: true,
-  insertSpaceAfterConstructor: false,
-  insertSpaceAfterSemicolonInForStatements: true,
-  insertSpaceAfterKeywordsInControlFlowStatements: true,
-  insertSpaceAfterOpeningAndBeforeClosingNonemptyBrackets: false,
-  insertSpaceAfterOpeningAndBeforeClosingTemplateStringBraces: false,
-  insertSpaceAfterOpeningAndBeforeClosingJsxExpressionBraces: false,
-  insertSpaceBeforeFunctionParenthesis: false,
-  insertSpaceBeforeAndAfterBinaryOperators: true,
-  placeOpenBraceOnNewLineForFunctions: false,
-  placeOpenBraceOnNewLineForControlBlocks: false,
-};
+let settings: Ts.FormatCodeSettings | undefined;
+
+/** The settings, made on first use (ts-morph loads then: emit/ts-morph.ts). */
+function formatSettings(): Ts.FormatCodeSettings {
+  return (settings ??= {
+    convertTabsToSpaces: true,
+    newLineCharacter: '\n',
+    indentStyle: ts.IndentStyle.Smart,
+    indentSize: 2,
+    tabSize: 2,
+    insertSpaceAfterOpeningAndBeforeClosingNonemptyBraces: true,
+    insertSpaceAfterCommaDelimiter: true,
+    insertSpaceAfterConstructor: false,
+    insertSpaceAfterSemicolonInForStatements: true,
+    insertSpaceAfterKeywordsInControlFlowStatements: true,
+    insertSpaceAfterOpeningAndBeforeClosingNonemptyBrackets: false,
+    insertSpaceAfterOpeningAndBeforeClosingTemplateStringBraces: false,
+    insertSpaceAfterOpeningAndBeforeClosingJsxExpressionBraces: false,
+    insertSpaceBeforeFunctionParenthesis: false,
+    insertSpaceBeforeAndAfterBinaryOperators: true,
+    placeOpenBraceOnNewLineForFunctions: false,
+    placeOpenBraceOnNewLineForControlBlocks: false,
+  });
+}
 
 /** TypeScript's formatter, which its language service calls on a tree it parsed itself; not in its public typings. */
 interface Formatting {
   getFormatContext(options: Ts.FormatCodeSettings, host: { getNewLine(): string }): unknown;
   formatDocument(file: Ts.SourceFile, context: unknown): readonly Ts.TextChange[];
 }
-
-const formatting = (ts as unknown as { formatting?: Partial<Formatting> }).formatting;
 
 /**
  * The built file formatted, after `header` and a blank line, with LF line ends and one trailing
@@ -68,14 +71,18 @@ export function formatPrinted(
 }
 
 function formattedText(file: SourceFile, deferred: readonly DeferredJson[]): string | undefined {
+  const formatting = (ts as unknown as { formatting?: Partial<Formatting> }).formatting;
   if (formatting?.formatDocument === undefined || formatting.getFormatContext === undefined) {
     if (deferred.length > 0) return undefined;
     return applyChanges(
       file.getFullText(),
-      file.getProject().getLanguageService().compilerObject.getFormattingEditsForDocument(file.getFilePath(), SETTINGS),
+      file
+        .getProject()
+        .getLanguageService()
+        .compilerObject.getFormattingEditsForDocument(file.getFilePath(), formatSettings()),
     );
   }
-  const context = formatting.getFormatContext(SETTINGS, { getNewLine: () => '\n' });
+  const context = formatting.getFormatContext(formatSettings(), { getNewLine: () => '\n' });
   const skeleton = jsonSkeleton(file, deferred);
   if (skeleton !== undefined) {
     // Only deferred literals: the skeleton is the built file, whose tree is at hand.

@@ -1,4 +1,3 @@
-import { compile } from 'json-schema-to-typescript';
 import type { Emitter } from '../../emit/emitter.js';
 import { tsHeader } from '../../emit/header.js';
 import type { JsonSchema, ProtocolIR } from '../../ir/types.js';
@@ -6,6 +5,10 @@ import { referencedNamesOfAll } from '../../ir/reachable.js';
 import { forTypeScript } from './prepare-schema.js';
 import { referenceStubs } from './reference-stubs.js';
 import { formatTypeScript } from './prettier-standalone.js';
+import { lazyRequire } from '../../lazy-require.js';
+
+// Loaded on the first types emitted (lazy-require.ts).
+const jsonSchemaToTypeScript = lazyRequire<typeof import('json-schema-to-typescript')>('json-schema-to-typescript');
 
 /** The file this emitter writes in its output folder. */
 export const TYPES_FILE = 'types.gen.ts';
@@ -40,7 +43,7 @@ export const typesEmitter: Emitter = {
       const root = reachable[schema.name] as JsonSchema & { definitions?: unknown };
       root.definitions = reachable;
       blocks.push(
-        await compile(root as never, schema.name, {
+        await jsonSchemaToTypeScript().compile(root as never, schema.name, {
           bannerComment: '',
           additionalProperties: false,
           declareExternallyReferenced: false,

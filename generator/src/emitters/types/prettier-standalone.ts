@@ -7,14 +7,15 @@
  * the same version, loaded in a few ms. `test/prettier-standalone.test.ts` checks it gives the
  * bytes of prettier's `format` on the types of the shipped, test and synthetic protocols.
  */
-import { createRequire } from 'node:module';
 import type { Options, Plugin } from 'prettier';
+import { lazyRequire } from '../../lazy-require.js';
 
-const require = createRequire(import.meta.url);
-const { format } = require('prettier/standalone') as typeof import('prettier/standalone');
-const plugins = [require('prettier/plugins/typescript') as Plugin, require('prettier/plugins/estree') as Plugin];
+// Loaded on the first format (lazy-require.ts).
+const standalone = lazyRequire<typeof import('prettier/standalone')>('prettier/standalone');
+const typescript = lazyRequire<Plugin>('prettier/plugins/typescript');
+const estree = lazyRequire<Plugin>('prettier/plugins/estree');
 
 /** `format(text, { ...options, parser: 'typescript' })` of prettier. */
 export function formatTypeScript(text: string, options: Omit<Options, 'parser' | 'plugins'>): Promise<string> {
-  return format(text, { ...options, parser: 'typescript', plugins });
+  return standalone().format(text, { ...options, parser: 'typescript', plugins: [typescript(), estree()] });
 }
