@@ -1,12 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { loadProtocol } from '../src/diff/load-protocol.js';
 import type { FileStatement } from '../src/emit/file-statements.js';
-import { runEmitters } from '../src/emit/run-emitters.js';
 import { literal, printStatements } from '../src/emit/ts-file.js';
 import { StructureKind, VariableDeclarationKind } from '../src/emit/ts-morph.js';
-import { speedUpJobs } from './support/speed-up-jobs.js';
+import { emitAll, speedUpJobs } from './support/speed-up-jobs.js';
 import { withAndWithout } from './support/speed-up-switch.js';
-import { repoRoot } from './support/workspace.js';
 
 /** Whether the deferral runs (the speed-up) or leaves every statement as it is (the reference), and what it deferred. */
 const deferral = vi.hoisted(() => ({ on: true, count: 0 }));
@@ -38,14 +35,7 @@ async function both<T>(print: () => Promise<T>): Promise<{ fast: T; plain: T; de
 
 describe('JSON constants left out of the built file (a speed-up) against printing them into it (the reference)', () => {
   it.each(speedUpJobs('deferred-json'))('gives the same bytes on every file generated for %s', async (_name, jobs) => {
-    const files = async () => {
-      const out: { path: string; content: string }[] = [];
-      for (const job of jobs()) {
-        const { ir } = await loadProtocol(job.schemaDir, repoRoot);
-        out.push(...(await runEmitters(ir, job.emitters)).map(({ path: p, content }) => ({ path: p, content })));
-      }
-      return out;
-    };
+    const files = () => emitAll(jobs());
     const { fast, plain, deferred } = await both(files);
     // The protocol table, the client's tables, the mock's structs: some literal was left out.
     expect(deferred).toBeGreaterThan(2);

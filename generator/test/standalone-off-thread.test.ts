@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadProtocol } from '../src/diff/load-protocol.js';
-import { runEmitters } from '../src/emit/run-emitters.js';
 import type { EmitContext } from '../src/emit/emitter.js';
 import { validatorsEmitter } from '../src/emitters/validators/index.js';
 import {
@@ -11,7 +10,7 @@ import {
   stopStandaloneWorker,
 } from '../src/emitters/validators/off-thread.js';
 import type { ProtocolIR } from '../src/ir/types.js';
-import { speedUpJobs } from './support/speed-up-jobs.js';
+import { emitAll, speedUpJobs } from './support/speed-up-jobs.js';
 import { withAndWithout } from './support/speed-up-switch.js';
 import { fixture, repoRoot } from './support/workspace.js';
 
@@ -47,14 +46,7 @@ describe("the validators' ajv compilation on a worker thread (a speed-up) agains
   it.each(speedUpJobs('standalone-off-thread'))(
     'gives the same bytes on every file generated for %s',
     async (_name, jobs) => {
-      const files = async () => {
-        const out: { path: string; content: string }[] = [];
-        for (const job of jobs()) {
-          const { ir } = await loadProtocol(job.schemaDir, repoRoot);
-          out.push(...(await runEmitters(ir, job.emitters)).map(({ path: p, content }) => ({ path: p, content })));
-        }
-        return out;
-      };
+      const files = () => emitAll(jobs());
       const { fast, plain, count } = await withAndWithout(worker, files);
       // Every protocol here has validators; only one with fixtures keeps them in this thread (below).
       const withFixtures = jobs().some((job) => job.emitters.some((r) => r.emitter.name === 'fixtures'));

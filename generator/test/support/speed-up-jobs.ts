@@ -8,6 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { writeSyntheticProtocol } from '../../../bench/lib/synthetic-protocol.js';
 import { defaultProtocolConfig } from '../../src/config/default-layout.js';
+import { loadProtocol } from '../../src/diff/load-protocol.js';
+import { runEmitters } from '../../src/emit/run-emitters.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { ProtocolJob } from '../../src/config/protocol-job.js';
 import { resolveConfig } from '../../src/config/resolve-config.js';
@@ -38,4 +40,14 @@ export function speedUpJobs(scratchName: string): JobsCase[] {
     ['mini-v6', defaultLayout(() => fixture('mini-v6'))],
     ['a synthetic protocol of 40 methods', defaultLayout(() => path.join((root as { dir: string }).dir, 'synthetic'))],
   ];
+}
+
+/** Every file the emitters of `jobs` generate, in order (path relative to the output root, and text). */
+export async function emitAll(jobs: readonly ProtocolJob[]): Promise<{ path: string; content: string }[]> {
+  const out: { path: string; content: string }[] = [];
+  for (const job of jobs) {
+    const { ir } = await loadProtocol(job.schemaDir, repoRoot);
+    out.push(...(await runEmitters(ir, job.emitters)).map(({ path: p, content }) => ({ path: p, content })));
+  }
+  return out;
 }
