@@ -3,13 +3,16 @@ import { describe, expect, it, vi } from 'vitest';
 import { loadProtocol } from '../src/diff/load-protocol.js';
 import { runEmitters } from '../src/emit/run-emitters.js';
 import type { FileStatement } from '../src/emit/file-statements.js';
+import type { FormatScope } from '../src/emit/format-printed.js';
 import { literal, printStatements } from '../src/emit/ts-file.js';
 import { StructureKind, VariableDeclarationKind } from '../src/emit/ts-morph.js';
 import { speedUpJobs } from './support/speed-up-jobs.js';
 import { repoRoot } from './support/workspace.js';
 
 /** Every file the emitters print in this test: the fast formatting and the plain one of the same built file. */
-const printed = vi.hoisted(() => [] as { file: string; built: string; fast: string; plain: string }[]);
+const printed = vi.hoisted(
+  () => [] as { file: string; built: string; fast: string; plain: string; scope: 'all' | string[] }[],
+);
 
 /** The plain path (the reference): ts-morph's formatText, then the header inserted, as ts-file.ts did before the speed-up. */
 function plain(file: SourceFile, header: string): string {
@@ -21,10 +24,16 @@ function plain(file: SourceFile, header: string): string {
 vi.mock('../src/emit/format-printed.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../src/emit/format-printed.js')>();
   return {
-    formatPrinted: (file: SourceFile, header: string): string => {
+    formatPrinted: (file: SourceFile, header: string, deferred: [] = [], scope: FormatScope = 'all'): string => {
       const built = `${header}\n\n${file.getFullText()}`;
-      const fast = original.formatPrinted(file, header);
-      printed.push({ file: file.getBaseName(), built, fast, plain: plain(file, header) });
+      const fast = original.formatPrinted(file, header, deferred, scope) as string;
+      printed.push({
+        file: file.getBaseName(),
+        built,
+        fast,
+        plain: plain(file, header),
+        scope: scope === 'all' ? scope : [...scope].sort(),
+      });
       return fast;
     },
   };
@@ -84,6 +93,10 @@ describe('formatting the tree a file was built with (a speed-up) against formatT
       for (const { file, fast, plain: reference } of printed) expect(fast, file).toBe(reference);
       // The formatter had work to do: a file as built is not a file as printed.
       expect(printed.some(({ built, fast }) => fast !== `${built.replace(/\s+$/, '')}\n`)).toBe(true);
+      // And it was run on part of a file only: of the validators' wrapper, on the method table alone.
+      expect(printed.filter((p) => p.file === 'validators.gen.ts').map((p) => p.scope)).toEqual(
+        jobs().map(() => ['methodValidators']),
+      );
     },
   );
 

@@ -5,6 +5,7 @@ import type {
   TypeAliasDeclarationStructure,
   VariableStatementStructure,
 } from 'ts-morph';
+import type { FormatScope } from './format-printed.js';
 import { StructureKind } from './ts-morph.js';
 
 /** A top-level statement of a generated file, as data (a ts-morph structure with its `kind`). */
@@ -47,4 +48,37 @@ function addRun(file: SourceFile, run: readonly FileStatement[]): void {
       throw new Error(`unexpected statement kind ${String((unknown as FileStatement).kind)}`);
     }
   }
+}
+
+/**
+ * Which of the statements the formatter may have work on once ts-morph has printed them (see
+ * format-printed.ts): those holding text ts-morph prints as it is given (a writer function, or a
+ * string of several lines other than a doc comment), which a line break leaves with ts-morph's
+ * hanging indent. Everything else ts-morph prints as the formatter would leave it; the
+ * differential test (test/format-printed.test.ts) checks that on every file the generator prints.
+ * `'all'` when such a statement declares no name to find it by.
+ */
+export function formatScope(statements: readonly FileStatement[]): FormatScope {
+  const names = new Set<string>();
+  for (const statement of statements) {
+    if (!printedAsGiven(statement)) continue;
+    const declared =
+      statement.kind === StructureKind.VariableStatement
+        ? statement.declarations.map((d) => d.name)
+        : statement.kind === StructureKind.ImportDeclaration || statement.name === undefined
+          ? []
+          : [statement.name];
+    if (declared.length === 0) return 'all';
+    for (const name of declared) names.add(name);
+  }
+  return names;
+}
+
+function printedAsGiven(value: unknown, key?: string): boolean {
+  if (typeof value === 'function') return true;
+  if (typeof value === 'string') return key !== 'description' && value.includes('\n');
+  if (Array.isArray(value)) return value.some((item) => printedAsGiven(item));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).some(([name, item]) => printedAsGiven(item, name));
+  return false;
 }

@@ -48,7 +48,15 @@ function formatSettings(): Ts.FormatCodeSettings {
 interface Formatting {
   getFormatContext(options: Ts.FormatCodeSettings, host: { getNewLine(): string }): unknown;
   formatDocument(file: Ts.SourceFile, context: unknown): readonly Ts.TextChange[];
+  formatSelection(start: number, end: number, file: Ts.SourceFile, context: unknown): readonly Ts.TextChange[];
 }
+
+/**
+ * What of a built file the formatter is run on: all of it, or only the top-level declarations
+ * with these names, the only ones whose printing can leave it something to do (`formatScope` in
+ * file-statements.ts); the rest is printed as formatText would leave it.
+ */
+export type FormatScope = 'all' | ReadonlySet<string>;
 
 /**
  * The built file formatted, after `header` and a blank line, with LF line ends and one trailing
@@ -60,19 +68,29 @@ export function formatPrinted(file: SourceFile, header: string): string;
  * The same for a file built without the `deferred` literals (deferred-json.ts), which are put
  * back; undefined when they cannot be.
  */
-export function formatPrinted(file: SourceFile, header: string, deferred: readonly DeferredJson[]): string | undefined;
+export function formatPrinted(
+  file: SourceFile,
+  header: string,
+  deferred: readonly DeferredJson[],
+  scope?: FormatScope,
+): string | undefined;
 export function formatPrinted(
   file: SourceFile,
   header: string,
   deferred: readonly DeferredJson[] = [],
+  scope: FormatScope = 'all',
 ): string | undefined {
-  const text = formattedText(file, deferred);
+  const text = formattedText(file, deferred, scope);
   return text === undefined ? undefined : `${`${header}\n\n${text.replace(/\r?\n/g, '\n')}`.replace(/\s+$/, '')}\n`;
 }
 
-function formattedText(file: SourceFile, deferred: readonly DeferredJson[]): string | undefined {
+function formattedText(file: SourceFile, deferred: readonly DeferredJson[], scope: FormatScope): string | undefined {
   const formatting = (ts as unknown as { formatting?: Partial<Formatting> }).formatting;
-  if (formatting?.formatDocument === undefined || formatting.getFormatContext === undefined) {
+  if (
+    formatting?.formatDocument === undefined ||
+    formatting.formatSelection === undefined ||
+    formatting.getFormatContext === undefined
+  ) {
     if (deferred.length > 0) return undefined;
     return applyChanges(
       file.getFullText(),
@@ -82,11 +100,11 @@ function formattedText(file: SourceFile, deferred: readonly DeferredJson[]): str
         .compilerObject.getFormattingEditsForDocument(file.getFilePath(), formatSettings()),
     );
   }
-  const context = formatting.getFormatContext(formatSettings(), { getNewLine: () => '\n' });
+  const changes = formatChanges(formatting as Formatting, scope);
   const skeleton = jsonSkeleton(file, deferred);
   if (skeleton !== undefined) {
     // Only deferred literals: the skeleton is the built file, whose tree is at hand.
-    const tree =
+    const tree = () =>
       skeleton.text === file.compilerNode.text
         ? file.compilerNode
         : ts.createSourceFile(
@@ -96,10 +114,43 @@ function formattedText(file: SourceFile, deferred: readonly DeferredJson[]): str
             true,
             file.getScriptKind(),
           );
-    const restored = skeleton.restore(applyChanges(skeleton.text, formatting.formatDocument(tree, context)));
+    const restored = skeleton.restore(applyChanges(skeleton.text, changes(tree)));
     if (restored !== undefined || deferred.length > 0) return restored;
   }
-  return applyChanges(file.getFullText(), formatting.formatDocument(file.compilerNode, context));
+  return applyChanges(
+    file.getFullText(),
+    changes(() => file.compilerNode),
+  );
+}
+
+/**
+ * The formatter's edits of a tree: of all of it, or of the declarations in `scope` only (none:
+ * not even the parse of a skeleton, or the format context, some 50 ms to make on first use).
+ */
+function formatChanges(
+  formatting: Formatting,
+  scope: FormatScope,
+): (tree: () => Ts.SourceFile) => readonly Ts.TextChange[] {
+  const context = () => formatting.getFormatContext(formatSettings(), { getNewLine: () => '\n' });
+  if (scope === 'all') return (tree) => formatting.formatDocument(tree(), context());
+  if (scope.size === 0) return () => [];
+  return (tree) => {
+    const root = tree();
+    const made = context();
+    return root.statements
+      .filter((statement) => declaredNames(statement).some((name) => scope.has(name)))
+      .flatMap((statement) => formatting.formatSelection(statement.getStart(root), statement.end, root, made));
+  };
+}
+
+/** The names a top-level statement declares (none for an import or an expression). */
+function declaredNames(statement: Ts.Statement): string[] {
+  if (ts.isVariableStatement(statement))
+    return statement.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []));
+  if (ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement)) return [statement.name.text];
+  if (ts.isClassDeclaration(statement) || ts.isFunctionDeclaration(statement))
+    return statement.name === undefined ? [] : [statement.name.text];
+  return [];
 }
 
 /** The text with the changes applied, in order of position (ties in the order given), as ts-morph applies them. */

@@ -1,7 +1,7 @@
 import type { Project as TsProject, SourceFile } from 'ts-morph';
 import { jsonDeferral } from './deferred-json.js';
-import { addFileStatements, type FileStatement } from './file-statements.js';
-import { formatPrinted } from './format-printed.js';
+import { addFileStatements, formatScope, type FileStatement } from './file-statements.js';
+import { formatPrinted, type FormatScope } from './format-printed.js';
 import { IndentationText, NewLineKind, Project, QuoteKind } from './ts-morph.js';
 import { tsHeader } from './header.js';
 
@@ -42,18 +42,26 @@ export function printSourceFile(
   source: string,
   build: (file: SourceFile, defer: Defer) => void,
 ): string {
+  return print(fileName, source, (file, defer) => {
+    build(file, defer);
+    return 'all';
+  });
+}
+
+/** `printSourceFile`, where `build` also says what of the file the formatter is run on (format-printed.ts). */
+function print(fileName: string, source: string, build: (file: SourceFile, defer: Defer) => FormatScope): string {
   const deferral = jsonDeferral();
   const fast = buildAndFormat(fileName, (file) => {
-    build(file, deferral.defer);
-    return formatPrinted(file, tsHeader(source), deferral.literals);
+    const scope = build(file, deferral.defer);
+    return formatPrinted(file, tsHeader(source), deferral.literals, scope);
   });
   // A deferred literal that could not be put back: the file as built with every literal in it.
   return (
     fast ??
-    buildAndFormat(fileName, (file) => {
-      build(file, (statement) => statement);
-      return formatPrinted(file, tsHeader(source));
-    })
+    (buildAndFormat(fileName, (file) => {
+      const scope = build(file, (statement) => statement);
+      return formatPrinted(file, tsHeader(source), [], scope);
+    }) as string)
   );
 }
 
@@ -71,7 +79,12 @@ function buildAndFormat<T>(fileName: string, print: (file: SourceFile) => T): T 
 
 /** A file of top-level statements given as data, printed as `printSourceFile` prints (see file-statements.ts). */
 export function printStatements(fileName: string, source: string, statements: readonly FileStatement[]): string {
-  return printSourceFile(fileName, source, (file, defer) => addFileStatements(file, statements.map(defer)));
+  return print(fileName, source, (file, defer) => {
+    const built = statements.map(defer);
+    addFileStatements(file, built);
+    // Only the statements the formatter may have work on are formatted (file-statements.ts).
+    return formatScope(built);
+  });
 }
 
 /**
