@@ -15,6 +15,8 @@ optimiseLater();
 if (process.argv[2] === 'generate') {
   const early = new Worker(new URL('../dist/emitters/validators/standalone-worker.js', import.meta.url));
   early.unref();
+  // Until off-thread.ts takes it over: a worker that fails this early is not used, and not a crash.
+  early.on('error', () => {});
   globalThis[Symbol.for('centkit.standaloneWorker')] = early;
 }
 enableCodeCache();

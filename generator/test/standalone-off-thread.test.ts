@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadProtocol } from '../src/diff/load-protocol.js';
 import type { EmitContext } from '../src/emit/emitter.js';
 import { validatorsEmitter } from '../src/emitters/validators/index.js';
 import {
+  EARLY,
   standaloneOffThread,
   startStandaloneWorker,
   stopStandaloneWorker,
@@ -111,6 +113,27 @@ describe("the validators' ajv compilation on a worker thread (a speed-up) agains
     expect(standalone?.content).toContain('export const validate');
     await stopStandaloneWorker();
     startStandaloneWorker();
+  });
+
+  it('starts a worker of its own when the one the bin started has stopped already', async () => {
+    const { ir } = await loadProtocol(fixture('kvstore'), repoRoot);
+    const dead = new Worker(path.join(repoRoot, 'generator/test/fixtures/no-such-worker.js'));
+    dead.on('error', () => {});
+    // (events.once would reject on the 'error' before it)
+    await new Promise((resolve) => dead.once('exit', resolve));
+    await stopStandaloneWorker();
+    (globalThis as Record<symbol, unknown>)[EARLY] = dead;
+    try {
+      startStandaloneWorker();
+      worker.count = 0;
+      await validatorsEmitter.emit(
+        ir,
+        context(() => false),
+      );
+      expect(worker.count).toBe(1);
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[EARLY];
+    }
   });
 
   it.each(['centrifugo-v1', 'centrifugo-v6'])(

@@ -44,27 +44,31 @@ export function startStandaloneWorker(file: string = WORKER_FILE): void {
   if (worker !== undefined || failed) return;
   try {
     const early = (globalThis as Record<symbol, unknown>)[EARLY] as Worker | undefined;
-    worker = early ?? new Worker(file);
+    // One that has stopped already (the bin caught its error) is not used: its 'exit' is past.
+    worker = early !== undefined && early.threadId !== -1 ? early : new Worker(file);
   } catch {
     failed = true;
     return;
   }
-  worker.on('message', (reply: FromWorker) => {
+  const thread = worker;
+  thread.on('message', (reply: FromWorker) => {
     const settle = pending.get(reply.id);
     pending.delete(reply.id);
-    if (pending.size === 0) worker?.unref();
+    if (pending.size === 0) thread.unref();
     settle?.(reply);
   });
   const fail = () => {
+    // A worker stopped before this one was started ends nothing of this one's.
+    if (worker !== thread) return;
     failed = true;
     worker = undefined;
     for (const [id, settle] of pending) settle({ id, error: 'the worker stopped' });
     pending.clear();
   };
-  worker.on('error', fail);
-  worker.on('exit', fail);
+  thread.on('error', fail);
+  thread.on('exit', fail);
   // After the listeners, which would keep the process alive: only a pending compilation does.
-  worker.unref();
+  thread.unref();
 }
 
 /**
