@@ -7,18 +7,11 @@
 // (scripts/bundle-bins.js); a `tsc -b` since then (a newer .tsbuildinfo) leaves that stale, so
 // the modules run instead.
 import { statSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { enableCodeCache } from '../dist/cli/code-cache.js';
 import { optimiseLater } from '../dist/cli/optimise-later.js';
 
 optimiseLater();
-if (process.argv[2] === 'generate') {
-  const early = new Worker(new URL('../dist/emitters/validators/standalone-worker.js', import.meta.url));
-  early.unref();
-  // Until off-thread.ts takes it over: a worker that fails this early is not used, and not a crash.
-  early.on('error', () => {});
-  globalThis[Symbol.for('centkit.standaloneWorker')] = early;
-}
+if (process.argv[2] === 'generate') (await import('../dist/emitters/validators/off-thread.js')).startEarlyWorker();
 enableCodeCache();
 const mtime = (file) => statSync(new URL(file, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? 0;
 const bundle = mtime('../dist/bundle/main.js');

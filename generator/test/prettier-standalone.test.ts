@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { format, type Options } from 'prettier';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadProtocol } from '../src/diff/load-protocol.js';
 import { typesEmitter } from '../src/emitters/types/index.js';
-import { writeSyntheticProtocol } from '../../bench/lib/synthetic-protocol.js';
-import { fixture, repoRoot, scratchRoot } from './support/workspace.js';
+import { syntheticScratch } from './support/speed-up-jobs.js';
+import { fixture, repoRoot } from './support/workspace.js';
 
 /** Every text the types emitter formats in this test, with the options it gave and what the standalone build made of it. */
 const formatted = vi.hoisted(() => [] as { text: string; options: object; fast: string }[]);
@@ -21,12 +21,7 @@ vi.mock('../src/emitters/types/prettier-standalone.js', async (importOriginal) =
 });
 
 describe("prettier's standalone build with its CommonJS plugins (a speed-up) against prettier's main entry (the reference)", () => {
-  let root: { dir: string; dispose: () => Promise<void> };
-  beforeAll(async () => {
-    root = await scratchRoot('prettier-standalone');
-    await writeSyntheticProtocol(path.join(root.dir, 'synthetic'), 40);
-  });
-  afterAll(() => root.dispose());
+  const scratch = syntheticScratch('prettier-standalone');
 
   it.each([
     ['centrifugo-v1', () => path.join(repoRoot, 'schema/centrifugo-v1')],
@@ -34,7 +29,7 @@ describe("prettier's standalone build with its CommonJS plugins (a speed-up) aga
     ['centrifugo-v6.0', () => path.join(repoRoot, 'schema/centrifugo-v6.0')],
     ['kvstore', () => fixture('kvstore')],
     ['mini-v6', () => fixture('mini-v6')],
-    ['a synthetic protocol of 40 methods', () => path.join(root.dir, 'synthetic')],
+    ['a synthetic protocol of 40 methods', () => scratch.synthetic()],
   ])('formats the types of %s to the same bytes', async (_name, dir) => {
     formatted.length = 0;
     const { ir } = await loadProtocol(dir(), repoRoot);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/config/load-config.js';
 import { resolveConfig } from '../src/config/resolve-config.js';
 import { loadProtocol } from '../src/diff/load-protocol.js';
@@ -7,9 +7,9 @@ import type { EmitContext } from '../src/emit/emitter.js';
 import { emitters } from '../src/emitters/index.js';
 import { typesEmitter } from '../src/emitters/types/index.js';
 import type { JsonSchema, NamedSchema, ProtocolIR } from '../src/ir/types.js';
-import { writeSyntheticProtocol } from '../../bench/lib/synthetic-protocol.js';
 import { withAndWithout } from './support/speed-up-switch.js';
-import { fixture, repoRoot, scratchRoot } from './support/workspace.js';
+import { syntheticScratch } from './support/speed-up-jobs.js';
+import { fixture, repoRoot } from './support/workspace.js';
 
 /** Whether the types are compiled against stubs (the speed-up) or the definitions themselves (the reference). */
 const stubs = vi.hoisted(() => ({ on: true, count: 0 }));
@@ -85,12 +85,7 @@ function madeUpIR(): ProtocolIR {
 }
 
 describe('types compiled against stubs of the types they reference (a speed-up) against the definitions (the reference)', () => {
-  let root: { dir: string; dispose: () => Promise<void> };
-  beforeAll(async () => {
-    root = await scratchRoot('reference-stubs');
-    await writeSyntheticProtocol(path.join(root.dir, 'synthetic'), 40);
-  });
-  afterAll(() => root.dispose());
+  const scratch = syntheticScratch('reference-stubs');
 
   const shipped = async (name: string) => {
     const config = path.join(repoRoot, 'centkit.config.json');
@@ -111,7 +106,7 @@ describe('types compiled against stubs of the types they reference (a speed-up) 
     ['centrifugo-v1.0', async () => path.join(repoRoot, 'schema/centrifugo-v1.0')],
     ['kvstore', async () => fixture('kvstore')],
     ['mini-v6', async () => fixture('mini-v6')],
-    ['a synthetic protocol of 40 methods', async () => path.join(root.dir, 'synthetic')],
+    ['a synthetic protocol of 40 methods', async () => scratch.synthetic()],
   ])('gives the same types file for %s', async (_name, dir) => {
     const { fast, plain, stubbed } = await both((await loadProtocol(await dir(), repoRoot)).ir);
     expect(stubbed).toBeGreaterThan(0);

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadProtocol } from '../src/diff/load-protocol.js';
 import { standaloneModule } from '../src/emitters/validators/standalone-module.js';
-import { standaloneAjv } from '../src/emitters/validators/standalone.js';
+import { standaloneAjv } from '../src/emitters/validators/standalone-ajv.js';
 import type { ProtocolIR } from '../src/ir/types.js';
-import { writeSyntheticProtocol } from '../../bench/lib/synthetic-protocol.js';
-import { fixture, repoRoot, scratchRoot } from './support/workspace.js';
+import { syntheticScratch } from './support/speed-up-jobs.js';
+import { fixture, repoRoot } from './support/workspace.js';
 
 // ajv's standalone module is CommonJS: under NodeNext its `export default` arrives as `.default`.
 const standaloneCode = (standaloneCodeModule as unknown as { default: typeof standaloneCodeModule.default }).default;
@@ -22,19 +22,14 @@ function refsOf(ir: ProtocolIR): Record<string, string> {
 }
 
 describe("the linear standalone assembly (a speed-up) against ajv's standaloneCode (the reference)", () => {
-  let root: { dir: string; dispose: () => Promise<void> };
-  beforeAll(async () => {
-    root = await scratchRoot('standalone');
-    await writeSyntheticProtocol(path.join(root.dir, 'synthetic'), 40);
-  });
-  afterAll(() => root.dispose());
+  const scratch = syntheticScratch('standalone');
 
   it.each([
     ['centrifugo-v1', () => path.join(repoRoot, 'schema/centrifugo-v1')],
     ['centrifugo-v1.0', () => path.join(repoRoot, 'schema/centrifugo-v1.0')],
     ['kvstore', () => fixture('kvstore')],
     ['mini-v6', () => fixture('mini-v6')],
-    ['a synthetic protocol of 40 methods', () => path.join(root.dir, 'synthetic')],
+    ['a synthetic protocol of 40 methods', () => scratch.synthetic()],
   ])('gives the same bytes on %s', async (_name, dir) => {
     const { ir } = await loadProtocol(dir(), repoRoot);
     const refs = refsOf(ir);

@@ -18,27 +18,42 @@ import { fixture, repoRoot, scratchRoot } from './workspace.js';
 
 export type JobsCase = readonly [name: string, jobs: () => ProtocolJob[]];
 
-export function speedUpJobs(scratchName: string): JobsCase[] {
+/**
+ * A scratch root holding a synthetic protocol of 40 methods (in `synthetic/`), written before the
+ * suite's tests and removed after them. Call it in a `describe`; the paths are known once it has started.
+ */
+export function syntheticScratch(scratchName: string): { root: () => string; synthetic: () => string } {
   let root: { dir: string; dispose: () => Promise<void> } | undefined;
-  let shipped: ProtocolJob[] = [];
   beforeAll(async () => {
     root = await scratchRoot(scratchName);
     await writeSyntheticProtocol(path.join(root.dir, 'synthetic'), 40);
+  });
+  afterAll(() => root?.dispose());
+  const dir = () => {
+    if (root === undefined) throw new Error('syntheticScratch: read before the suite started');
+    return root.dir;
+  };
+  return { root: dir, synthetic: () => path.join(dir(), 'synthetic') };
+}
+
+export function speedUpJobs(scratchName: string): JobsCase[] {
+  const scratch = syntheticScratch(scratchName);
+  let shipped: ProtocolJob[] = [];
+  beforeAll(async () => {
     const config = path.join(repoRoot, 'centkit.config.json');
     shipped = resolveConfig(await loadConfig(config, 'centkit.config.json'), repoRoot, emitters, 'centkit.config.json');
   });
-  afterAll(() => root?.dispose());
   const defaultLayout =
     (dir: () => string): (() => ProtocolJob[]) =>
     () =>
-      resolveConfig({ protocols: [defaultProtocolConfig(dir())] }, root?.dir ?? repoRoot, emitters, '(default layout)');
+      resolveConfig({ protocols: [defaultProtocolConfig(dir())] }, scratch.root(), emitters, '(default layout)');
   return [
     ['centrifugo-v1 as configured', () => shipped.filter((job) => job.name === 'centrifugo-v1')],
     ['centrifugo-v6 as configured', () => shipped.filter((job) => job.name === 'centrifugo-v6')],
     ['centrifugo-v1.0', defaultLayout(() => path.join(repoRoot, 'schema/centrifugo-v1.0'))],
     ['kvstore', defaultLayout(() => fixture('kvstore'))],
     ['mini-v6', defaultLayout(() => fixture('mini-v6'))],
-    ['a synthetic protocol of 40 methods', defaultLayout(() => path.join((root as { dir: string }).dir, 'synthetic'))],
+    ['a synthetic protocol of 40 methods', defaultLayout(scratch.synthetic)],
   ];
 }
 

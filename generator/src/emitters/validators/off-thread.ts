@@ -22,8 +22,8 @@ import { Worker } from 'node:worker_threads';
 import { packageFile } from '../../package-dir.js';
 import type { StandaloneInput } from './standalone-ajv.js';
 
-/** The compiled worker entry (there is none when the generator runs from its TypeScript sources). */
-const WORKER_FILE = packageFile('dist/emitters/validators/standalone-worker.js');
+/** The compiled worker entry (there is none when the generator runs from its TypeScript sources); looked up when a worker starts. */
+const workerFile = (): string => packageFile('dist/emitters/validators/standalone-worker.js');
 
 export interface FromWorker {
   readonly id: number;
@@ -31,7 +31,7 @@ export interface FromWorker {
   readonly error?: string;
 }
 
-/** Where the `centkit` bin leaves the worker it started before loading anything else. */
+/** Where `startEarlyWorker` leaves the worker it started, for `startStandaloneWorker` to take over. */
 export const EARLY = Symbol.for('centkit.standaloneWorker');
 
 let worker: Worker | undefined;
@@ -39,8 +39,21 @@ let failed = false;
 let next = 0;
 const pending = new Map<number, (reply: FromWorker) => void>();
 
+/**
+ * Starts the worker before the generator's modules load: what the `centkit` bin does for `generate`.
+ * The bin runs the bundled generator, which holds a copy of this module of its own, so the worker is
+ * handed over through a global (`EARLY`) that `startStandaloneWorker` looks at.
+ */
+export function startEarlyWorker(file: string = workerFile()): void {
+  const early = new Worker(file);
+  early.unref();
+  // Until `startStandaloneWorker` takes it over: a worker that fails this early is not used, and not a crash.
+  early.on('error', () => {});
+  (globalThis as Record<symbol, unknown>)[EARLY] = early;
+}
+
 /** Starts the worker thread (once); it never keeps the process alive when no compilation is pending. */
-export function startStandaloneWorker(file: string = WORKER_FILE): void {
+export function startStandaloneWorker(file: string = workerFile()): void {
   if (worker !== undefined || failed) return;
   try {
     const early = (globalThis as Record<symbol, unknown>)[EARLY] as Worker | undefined;

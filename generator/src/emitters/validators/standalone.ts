@@ -5,8 +5,6 @@ import { keepCompiled } from './compiled.js';
 import { standaloneAjv, type StandaloneInput } from './standalone-ajv.js';
 import { standaloneModule } from './standalone-module.js';
 
-export { standaloneAjv } from './standalone-ajv.js';
-
 export interface ValidatorEntry {
   readonly exportName: string;
   readonly view: 'typed' | 'wire';
